@@ -57,7 +57,9 @@ pub use b24_core::{
     // Credentials.
     MemoryTokenStore,
     Method,
+    MethodError,
     OAuthCredentials,
+    Param,
     PlacementCommand,
     RawRequest,
     Ref,
@@ -70,6 +72,7 @@ pub use b24_core::{
     TimeSource,
     TokenStore,
     Tokens,
+    UndocumentedError,
 };
 pub use b24_core::{lenient, placement_options, rest_events};
 #[cfg(feature = "axum")]

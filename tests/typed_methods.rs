@@ -170,6 +170,113 @@ async fn crm_methods() {
 }
 
 #[tokio::test]
+async fn documented_errors_are_typed() {
+    use b24::MethodError as _;
+    let (_emu, hook, _app) = portal().await;
+    // The portal answers a bad id with an empty code and "Not found"; the
+    // docs list that row for crm.deal.get, so it is a variant, no string.
+    let err = hook
+        .send(&crm_deals::DealGet::new(999_999))
+        .await
+        .unwrap_err();
+    let code = err.code_for::<crm_deals::DealGet>();
+    assert_eq!(code, Some(crm_deals::DealGetError::NotFound), "{err}");
+    assert!(code.is_some_and(|c| c.is_not_found()));
+    assert!(err.is_not_found());
+    // A code the docs do not list is kept.
+    let other = crm_deals::DealGetError::from_wire("SOMETHING_NEW", "x");
+    assert_eq!(
+        other,
+        crm_deals::DealGetError::Unknown("SOMETHING_NEW".into())
+    );
+    assert!(!other.is_not_found());
+}
+
+#[tokio::test]
+async fn chained_typed_batch() {
+    let (_emu, hook, _app) = portal().await;
+    let mut batch = hook.batch();
+    let fields = crm_deals::DealAddFields::new().title("Chained deal");
+    let added = batch.push(&crm_deals::DealAdd::new().fields(fields));
+    // The new deal's id is the earlier command's result: a typed reference.
+    let got = batch.push(&crm_deals::DealGet::new(added.result()));
+    let results = batch.send().await.expect("batch");
+    let id = results.get(&added).expect("crm.deal.add").result;
+    let deal = results.get(&got).expect("crm.deal.get").result;
+    assert_eq!(deal.id, Some(id));
+    assert_eq!(deal.title.as_deref(), Some("Chained deal"));
+
+    // Across requests of 50: command 60 refers to command 0.
+    let mut batch = hook.batch();
+    let first = batch.push(
+        &crm_deals::DealAdd::new().fields(crm_deals::DealAddFields::new().title("First of many")),
+    );
+    for _ in 0..59 {
+        batch.push(&crm_deals::DealFields::new());
+    }
+    let late = batch.push(&crm_deals::DealGet::new(first.result()));
+    let results = batch.send().await.expect("batch of 61");
+    let deal = results.get(&late).expect("crm.deal.get").result;
+    assert_eq!(deal.title.as_deref(), Some("First of many"));
+}
+
+/// A REST 3.0 list streams like a v2 list, 1,000 rows a page
+/// (`pagination.limit`), and reports its progress.
+#[tokio::test]
+async fn rest_v3_list_streams_pages_of_1000() {
+    let emu = b24_emulator::Emulator::builder()
+        .seed_tasks(2345)
+        .start()
+        .await
+        .expect("emulator");
+    let hook = b24::Client::from_webhook(&emu.webhook_url()).expect("webhook client");
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let counted = seen.clone();
+    let mut rows = hook
+        .list(&tasks::TaskListV3::new().select(vec!["id".into(), "title".into()]))
+        .on_progress(move |p| counted.store(p.rows, std::sync::atomic::Ordering::Relaxed));
+    assert_eq!(rows.progress().rows, 0);
+    let mut ids = std::collections::BTreeSet::new();
+    while let Some(row) = rows.try_next().await.expect("tasks.task.list") {
+        let id = row["id"].as_i64().expect("id");
+        assert!(ids.insert(id), "task {id} twice");
+        assert_eq!(rows.progress().rows, ids.len() as u64);
+    }
+    assert_eq!(ids.len(), 2345);
+    assert_eq!(seen.load(std::sync::atomic::Ordering::Relaxed), 2345);
+    let pages: Vec<_> = emu
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == "tasks.task.list")
+        .collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(
+        pages
+            .iter()
+            .all(|c| c.v3 && c.params["pagination"]["limit"] == 1000)
+    );
+    let numbers: Vec<_> = pages
+        .iter()
+        .map(|c| c.params["pagination"]["page"].clone())
+        .collect();
+    assert_eq!(numbers, [json!(1), json!(2), json!(3)]);
+}
+
+/// A v2 list's progress carries the portal's `total`.
+#[tokio::test]
+async fn list_progress_has_the_total() {
+    let (_emu, hook, _app) = portal().await;
+    let mut rows = hook.list(&crm_deals::DealList::new());
+    assert_eq!(rows.progress().total, None);
+    let first = rows.try_next().await.expect("crm.deal.list");
+    assert!(first.is_some());
+    let p = rows.progress();
+    assert_eq!((p.rows, p.total), (1, Some(300)));
+    let rest: Vec<_> = rows.try_collect().await.expect("crm.deal.list");
+    assert_eq!(rest.len(), 299);
+}
+
+#[tokio::test]
 async fn common_methods() {
     let (_emu, hook, app) = portal().await;
     let profile = hook
@@ -195,7 +302,11 @@ async fn common_methods() {
         .await
         .expect("app.info")
         .result;
-    assert!(!info.is_empty());
+    // typed now (the docs' answer shows the fields); unknown keys stay in `extra`
+    assert!(
+        info.id.is_some() || info.code.is_some() || !info.extra.is_empty(),
+        "{info:?}"
+    );
     let users = hook.send(&user::Get::new()).await.expect("user.get");
     assert!(!format!("{:?}", users.result).is_empty());
 }
@@ -211,15 +322,12 @@ async fn rest_v3_methods() {
     use b24::Method as _;
     let (emu, hook, _app) = portal().await;
     assert_eq!(tasks::TaskAddV3::API, b24::ApiVersion::V3);
-    assert_eq!(tasks::TasksTaskAdd::API, b24::ApiVersion::V2);
-    assert_eq!(tasks::TaskAddV3::NAME, tasks::TasksTaskAdd::NAME);
+    assert_eq!(tasks::TaskAdd::API, b24::ApiVersion::V2);
+    assert_eq!(tasks::TaskAddV3::NAME, tasks::TaskAdd::NAME);
 
     let add = tasks::TaskAddV3::new(tasks::TaskAddV3Fields::new("Call the client", 1, 1));
     let item = hook.send(&add).await.expect("tasks.task.add").result.item;
-    let id = item
-        .as_ref()
-        .and_then(|i| i.get("id"))
-        .and_then(|v| v.as_i64());
+    let id = item.as_ref().and_then(|i| i.id);
     let id = id.unwrap_or_else(|| panic!("an id in {item:?}"));
 
     let get = tasks::TaskGetV3::new(id).select(vec![
@@ -234,8 +342,14 @@ async fn rest_v3_methods() {
         .result
         .item
         .expect("item");
-    assert_eq!(item["title"], "Call the client");
-    assert!(item["responsible"]["name"].is_string(), "{item:?}");
+    assert_eq!(item.title.as_deref(), Some("Call the client"));
+    assert!(
+        item.responsible
+            .as_ref()
+            .and_then(|r| r.name.as_ref())
+            .is_some(),
+        "{item:?}"
+    );
 
     let list = tasks::TaskListV3::new()
         .select(vec!["id".into(), "title".into()])
@@ -269,7 +383,7 @@ async fn rest_v3_methods() {
         .result
         .item
         .expect("item");
-    assert_eq!(item["title"], "Call the client");
+    assert_eq!(item.title.as_deref(), Some("Call the client"));
 
     // The first typed method fixes the generation: a REST 3.0 method cannot
     // join a REST v2 batch.

@@ -234,6 +234,9 @@ impl CrateGen {
             }
             let mut tokens = proc_macro2::TokenStream::new();
             let mut summary = None;
+            let runtime = runtime
+                .clone()
+                .with_examples_at(format!("{}::{module}", self.name.replace('-', "_")));
             let mut counts = (0usize, 0usize, 0usize);
             for s in specs {
                 let read;

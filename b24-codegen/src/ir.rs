@@ -117,6 +117,30 @@ pub struct Enum {
     pub variants: Vec<Variant>,
 }
 
+/// One selectable field of a REST 3.0 row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The field's wire name (a path segment).
+    pub wire: String,
+    /// For a relation (a nested object): its own field enum, by index into
+    /// [`Module::defs`]; the variant then holds the rest of the path.
+    pub nested: Option<usize>,
+}
+
+/// The typed `select` of a REST 3.0 method: the row's field names and
+/// relation paths (`responsible.name`), with a `Raw(String)` escape hatch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldEnum {
+    /// Rust type name (`{Row}Field`).
+    pub name: String,
+    /// The row struct it names the fields of.
+    pub row: String,
+    /// One per field of the row.
+    pub variants: Vec<FieldVariant>,
+}
+
 /// A generated type definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Def {
@@ -124,6 +148,8 @@ pub enum Def {
     Struct(Struct),
     /// An enum.
     Enum(Enum),
+    /// The field names of a row, for a typed `select`.
+    Fields(FieldEnum),
 }
 
 impl Def {
@@ -132,6 +158,7 @@ impl Def {
         match self {
             Def::Struct(s) => &s.name,
             Def::Enum(e) => &e.name,
+            Def::Fields(f) => &f.name,
         }
     }
 }
@@ -147,6 +174,9 @@ pub struct Placement {
     pub events: Vec<InterfaceEvent>,
     /// Interface commands, in spec order.
     pub commands: Vec<Command>,
+    /// The struct of its `PLACEMENT_OPTIONS` (an index into the module's
+    /// defs), when the spec documents them.
+    pub options: Option<usize>,
 }
 
 /// An interface event of a placement.
@@ -218,7 +248,9 @@ pub enum Idempotency {
     ByName,
 }
 
-/// Paging of a list method.
+/// Paging of a list method: REST v2 `start`/`next` from the spec's `list:`,
+/// or REST 3.0 `pagination` (inferred: a `pagination` parameter and an
+/// `items` result).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct List {
     /// The row type.
@@ -263,6 +295,38 @@ pub struct Method {
     pub list: Option<List>,
     /// Documented errors.
     pub errors: Vec<ErrorDoc>,
+    /// Its error enum: an index into [`Module::error_enums`], `None` when
+    /// the page documents no errors.
+    pub error_enum: Option<usize>,
+}
+
+/// One variant of a generated error enum: a documented code, or (for codes
+/// the docs write as empty or `0`) a documented description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The wire code (empty when matched by description).
+    pub code: String,
+    /// Normalized descriptions it matches when the wire code is empty or `0`
+    /// (`b24_core::typed::normalize_description`).
+    pub descriptions: Vec<String>,
+    /// The documented descriptions, for the docs.
+    pub doc: Vec<String>,
+    /// Whether it says the object does not exist.
+    pub not_found: bool,
+}
+
+/// A generated error-code enum, shared by every method of the module with
+/// the same documented errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorEnum {
+    /// Rust type name (the first method's `…Error`).
+    pub name: String,
+    /// The variants, in documented order.
+    pub variants: Vec<ErrorVariant>,
+    /// The other methods' aliases of this enum (`…Error`).
+    pub aliases: Vec<String>,
 }
 
 /// A REST event.
@@ -310,6 +374,8 @@ pub struct Module {
     pub events: Option<RestEvents>,
     /// Every generated struct and enum; [`Ty::Def`] indexes it.
     pub defs: Vec<Def>,
+    /// The methods' error enums, deduplicated.
+    pub error_enums: Vec<ErrorEnum>,
 }
 
 impl Module {

@@ -267,3 +267,26 @@ fn a_repeating_command_says_so_and_others_keep_the_default() {
     assert!(yaml.contains("repeats: true"), "{yaml}");
     assert_eq!(yaml.matches("repeats:").count(), 1, "{yaml}");
 }
+
+/// One naming rule for REST v2 and REST 3.0 twins (specs/README.md, "Method
+/// names"): the scope prefix goes (the method's own, else the file's), and
+/// the REST 3.0 twin gets `V3`.
+#[test]
+fn v2_and_v3_twins_share_one_rule() {
+    let spec = b24_spec::parse(
+        "specs/tasks.yaml",
+        "scope: tasks
+methods:
+  - name: tasks.task.add
+    scope: task
+  - name: tasks.task.add
+    api: v3
+  - name: tasks.task.access.get
+    api: v3
+",
+    )
+    .unwrap();
+    let m = b24_codegen::lower(&spec).unwrap();
+    let names: Vec<&str> = m.methods.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["TaskAdd", "TaskAddV3", "TaskAccessGet"]);
+}

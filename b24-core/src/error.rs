@@ -290,6 +290,47 @@ impl Error {
         &self.info().description
     }
 
+    /// Whether the portal answered with an error body (a system code, a
+    /// method code, or an empty code with a description), as opposed to a
+    /// failure on the way (HTTP without a body, transport, decoding, bad
+    /// arguments, no credentials, a skipped batch command).
+    pub fn is_from_portal(&self) -> bool {
+        !matches!(
+            self,
+            Error::Http(_)
+                | Error::Decode(_)
+                | Error::Transport(_)
+                | Error::Auth(_)
+                | Error::InvalidArgument(_)
+                | Error::Skipped(_)
+        )
+    }
+
+    /// The error as method `M`'s documented error enum, when the portal
+    /// answered with an error body: `err.code_for::<DealGet>()` is
+    /// `Some(DealGetError::NotFound)` for a bad id. `None` for failures
+    /// that carry no portal error ([`Error::is_from_portal`]).
+    pub fn code_for<M: crate::Method>(&self) -> Option<M::Error> {
+        use crate::MethodError as _;
+        self.is_from_portal()
+            .then(|| M::Error::from_wire(self.code(), self.description()))
+    }
+
+    /// Whether the portal says the object does not exist: `NOT_FOUND`,
+    /// `ERROR_NOT_FOUND`, REST 3.0's entity-not-found, or a method error
+    /// with an empty code and a "Not found" description.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            Error::NotFound(_) | Error::ErrorNotFound(_) | Error::V3EntityNotFound(_) => true,
+            Error::Api(i) => {
+                crate::typed::looks_not_found(&i.code)
+                    || (i.code.is_empty() || i.code == "0")
+                        && crate::typed::looks_not_found(&i.description)
+            }
+            _ => false,
+        }
+    }
+
     pub(crate) fn transport(method: &str, e: &reqwest::Error) -> Self {
         // `without_url`: the URL holds the webhook code or the OAuth secrets.
         let not_sent = e.is_connect();
@@ -394,6 +435,19 @@ mod tests {
         let b = Error::from_info(ErrorInfo::new("m", "").with_code("INVALID_REQUEST"));
         assert!(matches!(a, Error::OAuthInvalidRequest(_)));
         assert!(matches!(b, Error::InvalidRequest(_)));
+    }
+
+    #[test]
+    fn not_found_from_code_or_description() {
+        let empty = Error::from_info(ErrorInfo::new("crm.deal.get", "Not found"));
+        assert!(empty.is_not_found() && empty.is_from_portal());
+        let coded = Error::from_info(ErrorInfo::new("m", "x").with_code("NOT_FOUND"));
+        assert!(coded.is_not_found());
+        let other = Error::from_info(ErrorInfo::new("m", "Access denied"));
+        assert!(!other.is_not_found());
+        // A transport failure is not a portal answer.
+        let t = Error::Transport(Box::new(ErrorInfo::new("m", "Not found")));
+        assert!(!t.is_from_portal() && !t.is_not_found());
     }
 
     #[test]

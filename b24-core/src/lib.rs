@@ -40,15 +40,18 @@ mod wire;
 pub use decode::DecodeError;
 
 pub use auth::{MemoryTokenStore, OAuthCredentials, Secret, TokenStore, Tokens};
-pub use batch::{Batch, BatchResults, Cmd, Ref, RefArray};
+pub use batch::{Batch, BatchResults, Cmd, Param, Ref, RefArray};
 pub use client::{ApiVersion, Client, ClientBuilder, ClientStats, RawRequest, guess_idempotent};
 pub use clock::{JumpClock, SystemClock, TimeSource};
 pub use envelope::{Envelope, Time};
 pub use error::{Error, ErrorInfo};
 pub use limits::{BucketConfig, Limiter, LimitsConfig};
-pub use list::List;
+pub use list::{List, Progress};
 pub use retry::RetryPolicy;
-pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents};
+pub use typed::{
+    InterfaceEvents, ListMethod, Method, MethodError, PlacementCommand, RestEvent, RestEvents,
+    UndocumentedError,
+};
 
 /// Paths used by generated code. Not a public API.
 #[doc(hidden)]
@@ -57,9 +60,11 @@ pub mod __private {
     pub use crate::events::{DeliveryContext, EventHandler, concat_codes};
     pub use crate::idempotent::by_name as idempotent_by_name;
     pub use crate::lenient;
+    pub use crate::placement_options::PlacementOptions;
+    pub use crate::typed::{looks_not_found, normalize_description};
     pub use crate::{
-        ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent,
-        RestEvents,
+        ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, MethodError, Param,
+        PlacementCommand, RestEvent, RestEvents, UndocumentedError,
     };
     pub use serde;
     pub use serde_json;

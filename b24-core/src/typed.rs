@@ -23,9 +23,71 @@ pub trait Method: Serialize + Send + Sync {
     const API: crate::ApiVersion = crate::ApiVersion::V2;
     /// The typed `result`.
     type Output: DeserializeOwned + Send + 'static;
+    /// The method's documented error codes, read from a failed call with
+    /// [`Error::code_for`](crate::Error::code_for); [`UndocumentedError`]
+    /// when its page documents none.
+    type Error: MethodError;
 }
 
-/// A REST list method that pages with `start` and answers `next`/`total`.
+/// The documented errors of a method, as a generated enum (one variant per
+/// documented code, `Unknown(String)` for the rest).
+pub trait MethodError: Sized + Send + Sync + std::fmt::Debug + 'static {
+    /// Reads the wire `error` code and `error_description`. Documented codes
+    /// match exactly; codes the docs write as empty or `0` are told apart by
+    /// their description.
+    fn from_wire(code: &str, description: &str) -> Self;
+    /// The documented wire code (empty when the docs give none), or the
+    /// code (else the description) kept by `Unknown`.
+    fn code(&self) -> &str;
+    /// Whether the error says the object does not exist (a documented
+    /// `NOT_FOUND`-like code or a "Not found" description).
+    fn is_not_found(&self) -> bool;
+}
+
+/// The error type of a method whose page documents no error codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UndocumentedError {
+    /// The wire code (possibly empty).
+    pub code: String,
+    /// The wire description.
+    pub description: String,
+}
+
+impl MethodError for UndocumentedError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        UndocumentedError {
+            code: code.to_owned(),
+            description: description.to_owned(),
+        }
+    }
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn is_not_found(&self) -> bool {
+        looks_not_found(&self.code) || looks_not_found(&self.description)
+    }
+}
+
+/// Whether a wire code or description says "not found" (`NOT_FOUND`,
+/// `ERROR_NOT_FOUND`, `…ENTITYNOTFOUNDEXCEPTION`, "Not found.", "Deal is not found").
+pub fn looks_not_found(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    t.contains("notfound")
+}
+
+/// A documented description in the form generated matchers compare:
+/// lower case, trimmed, without trailing `.`/`!`.
+pub fn normalize_description(text: &str) -> String {
+    text.trim().trim_end_matches(['.', '!', ' ']).to_lowercase()
+}
+
+/// A list method: REST v2 pages with `start` and answers `next`/`total`;
+/// REST 3.0 ([`Method::API`] `V3`) pages with `pagination` and answers `items`.
 pub trait ListMethod: Method {
     /// One row.
     type Item: DeserializeOwned + Send + 'static;

@@ -303,6 +303,7 @@ impl Method for DealList {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = true;
     type Output = Vec<DealRow>;
+    type Error = b24_core::UndocumentedError;
 }
 impl ListMethod for DealList {
     type Item = DealRow;

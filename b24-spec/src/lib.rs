@@ -120,6 +120,12 @@ pub struct Spec {
 /// Parses and validates spec text. `path` is used in diagnostics and, through
 /// its stem, as the default module name.
 pub fn parse(path: &str, text: &str) -> Result<Spec, Error> {
+    let duplicates = duplicate_keys(path, text);
+    if !duplicates.is_empty() {
+        return Err(Error {
+            diagnostics: duplicates,
+        });
+    }
     let file: SpecFile = if text.trim().is_empty() {
         SpecFile::default()
     } else {
@@ -168,6 +174,124 @@ pub fn load(path: &Path, display: &str) -> Result<Spec, Error> {
     parse(display, &text)
 }
 
+/// The Rust type name of a REST method that has no `rust_name:`; one rule
+/// for REST v2 and REST 3.0 (specs/README.md, "Method names"): the wire
+/// name without its scope prefix (the method's own `scope`, else the
+/// file's), in UpperCamelCase; a REST 3.0 entry whose REST v2 twin (same
+/// wire name) is in the same file gets `V3` appended. So `tasks.task.add` in
+/// a `scope: tasks` file is `TaskAdd` for REST v2 and `TaskAddV3` for REST 3.0.
+pub fn method_rust_name(
+    wire: &str,
+    own_scope: Option<&str>,
+    file_scope: Option<&str>,
+    v3_twin: bool,
+) -> Option<String> {
+    let strip = |scope: Option<&str>| {
+        scope
+            .and_then(|s| wire.strip_prefix(s))
+            .and_then(|r| r.strip_prefix('.'))
+            .filter(|r| !r.is_empty())
+    };
+    let rest = strip(own_scope)
+        .or_else(|| strip(file_scope))
+        .unwrap_or(wire);
+    let base = names::camel(&rest.replace('.', "_"))?;
+    Some(if v3_twin { format!("{base}V3") } else { base })
+}
+
+impl SpecFile {
+    /// Whether `m` is a REST 3.0 entry with a REST v2 twin in this file.
+    pub fn is_v3_twin(&self, m: &Method) -> bool {
+        m.is_v3()
+            && self
+                .methods
+                .iter()
+                .any(|o| !o.is_v3() && o.name.value == m.name.value)
+    }
+
+    /// [`method_rust_name`] of one of this file's methods, without its
+    /// `rust_name:`.
+    pub fn derived_method_name(&self, m: &Method) -> Option<String> {
+        method_rust_name(
+            &m.name.value,
+            m.scope.as_deref(),
+            self.scope.as_deref(),
+            self.is_v3_twin(m),
+        )
+    }
+}
+
+/// Every key written twice in one YAML mapping, reported at both places
+/// (the parser alone names only its option). Syntax errors are left to the
+/// deserializer, which reports them with their position.
+fn duplicate_keys(path: &str, text: &str) -> Vec<Diagnostic> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    use std::collections::HashMap;
+
+    enum Frame {
+        Seq,
+        /// Keys seen so far; whether the next node is a key.
+        Map(HashMap<String, (u64, u64)>, bool),
+    }
+    let at = |line: u64, column: u64, message: String| Diagnostic {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    };
+    let mut out = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for item in Parser::new_from_str(text) {
+        let Ok((event, span)) = item else { break };
+        let (line, column) = (span.start.line() as u64, span.start.col() as u64 + 1);
+        // A node in a mapping alternates key, value; only scalar keys count.
+        let mut key = None;
+        if let Some(Frame::Map(_, next_is_key)) = stack.last_mut()
+            && matches!(
+                event,
+                Event::Scalar(..)
+                    | Event::Alias(_)
+                    | Event::MappingStart(..)
+                    | Event::SequenceStart(..)
+            )
+        {
+            if *next_is_key && let Event::Scalar(k, ..) = &event {
+                key = Some(k.to_string());
+            }
+            *next_is_key = !*next_is_key;
+        }
+        if let (Some(k), Some(Frame::Map(seen, _))) = (key, stack.last_mut()) {
+            match seen.get(&k) {
+                Some(&(l0, c0)) => {
+                    out.push(at(
+                        l0,
+                        c0,
+                        format!("duplicate key `{k}`: written again at line {line}, column {column}; expected each key once"),
+                    ));
+                    out.push(at(
+                        line,
+                        column,
+                        format!("duplicate key `{k}` (first at line {l0}, column {c0}); expected each key once"),
+                    ));
+                }
+                None => {
+                    seen.insert(k, (line, column));
+                }
+            }
+        }
+        match event {
+            Event::MappingStart(..) => stack.push(Frame::Map(HashMap::new(), true)),
+            Event::SequenceStart(..) => stack.push(Frame::Seq),
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    out
+}
+
 fn yaml_error(path: &str, e: &serde_saphyr::Error) -> Error {
     let (line, column) = e
         .location()
@@ -190,4 +314,19 @@ fn yaml_error(path: &str, e: &serde_saphyr::Error) -> Error {
         }
     }
     Error::at(path, line, column, message.trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn duplicate_key_at_both_lines() {
+        let text = "scope: crm\nmethods:\n  - name: a.b\n    summary: x\n    name: a.c\n";
+        let e = crate::parse("specs/x.yaml", text).unwrap_err();
+        let lines: Vec<_> = e.diagnostics.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(lines, [(3, 5), (5, 5)], "{e}");
+        assert!(e.to_string().contains("duplicate key `name`"), "{e}");
+        // Same key in different mappings is fine.
+        let ok = "scope: crm\nmethods:\n  - name: a.b\n  - name: a.c\n";
+        crate::parse("specs/x.yaml", ok).unwrap();
+    }
 }

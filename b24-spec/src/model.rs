@@ -77,6 +77,10 @@ pub struct Placement {
     /// Interface commands (`BX24.placement.call`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub commands: Vec<Command>,
+    /// Fields of `PLACEMENT_OPTIONS`, the JSON context the portal posts to
+    /// the handler when it opens the placement. Empty: none documented.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Field>,
 }
 
 /// A JS interface event fired in the app's iframe.
@@ -328,6 +332,8 @@ mod raw {
         events: Vec<super::InterfaceEvent>,
         #[serde(default)]
         commands: Vec<super::Command>,
+        #[serde(default)]
+        options: Vec<super::Field>,
     }
 
     impl From<Placement> for super::Placement {
@@ -343,6 +349,7 @@ mod raw {
                 scopes: r.scopes,
                 events: r.events,
                 commands: r.commands,
+                options: r.options,
             }
         }
     }

@@ -6,6 +6,17 @@ use serde_saphyr::Spanned;
 
 use crate::{BUILTIN_TYPES, Diagnostic, Field, Shape, SpecFile, names};
 
+/// Which wire names a name must follow.
+#[derive(Clone, Copy)]
+enum WireKind {
+    /// A parameter, argument or object field.
+    Field,
+    /// A method, command or REST event code.
+    Dotted,
+    /// An interface event (`BackgroundCallCard::closeButtonClick`).
+    InterfaceEvent,
+}
+
 struct Ctx<'a> {
     path: &'a str,
     file: &'a SpecFile,
@@ -76,10 +87,44 @@ impl Ctx<'_> {
         }
     }
 
+    /// Reports a name the portal cannot send or accept as written.
+    fn wire_name(&mut self, name: &Spanned<String>, what: &str, kind: WireKind) {
+        let n = name.value.as_str();
+        let (ok, expected) = match kind {
+            // Field names are kept as the docs write them (`UF_*`, `~x`):
+            // anything visible, no spaces.
+            WireKind::Field => (
+                !n.is_empty() && n.chars().all(|c| !c.is_whitespace() && !c.is_control()),
+                "visible characters without spaces",
+            ),
+            WireKind::Dotted => (
+                !n.is_empty()
+                    && n.split('.').all(|part| {
+                        !part.is_empty()
+                            && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    }),
+                "letters, digits and `_` in `.`-separated parts (`crm.deal.get`)",
+            ),
+            WireKind::InterfaceEvent => (
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.')),
+                "letters, digits, `_`, `.` and `::` (`CallCard::CallStateChanged`)",
+            ),
+        };
+        if !ok {
+            self.err(
+                name,
+                format!("{what} `{n}` is not a valid wire name; expected {expected}"),
+            );
+        }
+    }
+
     fn fields(&mut self, fields: &[Field], what: &str) {
         let mut wire = HashMap::new();
         let mut rust = HashMap::new();
         for f in fields {
+            self.wire_name(&f.name, what, WireKind::Field);
             self.unique(&mut wire, &f.name.value, &f.name, what);
             if let Some(r) = self.rust_name(
                 f.rust_name.as_ref(),
@@ -135,6 +180,22 @@ impl Ctx<'_> {
             let mut seen = HashSet::new();
             let mut variants = HashSet::new();
             for v in &s.values {
+                let kind = match &v.value {
+                    crate::ScalarValue::Str(_) => "string",
+                    crate::ScalarValue::Int(_) => "integer",
+                    crate::ScalarValue::Bool(_) => "boolean",
+                };
+                if matches!(ty, "string" | "integer" | "boolean") && kind != ty {
+                    let a = |k: &str| if k == "integer" { "an" } else { "a" };
+                    let (a_kind, a_ty) = (a(kind), a(ty));
+                    self.err(
+                        &s.ty,
+                        format!(
+                            "enum value `{}` is {a_kind} {kind}; expected {a_ty} {ty} like the field's `type: {ty}` (quote it to make it a string)",
+                            v.value
+                        ),
+                    );
+                }
                 if !seen.insert(v.value.clone()) {
                     self.err(&s.ty, format!("duplicate enum value `{}`", v.value));
                 }
@@ -218,6 +279,7 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
         let mut wire = HashMap::new();
         let mut rust = HashMap::new();
         for e in &p.events {
+            cx.wire_name(&e.name, "event name", WireKind::InterfaceEvent);
             cx.unique(&mut wire, &e.name.value, &e.name, "event name");
             if let Some(r) = cx.rust_name(
                 e.rust_name.as_ref(),
@@ -237,9 +299,11 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
                 optional_seen |= !a.required;
             }
         }
+        cx.fields(&p.options, "placement option");
         let mut wire = HashMap::new();
         let mut rust = HashMap::new();
         for c in &p.commands {
+            cx.wire_name(&c.name, "command name", WireKind::Dotted);
             cx.unique(&mut wire, &c.name.value, &c.name, "command name");
             if let Some(r) = cx.rust_name(
                 c.rust_name.as_ref(),
@@ -277,6 +341,7 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
         if m.is_v3() && m.list.is_some() {
             cx.err(&m.name, "`list` paging (`start`/`next`) is REST v2 only; a REST 3.0 method cannot have `list`");
         }
+        cx.wire_name(&m.name, "method name", WireKind::Dotted);
         // A name may exist once per REST generation.
         let key = if m.is_v3() {
             format!("{} (v3)", m.name.value)
@@ -284,11 +349,10 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
             m.name.value.clone()
         };
         cx.unique(&mut wire, &key, &m.name, "method name");
-        let scope = m.scope.as_deref().or(file.scope.as_deref());
         if let Some(r) = cx.rust_name(
             m.rust_name.as_ref(),
             &m.name,
-            names::method(&m.name.value, scope),
+            file.derived_method_name(m),
             "method name",
         ) {
             let at = m.rust_name.as_ref().unwrap_or(&m.name).clone();
@@ -303,6 +367,7 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
     let mut wire = HashMap::new();
     let mut rust = HashMap::new();
     for e in &file.events {
+        cx.wire_name(&e.code, "event code", WireKind::Dotted);
         cx.unique(
             &mut wire,
             &e.code.value.to_ascii_uppercase(),
@@ -323,4 +388,50 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
 
     cx.out.sort_by_key(|d| (d.line, d.column));
     cx.out
+}
+
+#[cfg(test)]
+mod tests {
+    fn err(text: &str) -> String {
+        crate::parse("specs/x.yaml", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn enum_values_match_the_field_type() {
+        let e = err("types:\n  T:\n    type: string\n    enum: [1, two]\n");
+        assert!(e.starts_with("specs/x.yaml:3:11:"), "{e}");
+        assert!(
+            e.contains("enum value `1` is an integer; expected a string"),
+            "{e}"
+        );
+        let e = err("types:\n  T:\n    type: integer\n    enum: [1, two]\n");
+        assert!(
+            e.contains("enum value `two` is a string; expected an integer"),
+            "{e}"
+        );
+        crate::parse(
+            "specs/x.yaml",
+            "types:\n  T:\n    type: string\n    enum: ['one', two]\n",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn wire_names() {
+        let e = err("placement:\n  code: X\n  events:\n    - name: Call Card::open\n");
+        assert!(e.starts_with("specs/x.yaml:4:13:"), "{e}");
+        assert!(e.contains("is not a valid wire name"), "{e}");
+        let e = err("methods:\n  - name: crm..deal\n");
+        assert!(
+            e.contains("method name `crm..deal` is not a valid wire name"),
+            "{e}"
+        );
+        let e = err("events:\n  - code: ON DEAL\n");
+        assert!(e.contains("event code `ON DEAL`"), "{e}");
+        let e = err("methods:\n  - name: a.b\n    params:\n      - {name: 'a b', type: string}\n");
+        assert!(
+            e.contains("parameter `a b` is not a valid wire name"),
+            "{e}"
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask import-docs <docs-dir> [--out specs/]`: imports the Bitrix24 REST docs
 //! into spec files and writes a coverage report.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -53,20 +54,28 @@ pub fn run(args: &[String], root: &std::path::Path) -> ExitCode {
         }
     };
     let pages = imp.pages().to_vec();
-    let bar = if quiet {
+    // a bar on a terminal; plain progress lines in logs and pipes
+    let tty = std::io::stderr().is_terminal();
+    let bar = if quiet || !tty {
         ProgressBar::hidden()
     } else {
         ProgressBar::new(pages.len() as u64)
     };
+    let total = pages.len();
+    let step = total.div_ceil(10).max(1);
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} pages {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    for p in &pages {
+    for (i, p) in pages.iter().enumerate() {
         bar.set_message(p.clone());
         imp.import_page(p);
         bar.inc(1);
+        let done = i + 1;
+        if !quiet && !tty && (done % step == 0 || done == total) {
+            eprintln!("parsed {done}/{total} pages");
+        }
     }
     bar.finish_and_clear();
     let output = imp.finish();

@@ -2,6 +2,7 @@
 //! here can fail; the only input checked is the runtime path, once, by
 //! [`Runtime::new`].
 
+mod errors;
 mod events;
 mod methods;
 mod placements;
@@ -22,6 +23,11 @@ pub struct Runtime {
     serde_crate: String,
     /// `{runtime}::__private::lenient` as a string, for `deserialize_with`.
     lenient: String,
+    /// The runtime path as doc examples write it (`b24_core`).
+    base: String,
+    /// Where the module's items are reachable from a doc test
+    /// (`b24_crm::deals`): set, methods get a compiled `no_run` example.
+    examples_at: Option<String>,
 }
 
 impl Runtime {
@@ -40,7 +46,17 @@ impl Runtime {
             p: quote!(#parsed::__private),
             serde_crate: format!("{base}::__private::serde"),
             lenient: format!("{base}::__private::lenient"),
+            base: base.trim_start_matches("::").to_owned(),
+            examples_at: None,
         })
+    }
+
+    /// Methods get a `no_run` doc example that names them by `module`
+    /// (`b24_crm::deals`), so `cargo test --doc` checks every generated
+    /// path and constructor.
+    pub fn with_examples_at(mut self, module: impl Into<String>) -> Self {
+        self.examples_at = Some(module.into());
+        self
     }
 }
 
@@ -83,9 +99,11 @@ pub fn items(module: &Module, runtime: &Runtime) -> TokenStream {
     let methods = module.methods.iter().map(|m| e.method(m));
     let events = module.events.as_ref().map(|ev| e.rest_events(ev));
     let defs = module.defs.iter().enumerate().map(|(i, d)| e.def(i, d));
+    let errors = module.error_enums.iter().map(|x| e.error_enum(x));
     quote! {
         #placement
         #(#methods)*
+        #(#errors)*
         #events
         #(#defs)*
     }
@@ -131,9 +149,34 @@ fn ident(name: &str) -> Ident {
     }
 }
 
+/// A docs line as rustdoc should see it: a fenced block the docs open
+/// without a language (or as Rust) is their pseudo-code or JSON, not a
+/// doc test, so it becomes `text`.
+fn doc_line(line: &str, in_fence: &mut bool) -> String {
+    let body = line.trim_start();
+    let fence = ["```", "~~~"].into_iter().find(|f| body.starts_with(f));
+    let Some(fence) = fence else {
+        return line.to_owned();
+    };
+    if *in_fence {
+        *in_fence = false;
+        return line.to_owned();
+    }
+    *in_fence = true;
+    let info = body.trim_start_matches(fence.chars().next().unwrap_or('`'));
+    let info_l = info.trim().to_ascii_lowercase();
+    if info_l.is_empty() || info_l.split([',', ' ']).any(|t| t == "rust") {
+        let indent = &line[..line.len() - body.len()];
+        format!("{indent}{fence}text")
+    } else {
+        line.to_owned()
+    }
+}
+
 fn docs(parts: &[Option<&str>]) -> TokenStream {
     let mut out = TokenStream::new();
     let mut first = true;
+    let mut in_fence = false;
     for p in parts.iter().flatten() {
         let p = p.trim();
         if p.is_empty() {
@@ -144,8 +187,13 @@ fn docs(parts: &[Option<&str>]) -> TokenStream {
         }
         first = false;
         for line in p.lines() {
-            let line = format!(" {}", line.trim_end());
+            let line = format!(" {}", doc_line(line.trim_end(), &mut in_fence));
             out.extend(quote!(#[doc = #line]));
+        }
+        // An unclosed fence would swallow the next part.
+        if in_fence {
+            out.extend(quote!(#[doc = " ```"]));
+            in_fence = false;
         }
     }
     out

@@ -238,6 +238,15 @@ impl Emit<'_> {
             }
         });
         let names_doc = format!(" Every interface event of `{code}`.");
+        // the options struct itself is one of the module's defs
+        let options = pl.options.map(|i| {
+            let name = format_ident!("{}", self.m.defs[i].name());
+            quote! {
+                impl #p::PlacementOptions for #name {
+                    const PLACEMENT: &'static str = #code;
+                }
+            }
+        });
         let self_match = if pl.events.is_empty() {
             quote!(*self)
         } else {
@@ -320,6 +329,8 @@ impl Emit<'_> {
             }
 
             #(#commands)*
+
+            #options
         }
     }
 

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Emit, docs, ident, lenient_fn};
-use crate::ir::{Def, Dir, Enum, EnumRepr, Field, Ty, Wire};
+use crate::ir::{Def, Dir, Enum, EnumRepr, Field, FieldEnum, Ty, Wire};
 
 impl Emit<'_> {
     fn serde_field_attrs(&self, f: &Field) -> TokenStream {
@@ -35,6 +35,67 @@ impl Emit<'_> {
                 self.decoded[index],
             ),
             Def::Enum(e) => self.enum_def(e),
+            Def::Fields(f) => self.fields_def(f),
+        }
+    }
+
+    /// The field names and relation paths of a REST 3.0 row, for `select`.
+    fn fields_def(&self, f: &FieldEnum) -> TokenStream {
+        let p = &self.rt.p;
+        let name = format_ident!("{}", f.name);
+        let doc = format!(
+            " A field of `{}` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.",
+            f.row
+        );
+        let mut variants = Vec::new();
+        let mut paths = Vec::new();
+        for v in &f.variants {
+            let vid = format_ident!("{}", v.name);
+            let wire = &v.wire;
+            match v.nested {
+                Some(i) => {
+                    let nested = format_ident!("{}", self.m.def(i).name());
+                    let vdoc = format!(" `{wire}.…`: a field of the relation.");
+                    variants.push(quote!(#[doc = #vdoc] #vid(::std::boxed::Box<#nested>),));
+                    paths.push(quote! {
+                        Self::#vid(rest) => ::std::format!("{}.{}", #wire, rest.path()),
+                    });
+                }
+                None => {
+                    let vdoc = format!(" `{wire}`.");
+                    variants.push(quote!(#[doc = #vdoc] #vid,));
+                    paths.push(quote!(Self::#vid => #wire.to_owned(),));
+                }
+            }
+        }
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(#variants)*
+                /// Any path, as the portal takes it.
+                Raw(::std::string::String),
+            }
+            impl #name {
+                /// The path as `select` takes it (`responsible.name`).
+                pub fn path(&self) -> ::std::string::String {
+                    match self {
+                        #(#paths)*
+                        Self::Raw(s) => s.clone(),
+                    }
+                }
+            }
+            impl ::std::convert::From<&str> for #name {
+                fn from(path: &str) -> Self {
+                    Self::Raw(path.to_owned())
+                }
+            }
+            impl #p::serde::Serialize for #name {
+                fn serialize<S: #p::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    s.serialize_str(&self.path())
+                }
+            }
         }
     }
 
@@ -50,6 +111,20 @@ impl Emit<'_> {
         fields: &[Field],
         dir: Dir,
         decoded: bool,
+    ) -> TokenStream {
+        self.struct_with_refs(name, doc, fields, dir, decoded, false)
+    }
+
+    /// [`Emit::struct_def`]; with `refs`, scalar fields are `Param<T>`, so a
+    /// batch command can take an earlier command's result (`$result[..]`).
+    pub(super) fn struct_with_refs(
+        &self,
+        name: &str,
+        doc: Option<&str>,
+        fields: &[Field],
+        dir: Dir,
+        decoded: bool,
+        refs: bool,
     ) -> TokenStream {
         let s_name = name;
         let s_fields = fields;
@@ -67,17 +142,27 @@ impl Emit<'_> {
             .any(|f| f.ident == "new" || f.ident == "extra");
         for f in s_fields {
             let id = ident(&f.ident);
-            let ty = self.field_ty(f);
+            let param = refs && lenient_fn(&f.ty).is_some();
+            // The type a constructor or setter takes (`T` or `Param<T>`).
+            let arg_ty = |t: TokenStream| {
+                if param { quote!(#p::Param<#t>) } else { t }
+            };
+            let ty = if f.required {
+                arg_ty(self.ty(&f.ty))
+            } else {
+                let t = arg_ty(self.ty(&f.ty));
+                quote!(::std::option::Option<#t>)
+            };
             let attrs = self.serde_field_attrs(f);
             let fdoc = docs(&[f.doc.as_deref(), Some(&format!("Wire name: `{}`.", f.wire))]);
             fields.push(quote! { #fdoc #attrs pub #id: #ty, });
             if f.required {
-                let t = self.ty(&f.ty);
+                let t = arg_ty(self.ty(&f.ty));
                 args.push(quote!(#id: impl ::std::convert::Into<#t>));
                 inits.push(quote!(#id: #id.into()));
             } else {
                 inits.push(quote!(#id: ::std::option::Option::None));
-                let t = self.ty(&f.ty);
+                let t = arg_ty(self.ty(&f.ty));
                 let setter = if clash {
                     format_ident!("set_{}", f.ident)
                 } else {

@@ -4,6 +4,7 @@
 //! the spec's `file:line:column`. What comes out is complete, so emitting
 //! it cannot fail.
 
+mod errors;
 mod events;
 mod methods;
 mod placements;
@@ -35,6 +36,8 @@ pub fn lower(spec: &Spec) -> Result<Module, Error> {
     let mut cx = Lower {
         spec,
         types: types::Types::default(),
+        error_enums: Vec::new(),
+        field_enums: std::collections::HashMap::new(),
     };
     let file = &spec.file;
     // Entry types own their names; inline types give way to them.
@@ -64,6 +67,7 @@ pub fn lower(spec: &Spec) -> Result<Module, Error> {
         methods,
         events,
         defs: cx.types.defs,
+        error_enums: cx.error_enums,
     })
 }
 
@@ -71,6 +75,10 @@ pub fn lower(spec: &Spec) -> Result<Module, Error> {
 struct Lower<'a> {
     spec: &'a Spec,
     types: types::Types,
+    /// The methods' error enums so far (deduplicated).
+    error_enums: Vec<crate::ir::ErrorEnum>,
+    /// Row struct to its `select` field enum, both indexes into the defs.
+    field_enums: std::collections::HashMap<usize, usize>,
 }
 
 impl Lower<'_> {
@@ -132,6 +140,9 @@ impl Lower<'_> {
         for m in &file.methods {
             let name = self.method_name(m)?;
             self.reserve(&name, &m.name)?;
+            if !m.errors.is_empty() {
+                self.reserve(&format!("{name}Error"), &m.name)?;
+            }
         }
         if let Some(first) = file.events.first() {
             self.reserve("RestEvent", &first.code)?;

@@ -25,6 +25,22 @@ impl Lower<'_> {
         for c in &pl.commands {
             commands.push(self.command(c)?);
         }
+        // `PLACEMENT_OPTIONS`: one struct, `Options` unless a command's
+        // types took the name.
+        let options = if pl.options.is_empty() {
+            None
+        } else {
+            let mut shape = b24_spec::Shape::of("object");
+            shape.fields = pl.options.clone();
+            shape.description = Some(format!(
+                "The `PLACEMENT_OPTIONS` of `{}`: the context the portal posts to the handler when it opens the placement.",
+                pl.code.value
+            ));
+            match self.shape(&shape, "Options", Dir::In)? {
+                Ty::Def(i) => Some(i),
+                _ => None,
+            }
+        };
         Ok(Placement {
             code: pl.code.value.clone(),
             // A placement's title reads as the summary, its summary as the
@@ -37,6 +53,7 @@ impl Lower<'_> {
             },
             events,
             commands,
+            options,
         })
     }
 

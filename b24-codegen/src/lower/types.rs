@@ -23,7 +23,12 @@ impl Lower<'_> {
     /// Registers a generated type. A name the spec chose (`type_name`, a
     /// named type) must be free; a derived name is made free with a suffix,
     /// so pages the importer has never seen still generate.
-    fn add(&mut self, mut def: Def, at: &Spanned<String>, explicit: bool) -> Result<usize, Error> {
+    pub(super) fn add(
+        &mut self,
+        mut def: Def,
+        at: &Spanned<String>,
+        explicit: bool,
+    ) -> Result<usize, Error> {
         let name = def.name().to_owned();
         if let Some(first) = self.types.taken.get(&name) {
             if explicit {
@@ -39,6 +44,7 @@ impl Lower<'_> {
             match &mut def {
                 Def::Struct(s) => s.name = free,
                 Def::Enum(e) => e.name = free,
+                Def::Fields(f) => f.name = free,
             }
         }
         let here = format!("line {}", at.referenced.line());

@@ -470,6 +470,9 @@ pub mod call_card {
             }
         }
     }
+    impl ::b24::__private::PlacementOptions for Options {
+        const PLACEMENT: &'static str = "CALL_CARD";
+    }
     /// The current state of the call.
     ///
     /// Possible values:
@@ -1099,6 +1102,472 @@ pub mod call_card {
         #[must_use]
         pub fn call_list_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
             self.call_list_mode = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The `OptionsCrmBindingsItem` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct OptionsCrmBindingsItem {
+        /// Symbolic code of the CRM item type: `LEAD`, `DEAL`, `CONTACT`, `COMPANY`
+        ///
+        /// Wire name: `ENTITY_TYPE`.
+        #[serde(
+            rename = "ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub entity_type: ::std::option::Option<::std::string::String>,
+        /// Identifier of the CRM item
+        ///
+        /// Wire name: `ENTITY_ID`.
+        #[serde(
+            rename = "ENTITY_ID",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub entity_id: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl OptionsCrmBindingsItem {
+        /// Creates a `OptionsCrmBindingsItem` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                entity_type: ::std::option::Option::None,
+                entity_id: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `ENTITY_TYPE`.
+        #[must_use]
+        pub fn entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `ENTITY_ID`.
+        #[must_use]
+        pub fn entity_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.entity_id = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The direction of the call. Possible values:
+    ///
+    /// - `incoming` — incoming call
+    /// - `outgoing` — outgoing call
+    /// - `callback` — callback
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum OptionsCallDirection {
+        /// `incoming`
+        ///
+        /// incoming call
+        Incoming,
+        /// `outgoing`
+        ///
+        /// outgoing call
+        Outgoing,
+        /// `callback`
+        ///
+        /// callback
+        Callback,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl OptionsCallDirection {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Incoming => "incoming",
+                Self::Outgoing => "outgoing",
+                Self::Callback => "callback",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "incoming" => Self::Incoming,
+                "outgoing" => Self::Outgoing,
+                "callback" => Self::Callback,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for OptionsCallDirection {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for OptionsCallDirection {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for OptionsCallDirection {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The state of the call at the moment the widget is opened. Possible values:
+    ///
+    /// - `idle` — the conversation has not started yet
+    /// - `connecting` — the connection is being established
+    /// - `connected` — active conversation
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum OptionsCallState {
+        /// `idle`
+        ///
+        /// the conversation has not started yet
+        Idle,
+        /// `connecting`
+        ///
+        /// the connection is being established
+        Connecting,
+        /// `connected`
+        ///
+        /// active conversation
+        Connected,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl OptionsCallState {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Idle => "idle",
+                Self::Connecting => "connecting",
+                Self::Connected => "connected",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "idle" => Self::Idle,
+                "connecting" => Self::Connecting,
+                "connected" => Self::Connected,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for OptionsCallState {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for OptionsCallState {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for OptionsCallState {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `PLACEMENT_OPTIONS` of `CALL_CARD`: the context the portal posts to the handler when it opens the placement.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct Options {
+        /// The identifier of the call during which the widget was opened.
+        ///
+        /// The telephony.externalCall.register method returns the same identifier. It is accepted by the methods that finish a call and attach a call recording
+        ///
+        /// Wire name: `CALL_ID`.
+        #[serde(
+            rename = "CALL_ID",
+            deserialize_with = "::b24::__private::lenient::string"
+        )]
+        pub call_id: ::std::string::String,
+        /// The phone number of the client the conversation is held with.
+        ///
+        /// The number arrives in normalized form, without spaces or separators. If the client's number is unknown, the key is not passed
+        ///
+        /// Wire name: `PHONE_NUMBER`.
+        #[serde(
+            rename = "PHONE_NUMBER",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        /// The company's phone number that received the call or that the call is made from
+        ///
+        /// Wire name: `LINE_NUMBER`.
+        #[serde(
+            rename = "LINE_NUMBER",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub line_number: ::std::option::Option<::std::string::String>,
+        /// The name of the company's phone line.
+        ///
+        /// Lines are added by telephony integration applications with the telephony.externalLine.add method and are used in Sales Intelligence. If the line has no name, the key carries its number
+        ///
+        /// Wire name: `LINE_NAME`.
+        #[serde(
+            rename = "LINE_NAME",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub line_name: ::std::option::Option<::std::string::String>,
+        /// The symbolic code of the CRM item type the call is linked to: `LEAD`, `DEAL`, `CONTACT`, `COMPANY`.
+        ///
+        /// This is `entityTypeName`, not the numeric type identifier. If the call is not linked to CRM, the key arrives empty
+        ///
+        /// Wire name: `CRM_ENTITY_TYPE`.
+        #[serde(
+            rename = "CRM_ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_entity_type: ::std::option::Option<::std::string::String>,
+        /// The identifier of the CRM item the call is linked to.
+        ///
+        /// Knowing the type and the identifier, you can retrieve the item data:
+        ///
+        /// - any object type — crm.item.get with `entityTypeId` = '1' for leads, '2' for deals, and etc.
+        /// - lead — crm.lead.get
+        /// - deal — crm.deal.get
+        /// - contact — crm.contact.get
+        /// - company — crm.company.get
+        ///
+        /// If the call is not linked to CRM, the key carries `0`
+        ///
+        /// Wire name: `CRM_ENTITY_ID`.
+        #[serde(
+            rename = "CRM_ENTITY_ID",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_entity_id: ::std::option::Option<::std::string::String>,
+        /// All CRM items linked to the call. The composition of an array element is described below.
+        ///
+        /// The `CRM_ENTITY_TYPE` and `CRM_ENTITY_ID` keys name the primary item only. If the call is linked to several items at once — for example, to a company and its deal — the full list arrives in `CRM_BINDINGS`.
+        ///
+        /// If there are no linked items, the key is not passed at all
+        ///
+        /// Wire name: `CRM_BINDINGS`.
+        #[serde(
+            rename = "CRM_BINDINGS",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_bindings: ::std::option::Option<::std::vec::Vec<OptionsCrmBindingsItem>>,
+        /// The identifier of the CRM activity created for this call.
+        ///
+        /// The crm.activity.get method returns the activity data.
+        ///
+        /// If no activity was created for the call, the key carries the string `undefined`. Check the value before using it
+        ///
+        /// Wire name: `CRM_ACTIVITY_ID`.
+        #[serde(
+            rename = "CRM_ACTIVITY_ID",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_activity_id: ::std::option::Option<::std::string::String>,
+        /// The direction of the call. Possible values:
+        ///
+        /// - `incoming` — incoming call
+        /// - `outgoing` — outgoing call
+        /// - `callback` — callback
+        ///
+        /// Wire name: `CALL_DIRECTION`.
+        #[serde(rename = "CALL_DIRECTION")]
+        pub call_direction: OptionsCallDirection,
+        /// The state of the call at the moment the widget is opened. Possible values:
+        ///
+        /// - `idle` — the conversation has not started yet
+        /// - `connecting` — the connection is being established
+        /// - `connected` — active conversation
+        ///
+        /// Wire name: `CALL_STATE`.
+        #[serde(rename = "CALL_STATE", default, skip_serializing_if = "Option::is_none")]
+        pub call_state: ::std::option::Option<OptionsCallState>,
+        /// Indicates whether the call is made as part of a call campaign. The value arrives as a string: `true` or `false`
+        ///
+        /// Wire name: `CALL_LIST_MODE`.
+        #[serde(
+            rename = "CALL_LIST_MODE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub call_list_mode: ::std::option::Option<::std::string::String>,
+        /// The universal key: the address of the page the placement was opened from.
+        ///
+        /// Wire name: `URI`.
+        #[serde(
+            rename = "URI",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub uri: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl Options {
+        /// Creates a `Options` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            call_id: impl ::std::convert::Into<::std::string::String>,
+            call_direction: impl ::std::convert::Into<OptionsCallDirection>,
+        ) -> Self {
+            Self {
+                call_id: call_id.into(),
+                phone_number: ::std::option::Option::None,
+                line_number: ::std::option::Option::None,
+                line_name: ::std::option::Option::None,
+                crm_entity_type: ::std::option::Option::None,
+                crm_entity_id: ::std::option::Option::None,
+                crm_bindings: ::std::option::Option::None,
+                crm_activity_id: ::std::option::Option::None,
+                call_direction: call_direction.into(),
+                call_state: ::std::option::Option::None,
+                call_list_mode: ::std::option::Option::None,
+                uri: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `PHONE_NUMBER`.
+        #[must_use]
+        pub fn phone_number(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.phone_number = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `LINE_NUMBER`.
+        #[must_use]
+        pub fn line_number(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.line_number = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `LINE_NAME`.
+        #[must_use]
+        pub fn line_name(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.line_name = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_TYPE`.
+        #[must_use]
+        pub fn crm_entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.crm_entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_ID`.
+        #[must_use]
+        pub fn crm_entity_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.crm_entity_id = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_BINDINGS`.
+        #[must_use]
+        pub fn crm_bindings(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<OptionsCrmBindingsItem>>,
+        ) -> Self {
+            self.crm_bindings = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ACTIVITY_ID`.
+        #[must_use]
+        pub fn crm_activity_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.crm_activity_id = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_STATE`.
+        #[must_use]
+        pub fn call_state(
+            mut self,
+            value: impl ::std::convert::Into<OptionsCallState>,
+        ) -> Self {
+            self.call_state = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_LIST_MODE`.
+        #[must_use]
+        pub fn call_list_mode(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.call_list_mode = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `URI`.
+        #[must_use]
+        pub fn uri(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.uri = ::std::option::Option::Some(value.into());
             self
         }
     }

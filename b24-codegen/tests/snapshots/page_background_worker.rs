@@ -1441,6 +1441,9 @@ pub mod page_background_worker {
             }
         }
     }
+    impl ::b24::__private::PlacementOptions for Options {
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+    }
     /// The documented values of `CallCardCloseErrorErrorCode`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -3173,6 +3176,48 @@ pub mod page_background_worker {
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `PLACEMENT_OPTIONS` of `PAGE_BACKGROUND_WORKER`: the context the portal posts to the handler when it opens the placement.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct Options {
+        /// The placement code, always equal to `PAGE_BACKGROUND_WORKER`
+        ///
+        /// Wire name: `ID`.
+        #[serde(rename = "ID", deserialize_with = "::b24::__private::lenient::string")]
+        pub id: ::std::string::String,
+        /// The path with the query string of the page where the handler loaded. It tells the application where the user currently is
+        ///
+        /// Wire name: `URI`.
+        #[serde(rename = "URI", deserialize_with = "::b24::__private::lenient::string")]
+        pub uri: ::std::string::String,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl Options {
+        /// Creates a `Options` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            id: impl ::std::convert::Into<::std::string::String>,
+            uri: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                id: id.into(),
+                uri: uri.into(),
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
         }
     }
 }

@@ -19,13 +19,13 @@ pub mod telephony_sample {
     pub struct ExternalCallRegister {
         /// Wire name: `USER_ID`.
         #[serde(rename = "USER_ID", deserialize_with = "::b24::__private::lenient::int")]
-        pub user_id: i64,
+        pub user_id: ::b24::__private::Param<i64>,
         /// Wire name: `PHONE_NUMBER`.
         #[serde(
             rename = "PHONE_NUMBER",
             deserialize_with = "::b24::__private::lenient::string"
         )]
-        pub phone_number: ::std::string::String,
+        pub phone_number: ::b24::__private::Param<::std::string::String>,
         /// Wire name: `TYPE`.
         #[serde(rename = "TYPE")]
         pub r#type: CallType,
@@ -36,7 +36,7 @@ pub mod telephony_sample {
             default,
             skip_serializing_if = "Option::is_none"
         )]
-        pub crm_create: ::std::option::Option<bool>,
+        pub crm_create: ::std::option::Option<::b24::__private::Param<bool>>,
         /// Wire name: `SHOW`.
         #[serde(
             rename = "SHOW",
@@ -44,14 +44,16 @@ pub mod telephony_sample {
             default,
             skip_serializing_if = "Option::is_none"
         )]
-        pub show: ::std::option::Option<i64>,
+        pub show: ::std::option::Option<::b24::__private::Param<i64>>,
     }
     impl ExternalCallRegister {
         /// Creates a `ExternalCallRegister` from its required fields.
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new(
-            user_id: impl ::std::convert::Into<i64>,
-            phone_number: impl ::std::convert::Into<::std::string::String>,
+            user_id: impl ::std::convert::Into<::b24::__private::Param<i64>>,
+            phone_number: impl ::std::convert::Into<
+                ::b24::__private::Param<::std::string::String>,
+            >,
             r#type: impl ::std::convert::Into<CallType>,
         ) -> Self {
             Self {
@@ -64,13 +66,19 @@ pub mod telephony_sample {
         }
         /// Sets `CRM_CREATE`.
         #[must_use]
-        pub fn crm_create(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        pub fn crm_create(
+            mut self,
+            value: impl ::std::convert::Into<::b24::__private::Param<bool>>,
+        ) -> Self {
             self.crm_create = ::std::option::Option::Some(value.into());
             self
         }
         /// Sets `SHOW`.
         #[must_use]
-        pub fn show(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        pub fn show(
+            mut self,
+            value: impl ::std::convert::Into<::b24::__private::Param<i64>>,
+        ) -> Self {
             self.show = ::std::option::Option::Some(value.into());
             self
         }
@@ -82,6 +90,7 @@ pub mod telephony_sample {
             "telephony.externalCall.register",
         );
         type Output = ExternalCallRegisterResult;
+        type Error = ::b24::__private::UndocumentedError;
     }
     /// The `DealList` object.
     #[derive(Debug, Clone, PartialEq, ::b24::__private::serde::Serialize)]
@@ -113,7 +122,7 @@ pub mod telephony_sample {
             default,
             skip_serializing_if = "Option::is_none"
         )]
-        pub start: ::std::option::Option<i64>,
+        pub start: ::std::option::Option<::b24::__private::Param<i64>>,
     }
     impl DealList {
         /// Creates a `DealList` from its required fields.
@@ -165,7 +174,10 @@ pub mod telephony_sample {
         }
         /// Sets `start`.
         #[must_use]
-        pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        pub fn start(
+            mut self,
+            value: impl ::std::convert::Into<::b24::__private::Param<i64>>,
+        ) -> Self {
             self.start = ::std::option::Option::Some(value.into());
             self
         }
@@ -175,6 +187,7 @@ pub mod telephony_sample {
         const SCOPE: &'static str = "crm";
         const IDEMPOTENT: bool = ::b24::__private::idempotent_by_name("crm.deal.list");
         type Output = ::std::vec::Vec<Deal>;
+        type Error = ::b24::__private::UndocumentedError;
     }
     impl ::b24::__private::ListMethod for DealList {
         type Item = Deal;

@@ -76,6 +76,67 @@ impl From<Ref> for Value {
     }
 }
 
+/// A typed parameter: a value, or a reference to an earlier batch command's
+/// result. Generated constructors and setters take `impl Into<Param<T>>` for
+/// scalar parameters, so `DealGet::new(42)` and
+/// `DealGet::new(add.result())` (with `add` an earlier command) both work and
+/// a chained batch names no method by string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param<T> {
+    /// A value.
+    Value(T),
+    /// `$result[cmd][path]`: resolved by the portal (or by the client across
+    /// requests of 50) when the batch runs.
+    Ref(Ref),
+}
+
+impl<T> Param<T> {
+    /// The value, unless this is a reference.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Param::Value(v) => Some(v),
+            Param::Ref(_) => None,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Param<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Param::Value(v) => v.serialize(s),
+            Param::Ref(r) => r.serialize(s),
+        }
+    }
+}
+
+impl<T> From<Ref> for Param<T> {
+    fn from(r: Ref) -> Self {
+        Param::Ref(r)
+    }
+}
+
+impl<T> From<&Ref> for Param<T> {
+    fn from(r: &Ref) -> Self {
+        Param::Ref(r.clone())
+    }
+}
+
+/// `From<source> for Param<target>` for each source convertible into the target.
+macro_rules! param_from {
+    ($target:ty: $($src:ty),*) => {$(
+        impl From<$src> for Param<$target> {
+            fn from(v: $src) -> Self {
+                Param::Value(v.into())
+            }
+        }
+    )*};
+}
+
+param_from!(i64: i64, i32, i16, i8, u32, u16, u8);
+param_from!(f64: f64, f32, i32, u32);
+param_from!(bool: bool);
+param_from!(String: String, &str, &String, Box<str>, std::borrow::Cow<'_, str>, char);
+
 /// The params of a typed method joining a batch of REST generation `api`;
 /// the first problem (it does not serialize, or it belongs to the other
 /// generation) is kept in `invalid` and fails the batch at `send`.

@@ -178,7 +178,7 @@ where
             kind: "malformed",
             reason: e.to_string(),
         })?;
-        if request.placement != T::PLACEMENT {
+        if !crate::typed::placement_code_matches(T::PLACEMENT, &request.placement) {
             return Err(PlacementRefused {
                 status: StatusCode::BAD_REQUEST,
                 kind: "wrong_placement",
@@ -199,12 +199,14 @@ where
                 client_endpoint: String::new(),
                 user_id: None,
             });
-        let options = serde_json::from_value(request.placement_options.clone()).map_err(|e| {
-            PlacementRefused {
-                status: StatusCode::BAD_REQUEST,
-                kind: "bad_options",
-                reason: format!("PLACEMENT_OPTIONS of {}: {e}", T::PLACEMENT),
-            }
+        let options = crate::placement_options::decode_value(
+            &request.placement,
+            request.placement_options.clone(),
+        )
+        .map_err(|e| PlacementRefused {
+            status: StatusCode::BAD_REQUEST,
+            kind: "bad_options",
+            reason: e.to_string(),
         })?;
         Ok(Self {
             options,

@@ -24,12 +24,13 @@ pub(super) fn stream(
     method: &str,
     params: Value,
     opts: ListOptions,
+    counter: std::sync::Arc<super::Counter>,
 ) -> BoxStream<'static, Result<Value, Error>> {
     let plan = match Plan::new(method, params.clone(), &opts) {
         Ok(p) => p,
         Err(Fallback) => {
             tracing::debug!(method, "order is not by ascending ID; using plain paging");
-            return paged(client, method, params, opts.items_path);
+            return paged(client, method, params, opts.items_path, counter);
         }
     };
     let state = FastState {

@@ -7,12 +7,19 @@
 //! (`>ID = $result[prev][49][ID]`), and several batches in flight over
 //! disjoint ID ranges. Memory is bounded by the batches in flight, not by
 //! the number of rows.
+//!
+//! A REST 3.0 list (a typed method of `api: v3` with `pagination`) pages
+//! with `pagination: {limit, page}`, up to the documented 1,000 rows a page.
+//! Every list reports [`List::progress`]: rows so far and the portal's
+//! `total` when it sends one.
 
 mod fast;
 
 use std::collections::VecDeque;
 use std::fmt;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context, Poll};
 
 use futures::stream::{self, BoxStream, Stream, StreamExt};
@@ -35,6 +42,8 @@ pub(crate) struct ListOptions {
     pub page_size: usize,
     /// Batches in flight at once (fast traversal).
     pub concurrency: usize,
+    /// REST v2 (`start`/`next`) or REST 3.0 (`pagination`).
+    pub api: ApiVersion,
 }
 
 impl Default for ListOptions {
@@ -44,6 +53,52 @@ impl Default for ListOptions {
             id_field: "ID".into(),
             page_size: 50,
             concurrency: 8,
+            api: ApiVersion::V2,
+        }
+    }
+}
+
+/// The most rows a REST 3.0 list page holds (`pagination.limit`, e.g.
+/// `api-reference/tasks/tasks-task-list-rest-v3.md`).
+pub const V3_MAX_PAGE: usize = 1000;
+
+/// How far a [`List`] has got: rows delivered so far, and the number of rows
+/// the portal expects (its `total`) when it sent one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Rows the stream has yielded.
+    pub rows: u64,
+    /// The portal's `total`; `None` before the first page and for walks
+    /// that do not count (`start=-1`, REST 3.0 lists without `total`).
+    pub total: Option<u64>,
+}
+
+impl Progress {
+    /// `rows / total` in `0.0..=1.0`, when the total is known.
+    pub fn fraction(&self) -> Option<f64> {
+        self.total.map(|t| {
+            if t == 0 {
+                1.0
+            } else {
+                (self.rows as f64 / t as f64).min(1.0)
+            }
+        })
+    }
+}
+
+/// Shared between a [`List`] and the pages it sends.
+#[derive(Debug, Default)]
+struct Counter {
+    rows: AtomicU64,
+    /// `total + 1`, 0 while unknown.
+    total: AtomicU64,
+}
+
+impl Counter {
+    fn set_total(&self, total: Option<u64>) {
+        if let Some(t) = total {
+            self.total.store(t.saturating_add(1), Ordering::Relaxed);
         }
     }
 }
@@ -65,6 +120,8 @@ pub struct List<T> {
     fast: bool,
     decode: fn(&str, Value) -> Result<T, Error>,
     rows: Option<BoxStream<'static, Result<T, Error>>>,
+    counter: Arc<Counter>,
+    on_progress: Option<Box<dyn FnMut(Progress) + Send>>,
 }
 
 impl<T> fmt::Debug for List<T> {
@@ -93,7 +150,24 @@ impl<T: Send + 'static> List<T> {
             fast: false,
             decode,
             rows: None,
+            counter: Arc::default(),
+            on_progress: None,
         }
+    }
+
+    /// Rows so far and the expected total (when the portal gives one).
+    pub fn progress(&self) -> Progress {
+        let total = self.counter.total.load(Ordering::Relaxed);
+        Progress {
+            rows: self.counter.rows.load(Ordering::Relaxed),
+            total: total.checked_sub(1),
+        }
+    }
+
+    /// Calls `f` with the [`Progress`] after every row.
+    pub fn on_progress(mut self, f: impl FnMut(Progress) + Send + 'static) -> Self {
+        self.on_progress = Some(Box::new(f));
+        self
     }
 
     /// The fast traversal for big lists: `start=-1` (no count), an ID
@@ -117,9 +191,13 @@ impl<T: Send + 'static> List<T> {
         self
     }
 
-    /// Rows per page (default 50, what Bitrix24 sends).
+    /// Rows per page: 50 for REST v2 (what Bitrix24 sends); for REST 3.0
+    /// the `pagination.limit`, default and at most 1,000.
     pub fn page_size(mut self, n: usize) -> Self {
-        self.opts.page_size = n.max(1);
+        self.opts.page_size = match self.opts.api {
+            ApiVersion::V3 => n.clamp(1, V3_MAX_PAGE),
+            ApiVersion::V2 => n.max(1),
+        };
         self
     }
 
@@ -143,14 +221,25 @@ impl<T: Send + 'static> List<T> {
             Some(Err(e)) => return stream::once(async move { Err(e) }).boxed(),
             None => return stream::empty().boxed(),
         };
-        let rows = if self.fast {
-            fast::stream(&self.client, &self.method, params, self.opts.clone())
+        let counter = self.counter.clone();
+        let rows = if self.opts.api == ApiVersion::V3 {
+            // REST 3.0 pages are already big; `.fast()` changes nothing.
+            v3_paged(&self.client, &self.method, params, &self.opts, counter)
+        } else if self.fast {
+            fast::stream(
+                &self.client,
+                &self.method,
+                params,
+                self.opts.clone(),
+                counter,
+            )
         } else {
             paged(
                 &self.client,
                 &self.method,
                 params,
                 self.opts.items_path.clone(),
+                counter,
             )
         };
         let (method, decode) = (self.method.clone(), self.decode);
@@ -167,16 +256,27 @@ impl<T: Send + 'static> Stream for List<T> {
         if this.rows.is_none() {
             this.rows = Some(this.start());
         }
-        match &mut this.rows {
+        let polled = match &mut this.rows {
             Some(rows) => rows.poll_next_unpin(cx),
             None => Poll::Ready(None),
+        };
+        if let Poll::Ready(Some(Ok(_))) = &polled {
+            this.counter.rows.fetch_add(1, Ordering::Relaxed);
+            if this.on_progress.is_some() {
+                let p = this.progress();
+                if let Some(f) = &mut this.on_progress {
+                    f(p);
+                }
+            }
         }
+        polled
     }
 }
 
 impl Client {
     /// The rows of a typed list method as a [`List`] stream: plain paging,
-    /// or `.fast()` for the `start=-1` ID-cursor traversal.
+    /// or `.fast()` for the `start=-1` ID-cursor traversal. A REST 3.0
+    /// method pages with `pagination` ([`V3_MAX_PAGE`] rows a page).
     pub fn list<M: ListMethod>(&self, m: &M) -> List<M::Item> {
         let params = serde_json::to_value(m)
             .map_err(|e| Error::invalid(M::NAME, format!("params do not serialize: {e}")));
@@ -188,6 +288,10 @@ impl Client {
         )
         .id_field(M::ID_FIELD);
         list.opts.items_path = M::ITEMS_PATH.map(str::to_owned);
+        if M::API == ApiVersion::V3 {
+            list.opts.api = ApiVersion::V3;
+            list.opts.page_size = V3_MAX_PAGE;
+        }
         list
     }
 }
@@ -219,8 +323,10 @@ fn paged(
     method: &str,
     params: Value,
     items_path: Option<String>,
+    counter: Arc<Counter>,
 ) -> BoxStream<'static, Result<Value, Error>> {
     struct S {
+        counter: Arc<Counter>,
         client: Client,
         method: String,
         params: Map<String, Value>,
@@ -233,6 +339,7 @@ fn paged(
         _ => Map::new(),
     };
     let s = S {
+        counter,
         client: client.clone(),
         method: method.to_owned(),
         params,
@@ -260,8 +367,87 @@ fn paged(
                 .await;
             match page {
                 Ok(env) => {
+                    s.counter.set_total(env.total);
                     s.next = env.next.filter(|n| *n > start);
                     s.buf.extend(rows_of(env.result, s.items_path.as_deref()));
+                }
+                Err(e) => return Some((Err(e), s)),
+            }
+        }
+    })
+    .boxed()
+}
+
+/// Pages through a REST 3.0 list with `pagination: {limit, page}`: the
+/// caller's `limit` (at most 1,000) or the list's page size, from the
+/// caller's `page` (default 1), until a page comes back short.
+fn v3_paged(
+    client: &Client,
+    method: &str,
+    params: Value,
+    opts: &ListOptions,
+    counter: Arc<Counter>,
+) -> BoxStream<'static, Result<Value, Error>> {
+    struct S {
+        client: Client,
+        method: String,
+        params: Map<String, Value>,
+        items_path: Option<String>,
+        limit: u64,
+        page: Option<u64>,
+        buf: VecDeque<Value>,
+        counter: Arc<Counter>,
+    }
+    let mut params = match params {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
+    let given = params.remove("pagination");
+    let given = given.as_ref().and_then(Value::as_object);
+    let read = |k: &str| {
+        given
+            .and_then(|g| g.get(k))
+            .and_then(|v| lenient::to_u64(v).ok())
+    };
+    let limit = read("limit")
+        .unwrap_or(opts.page_size as u64)
+        .clamp(1, V3_MAX_PAGE as u64);
+    let s = S {
+        client: client.clone(),
+        method: method.to_owned(),
+        params,
+        items_path: Some(opts.items_path.clone().unwrap_or_else(|| "items".into())),
+        limit,
+        page: Some(read("page").unwrap_or(1).max(1)),
+        buf: VecDeque::new(),
+        counter,
+    };
+    stream::unfold(s, |mut s| async move {
+        loop {
+            if let Some(row) = s.buf.pop_front() {
+                return Some((Ok(row), s));
+            }
+            let page = s.page.take()?;
+            let mut p = s.params.clone();
+            p.insert("pagination".into(), json!({"limit": s.limit, "page": page}));
+            let answer = s
+                .client
+                .execute(Call {
+                    method: &s.method,
+                    params: &Value::Object(p),
+                    idempotent: true,
+                    version: ApiVersion::V3,
+                    budget: &[&s.method],
+                })
+                .await;
+            match answer {
+                Ok(env) => {
+                    s.counter.set_total(env.total);
+                    let rows = rows_of(env.result, s.items_path.as_deref());
+                    if rows.len() as u64 >= s.limit {
+                        s.page = Some(page + 1);
+                    }
+                    s.buf.extend(rows);
                 }
                 Err(e) => return Some((Err(e), s)),
             }
@@ -273,6 +459,20 @@ fn paged(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_fraction() {
+        let c = Counter::default();
+        c.rows.store(250, Ordering::Relaxed);
+        c.set_total(Some(1000));
+        let p = Progress {
+            rows: c.rows.load(Ordering::Relaxed),
+            total: c.total.load(Ordering::Relaxed).checked_sub(1),
+        };
+        assert_eq!(p.total, Some(1000));
+        assert_eq!(p.fraction(), Some(0.25));
+        assert_eq!(Progress::default().fraction(), None);
+    }
 
     #[test]
     fn rows_shapes() {

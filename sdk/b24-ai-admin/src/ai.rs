@@ -5,13 +5,30 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/ai/ai-engine-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_ai_admin::ai::AiEngineList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_ai_admin::ai::AiEngineList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AiEngineList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AiEngineList {
     /// An array in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -56,7 +73,7 @@ pub struct AiEngineList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl AiEngineList {
     /// Creates a `AiEngineList` from its required fields.
@@ -78,7 +95,10 @@ impl AiEngineList {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -88,12 +108,30 @@ impl ::b24_core::__private::Method for AiEngineList {
     const SCOPE: &'static str = "ai_admin";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("ai.engine.list");
     type Output = ::std::vec::Vec<AiEngineListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `ai.engine.register` registers a custom AI service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/ai/ai-engine-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_ai_admin::ai::AiEngineRegister::new("text", "text", b24_ai_admin::ai::AiEngineRegisterCategory::Text, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_ai_admin::ai::AiEngineRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AiEngineRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -105,7 +143,7 @@ pub struct AiEngineRegister {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A unique code for the service.
     ///
     /// Only characters `A-Za-z0-9-_` are allowed
@@ -115,7 +153,7 @@ pub struct AiEngineRegister {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// The category of the service.
     ///
     /// Possible values:
@@ -134,7 +172,7 @@ pub struct AiEngineRegister {
         rename = "completions_url",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub completions_url: ::std::string::String,
+    pub completions_url: ::b24_core::__private::Param<::std::string::String>,
     /// Additional settings for the service (detailed description)
     ///
     /// Wire name: `settings`.
@@ -145,10 +183,16 @@ impl AiEngineRegister {
     /// Creates a `AiEngineRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        code: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         category: impl ::std::convert::Into<AiEngineRegisterCategory>,
-        completions_url: impl ::std::convert::Into<::std::string::String>,
+        completions_url: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             name: name.into(),
@@ -175,12 +219,30 @@ impl ::b24_core::__private::Method for AiEngineRegister {
         "ai.engine.register",
     );
     type Output = i64;
+    type Error = AiEngineRegisterError;
 }
 /// The method `ai.engine.unregister` removes a registered AI service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/ai/ai-engine-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_ai_admin::ai::AiEngineUnregister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_ai_admin::ai::AiEngineUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AiEngineUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -194,7 +256,7 @@ pub struct AiEngineUnregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl AiEngineUnregister {
     /// Creates a `AiEngineUnregister` from its required fields.
@@ -208,7 +270,9 @@ impl AiEngineUnregister {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -221,6 +285,106 @@ impl ::b24_core::__private::Method for AiEngineUnregister {
         "ai.engine.unregister",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `AiEngineRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AiEngineRegisterError {
+    /// Code `ENGINE_REGISTER_ERROR_NAME`.
+    ///
+    /// The name key with a string value is required
+    EngineRegisterErrorName,
+    /// Code `ENGINE_REGISTER_ERROR_CODE`.
+    ///
+    /// The code key with a string value is required
+    EngineRegisterErrorCode,
+    /// Code `ENGINE_REGISTER_ERROR_CODE_FORMAT`.
+    ///
+    /// The code key must contain only characters A-Za-z0-9-_
+    EngineRegisterErrorCodeFormat,
+    /// Code `ENGINE_REGISTER_ERROR_CODE_UNIQUE`.
+    ///
+    /// A record with this code already exists
+    EngineRegisterErrorCodeUnique,
+    /// Code `ENGINE_REGISTER_ERROR_CATEGORY`.
+    ///
+    /// The category key is required
+    EngineRegisterErrorCategory,
+    /// Code `ENGINE_REGISTER_ERROR_CATEGORY_FORMAT`.
+    ///
+    /// The category key can contain one of the values: text, image, audio, call
+    EngineRegisterErrorCategoryFormat,
+    /// Code `ENGINE_REGISTER_ERROR_COMPLETIONS_URL`.
+    ///
+    /// The completions_url key with a string value is required
+    EngineRegisterErrorCompletionsUrl,
+    /// Code `ENGINE_REGISTER_ERROR_COMPLETIONS_URL_FAIL`.
+    ///
+    /// The value of the completions_url key must be a valid URL that returns status 200 upon verification
+    EngineRegisterErrorCompletionsUrlFail,
+    /// Code `ENGINE_REGISTER_ERROR_SETTINGS_FORMAT`.
+    ///
+    /// The value of the settings key must be valid JSON
+    EngineRegisterErrorSettingsFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AiEngineRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENGINE_REGISTER_ERROR_NAME" => Self::EngineRegisterErrorName,
+            "ENGINE_REGISTER_ERROR_CODE" => Self::EngineRegisterErrorCode,
+            "ENGINE_REGISTER_ERROR_CODE_FORMAT" => Self::EngineRegisterErrorCodeFormat,
+            "ENGINE_REGISTER_ERROR_CODE_UNIQUE" => Self::EngineRegisterErrorCodeUnique,
+            "ENGINE_REGISTER_ERROR_CATEGORY" => Self::EngineRegisterErrorCategory,
+            "ENGINE_REGISTER_ERROR_CATEGORY_FORMAT" => {
+                Self::EngineRegisterErrorCategoryFormat
+            }
+            "ENGINE_REGISTER_ERROR_COMPLETIONS_URL" => {
+                Self::EngineRegisterErrorCompletionsUrl
+            }
+            "ENGINE_REGISTER_ERROR_COMPLETIONS_URL_FAIL" => {
+                Self::EngineRegisterErrorCompletionsUrlFail
+            }
+            "ENGINE_REGISTER_ERROR_SETTINGS_FORMAT" => {
+                Self::EngineRegisterErrorSettingsFormat
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EngineRegisterErrorName => "ENGINE_REGISTER_ERROR_NAME",
+            Self::EngineRegisterErrorCode => "ENGINE_REGISTER_ERROR_CODE",
+            Self::EngineRegisterErrorCodeFormat => "ENGINE_REGISTER_ERROR_CODE_FORMAT",
+            Self::EngineRegisterErrorCodeUnique => "ENGINE_REGISTER_ERROR_CODE_UNIQUE",
+            Self::EngineRegisterErrorCategory => "ENGINE_REGISTER_ERROR_CATEGORY",
+            Self::EngineRegisterErrorCategoryFormat => {
+                "ENGINE_REGISTER_ERROR_CATEGORY_FORMAT"
+            }
+            Self::EngineRegisterErrorCompletionsUrl => {
+                "ENGINE_REGISTER_ERROR_COMPLETIONS_URL"
+            }
+            Self::EngineRegisterErrorCompletionsUrlFail => {
+                "ENGINE_REGISTER_ERROR_COMPLETIONS_URL_FAIL"
+            }
+            Self::EngineRegisterErrorSettingsFormat => {
+                "ENGINE_REGISTER_ERROR_SETTINGS_FORMAT"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `AiEngineListFilterItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/access-name.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AccessName::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AccessName>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AccessName` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +56,30 @@ impl ::b24_core::__private::Method for AccessName {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("access.name");
     type Output = AccessNameResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `app.info` returns information about the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/app-info.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AppInfo::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AppInfo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppInfo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -60,16 +95,31 @@ impl ::b24_core::__private::Method for AppInfo {
     const NAME: &'static str = "app.info";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.info");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = AppInfoResult;
+    type Error = AppInfoError;
 }
 /// The method `app.option.get` retrieves data linked to the application. If no input is provided, it will return all properties recorded via app.option.set.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/app-option-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AppOptionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AppOptionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppOptionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -85,7 +135,9 @@ pub struct AppOptionGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub option: ::std::option::Option<::std::string::String>,
+    pub option: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl AppOptionGet {
     /// Creates a `AppOptionGet` from its required fields.
@@ -99,7 +151,9 @@ impl AppOptionGet {
     #[must_use]
     pub fn option(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.option = ::std::option::Option::Some(value.into());
         self
@@ -110,12 +164,30 @@ impl ::b24_core::__private::Method for AppOptionGet {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.option.get");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AppOptionGetError;
 }
 /// The `app.option.set` method binds data to the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/app-option-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AppOptionSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AppOptionSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppOptionSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -142,12 +214,30 @@ impl ::b24_core::__private::Method for AppOptionSet {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.option.set");
     type Output = bool;
+    type Error = AppOptionSetError;
 }
 /// The method `feature.get` returns information about the availability of features in a specific Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/feature-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::FeatureGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::FeatureGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FeatureGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -161,12 +251,16 @@ pub struct FeatureGet {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FeatureGet {
     /// Creates a `FeatureGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -174,16 +268,31 @@ impl ::b24_core::__private::Method for FeatureGet {
     const NAME: &'static str = "feature.get";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("feature.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FeatureGetResult;
+    type Error = FeatureGetError;
 }
 /// The `method.get` method returns two parameters `isExisting` and `isAvailable`, which determine the existence of the method in Bitrix24 and its availability for invocation.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/method-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::MethodGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::MethodGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MethodGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -199,7 +308,7 @@ pub struct MethodGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl MethodGet {
     /// Creates a `MethodGet` from its required fields.
@@ -213,7 +322,9 @@ impl MethodGet {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -223,16 +334,31 @@ impl ::b24_core::__private::Method for MethodGet {
     const NAME: &'static str = "method.get";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("method.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = MethodGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `methods` method retrieves a list of available methods.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/methods.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::Methods::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::Methods>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Methods` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -246,7 +372,7 @@ pub struct Methods {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub full: ::std::option::Option<bool>,
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Displays methods included in the specified permission. If the parameter is provided without a value (`methods?scope=&auth=xxxxx`), all common methods will be displayed.
     ///
     /// Wire name: `scope`.
@@ -256,7 +382,9 @@ pub struct Methods {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Methods {
     /// Creates a `Methods` from its required fields.
@@ -269,7 +397,10 @@ impl Methods {
     }
     /// Sets `full`.
     #[must_use]
-    pub fn full(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.full = ::std::option::Option::Some(value.into());
         self
     }
@@ -277,7 +408,9 @@ impl Methods {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -287,13 +420,31 @@ impl ::b24_core::__private::Method for Methods {
     const NAME: &'static str = "methods";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("methods");
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `profile` method allows you to retrieve basic information about the current user without any scopes, unlike user.current.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/profile.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::Profile::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::Profile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Profile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -310,12 +461,30 @@ impl ::b24_core::__private::Method for Profile {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("profile");
     type Output = ProfileResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `scope` method returns a list of permissions.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/scope.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::Scope::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::Scope>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Scope` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -329,7 +498,7 @@ pub struct Scope {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub full: ::std::option::Option<bool>,
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl Scope {
     /// Creates a `Scope` from its required fields.
@@ -341,7 +510,10 @@ impl Scope {
     }
     /// Sets `full`.
     #[must_use]
-    pub fn full(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.full = ::std::option::Option::Some(value.into());
         self
     }
@@ -350,13 +522,31 @@ impl ::b24_core::__private::Method for Scope {
     const NAME: &'static str = "scope";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("scope");
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `server.time` returns the current server time in the format `YYYY-MM-DDThh:mm:ss±hh:mm`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/server-time.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::ServerTime::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::ServerTime>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ServerTime` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -373,12 +563,30 @@ impl ::b24_core::__private::Method for ServerTime {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("server.time");
     type Output = ::std::string::String;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.access` method checks if the current user has at least one of the permissions specified in the `ACCESS` parameter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/user-access.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserAccess::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserAccess>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserAccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -413,12 +621,30 @@ impl ::b24_core::__private::Method for UserAccess {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.access");
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `user.admin` determines whether the current user has the permissions to manage application settings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/user-admin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserAdmin::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserAdmin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserAdmin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -435,12 +661,30 @@ impl ::b24_core::__private::Method for UserAdmin {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.admin");
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `user.option.get` retrieves user data associated with the application. If no input is provided, it will return all properties recorded through user.option.set.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/user-option-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserOptionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserOptionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserOptionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -456,7 +700,9 @@ pub struct UserOptionGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub option: ::std::option::Option<::std::string::String>,
+    pub option: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl UserOptionGet {
     /// Creates a `UserOptionGet` from its required fields.
@@ -470,7 +716,9 @@ impl UserOptionGet {
     #[must_use]
     pub fn option(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.option = ::std::option::Option::Some(value.into());
         self
@@ -483,12 +731,30 @@ impl ::b24_core::__private::Method for UserOptionGet {
         "user.option.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = UserOptionGetError;
 }
 /// The method `user.option.set` binds data to the application and user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/user-option-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserOptionSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserOptionSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserOptionSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -517,6 +783,202 @@ impl ::b24_core::__private::Method for UserOptionSet {
         "user.option.set",
     );
     type Output = bool;
+    type Error = UserOptionSetError;
+}
+/// The documented errors of `AppInfo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppInfoError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppInfoError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AppOptionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppOptionGetError {
+    /// Code `AccessException`.
+    ///
+    /// Application context required
+    ///
+    /// User authorization required
+    AccessException,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppOptionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "AccessException" => Self::AccessException,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessException => "AccessException",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserOptionGet` (shared).
+pub type UserOptionGetError = AppOptionGetError;
+/// The documented errors of `AppOptionSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppOptionSetError {
+    /// Code `ArgumentNullException`.
+    ///
+    /// options is empty
+    ArgumentNullException,
+    /// Code `AccessException`.
+    ///
+    /// Application context required
+    ///
+    /// Administrator authorization required
+    AccessException,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppOptionSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ArgumentNullException" => Self::ArgumentNullException,
+            "AccessException" => Self::AccessException,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ArgumentNullException => "ArgumentNullException",
+            Self::AccessException => "AccessException",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `FeatureGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FeatureGetError {
+    /// Code `CODE_EMPTY`.
+    ///
+    /// CODE can't be empty
+    CodeEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FeatureGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CODE_EMPTY" => Self::CodeEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CodeEmpty => "CODE_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserOptionSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserOptionSetError {
+    /// Code `ArgumentNullException`.
+    ///
+    /// options is empty
+    ArgumentNullException,
+    /// Code `AccessException`.
+    ///
+    /// Application context required
+    ///
+    /// User authorization required
+    AccessException,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserOptionSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ArgumentNullException" => Self::ArgumentNullException,
+            "AccessException" => Self::AccessException,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ArgumentNullException => "ArgumentNullException",
+            Self::AccessException => "AccessException",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// An object where the key is an access code from the `ACCESS` parameter and the value is the description of that code.
 ///
@@ -606,6 +1068,347 @@ impl AccessNameResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.provider_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The object contains information about the application:
+///
+/// - `ID` — local identifier of the application in Bitrix24
+/// - `CODE` — application code
+/// - `VERSION` — installed version of the application
+/// - `STATUS` — status of the application. Possible values:
+///     - `F` (Free) — free
+///     - `D` (Demo) — demo version
+///     - `T` (Trial) — trial version (time-limited)
+///     - `P` (Paid) — paid application
+///     - `L` (Local) — local application
+/// - `INSTALLED` — [true|false] status of the application's installation. If the application is not installed, it is only available to Bitrix24 administrators and should signal the end of installation by calling BX24.installFinish
+/// - `PAYMENT_EXPIRED` — [Y|N] flag indicating whether the paid period or trial period has expired
+/// - `DAYS` — number of days remaining until the end of the paid period or trial period
+/// - `LICENSE` — designation of the plan with the region indicated as a prefix. Consists of the base language of Bitrix24 and the identifier of the plan. In cases where the composition of the plans has changed while retaining the public name (such as CRM+, Team, and Company), it is not possible to determine which plan is active based on this field. Examples of possible values:
+///     - `de_project` — Project plan
+///     - `de_basic` — Basic plan
+///     - `de_std` — Standard plan
+///     - `de_pro100` — Professional plan
+///     - `de_ent250` — Enterprise 250
+///     - `de_ent500` — Enterprise 500
+///     - `de_ent1000` — Enterprise 1000
+///     - `de_ent2000` — Enterprise 2000
+///     - `de_ent10000` — Enterprise 10000
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct AppInfoResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VERSION`.
+    #[serde(
+        rename = "VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version: ::std::option::Option<f64>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INSTALLED`.
+    #[serde(
+        rename = "INSTALLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub installed: ::std::option::Option<bool>,
+    /// Wire name: `PAYMENT_EXPIRED`.
+    #[serde(
+        rename = "PAYMENT_EXPIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_expired: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DAYS`.
+    #[serde(rename = "DAYS", default, skip_serializing_if = "Option::is_none")]
+    pub days: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LANGUAGE_ID`.
+    #[serde(
+        rename = "LANGUAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub language_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LICENSE`.
+    #[serde(
+        rename = "LICENSE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub license: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LICENSE_TYPE`.
+    #[serde(
+        rename = "LICENSE_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub license_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LICENSE_FAMILY`.
+    #[serde(
+        rename = "LICENSE_FAMILY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub license_family: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl AppInfoResult {
+    /// Creates a `AppInfoResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            installed: ::std::option::Option::None,
+            payment_expired: ::std::option::Option::None,
+            days: ::std::option::Option::None,
+            language_id: ::std::option::Option::None,
+            license: ::std::option::Option::None,
+            license_type: ::std::option::Option::None,
+            license_family: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VERSION`.
+    #[must_use]
+    pub fn version(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INSTALLED`.
+    #[must_use]
+    pub fn installed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.installed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAYMENT_EXPIRED`.
+    #[must_use]
+    pub fn payment_expired(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.payment_expired = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DAYS`.
+    #[must_use]
+    pub fn days(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.days = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANGUAGE_ID`.
+    #[must_use]
+    pub fn language_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LICENSE`.
+    #[must_use]
+    pub fn license(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.license = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LICENSE_TYPE`.
+    #[must_use]
+    pub fn license_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.license_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LICENSE_FAMILY`.
+    #[must_use]
+    pub fn license_family(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.license_family = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The object contains information about the method's availability:
+/// - `value` — (Y/N) presence of the feature in Bitrix24
+/// - `lang_selfhosted` — *lang* is replaced with en, de, ua, kz, etc. (used for on-premise *Bitrix24*)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FeatureGetResult {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FeatureGetResult {
+    /// Creates a `FeatureGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Two parameters are returned:
+///
+/// - `isExisting => true/false` — determines whether the method exists in this Bitrix24
+/// - `isAvailable => true/false` — determines the availability of the method for invocation with the current access permissions (scope) of the application
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MethodGetResult {
+    /// Wire name: `isExisting`.
+    #[serde(
+        rename = "isExisting",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_existing: ::std::option::Option<bool>,
+    /// Wire name: `isAvailable`.
+    #[serde(
+        rename = "isAvailable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_available: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MethodGetResult {
+    /// Creates a `MethodGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_existing: ::std::option::Option::None,
+            is_available: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isExisting`.
+    #[must_use]
+    pub fn is_existing(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_existing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAvailable`.
+    #[must_use]
+    pub fn is_available(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_available = ::std::option::Option::Some(value.into());
         self
     }
 }

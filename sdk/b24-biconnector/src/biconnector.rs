@@ -5,13 +5,29 @@
 /// Who: A user with access to the Analytics Hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::ConnectorAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorAdd {
     /// An object containing data to create a new connector. The object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -42,16 +58,31 @@ impl ::b24_core::__private::Method for ConnectorAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.connector.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ConnectorAddResult;
+    type Error = ConnectorAddError;
 }
 /// The method `biconnector.connector.delete` removes an existing connector.
 ///
 /// Who: user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -60,12 +91,14 @@ pub struct ConnectorDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ConnectorDelete {
     /// Creates a `ConnectorDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -76,12 +109,30 @@ impl ::b24_core::__private::Method for ConnectorDelete {
         "biconnector.connector.delete",
     );
     type Output = bool;
+    type Error = ConnectorDeleteError;
 }
 /// The `biconnector.connector.fields` method returns a description of the connector fields. A table describing the standard fields can be found in the article Connector: Method Overview.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -99,16 +150,31 @@ impl ::b24_core::__private::Method for ConnectorFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.connector.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ConnectorFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `biconnector.connector.get` returns information about the connector by its identifier.
 ///
 /// Who: user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,12 +183,14 @@ pub struct ConnectorGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ConnectorGet {
     /// Creates a `ConnectorGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -132,16 +200,31 @@ impl ::b24_core::__private::Method for ConnectorGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.connector.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ConnectorGetResult;
+    type Error = ConnectorGetError;
 }
 /// The `biconnector.connector.list` method returns a list of connectors by filter. It is a list-based method implementation for connectors.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -190,7 +273,7 @@ pub struct ConnectorList {
     >,
     /// Sorting parameters. Example format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -221,7 +304,7 @@ pub struct ConnectorList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page: ::std::option::Option<i64>,
+    pub page: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ConnectorList {
     /// Creates a `ConnectorList` from its required fields.
@@ -273,7 +356,10 @@ impl ConnectorList {
     }
     /// Sets `page`.
     #[must_use]
-    pub fn page(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page = ::std::option::Option::Some(value.into());
         self
     }
@@ -284,13 +370,30 @@ impl ::b24_core::__private::Method for ConnectorList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.connector.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ConnectorListResultItem>;
+    type Error = ConnectorListError;
 }
 /// The method `biconnector.connector.update` updates an existing connector.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::ConnectorUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -299,10 +402,10 @@ pub struct ConnectorUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the updated data. The object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -324,7 +427,7 @@ impl ConnectorUpdate {
     /// Creates a `ConnectorUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ConnectorUpdateFields>,
     ) -> Self {
         Self {
@@ -340,19 +443,36 @@ impl ::b24_core::__private::Method for ConnectorUpdate {
         "biconnector.connector.update",
     );
     type Output = bool;
+    type Error = ConnectorUpdateError;
 }
 /// The `biconnector.dataset.add` method creates a new dataset linked to a data source.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::DatasetAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetAdd {
     /// An object containing data to create a new dataset. The object format is:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -383,16 +503,31 @@ impl ::b24_core::__private::Method for DatasetAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.dataset.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DatasetAddResult;
+    type Error = DatasetAddError;
 }
 /// The method `biconnector.dataset.delete` removes an existing dataset.
 ///
 /// Who: a user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -401,12 +536,14 @@ pub struct DatasetDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DatasetDelete {
     /// Creates a `DatasetDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -417,12 +554,30 @@ impl ::b24_core::__private::Method for DatasetDelete {
         "biconnector.dataset.delete",
     );
     type Output = bool;
+    type Error = DatasetDeleteError;
 }
 /// The `biconnector.dataset.fields` method returns a description of the dataset fields. A table describing the standard fields can be found in the article Datasets: Method Overview.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -440,16 +595,31 @@ impl ::b24_core::__private::Method for DatasetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.dataset.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DatasetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `biconnector.dataset.fields.update` updates the fields of an existing dataset.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-fields-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetFieldsUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetFieldsUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetFieldsUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -458,10 +628,10 @@ pub struct DatasetFieldsUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing an array of fields to be added with the following structure:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "type" : "int",
     ///     "name": "NAME",
@@ -483,7 +653,7 @@ pub struct DatasetFieldsUpdate {
     >,
     /// Object containing an array of fields to be updated with the following structure:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "id": 12,
     ///     "visible": false
@@ -510,7 +680,9 @@ pub struct DatasetFieldsUpdate {
 impl DatasetFieldsUpdate {
     /// Creates a `DatasetFieldsUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             add: ::std::option::Option::None,
@@ -563,12 +735,30 @@ impl ::b24_core::__private::Method for DatasetFieldsUpdate {
         "biconnector.dataset.fields.update",
     );
     type Output = bool;
+    type Error = DatasetFieldsUpdateError;
 }
 /// The method `biconnector.dataset.get` returns information about a dataset by its identifier.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -577,12 +767,14 @@ pub struct DatasetGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DatasetGet {
     /// Creates a `DatasetGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -592,16 +784,31 @@ impl ::b24_core::__private::Method for DatasetGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.dataset.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DatasetGetResult;
+    type Error = DatasetGetError;
 }
 /// The `biconnector.dataset.list` method returns a list of datasets by filter. It is a list-based method implementation for datasets.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,7 +860,7 @@ pub struct DatasetList {
     >,
     /// Sorting parameters. Example format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -685,7 +892,7 @@ pub struct DatasetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page: ::std::option::Option<i64>,
+    pub page: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DatasetList {
     /// Creates a `DatasetList` from its required fields.
@@ -737,7 +944,10 @@ impl DatasetList {
     }
     /// Sets `page`.
     #[must_use]
-    pub fn page(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page = ::std::option::Option::Some(value.into());
         self
     }
@@ -748,13 +958,30 @@ impl ::b24_core::__private::Method for DatasetList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.dataset.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<DatasetListResultItem>;
+    type Error = DatasetListError;
 }
 /// The method `biconnector.dataset.update` updates an existing dataset.
 ///
 /// Who: a user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::DatasetUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -763,11 +990,11 @@ pub struct DatasetUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the updated data.
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -789,7 +1016,7 @@ impl DatasetUpdate {
     /// Creates a `DatasetUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DatasetUpdateFields>,
     ) -> Self {
         Self {
@@ -805,19 +1032,36 @@ impl ::b24_core::__private::Method for DatasetUpdate {
         "biconnector.dataset.update",
     );
     type Output = bool;
+    type Error = DatasetUpdateError;
 }
 /// The `biconnector.source.add` method creates a new data source linked to a connector.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::SourceAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceAdd {
     /// An object containing data to create a new source. The object format is:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -848,16 +1092,31 @@ impl ::b24_core::__private::Method for SourceAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.source.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SourceAddResult;
+    type Error = SourceAddError;
 }
 /// The method `biconnector.source.delete` removes an existing connection.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -866,12 +1125,14 @@ pub struct SourceDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SourceDelete {
     /// Creates a `SourceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -882,12 +1143,30 @@ impl ::b24_core::__private::Method for SourceDelete {
         "biconnector.source.delete",
     );
     type Output = bool;
+    type Error = SourceDeleteError;
 }
 /// The `biconnector.source.fields` method returns a description of the source fields. A table describing the standard fields can be found in the article Sources: Method Overview.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -905,16 +1184,31 @@ impl ::b24_core::__private::Method for SourceFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.source.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SourceFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `biconnector.source.get` returns information about the source by its identifier.
 ///
 /// Who: user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -923,12 +1217,14 @@ pub struct SourceGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SourceGet {
     /// Creates a `SourceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -938,16 +1234,31 @@ impl ::b24_core::__private::Method for SourceGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.source.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SourceGetResult;
+    type Error = SourceGetError;
 }
 /// The `biconnector.source.list` method returns a list of sources by filter. It is a list-based implementation for sources.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,7 +1309,7 @@ pub struct SourceList {
     >,
     /// Sorting parameters. Example format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1029,7 +1340,7 @@ pub struct SourceList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page: ::std::option::Option<i64>,
+    pub page: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SourceList {
     /// Creates a `SourceList` from its required fields.
@@ -1081,7 +1392,10 @@ impl SourceList {
     }
     /// Sets `page`.
     #[must_use]
-    pub fn page(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page = ::std::option::Option::Some(value.into());
         self
     }
@@ -1092,13 +1406,30 @@ impl ::b24_core::__private::Method for SourceList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "biconnector.source.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SourceListResultItem>;
+    type Error = SourceListError;
 }
 /// The method `biconnector.source.update` updates an existing source.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::SourceUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1107,11 +1438,11 @@ pub struct SourceUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing the updated data.
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -1133,7 +1464,7 @@ impl SourceUpdate {
     /// Creates a `SourceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<SourceUpdateFields>,
     ) -> Self {
         Self {
@@ -1149,10 +1480,1247 @@ impl ::b24_core::__private::Method for SourceUpdate {
         "biconnector.source.update",
     );
     type Output = bool;
+    type Error = SourceUpdateError;
+}
+/// The documented errors of `ConnectorAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorAddError {
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Settings must include "type", "name" and "code" fields.
+    ValidationSettingsMissingRequiredFields,
+    /// Code `VALIDATION_SETTINGS_NAME_TOO_LONG`.
+    ///
+    /// Parameter "name" must be less than 512 characters.
+    ValidationSettingsNameTooLong,
+    /// Code `VALIDATION_SETTINGS_CODE_TOO_LONG`.
+    ///
+    /// Parameter "code" must be less than 512 characters.
+    ValidationSettingsCodeTooLong,
+    /// Code `VALIDATION_SETTINGS_INVALID_TYPE`.
+    ///
+    /// Parameter "type" is not correct.
+    ValidationSettingsInvalidType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS" => {
+                Self::ValidationSettingsMissingRequiredFields
+            }
+            "VALIDATION_SETTINGS_NAME_TOO_LONG" => Self::ValidationSettingsNameTooLong,
+            "VALIDATION_SETTINGS_CODE_TOO_LONG" => Self::ValidationSettingsCodeTooLong,
+            "VALIDATION_SETTINGS_INVALID_TYPE" => Self::ValidationSettingsInvalidType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::ValidationSettingsMissingRequiredFields => {
+                "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationSettingsNameTooLong => "VALIDATION_SETTINGS_NAME_TOO_LONG",
+            Self::ValidationSettingsCodeTooLong => "VALIDATION_SETTINGS_CODE_TOO_LONG",
+            Self::ValidationSettingsInvalidType => "VALIDATION_SETTINGS_INVALID_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ConnectorDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorDeleteError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// Code `CONNECTOR_DELETE_RESTRICTED`.
+    ///
+    /// Connector cannot be removed. Remove the connections related to the connector first.
+    ConnectorDeleteRestricted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            "CONNECTOR_DELETE_RESTRICTED" => Self::ConnectorDeleteRestricted,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::ConnectorDeleteRestricted => "CONNECTOR_DELETE_RESTRICTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ConnectorGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorGetError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ConnectorList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorListError {
+    /// Code `VALIDATION_SELECT_TYPE`.
+    ///
+    /// Parameter "select" must be array.
+    ValidationSelectType,
+    /// Code `VALIDATION_FILTER_TYPE`.
+    ///
+    /// Parameter "filter" must be array.
+    ValidationFilterType,
+    /// Code `VALIDATION_ORDER_TYPE`.
+    ///
+    /// Parameter "order" must be array.
+    ValidationOrderType,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "select".
+    ValidationFieldNotAllowedInSelect,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "filter".
+    ValidationFieldNotAllowedInFilter,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "order".
+    ValidationFieldNotAllowedInOrder,
+    /// Code `VALIDATION_INVALID_FILTER_LOGIC`.
+    ///
+    /// Field "logic" must be either "AND" or "OR".
+    ValidationInvalidFilterLogic,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_SELECT_TYPE" => Self::ValidationSelectType,
+            "VALIDATION_FILTER_TYPE" => Self::ValidationFilterType,
+            "VALIDATION_ORDER_TYPE" => Self::ValidationOrderType,
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT" => {
+                Self::ValidationFieldNotAllowedInSelect
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER" => {
+                Self::ValidationFieldNotAllowedInFilter
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER" => {
+                Self::ValidationFieldNotAllowedInOrder
+            }
+            "VALIDATION_INVALID_FILTER_LOGIC" => Self::ValidationInvalidFilterLogic,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationSelectType => "VALIDATION_SELECT_TYPE",
+            Self::ValidationFilterType => "VALIDATION_FILTER_TYPE",
+            Self::ValidationOrderType => "VALIDATION_ORDER_TYPE",
+            Self::ValidationFieldNotAllowedInSelect => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT"
+            }
+            Self::ValidationFieldNotAllowedInFilter => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER"
+            }
+            Self::ValidationFieldNotAllowedInOrder => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER"
+            }
+            Self::ValidationInvalidFilterLogic => "VALIDATION_INVALID_FILTER_LOGIC",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ConnectorUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// Code `VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Settings must include "type", "name" and "code" fields.
+    ValidationSettingsMissingRequiredFields,
+    /// Code `VALIDATION_SETTINGS_INVALID_TYPE`.
+    ///
+    /// Parameter "type" is not correct.
+    ValidationSettingsInvalidType,
+    /// Code `VALIDATION_SETTINGS_NAME_TOO_LONG`.
+    ///
+    /// Parameter "name" must be less than 512 characters.
+    ValidationSettingsNameTooLong,
+    /// Code `VALIDATION_SETTINGS_CODE_TOO_LONG`.
+    ///
+    /// Parameter "code" must be less than 512 characters.
+    ValidationSettingsCodeTooLong,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS" => {
+                Self::ValidationSettingsMissingRequiredFields
+            }
+            "VALIDATION_SETTINGS_INVALID_TYPE" => Self::ValidationSettingsInvalidType,
+            "VALIDATION_SETTINGS_NAME_TOO_LONG" => Self::ValidationSettingsNameTooLong,
+            "VALIDATION_SETTINGS_CODE_TOO_LONG" => Self::ValidationSettingsCodeTooLong,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::ValidationSettingsMissingRequiredFields => {
+                "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationSettingsInvalidType => "VALIDATION_SETTINGS_INVALID_TYPE",
+            Self::ValidationSettingsNameTooLong => "VALIDATION_SETTINGS_NAME_TOO_LONG",
+            Self::ValidationSettingsCodeTooLong => "VALIDATION_SETTINGS_CODE_TOO_LONG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetAddError {
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// Code `DATASET_ALREADY_EXIST`.
+    ///
+    /// Dataset with this name already exists.
+    DatasetAlreadyExist,
+    /// Code `VALIDATION_DATASET_NAME_INVALID`.
+    ///
+    /// Dataset name has to start with a lowercase Latin character. Possible entry includes lowercase Latin characters (a-z), numbers (0-9) and underscores.
+    ValidationDatasetNameInvalid,
+    /// Code `VALIDATION_DATASET_NAME_TOO_LONG`.
+    ///
+    /// Dataset name must not exceed 230 characters.
+    ValidationDatasetNameTooLong,
+    /// Code `VALIDATION_DUPLICATE_FIELD_CODE`.
+    ///
+    /// Duplicate values found in the "code" parameter: #LIST_CODES#
+    ValidationDuplicateFieldCode,
+    /// Code `VALIDATION_DUPLICATE_FIELD_NAME`.
+    ///
+    /// Duplicate values found in the "name" parameter: #LIST_NAMES#
+    ValidationDuplicateFieldName,
+    /// Code `VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS`.
+    ///
+    /// Field must include the required parameters: "name", "externalCode" and "type".
+    ValidationFieldMissingRequiredParameters,
+    /// Code `VALIDATION_FIELD_NAME_INVALID_FORMAT`.
+    ///
+    /// Field "name" has to start with an uppercase Latin character. Possible entry includes uppercase Latin characters (A-Z), numbers (0-9) and underscores.
+    ValidationFieldNameInvalidFormat,
+    /// Code `VALIDATION_FIELD_NAME_TOO_LONG`.
+    ///
+    /// Field "name" must not exceed 32 characters.
+    ValidationFieldNameTooLong,
+    /// Code `VALIDATION_FIELD_INVALID_TYPE`.
+    ///
+    /// Invalid field type.
+    ValidationFieldInvalidType,
+    /// No code; told apart by its description.
+    ///
+    /// Error adding dataset
+    ErrorAddingDataset,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            "DATASET_ALREADY_EXIST" => Self::DatasetAlreadyExist,
+            "VALIDATION_DATASET_NAME_INVALID" => Self::ValidationDatasetNameInvalid,
+            "VALIDATION_DATASET_NAME_TOO_LONG" => Self::ValidationDatasetNameTooLong,
+            "VALIDATION_DUPLICATE_FIELD_CODE" => Self::ValidationDuplicateFieldCode,
+            "VALIDATION_DUPLICATE_FIELD_NAME" => Self::ValidationDuplicateFieldName,
+            "VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS" => {
+                Self::ValidationFieldMissingRequiredParameters
+            }
+            "VALIDATION_FIELD_NAME_INVALID_FORMAT" => {
+                Self::ValidationFieldNameInvalidFormat
+            }
+            "VALIDATION_FIELD_NAME_TOO_LONG" => Self::ValidationFieldNameTooLong,
+            "VALIDATION_FIELD_INVALID_TYPE" => Self::ValidationFieldInvalidType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error adding dataset" => Self::ErrorAddingDataset,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::DatasetAlreadyExist => "DATASET_ALREADY_EXIST",
+            Self::ValidationDatasetNameInvalid => "VALIDATION_DATASET_NAME_INVALID",
+            Self::ValidationDatasetNameTooLong => "VALIDATION_DATASET_NAME_TOO_LONG",
+            Self::ValidationDuplicateFieldCode => "VALIDATION_DUPLICATE_FIELD_CODE",
+            Self::ValidationDuplicateFieldName => "VALIDATION_DUPLICATE_FIELD_NAME",
+            Self::ValidationFieldMissingRequiredParameters => {
+                "VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS"
+            }
+            Self::ValidationFieldNameInvalidFormat => {
+                "VALIDATION_FIELD_NAME_INVALID_FORMAT"
+            }
+            Self::ValidationFieldNameTooLong => "VALIDATION_FIELD_NAME_TOO_LONG",
+            Self::ValidationFieldInvalidType => "VALIDATION_FIELD_INVALID_TYPE",
+            Self::ErrorAddingDataset => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetDeleteError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting dataset
+    ErrorDeletingDataset,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error deleting dataset" => Self::ErrorDeletingDataset,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::ErrorDeletingDataset => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetFieldsUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetFieldsUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// Code `DATASET_UPDATE_ERROR`.
+    ///
+    /// Error updating dataset.
+    DatasetUpdateError,
+    /// Code `VALIDATION_DUPLICATE_FIELD_CODE`.
+    ///
+    /// Duplicate values found in the "code" parameter: #LIST_CODES#
+    ValidationDuplicateFieldCode,
+    /// Code `VALIDATION_DUPLICATE_FIELD_NAME`.
+    ///
+    /// Duplicate values found in the "name" parameter: #LIST_NAMES#
+    ValidationDuplicateFieldName,
+    /// Code `VALIDATION_FIELD_NAME_INVALID_FORMAT`.
+    ///
+    /// Field "name" has to start with an uppercase Latin character. Possible entry includes uppercase Latin characters (A-Z), numbers (0-9) and underscores.
+    ValidationFieldNameInvalidFormat,
+    /// Code `VALIDATION_FIELD_NAME_TOO_LONG`.
+    ///
+    /// Field "name" must not exceed 32 characters.
+    ValidationFieldNameTooLong,
+    /// Code `VALIDATION_FIELD_INVALID_TYPE`.
+    ///
+    /// Invalid field type.
+    ValidationFieldInvalidType,
+    /// Code `VALIDATION_DUPLICATE_EXIST_CODE`.
+    ///
+    /// The following "externalCode" values already exist in the current fields: #LIST_CODES#
+    ValidationDuplicateExistCode,
+    /// Code `VALIDATION_DUPLICATE_EXIST_NAME`.
+    ///
+    /// The following "name" values already exist in the current fields: #LIST_NAMES#
+    ValidationDuplicateExistName,
+    /// Code `VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Field to be added must include the required parameters: "name", "externalCode" and "type".
+    ValidationFieldAddMissingRequiredFields,
+    /// Code `VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Field to be updated must include the required parameters: "id" and "visible".
+    ValidationFieldUpdateMissingRequiredFields,
+    /// Code `VALIDATION_FIELD_DELETE_INVALID_ID`.
+    ///
+    /// ID to be deleted must be a positive integer.
+    ValidationFieldDeleteInvalidId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetFieldsUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            "DATASET_UPDATE_ERROR" => Self::DatasetUpdateError,
+            "VALIDATION_DUPLICATE_FIELD_CODE" => Self::ValidationDuplicateFieldCode,
+            "VALIDATION_DUPLICATE_FIELD_NAME" => Self::ValidationDuplicateFieldName,
+            "VALIDATION_FIELD_NAME_INVALID_FORMAT" => {
+                Self::ValidationFieldNameInvalidFormat
+            }
+            "VALIDATION_FIELD_NAME_TOO_LONG" => Self::ValidationFieldNameTooLong,
+            "VALIDATION_FIELD_INVALID_TYPE" => Self::ValidationFieldInvalidType,
+            "VALIDATION_DUPLICATE_EXIST_CODE" => Self::ValidationDuplicateExistCode,
+            "VALIDATION_DUPLICATE_EXIST_NAME" => Self::ValidationDuplicateExistName,
+            "VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS" => {
+                Self::ValidationFieldAddMissingRequiredFields
+            }
+            "VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS" => {
+                Self::ValidationFieldUpdateMissingRequiredFields
+            }
+            "VALIDATION_FIELD_DELETE_INVALID_ID" => Self::ValidationFieldDeleteInvalidId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::DatasetUpdateError => "DATASET_UPDATE_ERROR",
+            Self::ValidationDuplicateFieldCode => "VALIDATION_DUPLICATE_FIELD_CODE",
+            Self::ValidationDuplicateFieldName => "VALIDATION_DUPLICATE_FIELD_NAME",
+            Self::ValidationFieldNameInvalidFormat => {
+                "VALIDATION_FIELD_NAME_INVALID_FORMAT"
+            }
+            Self::ValidationFieldNameTooLong => "VALIDATION_FIELD_NAME_TOO_LONG",
+            Self::ValidationFieldInvalidType => "VALIDATION_FIELD_INVALID_TYPE",
+            Self::ValidationDuplicateExistCode => "VALIDATION_DUPLICATE_EXIST_CODE",
+            Self::ValidationDuplicateExistName => "VALIDATION_DUPLICATE_EXIST_NAME",
+            Self::ValidationFieldAddMissingRequiredFields => {
+                "VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationFieldUpdateMissingRequiredFields => {
+                "VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationFieldDeleteInvalidId => "VALIDATION_FIELD_DELETE_INVALID_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetGetError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetListError {
+    /// Code `VALIDATION_SELECT_TYPE`.
+    ///
+    /// Parameter "select" must be array.
+    ValidationSelectType,
+    /// Code `VALIDATION_FILTER_TYPE`.
+    ///
+    /// Parameter "filter" must be array.
+    ValidationFilterType,
+    /// Code `VALIDATION_ORDER_TYPE`.
+    ///
+    /// Parameter "order" must be array.
+    ValidationOrderType,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "select".
+    ValidationFieldNotAllowedInSelect,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "filter".
+    ValidationFieldNotAllowedInFilter,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "order".
+    ValidationFieldNotAllowedInOrder,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_SELECT_TYPE" => Self::ValidationSelectType,
+            "VALIDATION_FILTER_TYPE" => Self::ValidationFilterType,
+            "VALIDATION_ORDER_TYPE" => Self::ValidationOrderType,
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT" => {
+                Self::ValidationFieldNotAllowedInSelect
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER" => {
+                Self::ValidationFieldNotAllowedInFilter
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER" => {
+                Self::ValidationFieldNotAllowedInOrder
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationSelectType => "VALIDATION_SELECT_TYPE",
+            Self::ValidationFilterType => "VALIDATION_FILTER_TYPE",
+            Self::ValidationOrderType => "VALIDATION_ORDER_TYPE",
+            Self::ValidationFieldNotAllowedInSelect => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT"
+            }
+            Self::ValidationFieldNotAllowedInFilter => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER"
+            }
+            Self::ValidationFieldNotAllowedInOrder => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SourceList` (shared).
+pub type SourceListError = DatasetListError;
+/// The documented errors of `DatasetUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// Code `INVALID_METHOD`.
+    ///
+    /// Use the method "biconnector.dataset.fields.update" to update the dataset fields.
+    InvalidMethod,
+    /// No code; told apart by its description.
+    ///
+    /// Error updating dataset.
+    ErrorUpdatingDataset,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            "INVALID_METHOD" => Self::InvalidMethod,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error updating dataset" => Self::ErrorUpdatingDataset,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::InvalidMethod => "INVALID_METHOD",
+            Self::ErrorUpdatingDataset => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceAddError {
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// Code `SOURCE_CREATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot create connection.
+    SourceCreateConnectionError,
+    /// Code `SOURCE_UPDATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot update connection.
+    SourceUpdateConnectionError,
+    /// Code `BX_ERROR`.
+    ///
+    /// Cannot delete source. Delete all related datasets first.
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            "SOURCE_CREATE_CONNECTION_ERROR" => Self::SourceCreateConnectionError,
+            "SOURCE_UPDATE_CONNECTION_ERROR" => Self::SourceUpdateConnectionError,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::SourceCreateConnectionError => "SOURCE_CREATE_CONNECTION_ERROR",
+            Self::SourceUpdateConnectionError => "SOURCE_UPDATE_CONNECTION_ERROR",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceDeleteError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// Code `BX_ERROR`.
+    ///
+    /// Cannot delete source. Delete all related datasets first.
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceGetError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// Code `SOURCE_CREATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot create connection.
+    SourceCreateConnectionError,
+    /// Code `SOURCE_UPDATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot update connection.
+    SourceUpdateConnectionError,
+    /// Code `BX_ERROR`.
+    ///
+    /// Cannot delete source. Delete all related datasets first.
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            "SOURCE_CREATE_CONNECTION_ERROR" => Self::SourceCreateConnectionError,
+            "SOURCE_UPDATE_CONNECTION_ERROR" => Self::SourceUpdateConnectionError,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::SourceCreateConnectionError => "SOURCE_CREATE_CONNECTION_ERROR",
+            Self::SourceUpdateConnectionError => "SOURCE_UPDATE_CONNECTION_ERROR",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// An object containing data to create a new connector. The object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1284,9 +2852,654 @@ impl ConnectorAddFields {
         self
     }
 }
+/// Response root element. Contains the `id` field with the identifier of the created connector
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorAddResult {
+    /// Creates a `ConnectorAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ConnectorFieldsResultFieldsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorFieldsResultFieldsItem {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorFieldsResultFieldsItem {
+    /// Creates a `ConnectorFieldsResultFieldsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Response root element. Contains an array `fields` with descriptions of the connector fields. The structure of the array element is described in the article Connector: overview of methods
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<::std::vec::Vec<ConnectorFieldsResultFieldsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorFieldsResult {
+    /// Creates a `ConnectorFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ConnectorFieldsResultFieldsItem>,
+        >,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ConnectorGetResultItemSettingsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorGetResultItemSettingsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorGetResultItemSettingsItem {
+    /// Creates a `ConnectorGetResultItemSettingsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ConnectorGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorGetResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateCreate`.
+    #[serde(
+        rename = "dateCreate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `logo`.
+    #[serde(
+        rename = "logo",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub logo: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `urlCheck`.
+    #[serde(
+        rename = "urlCheck",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url_check: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<
+        ::std::vec::Vec<ConnectorGetResultItemSettingsItem>,
+    >,
+    /// Wire name: `urlData`.
+    #[serde(
+        rename = "urlData",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url_data: ::std::option::Option<::std::string::String>,
+    /// Wire name: `urlTableList`.
+    #[serde(
+        rename = "urlTableList",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url_table_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `urlTableDescription`.
+    #[serde(
+        rename = "urlTableDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url_table_description: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorGetResultItem {
+    /// Creates a `ConnectorGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            logo: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            url_check: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            url_data: ::std::option::Option::None,
+            url_table_list: ::std::option::Option::None,
+            url_table_description: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCreate`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `logo`.
+    #[must_use]
+    pub fn logo(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.logo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `urlCheck`.
+    #[must_use]
+    pub fn url_check(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_check = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ConnectorGetResultItemSettingsItem>,
+        >,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `urlData`.
+    #[must_use]
+    pub fn url_data(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `urlTableList`.
+    #[must_use]
+    pub fn url_table_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_table_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `urlTableDescription`.
+    #[must_use]
+    pub fn url_table_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_table_description = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains information about the connector fields. Field descriptions can be found in the article Connector: Overview of Methods
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorGetResult {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<ConnectorGetResultItem>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorGetResult {
+    /// Creates a `ConnectorGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<ConnectorGetResultItem>,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ConnectorListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ConnectorListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `urlCheck`.
+    #[serde(
+        rename = "urlCheck",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url_check: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateCreate`.
+    #[serde(
+        rename = "dateCreate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ConnectorListResultItem {
+    /// Creates a `ConnectorListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            url_check: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `urlCheck`.
+    #[must_use]
+    pub fn url_check(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_check = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCreate`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object containing the updated data. The object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1489,7 +3702,7 @@ impl ConnectorUpdateFields {
 }
 /// An object containing data to create a new dataset. The object format is:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1584,10 +3797,688 @@ impl DatasetAddFields {
         self
     }
 }
+/// Response root element. Contains the `id` field with the identifier of the created dataset
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetAddResult {
+    /// Creates a `DatasetAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DatasetFieldsResultFieldsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetFieldsResultFieldsItem {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetFieldsResultFieldsItem {
+    /// Creates a `DatasetFieldsResultFieldsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DatasetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<::std::vec::Vec<DatasetFieldsResultFieldsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetFieldsResult {
+    /// Creates a `DatasetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<DatasetFieldsResultFieldsItem>>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DatasetGetResultItemFieldsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetGetResultItemFieldsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `datasetId`.
+    #[serde(
+        rename = "datasetId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dataset_id: ::std::option::Option<i64>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `externalCode`.
+    #[serde(
+        rename = "externalCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `visible`.
+    #[serde(
+        rename = "visible",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub visible: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetGetResultItemFieldsItem {
+    /// Creates a `DatasetGetResultItemFieldsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            dataset_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            external_code: ::std::option::Option::None,
+            visible: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `datasetId`.
+    #[must_use]
+    pub fn dataset_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.dataset_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalCode`.
+    #[must_use]
+    pub fn external_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `visible`.
+    #[must_use]
+    pub fn visible(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.visible = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DatasetGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetGetResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `externalCode`.
+    #[serde(
+        rename = "externalCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `externalName`.
+    #[serde(
+        rename = "externalName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateCreate`.
+    #[serde(
+        rename = "dateCreate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateUpdate`.
+    #[serde(
+        rename = "dateUpdate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_update: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdById`.
+    #[serde(
+        rename = "createdById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<i64>,
+    /// Wire name: `updatedById`.
+    #[serde(
+        rename = "updatedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by_id: ::std::option::Option<i64>,
+    /// Wire name: `externalId`.
+    #[serde(
+        rename = "externalId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_id: ::std::option::Option<i64>,
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<::std::vec::Vec<DatasetGetResultItemFieldsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetGetResultItem {
+    /// Creates a `DatasetGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            external_code: ::std::option::Option::None,
+            external_name: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            updated_by_id: ::std::option::Option::None,
+            external_id: ::std::option::Option::None,
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalCode`.
+    #[must_use]
+    pub fn external_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalName`.
+    #[must_use]
+    pub fn external_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCreate`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateUpdate`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdById`.
+    #[must_use]
+    pub fn created_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedById`.
+    #[must_use]
+    pub fn updated_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalId`.
+    #[must_use]
+    pub fn external_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.external_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<DatasetGetResultItemFieldsItem>>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains information about the dataset fields. Field descriptions can be found in the article Datasets: Overview of Methods
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetGetResult {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<DatasetGetResultItem>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetGetResult {
+    /// Creates a `DatasetGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<DatasetGetResultItem>,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DatasetListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DatasetListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DatasetListResultItem {
+    /// Creates a `DatasetListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object containing the updated data.
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1634,7 +4525,7 @@ impl DatasetUpdateFields {
 }
 /// An object containing data to create a new source. The object format is:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1734,10 +4625,732 @@ impl SourceAddFields {
         self
     }
 }
+/// Root element of the response. Contains the `id` field with the identifier of the created source
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceAddResult {
+    /// Creates a `SourceAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SourceFieldsResultFieldsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceFieldsResultFieldsItem {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceFieldsResultFieldsItem {
+    /// Creates a `SourceFieldsResultFieldsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SourceFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<::std::vec::Vec<SourceFieldsResultFieldsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceFieldsResult {
+    /// Creates a `SourceFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<SourceFieldsResultFieldsItem>>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SourceGetResultItemConnection` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceGetResultItemConnection {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `dateCreate`.
+    #[serde(
+        rename = "dateCreate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateUpdate`.
+    #[serde(
+        rename = "dateUpdate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_update: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdById`.
+    #[serde(
+        rename = "createdById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<i64>,
+    /// Wire name: `updatedById`.
+    #[serde(
+        rename = "updatedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceGetResultItemConnection {
+    /// Creates a `SourceGetResultItemConnection` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            updated_by_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCreate`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateUpdate`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdById`.
+    #[must_use]
+    pub fn created_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedById`.
+    #[must_use]
+    pub fn updated_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SourceGetResultItemSettingsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceGetResultItemSettingsItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceGetResultItemSettingsItem {
+    /// Creates a `SourceGetResultItemSettingsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SourceGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceGetResultItem {
+    /// Wire name: `connection`.
+    #[serde(rename = "connection", default, skip_serializing_if = "Option::is_none")]
+    pub connection: ::std::option::Option<SourceGetResultItemConnection>,
+    /// Wire name: `connectorId`.
+    #[serde(
+        rename = "connectorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector_id: ::std::option::Option<i64>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<
+        ::std::vec::Vec<SourceGetResultItemSettingsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceGetResultItem {
+    /// Creates a `SourceGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            connection: ::std::option::Option::None,
+            connector_id: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `connection`.
+    #[must_use]
+    pub fn connection(
+        mut self,
+        value: impl ::std::convert::Into<SourceGetResultItemConnection>,
+    ) -> Self {
+        self.connection = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `connectorId`.
+    #[must_use]
+    pub fn connector_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.connector_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<SourceGetResultItemSettingsItem>,
+        >,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains information about the source fields. Field descriptions can be found in the article Sources: Overview of Methods
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceGetResult {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<SourceGetResultItem>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceGetResult {
+    /// Creates a `SourceGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<SourceGetResultItem>,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SourceListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SourceListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `dateCreate`.
+    #[serde(
+        rename = "dateCreate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SourceListResultItem {
+    /// Creates a `SourceListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCreate`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing the updated data.
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::ActivityAdd::new("text", "text", serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::ActivityAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +36,7 @@ pub struct ActivityAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// URL to which the action will send data via the Bitrix24 queue server.
     ///
     /// The link must have the same domain where the application is installed
@@ -28,7 +46,7 @@ pub struct ActivityAdd {
         rename = "HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user whose token will be passed to the application
     ///
     /// Wire name: `AUTH_USER_ID`.
@@ -38,7 +56,7 @@ pub struct ActivityAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_user_id: ::std::option::Option<i64>,
+    pub auth_user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Should the action wait for a response from the application? Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -52,7 +70,7 @@ pub struct ActivityAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_subscription: ::std::option::Option<bool>,
+    pub use_subscription: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Name of the action.
     ///
     /// It can be a string or an associative array of localized strings like:
@@ -187,7 +205,7 @@ pub struct ActivityAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_placement: ::std::option::Option<bool>,
+    pub use_placement: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// URL of the placement handler on the application side. Required if `USE_PLACEMENT = 'Y'`
     ///
     /// Wire name: `PLACEMENT_HANDLER`.
@@ -197,14 +215,20 @@ pub struct ActivityAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub placement_handler: ::std::option::Option<::std::string::String>,
+    pub placement_handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ActivityAdd {
     /// Creates a `ActivityAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -224,13 +248,19 @@ impl ActivityAdd {
     }
     /// Sets `AUTH_USER_ID`.
     #[must_use]
-    pub fn auth_user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn auth_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.auth_user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USE_SUBSCRIPTION`.
     #[must_use]
-    pub fn use_subscription(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn use_subscription(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.use_subscription = ::std::option::Option::Some(value.into());
         self
     }
@@ -288,7 +318,10 @@ impl ActivityAdd {
     }
     /// Sets `USE_PLACEMENT`.
     #[must_use]
-    pub fn use_placement(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn use_placement(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.use_placement = ::std::option::Option::Some(value.into());
         self
     }
@@ -296,7 +329,9 @@ impl ActivityAdd {
     #[must_use]
     pub fn placement_handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.placement_handler = ::std::option::Option::Some(value.into());
         self
@@ -309,12 +344,30 @@ impl ::b24_core::__private::Method for ActivityAdd {
         "bizproc.activity.add",
     );
     type Output = bool;
+    type Error = ActivityAddError;
 }
 /// The `bizproc.activity.delete` method deletes an action for workflows that was added by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::ActivityDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::ActivityDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -326,12 +379,16 @@ pub struct ActivityDelete {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityDelete {
     /// Creates a `ActivityDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -342,12 +399,30 @@ impl ::b24_core::__private::Method for ActivityDelete {
         "bizproc.activity.delete",
     );
     type Output = bool;
+    type Error = ActivityDeleteError;
 }
 /// The `bizproc.activity.list` method retrieves a list of actions set by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::ActivityList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::ActivityList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -365,13 +440,31 @@ impl ::b24_core::__private::Method for ActivityList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.activity.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ActivityListError;
 }
 /// The `bizproc.activity.log` method logs information into the business process log. Event logging must be enabled in the business process template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-log.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::ActivityLog::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::ActivityLog>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLog` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -387,7 +480,7 @@ pub struct ActivityLog {
         rename = "EVENT_TOKEN",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event_token: ::std::string::String,
+    pub event_token: ::b24_core::__private::Param<::std::string::String>,
     /// Message to be logged
     ///
     /// Wire name: `LOG_MESSAGE`.
@@ -395,14 +488,18 @@ pub struct ActivityLog {
         rename = "LOG_MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub log_message: ::std::string::String,
+    pub log_message: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityLog {
     /// Creates a `ActivityLog` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        event_token: impl ::std::convert::Into<::std::string::String>,
-        log_message: impl ::std::convert::Into<::std::string::String>,
+        event_token: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        log_message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             event_token: event_token.into(),
@@ -417,12 +514,29 @@ impl ::b24_core::__private::Method for ActivityLog {
         "bizproc.activity.log",
     );
     type Output = bool;
+    type Error = ActivityLogError;
 }
 /// The `bizproc.activity.update` method updates a business process action added by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_bizproc::bizproc::ActivityUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::ActivityUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -434,7 +548,7 @@ pub struct ActivityUpdate {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Object with fields of the business process action
     ///
     /// Wire name: `FIELDS`.
@@ -445,7 +559,9 @@ impl ActivityUpdate {
     /// Creates a `ActivityUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<ActivityUpdateFields>,
     ) -> Self {
         Self {
@@ -461,12 +577,30 @@ impl ::b24_core::__private::Method for ActivityUpdate {
         "bizproc.activity.update",
     );
     type Output = bool;
+    type Error = ActivityUpdateError;
 }
 /// The `bizproc.event.send` method returns the output parameters to the Automation rule or action that were specified during the registration or update of the Automation rule or action.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-event-send.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::EventSend::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::EventSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -480,7 +614,7 @@ pub struct EventSend {
         rename = "EVENT_TOKEN",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event_token: ::std::string::String,
+    pub event_token: ::b24_core::__private::Param<::std::string::String>,
     /// An array of returned values from the action or Automation rule. It specifies the values of properties that were registered as additional results `RETURN_PROPERTIES` by the methods:
     /// - bizproc.robot.add, bizproc.robot.update
     /// - bizproc.activity.add, bizproc.activity.update
@@ -506,12 +640,18 @@ pub struct EventSend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub log_message: ::std::option::Option<::std::string::String>,
+    pub log_message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl EventSend {
     /// Creates a `EventSend` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(event_token: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        event_token: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             event_token: event_token.into(),
             return_values: ::std::option::Option::None,
@@ -536,7 +676,9 @@ impl EventSend {
     #[must_use]
     pub fn log_message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.log_message = ::std::option::Option::Some(value.into());
         self
@@ -549,12 +691,31 @@ impl ::b24_core::__private::Method for EventSend {
         "bizproc.event.send",
     );
     type Output = bool;
+    type Error = EventSendError;
 }
 /// The method `bizproc.robot.add` registers a new Automation rule.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::RobotAdd::new("text", "text", serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::RobotAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RobotAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -568,7 +729,7 @@ pub struct RobotAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// URL to which the Automation rule will send data via the Bitrix24 queue server.
     ///
     /// The link must have the same domain where the application is installed
@@ -578,7 +739,7 @@ pub struct RobotAdd {
         rename = "HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user whose token will be passed to the application
     ///
     /// Wire name: `AUTH_USER_ID`.
@@ -588,7 +749,7 @@ pub struct RobotAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_user_id: ::std::option::Option<i64>,
+    pub auth_user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Should the Automation rule wait for a response from the application? Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -602,7 +763,7 @@ pub struct RobotAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_subscription: ::std::option::Option<bool>,
+    pub use_subscription: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Name of the Automation rule.
     ///
     /// It can be a string or an associative array of localized strings like:
@@ -720,7 +881,7 @@ pub struct RobotAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_placement: ::std::option::Option<bool>,
+    pub use_placement: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// URL of the placement handler on the application side. Required if `USE_PLACEMENT = 'Y'`
     ///
     /// Wire name: `PLACEMENT_HANDLER`.
@@ -730,14 +891,20 @@ pub struct RobotAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub placement_handler: ::std::option::Option<::std::string::String>,
+    pub placement_handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl RobotAdd {
     /// Creates a `RobotAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -757,13 +924,19 @@ impl RobotAdd {
     }
     /// Sets `AUTH_USER_ID`.
     #[must_use]
-    pub fn auth_user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn auth_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.auth_user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USE_SUBSCRIPTION`.
     #[must_use]
-    pub fn use_subscription(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn use_subscription(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.use_subscription = ::std::option::Option::Some(value.into());
         self
     }
@@ -821,7 +994,10 @@ impl RobotAdd {
     }
     /// Sets `USE_PLACEMENT`.
     #[must_use]
-    pub fn use_placement(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn use_placement(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.use_placement = ::std::option::Option::Some(value.into());
         self
     }
@@ -829,7 +1005,9 @@ impl RobotAdd {
     #[must_use]
     pub fn placement_handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.placement_handler = ::std::option::Option::Some(value.into());
         self
@@ -842,12 +1020,30 @@ impl ::b24_core::__private::Method for RobotAdd {
         "bizproc.robot.add",
     );
     type Output = bool;
+    type Error = RobotAddError;
 }
 /// The `bizproc.robot.delete` method removes a robot registered by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::RobotDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::RobotDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RobotDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -859,12 +1055,16 @@ pub struct RobotDelete {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl RobotDelete {
     /// Creates a `RobotDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -875,12 +1075,30 @@ impl ::b24_core::__private::Method for RobotDelete {
         "bizproc.robot.delete",
     );
     type Output = bool;
+    type Error = RobotDeleteError;
 }
 /// The `bizproc.robot.list` method returns a list of robots registered by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::RobotList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::RobotList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RobotList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -898,13 +1116,30 @@ impl ::b24_core::__private::Method for RobotList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.robot.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = RobotListError;
 }
 /// The `bizproc.robot.update` method updates the fields of the Automation Rule registered by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_bizproc::bizproc::RobotUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::RobotUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RobotUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -916,7 +1151,7 @@ pub struct RobotUpdate {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Object with fields of the Automation Rule
     ///
     /// Wire name: `FIELDS`.
@@ -927,7 +1162,9 @@ impl RobotUpdate {
     /// Creates a `RobotUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<RobotUpdateFields>,
     ) -> Self {
         Self {
@@ -943,12 +1180,31 @@ impl ::b24_core::__private::Method for RobotUpdate {
         "bizproc.robot.update",
     );
     type Output = bool;
+    type Error = RobotUpdateError;
 }
 /// This method completes a business process task: - Document approval - Document acknowledgment - Request for additional information - Request for additional information with rejection
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-task/bizproc-task-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::TaskComplete::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::TaskComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -962,7 +1218,7 @@ pub struct TaskComplete {
         rename = "TASK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Target status of the task. Possible values:
     ///
     /// - `1` or `yes` — yes, approved
@@ -990,7 +1246,9 @@ pub struct TaskComplete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An object describing fields for completing tasks with a request for additional information in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where
     /// - `field_N` — symbolic identifier of the task field
     /// - `value_N` — value of the field
@@ -1044,7 +1302,7 @@ impl TaskComplete {
     /// Creates a `TaskComplete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         status: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1058,7 +1316,9 @@ impl TaskComplete {
     #[must_use]
     pub fn comment(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.comment = ::std::option::Option::Some(value.into());
         self
@@ -1085,12 +1345,30 @@ impl ::b24_core::__private::Method for TaskComplete {
         "bizproc.task.complete",
     );
     type Output = bool;
+    type Error = TaskCompleteError;
 }
 /// This method delegates a workflow task. You can only delegate your own task.
 ///
 /// Who: any user responsible for the workflow task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-task/bizproc-task-delegate.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::TaskDelegate::new(Vec::new(), 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::TaskDelegate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskDelegate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1111,7 +1389,7 @@ pub struct TaskDelegate {
         rename = "FROM_USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub from_user_id: i64,
+    pub from_user_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user to whom the tasks will be delegated.
     ///
     /// You can obtain the user identifier using the user.get method.
@@ -1123,7 +1401,7 @@ pub struct TaskDelegate {
         rename = "TO_USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub to_user_id: i64,
+    pub to_user_id: ::b24_core::__private::Param<i64>,
 }
 impl TaskDelegate {
     /// Creates a `TaskDelegate` from its required fields.
@@ -1132,8 +1410,8 @@ impl TaskDelegate {
         task_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        from_user_id: impl ::std::convert::Into<i64>,
-        to_user_id: impl ::std::convert::Into<i64>,
+        from_user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        to_user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_ids: task_ids.into(),
@@ -1149,12 +1427,31 @@ impl ::b24_core::__private::Method for TaskDelegate {
         "bizproc.task.delegate",
     );
     type Output = bool;
+    type Error = TaskDelegateError;
 }
 /// The method `bizproc.task.list` retrieves a list of workflow tasks.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-task/bizproc-task-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::TaskList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::TaskList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1221,7 +1518,7 @@ pub struct TaskList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TaskList {
     /// Creates a `TaskList` from its required fields.
@@ -1257,7 +1554,10 @@ impl TaskList {
     }
     /// Sets `START`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1269,6 +1569,7 @@ impl ::b24_core::__private::Method for TaskList {
         "bizproc.task.list",
     );
     type Output = ::std::vec::Vec<TaskListResultItem>;
+    type Error = TaskListError;
 }
 impl ::b24_core::__private::ListMethod for TaskList {
     type Item = TaskListResultItem;
@@ -1280,6 +1581,24 @@ impl ::b24_core::__private::ListMethod for TaskList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-instances.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowInstances::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowInstances>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowInstances` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1363,7 +1682,7 @@ pub struct WorkflowInstances {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl WorkflowInstances {
     /// Creates a `WorkflowInstances` from its required fields.
@@ -1417,7 +1736,10 @@ impl WorkflowInstances {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1428,18 +1750,11 @@ impl ::b24_core::__private::Method for WorkflowInstances {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.workflow.instances",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<WorkflowInstancesResultItem>;
+    type Error = WorkflowInstancesError;
 }
 impl ::b24_core::__private::ListMethod for WorkflowInstances {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = WorkflowInstancesResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1448,6 +1763,23 @@ impl ::b24_core::__private::ListMethod for WorkflowInstances {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-kill.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowKill::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowKill>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowKill` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1456,12 +1788,14 @@ pub struct WorkflowKill {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl WorkflowKill {
     /// Creates a `WorkflowKill` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1472,12 +1806,30 @@ impl ::b24_core::__private::Method for WorkflowKill {
         "bizproc.workflow.kill",
     );
     type Output = bool;
+    type Error = WorkflowKillError;
 }
 /// The method `bizproc.workflow.start` initiates a new business process.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowStart::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1489,7 +1841,7 @@ pub struct WorkflowStart {
         rename = "TEMPLATE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the document to start the business process in the format [`module`, `object`, `ELEMENT_ID`].
     ///
     /// Examples of entries for different document types:
@@ -1533,7 +1885,7 @@ impl WorkflowStart {
     /// Creates a `WorkflowStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         document_id: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1566,12 +1918,31 @@ impl ::b24_core::__private::Method for WorkflowStart {
         "bizproc.workflow.start",
     );
     type Output = ::std::string::String;
+    type Error = WorkflowStartError;
 }
 /// This method adds a business process template from a file.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowTemplateAdd::new(Vec::new(), "text", serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowTemplateAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowTemplateAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1606,7 +1977,7 @@ pub struct WorkflowTemplateAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Template description
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1616,7 +1987,9 @@ pub struct WorkflowTemplateAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Content of the business process template file in `.bpt` format.
     ///
     /// More about file transfer methods can be found in the article {#T}
@@ -1640,7 +2013,7 @@ pub struct WorkflowTemplateAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auto_execute: ::std::option::Option<i64>,
+    pub auto_execute: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl WorkflowTemplateAdd {
     /// Creates a `WorkflowTemplateAdd` from its required fields.
@@ -1649,7 +2022,9 @@ impl WorkflowTemplateAdd {
         document_type: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        name: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         template_data: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Value,
         >,
@@ -1666,14 +2041,19 @@ impl WorkflowTemplateAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `AUTO_EXECUTE`.
     #[must_use]
-    pub fn auto_execute(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn auto_execute(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.auto_execute = ::std::option::Option::Some(value.into());
         self
     }
@@ -1685,12 +2065,30 @@ impl ::b24_core::__private::Method for WorkflowTemplateAdd {
         "bizproc.workflow.template.add",
     );
     type Output = i64;
+    type Error = WorkflowTemplateAddError;
 }
 /// This method deletes a business process template.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowTemplateDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowTemplateDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowTemplateDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1699,12 +2097,14 @@ pub struct WorkflowTemplateDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl WorkflowTemplateDelete {
     /// Creates a `WorkflowTemplateDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1715,12 +2115,31 @@ impl ::b24_core::__private::Method for WorkflowTemplateDelete {
         "bizproc.workflow.template.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = WorkflowTemplateDeleteError;
 }
 /// This method retrieves a list of business process templates.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowTemplateList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowTemplateList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowTemplateList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1783,7 +2202,7 @@ pub struct WorkflowTemplateList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl WorkflowTemplateList {
     /// Creates a `WorkflowTemplateList` from its required fields.
@@ -1825,7 +2244,10 @@ impl WorkflowTemplateList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1837,6 +2259,7 @@ impl ::b24_core::__private::Method for WorkflowTemplateList {
         "bizproc.workflow.template.list",
     );
     type Output = ::std::vec::Vec<WorkflowTemplateListResultItem>;
+    type Error = WorkflowTemplateListError;
 }
 impl ::b24_core::__private::ListMethod for WorkflowTemplateList {
     type Item = WorkflowTemplateListResultItem;
@@ -1848,6 +2271,22 @@ impl ::b24_core::__private::ListMethod for WorkflowTemplateList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_bizproc::bizproc::WorkflowTemplateUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowTemplateUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowTemplateUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1856,7 +2295,7 @@ pub struct WorkflowTemplateUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
     /// Object with fields of the business process template.
     ///
     /// You can update the fields: `NAME`, `DESCRIPTION`, `TEMPLATE_DATA`, `AUTO_EXECUTE`. Attempting to update other fields of the template will not result in errors, but those fields will not be updated
@@ -1869,7 +2308,9 @@ impl WorkflowTemplateUpdate {
     /// Creates a `WorkflowTemplateUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<WorkflowTemplateUpdateFields>,
     ) -> Self {
         Self {
@@ -1885,12 +2326,30 @@ impl ::b24_core::__private::Method for WorkflowTemplateUpdate {
         "bizproc.workflow.template.update",
     );
     type Output = i64;
+    type Error = WorkflowTemplateUpdateError;
 }
 /// This method stops the specified workflow. All data related to the workflow will be preserved.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-terminate.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_bizproc::bizproc::WorkflowTerminate::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_bizproc::bizproc::WorkflowTerminate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `WorkflowTerminate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1901,7 +2360,7 @@ pub struct WorkflowTerminate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
     /// Set the status text.
     ///
     /// Wire name: `STATUS`.
@@ -1911,12 +2370,18 @@ pub struct WorkflowTerminate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl WorkflowTerminate {
     /// Creates a `WorkflowTerminate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             id: id.into(),
             status: ::std::option::Option::None,
@@ -1926,7 +2391,9 @@ impl WorkflowTerminate {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
@@ -1939,6 +2406,985 @@ impl ::b24_core::__private::Method for WorkflowTerminate {
         "bizproc.workflow.terminate",
     );
     type Output = bool;
+    type Error = WorkflowTerminateError;
+}
+/// The documented errors of `ActivityAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ACTIVITY_VALIDATION_FAILURE`.
+    ///
+    /// Empty data!
+    ///
+    /// Empty activity code!
+    ///
+    /// Wrong activity code!
+    ///
+    /// Empty activity NAME!
+    ///
+    /// Wrong properties array!
+    ///
+    /// Wrong property key <key>!
+    ///
+    /// Empty property NAME <key>!
+    ///
+    /// Wrong activity FILTER!
+    ///
+    /// Wrong activity DOCUMENT_TYPE!
+    ErrorActivityValidationFailure,
+    /// Code `ERROR_UNSUPPORTED_PROTOCOL`.
+    ///
+    /// Unsupported handler protocol
+    ErrorUnsupportedProtocol,
+    /// Code `ERROR_WRONG_HANDLER_URL`.
+    ///
+    /// Wrong handler URL
+    ErrorWrongHandlerUrl,
+    /// Code `ERROR_ACTIVITY_ALREADY_INSTALLED`.
+    ///
+    /// Activity or Robot already installed!
+    ErrorActivityAlreadyInstalled,
+    /// Code `ERROR_ACTIVITY_ADD_FAILURE`.
+    ///
+    /// Activity or Robot already added!
+    ///
+    /// Activity save error!
+    ErrorActivityAddFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            "ERROR_ACTIVITY_ALREADY_INSTALLED" => Self::ErrorActivityAlreadyInstalled,
+            "ERROR_ACTIVITY_ADD_FAILURE" => Self::ErrorActivityAddFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorActivityValidationFailure => "ERROR_ACTIVITY_VALIDATION_FAILURE",
+            Self::ErrorUnsupportedProtocol => "ERROR_UNSUPPORTED_PROTOCOL",
+            Self::ErrorWrongHandlerUrl => "ERROR_WRONG_HANDLER_URL",
+            Self::ErrorActivityAlreadyInstalled => "ERROR_ACTIVITY_ALREADY_INSTALLED",
+            Self::ErrorActivityAddFailure => "ERROR_ACTIVITY_ADD_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ACTIVITY_VALIDATION_FAILURE`.
+    ///
+    /// Empty activity code!
+    ///
+    /// Wrong activity code!
+    ErrorActivityValidationFailure,
+    /// Code `ERROR_ACTIVITY_NOT_FOUND`.
+    ///
+    /// Activity or Automation rule not found!
+    ErrorActivityNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorActivityValidationFailure => "ERROR_ACTIVITY_VALIDATION_FAILURE",
+            Self::ErrorActivityNotFound => "ERROR_ACTIVITY_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorActivityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RobotList` (shared).
+pub type RobotListError = ActivityListError;
+/// The documented errors of `ActivityLog`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLogError {
+    /// Code `ERROR_EMPTY_LOG_MESSAGE`.
+    ///
+    /// Empty log message!
+    ErrorEmptyLogMessage,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `Depends on the business process error`.
+    ///
+    /// Depends on the business process error
+    DependsOnTheBusinessProcessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLogError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_EMPTY_LOG_MESSAGE" => Self::ErrorEmptyLogMessage,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "Depends on the business process error" => {
+                Self::DependsOnTheBusinessProcessError
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorEmptyLogMessage => "ERROR_EMPTY_LOG_MESSAGE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::DependsOnTheBusinessProcessError => {
+                "Depends on the business process error"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ACTIVITY_VALIDATION_FAILURE`.
+    ///
+    /// Empty activity code!
+    ///
+    /// Wrong activity code!
+    ///
+    /// Wrong properties array!
+    ///
+    /// Wrong property key <key>!
+    ///
+    /// Empty property NAME <key>!
+    ///
+    /// Wrong activity FILTER!
+    ///
+    /// Wrong activity DOCUMENT_TYPE!
+    ///
+    /// No fields to update
+    ErrorActivityValidationFailure,
+    /// Code `ERROR_ACTIVITY_NOT_FOUND`.
+    ///
+    /// Activity or Automation rule not found!
+    ErrorActivityNotFound,
+    /// Code `ERROR_UNSUPPORTED_PROTOCOL`.
+    ///
+    /// Unsupported handler protocol
+    ErrorUnsupportedProtocol,
+    /// Code `ERROR_WRONG_HANDLER_URL`.
+    ///
+    /// Wrong handler URL
+    ErrorWrongHandlerUrl,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorActivityValidationFailure => "ERROR_ACTIVITY_VALIDATION_FAILURE",
+            Self::ErrorActivityNotFound => "ERROR_ACTIVITY_NOT_FOUND",
+            Self::ErrorUnsupportedProtocol => "ERROR_UNSUPPORTED_PROTOCOL",
+            Self::ErrorWrongHandlerUrl => "ERROR_WRONG_HANDLER_URL",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorActivityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `EventSend`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventSendError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventSendError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `WorkflowInstances` (shared).
+pub type WorkflowInstancesError = EventSendError;
+/// The documented errors of `WorkflowTemplateList` (shared).
+pub type WorkflowTemplateListError = EventSendError;
+/// The documented errors of `RobotAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RobotAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ACTIVITY_VALIDATION_FAILURE`.
+    ///
+    /// Empty data!
+    ///
+    /// Empty activity code!
+    ///
+    /// Wrong activity code!
+    ///
+    /// Empty activity NAME!
+    ///
+    /// Wrong properties array!
+    ///
+    /// Wrong property key <key>!
+    ///
+    /// Empty property NAME <key>!
+    ///
+    /// Wrong activity FILTER!
+    ///
+    /// Wrong activity DOCUMENT_TYPE!
+    ErrorActivityValidationFailure,
+    /// Code `ERROR_UNSUPPORTED_PROTOCOL`.
+    ///
+    /// Unsupported handler protocol
+    ErrorUnsupportedProtocol,
+    /// Code `ERROR_WRONG_HANDLER_URL`.
+    ///
+    /// Wrong handler URL
+    ErrorWrongHandlerUrl,
+    /// Code `ERROR_ACTIVITY_ALREADY_INSTALLED`.
+    ///
+    /// Activity or Automation rule already installed!
+    ErrorActivityAlreadyInstalled,
+    /// Code `ERROR_ACTIVITY_ADD_FAILURE`.
+    ///
+    /// Activity or Automation rule already added!
+    ///
+    /// Activity save error!
+    ErrorActivityAddFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RobotAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            "ERROR_ACTIVITY_ALREADY_INSTALLED" => Self::ErrorActivityAlreadyInstalled,
+            "ERROR_ACTIVITY_ADD_FAILURE" => Self::ErrorActivityAddFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorActivityValidationFailure => "ERROR_ACTIVITY_VALIDATION_FAILURE",
+            Self::ErrorUnsupportedProtocol => "ERROR_UNSUPPORTED_PROTOCOL",
+            Self::ErrorWrongHandlerUrl => "ERROR_WRONG_HANDLER_URL",
+            Self::ErrorActivityAlreadyInstalled => "ERROR_ACTIVITY_ALREADY_INSTALLED",
+            Self::ErrorActivityAddFailure => "ERROR_ACTIVITY_ADD_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RobotDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RobotDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ACTIVITY_VALIDATION_FAILURE`.
+    ///
+    /// Empty activity code!
+    ///
+    /// Wrong activity code!
+    ErrorActivityValidationFailure,
+    /// Code `ERROR_ACTIVITY_NOT_FOUND`.
+    ///
+    /// Activity or Robot not found!
+    ErrorActivityNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RobotDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorActivityValidationFailure => "ERROR_ACTIVITY_VALIDATION_FAILURE",
+            Self::ErrorActivityNotFound => "ERROR_ACTIVITY_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorActivityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RobotUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RobotUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ACTIVITY_VALIDATION_FAILURE`.
+    ///
+    /// Empty activity code!
+    ///
+    /// Wrong activity code!
+    ///
+    /// Wrong properties array!
+    ///
+    /// Wrong property key <key>!
+    ///
+    /// Empty property NAME <key>!
+    ///
+    /// Wrong activity FILTER!
+    ///
+    /// Wrong activity DOCUMENT_TYPE!
+    ///
+    /// No fields to update
+    ErrorActivityValidationFailure,
+    /// Code `ERROR_ACTIVITY_NOT_FOUND`.
+    ///
+    /// Activity or Automation Rule not found!
+    ErrorActivityNotFound,
+    /// Code `ERROR_UNSUPPORTED_PROTOCOL`.
+    ///
+    /// Unsupported handler protocol
+    ErrorUnsupportedProtocol,
+    /// Code `ERROR_WRONG_HANDLER_URL`.
+    ///
+    /// Wrong handler URL
+    ErrorWrongHandlerUrl,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RobotUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorActivityValidationFailure => "ERROR_ACTIVITY_VALIDATION_FAILURE",
+            Self::ErrorActivityNotFound => "ERROR_ACTIVITY_NOT_FOUND",
+            Self::ErrorUnsupportedProtocol => "ERROR_UNSUPPORTED_PROTOCOL",
+            Self::ErrorWrongHandlerUrl => "ERROR_WRONG_HANDLER_URL",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorActivityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TaskComplete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskCompleteError {
+    /// Code `ERROR_TASK_VALIDATION`.
+    ///
+    /// empty TASK_ID
+    ///
+    /// incorrect STATUS
+    ErrorTaskValidation,
+    /// Code `ERROR_TASK_NOT_FOUND`.
+    ///
+    /// Task not found
+    ErrorTaskNotFound,
+    /// Code `ERROR_TASK_COMPLETED`.
+    ///
+    /// Task already completed
+    ErrorTaskCompleted,
+    /// Code `ERROR_TASK_TYPE`.
+    ///
+    /// Incorrect task type
+    ErrorTaskType,
+    /// Code `ERROR_TASK_EXECUTION`.
+    ///
+    /// error text from the task
+    ErrorTaskExecution,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskCompleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_TASK_VALIDATION" => Self::ErrorTaskValidation,
+            "ERROR_TASK_NOT_FOUND" => Self::ErrorTaskNotFound,
+            "ERROR_TASK_COMPLETED" => Self::ErrorTaskCompleted,
+            "ERROR_TASK_TYPE" => Self::ErrorTaskType,
+            "ERROR_TASK_EXECUTION" => Self::ErrorTaskExecution,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorTaskValidation => "ERROR_TASK_VALIDATION",
+            Self::ErrorTaskNotFound => "ERROR_TASK_NOT_FOUND",
+            Self::ErrorTaskCompleted => "ERROR_TASK_COMPLETED",
+            Self::ErrorTaskType => "ERROR_TASK_TYPE",
+            Self::ErrorTaskExecution => "ERROR_TASK_EXECUTION",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorTaskNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TaskDelegate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskDelegateError {
+    /// Code `ERROR_TASK_VALIDATION`.
+    ///
+    /// Invalid TASK_IDS
+    ErrorTaskValidation,
+    /// Code `ERROR_INVALID_USER_ID`.
+    ///
+    /// Invalid FROM_USER_ID
+    ///
+    /// Invalid TO_USER_ID
+    ErrorInvalidUserId,
+    /// Code `ERROR_DELEGATION_NOT_ALLOWED`.
+    ///
+    /// User is not responsible for the task
+    ///
+    /// Task delegation is only available for intranet users
+    ///
+    /// List of errors separated by ;
+    ErrorDelegationNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskDelegateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_TASK_VALIDATION" => Self::ErrorTaskValidation,
+            "ERROR_INVALID_USER_ID" => Self::ErrorInvalidUserId,
+            "ERROR_DELEGATION_NOT_ALLOWED" => Self::ErrorDelegationNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorTaskValidation => "ERROR_TASK_VALIDATION",
+            Self::ErrorInvalidUserId => "ERROR_INVALID_USER_ID",
+            Self::ErrorDelegationNotAllowed => "ERROR_DELEGATION_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_SELECT_VALIDATION_FAILURE`.
+    ///
+    /// Invalid data in SELECT parameter
+    ErrorSelectValidationFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_SELECT_VALIDATION_FAILURE" => Self::ErrorSelectValidationFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorSelectValidationFailure => "ERROR_SELECT_VALIDATION_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `WorkflowKill`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WorkflowKillError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_WRONG_WORKFLOW_ID`.
+    ///
+    /// Empty workflow instance ID
+    ErrorWrongWorkflowId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for WorkflowKillError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_WRONG_WORKFLOW_ID" => Self::ErrorWrongWorkflowId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorWrongWorkflowId => "ERROR_WRONG_WORKFLOW_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `WorkflowTerminate` (shared).
+pub type WorkflowTerminateError = WorkflowKillError;
+/// The documented errors of `WorkflowStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WorkflowStartError {
+    /// Code `ERROR_WRONG_WORKFLOW_ID`.
+    ///
+    /// Empty TEMPLATE_ID
+    ///
+    /// Template not found
+    ErrorWrongWorkflowId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong DOCUMENT_ID!
+    WrongDocumentId,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect document type!
+    IncorrectDocumentType,
+    /// No code; told apart by its description.
+    ///
+    /// Template type and DOCUMENT_ID mismatch!
+    TemplateTypeAndDocumentIdMismatch,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for WorkflowStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_WORKFLOW_ID" => Self::ErrorWrongWorkflowId,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong document_id" => Self::WrongDocumentId,
+                    "incorrect document type" => Self::IncorrectDocumentType,
+                    "template type and document_id mismatch" => {
+                        Self::TemplateTypeAndDocumentIdMismatch
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongWorkflowId => "ERROR_WRONG_WORKFLOW_ID",
+            Self::WrongDocumentId => "",
+            Self::IncorrectDocumentType => "",
+            Self::TemplateTypeAndDocumentIdMismatch => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorWrongWorkflowId)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `WorkflowTemplateAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WorkflowTemplateAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_TEMPLATE_VALIDATION_FAILURE`.
+    ///
+    /// Incorrect field DOCUMENT_TYPE!
+    ///
+    /// Empty template name!
+    ///
+    /// Incorrect field AUTO_EXECUTE!
+    ///
+    /// Incorrect field TEMPLATE_DATA!
+    ErrorTemplateValidationFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for WorkflowTemplateAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_TEMPLATE_VALIDATION_FAILURE" => Self::ErrorTemplateValidationFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorTemplateValidationFailure => "ERROR_TEMPLATE_VALIDATION_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `WorkflowTemplateDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WorkflowTemplateDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_TEMPLATE_NOT_FOUND`.
+    ///
+    /// Workflow template not found.
+    ErrorTemplateNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for WorkflowTemplateDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_TEMPLATE_NOT_FOUND" => Self::ErrorTemplateNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorTemplateNotFound => "ERROR_TEMPLATE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorTemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `WorkflowTemplateUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WorkflowTemplateUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_TEMPLATE_VALIDATION_FAILURE`.
+    ///
+    /// No fields to update.
+    ///
+    /// Empty template name!
+    ///
+    /// Incorrect field AUTO_EXECUTE!
+    ///
+    /// Incorrect field TEMPLATE_DATA!
+    ErrorTemplateValidationFailure,
+    /// Code `ERROR_TEMPLATE_NOT_FOUND`.
+    ///
+    /// Workflow template not found.
+    ErrorTemplateNotFound,
+    /// Code `ERROR_TEMPLATE_NOT_OWNER`.
+    ///
+    /// You can update ONLY templates created by current application
+    ErrorTemplateNotOwner,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for WorkflowTemplateUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_TEMPLATE_VALIDATION_FAILURE" => Self::ErrorTemplateValidationFailure,
+            "ERROR_TEMPLATE_NOT_FOUND" => Self::ErrorTemplateNotFound,
+            "ERROR_TEMPLATE_NOT_OWNER" => Self::ErrorTemplateNotOwner,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorTemplateValidationFailure => "ERROR_TEMPLATE_VALIDATION_FAILURE",
+            Self::ErrorTemplateNotFound => "ERROR_TEMPLATE_NOT_FOUND",
+            Self::ErrorTemplateNotOwner => "ERROR_TEMPLATE_NOT_OWNER",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorTemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Type of the parameter. Basic values:
 ///   - `bool` — yes or no
@@ -9522,6 +10968,172 @@ impl TaskListResultItem {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.document_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `WorkflowInstancesResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct WorkflowInstancesResultItem {
+    /// Wire name: `DOCUMENT_ID`.
+    #[serde(
+        rename = "DOCUMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY`.
+    #[serde(
+        rename = "ENTITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STARTED`.
+    #[serde(
+        rename = "STARTED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNED_UNTIL`.
+    #[serde(rename = "OWNED_UNTIL", default, skip_serializing_if = "Option::is_none")]
+    pub owned_until: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TEMPLATE_ID`.
+    #[serde(
+        rename = "TEMPLATE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub template_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STARTED_BY`.
+    #[serde(
+        rename = "STARTED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started_by: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl WorkflowInstancesResultItem {
+    /// Creates a `WorkflowInstancesResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            document_id: ::std::option::Option::None,
+            entity: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            owned_until: ::std::option::Option::None,
+            template_id: ::std::option::Option::None,
+            started_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DOCUMENT_ID`.
+    #[must_use]
+    pub fn document_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.document_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY`.
+    #[must_use]
+    pub fn entity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STARTED`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNED_UNTIL`.
+    #[must_use]
+    pub fn owned_until(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.owned_until = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEMPLATE_ID`.
+    #[must_use]
+    pub fn template_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STARTED_BY`.
+    #[must_use]
+    pub fn started_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started_by = ::std::option::Option::Some(value.into());
         self
     }
 }

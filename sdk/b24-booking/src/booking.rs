@@ -5,6 +5,22 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1BookingAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for V1BookingAdd {
         "booking.v1.booking.add",
     );
     type Output = V1BookingAddResult;
+    type Error = V1BookingAddError;
 }
 /// The method `booking.v1.booking.client.list` returns a list of clients for the specified booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/client/booking-v1-booking-client-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingClientList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingClientList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingClientList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,12 +81,14 @@ pub struct V1BookingClientList {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
 }
 impl V1BookingClientList {
     /// Creates a `V1BookingClientList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(booking_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             booking_id: booking_id.into(),
         }
@@ -65,12 +101,30 @@ impl ::b24_core::__private::Method for V1BookingClientList {
         "booking.v1.booking.client.list",
     );
     type Output = V1BookingClientListResult;
+    type Error = V1BookingClientListError;
 }
 /// The method `booking.v1.booking.client.set` sets clients for the specified booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/client/booking-v1-booking-client-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingClientSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingClientSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingClientSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,7 +137,7 @@ pub struct V1BookingClientSet {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
     /// An array of objects containing information about clients (detailed description)
     ///
     /// Wire name: `clients`.
@@ -94,7 +148,7 @@ impl V1BookingClientSet {
     /// Creates a `V1BookingClientSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        booking_id: impl ::std::convert::Into<i64>,
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         clients: impl ::std::convert::Into<
             ::std::vec::Vec<V1BookingClientSetClientsItem>,
         >,
@@ -112,12 +166,30 @@ impl ::b24_core::__private::Method for V1BookingClientSet {
         "booking.v1.booking.client.set",
     );
     type Output = bool;
+    type Error = V1BookingClientSetError;
 }
 /// The method `booking.v1.booking.client.unset` removes clients for the specified booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/client/booking-v1-booking-client-unset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingClientUnset::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingClientUnset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingClientUnset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -130,12 +202,14 @@ pub struct V1BookingClientUnset {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
 }
 impl V1BookingClientUnset {
     /// Creates a `V1BookingClientUnset` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(booking_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             booking_id: booking_id.into(),
         }
@@ -148,12 +222,30 @@ impl ::b24_core::__private::Method for V1BookingClientUnset {
         "booking.v1.booking.client.unset",
     );
     type Output = bool;
+    type Error = V1BookingClientUnsetError;
 }
 /// The method `booking.v1.booking.createfromwaitlist` creates a booking based on an entry from the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-createfromwaitlist.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingCreatefromwaitlist::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingCreatefromwaitlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingCreatefromwaitlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,7 +258,7 @@ pub struct V1BookingCreatefromwaitlist {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
     /// Object containing field values for creating a booking (detailed description)
     ///
     /// Wire name: `fields`.
@@ -176,7 +268,9 @@ pub struct V1BookingCreatefromwaitlist {
 impl V1BookingCreatefromwaitlist {
     /// Creates a `V1BookingCreatefromwaitlist` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(wait_list_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             wait_list_id: wait_list_id.into(),
             fields: ::std::option::Option::None,
@@ -199,12 +293,30 @@ impl ::b24_core::__private::Method for V1BookingCreatefromwaitlist {
         "booking.v1.booking.createfromwaitlist",
     );
     type Output = i64;
+    type Error = V1BookingCreatefromwaitlistError;
 }
 /// The method `booking.v1.booking.delete` removes a booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -213,12 +325,14 @@ pub struct V1BookingDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1BookingDelete {
     /// Creates a `V1BookingDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -229,12 +343,30 @@ impl ::b24_core::__private::Method for V1BookingDelete {
         "booking.v1.booking.delete",
     );
     type Output = bool;
+    type Error = V1BookingDeleteError;
 }
 /// The method `booking.v1.booking.externalData.list` returns connections for the specified booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/external-data/booking-v1-booking-externaldata-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingExternalDataList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingExternalDataList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingExternalDataList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -247,12 +379,14 @@ pub struct V1BookingExternalDataList {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
 }
 impl V1BookingExternalDataList {
     /// Creates a `V1BookingExternalDataList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(booking_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             booking_id: booking_id.into(),
         }
@@ -265,12 +399,30 @@ impl ::b24_core::__private::Method for V1BookingExternalDataList {
         "booking.v1.booking.externalData.list",
     );
     type Output = V1BookingExternalDataListResult;
+    type Error = V1BookingExternalDataListError;
 }
 /// The method `booking.v1.booking.externalData.set` establishes connections for the specified booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/external-data/booking-v1-booking-externaldata-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingExternalDataSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingExternalDataSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingExternalDataSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -283,7 +435,7 @@ pub struct V1BookingExternalDataSet {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
     /// Array of objects containing items for binding (detailed description)
     ///
     /// Wire name: `externalData`.
@@ -294,7 +446,7 @@ impl V1BookingExternalDataSet {
     /// Creates a `V1BookingExternalDataSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        booking_id: impl ::std::convert::Into<i64>,
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         external_data: impl ::std::convert::Into<
             ::std::vec::Vec<V1BookingExternalDataSetExternalDataItem>,
         >,
@@ -312,12 +464,30 @@ impl ::b24_core::__private::Method for V1BookingExternalDataSet {
         "booking.v1.booking.externalData.set",
     );
     type Output = bool;
+    type Error = V1BookingExternalDataSetError;
 }
 /// The method `booking.v1.booking.externalData.unset` removes connections for the specified booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/external-data/booking-v1-booking-externaldata-unset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingExternalDataUnset::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingExternalDataUnset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingExternalDataUnset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -330,12 +500,14 @@ pub struct V1BookingExternalDataUnset {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
 }
 impl V1BookingExternalDataUnset {
     /// Creates a `V1BookingExternalDataUnset` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(booking_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             booking_id: booking_id.into(),
         }
@@ -348,12 +520,30 @@ impl ::b24_core::__private::Method for V1BookingExternalDataUnset {
         "booking.v1.booking.externalData.unset",
     );
     type Output = bool;
+    type Error = V1BookingExternalDataUnsetError;
 }
 /// The method `booking.v1.booking.get` returns information about a booking by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -362,12 +552,14 @@ pub struct V1BookingGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1BookingGet {
     /// Creates a `V1BookingGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -378,12 +570,30 @@ impl ::b24_core::__private::Method for V1BookingGet {
         "booking.v1.booking.get",
     );
     type Output = V1BookingGetResult;
+    type Error = V1BookingGetError;
 }
 /// The method `booking.v1.booking.list` returns a list of bookings based on the filter. It is an implementation of the listing method for bookings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1BookingList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -423,12 +633,29 @@ impl ::b24_core::__private::Method for V1BookingList {
         "booking.v1.booking.list",
     );
     type Output = V1BookingListResult;
+    type Error = V1BookingListError;
 }
 /// The method `booking.v1.booking.update` updates the booking information.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1BookingUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1BookingUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1BookingUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -437,7 +664,7 @@ pub struct V1BookingUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing field values for updating the booking (detailed description)
     ///
     /// Wire name: `fields`.
@@ -448,7 +675,7 @@ impl V1BookingUpdate {
     /// Creates a `V1BookingUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V1BookingUpdateFields>,
     ) -> Self {
         Self {
@@ -464,12 +691,30 @@ impl ::b24_core::__private::Method for V1BookingUpdate {
         "booking.v1.booking.update",
     );
     type Output = bool;
+    type Error = V1BookingUpdateError;
 }
 /// The method `booking.v1.clienttype.list` returns a list of available client types. The method may not return a client type if no bookings have been created with it. By default, two client types are available: contact and company.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking-v1-clienttype-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ClienttypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ClienttypeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ClienttypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -487,16 +732,30 @@ impl ::b24_core::__private::Method for V1ClienttypeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "booking.v1.clienttype.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = V1ClienttypeListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `booking.v1.resource.add` adds a new resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1ResourceAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -520,16 +779,31 @@ impl ::b24_core::__private::Method for V1ResourceAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "booking.v1.resource.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = V1ResourceAddResult;
+    type Error = V1ResourceAddError;
 }
 /// The method `booking.v1.resource.delete` removes a resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -539,12 +813,14 @@ pub struct V1ResourceDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1ResourceDelete {
     /// Creates a `V1ResourceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -555,12 +831,30 @@ impl ::b24_core::__private::Method for V1ResourceDelete {
         "booking.v1.resource.delete",
     );
     type Output = bool;
+    type Error = V1ResourceDeleteError;
 }
 /// The method `booking.v1.resource.get` returns information about a resource by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -570,12 +864,14 @@ pub struct V1ResourceGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1ResourceGet {
     /// Creates a `V1ResourceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -586,12 +882,30 @@ impl ::b24_core::__private::Method for V1ResourceGet {
         "booking.v1.resource.get",
     );
     type Output = V1ResourceGetResult;
+    type Error = V1ResourceGetError;
 }
 /// The method `booking.v1.resource.list` returns a list of resources based on a filter. It is an implementation of the listing method for resources.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -635,12 +949,30 @@ impl ::b24_core::__private::Method for V1ResourceList {
         "booking.v1.resource.list",
     );
     type Output = V1ResourceListResult;
+    type Error = V1ResourceListError;
 }
 /// The method `booking.v1.resource.slots.list` returns the configuration of time slots for the specified resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/slots/booking-v1-resource-slots-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceSlotsList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceSlotsList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceSlotsList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,12 +985,14 @@ pub struct V1ResourceSlotsList {
         rename = "resourceId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub resource_id: i64,
+    pub resource_id: ::b24_core::__private::Param<i64>,
 }
 impl V1ResourceSlotsList {
     /// Creates a `V1ResourceSlotsList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(resource_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        resource_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             resource_id: resource_id.into(),
         }
@@ -671,12 +1005,30 @@ impl ::b24_core::__private::Method for V1ResourceSlotsList {
         "booking.v1.resource.slots.list",
     );
     type Output = V1ResourceSlotsListResult;
+    type Error = V1ResourceSlotsListError;
 }
 /// The method `booking.v1.resource.slots.set` allows you to set time slots for the specified resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/slots/booking-v1-resource-slots-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceSlotsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceSlotsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceSlotsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -689,7 +1041,7 @@ pub struct V1ResourceSlotsSet {
         rename = "resourceId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub resource_id: i64,
+    pub resource_id: ::b24_core::__private::Param<i64>,
     /// An array of objects containing field values for setting time slots (detailed description)
     ///
     /// Wire name: `slots`.
@@ -700,7 +1052,7 @@ impl V1ResourceSlotsSet {
     /// Creates a `V1ResourceSlotsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        resource_id: impl ::std::convert::Into<i64>,
+        resource_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         slots: impl ::std::convert::Into<::std::vec::Vec<V1ResourceSlotsSetSlotsItem>>,
     ) -> Self {
         Self {
@@ -716,12 +1068,30 @@ impl ::b24_core::__private::Method for V1ResourceSlotsSet {
         "booking.v1.resource.slots.set",
     );
     type Output = bool;
+    type Error = V1ResourceSlotsSetError;
 }
 /// The method `booking.v1.resource.slots.unset` removes the time slot settings for the specified resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/slots/booking-v1-resource-slots-unset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceSlotsUnset::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceSlotsUnset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceSlotsUnset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -734,12 +1104,14 @@ pub struct V1ResourceSlotsUnset {
         rename = "resourceId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub resource_id: i64,
+    pub resource_id: ::b24_core::__private::Param<i64>,
 }
 impl V1ResourceSlotsUnset {
     /// Creates a `V1ResourceSlotsUnset` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(resource_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        resource_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             resource_id: resource_id.into(),
         }
@@ -752,12 +1124,29 @@ impl ::b24_core::__private::Method for V1ResourceSlotsUnset {
         "booking.v1.resource.slots.unset",
     );
     type Output = bool;
+    type Error = V1ResourceSlotsUnsetError;
 }
 /// The method `booking.v1.resource.update` updates an existing resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1ResourceUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -767,7 +1156,7 @@ pub struct V1ResourceUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing field values to update the resource (detailed description)
     ///
     /// Wire name: `fields`.
@@ -778,7 +1167,7 @@ impl V1ResourceUpdate {
     /// Creates a `V1ResourceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V1ResourceUpdateFields>,
     ) -> Self {
         Self {
@@ -794,12 +1183,29 @@ impl ::b24_core::__private::Method for V1ResourceUpdate {
         "booking.v1.resource.update",
     );
     type Output = bool;
+    type Error = V1ResourceUpdateError;
 }
 /// The method `booking.v1.resourceType.add` adds a new resource type.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1ResourceTypeAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceTypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceTypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -823,16 +1229,31 @@ impl ::b24_core::__private::Method for V1ResourceTypeAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "booking.v1.resourceType.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = V1ResourceTypeAddResult;
+    type Error = V1ResourceTypeAddError;
 }
 /// The method `booking.v1.resourceType.delete` removes a resource type.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceTypeDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceTypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceTypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -842,12 +1263,14 @@ pub struct V1ResourceTypeDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1ResourceTypeDelete {
     /// Creates a `V1ResourceTypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -858,12 +1281,30 @@ impl ::b24_core::__private::Method for V1ResourceTypeDelete {
         "booking.v1.resourceType.delete",
     );
     type Output = bool;
+    type Error = V1ResourceTypeDeleteError;
 }
 /// The method `booking.v1.resourceType.get` returns information about the resource type by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceTypeGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceTypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceTypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -873,12 +1314,14 @@ pub struct V1ResourceTypeGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1ResourceTypeGet {
     /// Creates a `V1ResourceTypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -889,12 +1332,30 @@ impl ::b24_core::__private::Method for V1ResourceTypeGet {
         "booking.v1.resourceType.get",
     );
     type Output = V1ResourceTypeGetResult;
+    type Error = V1ResourceTypeGetError;
 }
 /// The method `booking.v1.resourceType.list` returns a list of resource types based on a filter. It is an implementation of the list method for resource types.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1ResourceTypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceTypeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceTypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -938,12 +1399,29 @@ impl ::b24_core::__private::Method for V1ResourceTypeList {
         "booking.v1.resourceType.list",
     );
     type Output = V1ResourceTypeListResult;
+    type Error = V1ResourceTypeListError;
 }
 /// The method `booking.v1.resourceType.update` updates information about an existing resource type.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1ResourceTypeUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1ResourceTypeUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1ResourceTypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -953,7 +1431,7 @@ pub struct V1ResourceTypeUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing field values to update the resource type (detailed description)
     ///
     /// Wire name: `fields`.
@@ -964,7 +1442,7 @@ impl V1ResourceTypeUpdate {
     /// Creates a `V1ResourceTypeUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V1ResourceTypeUpdateFields>,
     ) -> Self {
         Self {
@@ -980,12 +1458,29 @@ impl ::b24_core::__private::Method for V1ResourceTypeUpdate {
         "booking.v1.resourceType.update",
     );
     type Output = bool;
+    type Error = V1ResourceTypeUpdateError;
 }
 /// The method `booking.v1.waitlist.add` adds an entry to the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1WaitlistAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1010,12 +1505,30 @@ impl ::b24_core::__private::Method for V1WaitlistAdd {
         "booking.v1.waitlist.add",
     );
     type Output = V1WaitlistAddResult;
+    type Error = V1WaitlistAddError;
 }
 /// The method `booking.v1.waitlist.client.list` returns a list of clients for the specified entry in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/client/booking-v1-waitlist-client-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistClientList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistClientList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistClientList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1028,12 +1541,14 @@ pub struct V1WaitlistClientList {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistClientList {
     /// Creates a `V1WaitlistClientList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(wait_list_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             wait_list_id: wait_list_id.into(),
         }
@@ -1046,12 +1561,30 @@ impl ::b24_core::__private::Method for V1WaitlistClientList {
         "booking.v1.waitlist.client.list",
     );
     type Output = V1WaitlistClientListResult;
+    type Error = V1WaitlistClientListError;
 }
 /// The method `booking.v1.waitlist.client.set` sets clients for the specified record in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/client/booking-v1-waitlist-client-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistClientSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistClientSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistClientSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1064,7 +1597,7 @@ pub struct V1WaitlistClientSet {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
     /// Array of objects containing information about clients (detailed description)
     ///
     /// Wire name: `clients`.
@@ -1075,7 +1608,7 @@ impl V1WaitlistClientSet {
     /// Creates a `V1WaitlistClientSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        wait_list_id: impl ::std::convert::Into<i64>,
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         clients: impl ::std::convert::Into<
             ::std::vec::Vec<V1WaitlistClientSetClientsItem>,
         >,
@@ -1093,12 +1626,30 @@ impl ::b24_core::__private::Method for V1WaitlistClientSet {
         "booking.v1.waitlist.client.set",
     );
     type Output = bool;
+    type Error = V1WaitlistClientSetError;
 }
 /// The method `booking.v1.waitlist.client.unset` removes clients for the specified entry in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/client/booking-v1-waitlist-client-unset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistClientUnset::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistClientUnset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistClientUnset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1111,12 +1662,14 @@ pub struct V1WaitlistClientUnset {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistClientUnset {
     /// Creates a `V1WaitlistClientUnset` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(wait_list_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             wait_list_id: wait_list_id.into(),
         }
@@ -1129,12 +1682,30 @@ impl ::b24_core::__private::Method for V1WaitlistClientUnset {
         "booking.v1.waitlist.client.unset",
     );
     type Output = bool;
+    type Error = V1WaitlistClientUnsetError;
 }
 /// The method `booking.v1.waitlist.createfrombooking` creates a waitlist entry based on an existing booking.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-createfrombooking.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistCreatefrombooking::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistCreatefrombooking>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistCreatefrombooking` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1147,12 +1718,14 @@ pub struct V1WaitlistCreatefrombooking {
         rename = "bookingId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub booking_id: i64,
+    pub booking_id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistCreatefrombooking {
     /// Creates a `V1WaitlistCreatefrombooking` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(booking_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        booking_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             booking_id: booking_id.into(),
         }
@@ -1165,12 +1738,30 @@ impl ::b24_core::__private::Method for V1WaitlistCreatefrombooking {
         "booking.v1.waitlist.createfrombooking",
     );
     type Output = i64;
+    type Error = V1WaitlistCreatefrombookingError;
 }
 /// The method `booking.v1.waitlist.delete` removes an entry from the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1179,12 +1770,14 @@ pub struct V1WaitlistDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistDelete {
     /// Creates a `V1WaitlistDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1195,12 +1788,30 @@ impl ::b24_core::__private::Method for V1WaitlistDelete {
         "booking.v1.waitlist.delete",
     );
     type Output = bool;
+    type Error = V1WaitlistDeleteError;
 }
 /// The method `booking.v1.waitlist.externalData.list` returns links for the specified entry in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/external-data/booking-v1-waitlist-externaldata-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistExternalDataList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistExternalDataList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistExternalDataList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1213,12 +1824,14 @@ pub struct V1WaitlistExternalDataList {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistExternalDataList {
     /// Creates a `V1WaitlistExternalDataList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(wait_list_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             wait_list_id: wait_list_id.into(),
         }
@@ -1231,12 +1844,30 @@ impl ::b24_core::__private::Method for V1WaitlistExternalDataList {
         "booking.v1.waitlist.externalData.list",
     );
     type Output = V1WaitlistExternalDataListResult;
+    type Error = V1WaitlistExternalDataListError;
 }
 /// The method `booking.v1.waitlist.externalData.set` establishes links for the specified entry in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/external-data/booking-v1-waitlist-externaldata-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistExternalDataSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistExternalDataSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistExternalDataSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1249,7 +1880,7 @@ pub struct V1WaitlistExternalDataSet {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
     /// Array of objects containing objects for binding (detailed description)
     ///
     /// Wire name: `externalData`.
@@ -1260,7 +1891,7 @@ impl V1WaitlistExternalDataSet {
     /// Creates a `V1WaitlistExternalDataSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        wait_list_id: impl ::std::convert::Into<i64>,
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         external_data: impl ::std::convert::Into<
             ::std::vec::Vec<V1WaitlistExternalDataSetExternalDataItem>,
         >,
@@ -1278,12 +1909,30 @@ impl ::b24_core::__private::Method for V1WaitlistExternalDataSet {
         "booking.v1.waitlist.externalData.set",
     );
     type Output = bool;
+    type Error = V1WaitlistExternalDataSetError;
 }
 /// The method `booking.v1.waitlist.externalData.unset` removes connections for the specified record in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/external-data/booking-v1-waitlist-externaldata-unset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistExternalDataUnset::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistExternalDataUnset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistExternalDataUnset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1296,12 +1945,14 @@ pub struct V1WaitlistExternalDataUnset {
         rename = "waitListId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub wait_list_id: i64,
+    pub wait_list_id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistExternalDataUnset {
     /// Creates a `V1WaitlistExternalDataUnset` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(wait_list_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        wait_list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             wait_list_id: wait_list_id.into(),
         }
@@ -1314,12 +1965,30 @@ impl ::b24_core::__private::Method for V1WaitlistExternalDataUnset {
         "booking.v1.waitlist.externalData.unset",
     );
     type Output = bool;
+    type Error = V1WaitlistExternalDataUnsetError;
 }
 /// The method `booking.v1.waitlist.get` returns information about a waitlist record by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1328,12 +1997,14 @@ pub struct V1WaitlistGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl V1WaitlistGet {
     /// Creates a `V1WaitlistGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1344,12 +2015,30 @@ impl ::b24_core::__private::Method for V1WaitlistGet {
         "booking.v1.waitlist.get",
     );
     type Output = V1WaitlistGetResult;
+    type Error = V1WaitlistGetError;
 }
 /// The method `booking.v1.waitlist.list` returns a list of records from the waitlist based on the filter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_booking::booking::V1WaitlistList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1386,12 +2075,29 @@ impl ::b24_core::__private::Method for V1WaitlistList {
         "booking.v1.waitlist.list",
     );
     type Output = V1WaitlistListResult;
+    type Error = V1WaitlistListError;
 }
 /// The method `booking.v1.waitlist.update` updates the information of a record in the waitlist.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_booking::booking::V1WaitlistUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_booking::booking::V1WaitlistUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V1WaitlistUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1400,7 +2106,7 @@ pub struct V1WaitlistUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing field values to update the waitlist record (detailed description)
     ///
     /// Wire name: `fields`.
@@ -1411,7 +2117,7 @@ impl V1WaitlistUpdate {
     /// Creates a `V1WaitlistUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V1WaitlistUpdateFields>,
     ) -> Self {
         Self {
@@ -1427,6 +2133,1136 @@ impl ::b24_core::__private::Method for V1WaitlistUpdate {
         "booking.v1.waitlist.update",
     );
     type Output = bool;
+    type Error = V1WaitlistUpdateError;
+}
+/// The documented errors of `V1BookingAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1BookingAddError {
+    /// Code `1018`.
+    ///
+    /// Empty resource collection
+    Code1018,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// Code `422`.
+    ///
+    /// Invalid date period
+    Code422,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1BookingAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1018" => Self::Code1018,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1018 => "1018",
+            Self::RequiredFields => "",
+            Self::Code100 => "100",
+            Self::Code422 => "422",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1BookingList` (shared).
+pub type V1BookingListError = V1BookingAddError;
+/// The documented errors of `V1BookingClientList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1BookingClientListError {
+    /// Code `1021`.
+    ///
+    /// Booking not found
+    Code1021,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1BookingClientListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1021" => Self::Code1021,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1021 => "1021",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1021)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1BookingClientUnset` (shared).
+pub type V1BookingClientUnsetError = V1BookingClientListError;
+/// The documented errors of `V1BookingExternalDataList` (shared).
+pub type V1BookingExternalDataListError = V1BookingClientListError;
+/// The documented errors of `V1BookingExternalDataUnset` (shared).
+pub type V1BookingExternalDataUnsetError = V1BookingClientListError;
+/// The documented errors of `V1BookingGet` (shared).
+pub type V1BookingGetError = V1BookingClientListError;
+/// The documented errors of `V1BookingClientSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1BookingClientSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `1021`.
+    ///
+    /// Booking not found
+    Code1021,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1BookingClientSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1021" => Self::Code1021,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFields => "",
+            Self::Code1021 => "1021",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1021)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1BookingExternalDataSet` (shared).
+pub type V1BookingExternalDataSetError = V1BookingClientSetError;
+/// The documented errors of `V1BookingCreatefromwaitlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1BookingCreatefromwaitlistError {
+    /// Code `1038`.
+    ///
+    /// wait list item not found
+    Code1038,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// Code `422`.
+    ///
+    /// Invalid date period
+    Code422,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1BookingCreatefromwaitlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1038" => Self::Code1038,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1038 => "1038",
+            Self::RequiredFields => "",
+            Self::Code100 => "100",
+            Self::Code422 => "422",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1038)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1BookingDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1BookingDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1BookingDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1BookingUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1BookingUpdateError {
+    /// Code `1019`.
+    ///
+    /// Booking not found
+    Code1019,
+    /// Code `1018`.
+    ///
+    /// Empty resource collection
+    Code1018,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// Code `422`.
+    ///
+    /// Invalid date period
+    Code422,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1BookingUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1019" => Self::Code1019,
+            "1018" => Self::Code1018,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1019 => "1019",
+            Self::Code1018 => "1018",
+            Self::RequiredFields => "",
+            Self::Code100 => "100",
+            Self::Code422 => "422",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1019)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: name
+    RequiredFieldsName,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// Code `1006`.
+    ///
+    /// ResourceType not found
+    Code1006,
+    /// Code `1013`.
+    ///
+    /// Resource type with id does not exist
+    Code1013,
+    /// Code `422`.
+    ///
+    /// Invalid value of the field
+    Code422,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "1006" => Self::Code1006,
+            "1013" => Self::Code1013,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: name" => Self::RequiredFieldsName,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFieldsName => "",
+            Self::Code100 => "100",
+            Self::Code1006 => "1006",
+            Self::Code1013 => "1013",
+            Self::Code422 => "422",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1006)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// Code `1008`.
+    ///
+    /// Resource has not been found
+    Code1008,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "1008" => Self::Code1008,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Code1008 => "1008",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1ResourceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceGetError {
+    /// Code `1009`.
+    ///
+    /// Resource not found
+    Code1009,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1009" => Self::Code1009,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1009 => "1009",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceListError {
+    /// Code `100`.
+    ///
+    /// Invalid value to match with parameter {order}. Should be value of type array
+    ///
+    /// Invalid value to match with parameter {filter}. Should be value of type array
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1ResourceTypeList` (shared).
+pub type V1ResourceTypeListError = V1ResourceListError;
+/// The documented errors of `V1ResourceSlotsList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceSlotsListError {
+    /// Code `1009`.
+    ///
+    /// Resource not found
+    Code1009,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceSlotsListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1009" => Self::Code1009,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1009 => "1009",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceSlotsUnset` (shared).
+pub type V1ResourceSlotsUnsetError = V1ResourceSlotsListError;
+/// The documented errors of `V1ResourceSlotsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceSlotsSetError {
+    /// Code `1009`.
+    ///
+    /// Resource not found
+    Code1009,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceSlotsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1009" => Self::Code1009,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1009 => "1009",
+            Self::RequiredFields => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// Code `1007`.
+    ///
+    /// Resource not found
+    Code1007,
+    /// Code `1013`.
+    ///
+    /// Resource type with id does not exist
+    Code1013,
+    /// Code `422`.
+    ///
+    /// Invalid value of the field
+    Code422,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "1007" => Self::Code1007,
+            "1013" => Self::Code1013,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Code1007 => "1007",
+            Self::Code1013 => "1013",
+            Self::Code422 => "422",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1007)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceTypeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceTypeAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: code
+    RequiredFieldsCode,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// Code `422`.
+    ///
+    /// Invalid value of the field
+    Code422,
+    /// Code `1010`.
+    ///
+    /// Resource type with code already exists'
+    Code1010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceTypeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            "1010" => Self::Code1010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: code" => Self::RequiredFieldsCode,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFieldsCode => "",
+            Self::Code100 => "100",
+            Self::Code422 => "422",
+            Self::Code1010 => "1010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1ResourceTypeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceTypeDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// Code `1012`.
+    ///
+    /// Resource type has not been found
+    Code1012,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceTypeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "1012" => Self::Code1012,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Code1012 => "1012",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1ResourceTypeGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceTypeGetError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// Code `1013`.
+    ///
+    /// Resource type not found
+    Code1013,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceTypeGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "1013" => Self::Code1013,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Code1013 => "1013",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1013)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1ResourceTypeUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1ResourceTypeUpdateError {
+    /// Code `1007`.
+    ///
+    /// Resource type not found
+    Code1007,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// Code `422`.
+    ///
+    /// Invalid value of the field
+    Code422,
+    /// Code `1011`.
+    ///
+    /// Resource type with code already exists
+    Code1011,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1ResourceTypeUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1007" => Self::Code1007,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            "1011" => Self::Code1011,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1007 => "1007",
+            Self::Code100 => "100",
+            Self::Code422 => "422",
+            Self::Code1011 => "1011",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1007)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1WaitlistAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1WaitlistAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1WaitlistAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V1WaitlistClientList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1WaitlistClientListError {
+    /// Code `1040`.
+    ///
+    /// Wait list not found
+    Code1040,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1WaitlistClientListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1040" => Self::Code1040,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1040 => "1040",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1040)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1WaitlistClientUnset` (shared).
+pub type V1WaitlistClientUnsetError = V1WaitlistClientListError;
+/// The documented errors of `V1WaitlistExternalDataList` (shared).
+pub type V1WaitlistExternalDataListError = V1WaitlistClientListError;
+/// The documented errors of `V1WaitlistExternalDataUnset` (shared).
+pub type V1WaitlistExternalDataUnsetError = V1WaitlistClientListError;
+/// The documented errors of `V1WaitlistGet` (shared).
+pub type V1WaitlistGetError = V1WaitlistClientListError;
+/// The documented errors of `V1WaitlistUpdate` (shared).
+pub type V1WaitlistUpdateError = V1WaitlistClientListError;
+/// The documented errors of `V1WaitlistClientSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1WaitlistClientSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `1040`.
+    ///
+    /// Wait list not found
+    Code1040,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1WaitlistClientSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1040" => Self::Code1040,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFields => "",
+            Self::Code1040 => "1040",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1040)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1WaitlistExternalDataSet` (shared).
+pub type V1WaitlistExternalDataSetError = V1WaitlistClientSetError;
+/// The documented errors of `V1WaitlistCreatefrombooking`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1WaitlistCreatefrombookingError {
+    /// Code `1037`.
+    ///
+    /// booking not found
+    Code1037,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1WaitlistCreatefrombookingError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1037" => Self::Code1037,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code1037 => "1037",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1037)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1WaitlistDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1WaitlistDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// Code `1036`.
+    ///
+    /// wait list item not found
+    Code1036,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1WaitlistDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "1036" => Self::Code1036,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Code1036 => "1036",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1036)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V1WaitlistList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V1WaitlistListError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// Code `422`.
+    ///
+    /// Invalid date
+    Code422,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V1WaitlistListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFields => "",
+            Self::Code422 => "422",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// An object containing the booking time (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -2366,6 +4202,113 @@ impl V1BookingUpdateFields {
         value: impl ::std::convert::Into<V1BookingUpdateFieldsDatePeriod>,
     ) -> Self {
         self.date_period = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `V1ClienttypeListResultClientTypeItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ClienttypeListResultClientTypeItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `module`.
+    #[serde(
+        rename = "module",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ClienttypeListResultClientTypeItem {
+    /// Creates a `V1ClienttypeListResultClientTypeItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            module: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `module`.
+    #[must_use]
+    pub fn module(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the list of client types
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ClienttypeListResult {
+    /// Wire name: `clientType`.
+    #[serde(rename = "clientType", default, skip_serializing_if = "Option::is_none")]
+    pub client_type: ::std::option::Option<
+        ::std::vec::Vec<V1ClienttypeListResultClientTypeItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ClienttypeListResult {
+    /// Creates a `V1ClienttypeListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `clientType`.
+    #[must_use]
+    pub fn client_type(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<V1ClienttypeListResultClientTypeItem>,
+        >,
+    ) -> Self {
+        self.client_type = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3435,6 +5378,48 @@ impl V1ResourceAddFields {
         value: impl ::std::convert::Into<i64>,
     ) -> Self {
         self.confirmation_counter_delay = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, contains the identifier of the created resource
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ResourceAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ResourceAddResult {
+    /// Creates a `V1ResourceAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -7806,6 +9791,48 @@ impl V1ResourceTypeAddFields {
         value: impl ::std::convert::Into<i64>,
     ) -> Self {
         self.confirmation_counter_delay = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, contains the identifier of the created resource type
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct V1ResourceTypeAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl V1ResourceTypeAddResult {
+    /// Creates a `V1ResourceTypeAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
         self
     }
 }

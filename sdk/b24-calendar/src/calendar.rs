@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-accessibility-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::AccessibilityGet::new(Vec::new(), "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::AccessibilityGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AccessibilityGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,14 +40,14 @@ pub struct AccessibilityGet {
         rename = "from",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from: ::std::string::String,
+    pub from: ::b24_core::__private::Param<::std::string::String>,
     /// End date of the period for determining availability in the format `YYYY-MM-DD`.
     ///
     /// For example, `2024-12-20`
     ///
     /// Wire name: `to`.
     #[serde(rename = "to", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub to: ::std::string::String,
+    pub to: ::b24_core::__private::Param<::std::string::String>,
 }
 impl AccessibilityGet {
     /// Creates a `AccessibilityGet` from its required fields.
@@ -39,8 +56,12 @@ impl AccessibilityGet {
         users: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        from: impl ::std::convert::Into<::std::string::String>,
-        to: impl ::std::convert::Into<::std::string::String>,
+        from: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             users: users.into(),
@@ -56,12 +77,31 @@ impl ::b24_core::__private::Method for AccessibilityGet {
         "calendar.accessibility.get",
     );
     type Output = AccessibilityGetResult;
+    type Error = AccessibilityGetError;
 }
 /// This method adds a new event to the calendar.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::EventAdd::new("text", 1, serde_json::Value::Null, serde_json::Value::Null, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::EventAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -76,7 +116,7 @@ pub struct EventAdd {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the calendar owner.
     ///
     /// For the company calendar, the `ownerId` parameter is set to `0`
@@ -86,7 +126,7 @@ pub struct EventAdd {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Start date and time of the event.
     ///
     /// You can specify a date without time. To do this, pass the value `Y` in the `skip_time` parameter
@@ -110,7 +150,7 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub from_ts: ::std::option::Option<i64>,
+    pub from_ts: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Date and time in timestamp format. Can be used instead of the `to` parameter
     ///
     /// Wire name: `to_ts`.
@@ -120,7 +160,7 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_ts: ::std::option::Option<i64>,
+    pub to_ts: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Calendar identifier.
     ///
     /// This parameter is required if `auto_detect_section` is passed and not equal to `Y`
@@ -130,7 +170,7 @@ pub struct EventAdd {
         rename = "section",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub section: i64,
+    pub section: ::b24_core::__private::Param<i64>,
     /// Auto-detection mode for the section.
     ///
     /// Possible values:
@@ -154,7 +194,7 @@ pub struct EventAdd {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Pass the date value without time in the `from` and `to` parameters. Possible values:
     /// - `Y` — use only the date
     /// - `N` — use date and time
@@ -177,7 +217,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub timezone_from: ::std::option::Option<::std::string::String>,
+    pub timezone_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Timezone of the event end date and time. Default value is the current user's timezone.
     ///
     /// The value should be passed as a string, for example, `Europe/Riga`.
@@ -191,7 +233,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub timezone_to: ::std::option::Option<::std::string::String>,
+    pub timezone_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Event description
     ///
     /// Wire name: `description`.
@@ -201,7 +245,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Background color of the event.
     ///
     /// The `#` symbol in the color must be passed in unicode format — `%23`
@@ -213,7 +259,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color: ::std::option::Option<::std::string::String>,
+    pub color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Text color of the event.
     ///
     /// The `#` symbol in the color must be passed in unicode format — `%23`
@@ -225,7 +273,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub text_color: ::std::option::Option<::std::string::String>,
+    pub text_color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Availability during the event time:
     /// - `busy` — busy
     /// - `absent` — absent
@@ -239,7 +289,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub accessibility: ::std::option::Option<::std::string::String>,
+    pub accessibility: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Event importance:
     /// - `high` — high
     /// - `normal` — medium
@@ -252,7 +304,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub importance: ::std::option::Option<::std::string::String>,
+    pub importance: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Mark indicating that the event is private. Possible values:
     /// - `Y` — private
     /// - `N` — not private
@@ -284,7 +338,9 @@ pub struct EventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of objects describing reminders for the event. The structure is described below
     ///
     /// Wire name: `remind`.
@@ -320,12 +376,16 @@ impl EventAdd {
     /// Creates a `EventAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        owner_id: impl ::std::convert::Into<i64>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         from: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
         to: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
-        section: impl ::std::convert::Into<i64>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        section: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -357,13 +417,19 @@ impl EventAdd {
     }
     /// Sets `from_ts`.
     #[must_use]
-    pub fn from_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn from_ts(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.from_ts = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `to_ts`.
     #[must_use]
-    pub fn to_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_ts(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_ts = ::std::option::Option::Some(value.into());
         self
     }
@@ -389,7 +455,9 @@ impl EventAdd {
     #[must_use]
     pub fn timezone_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.timezone_from = ::std::option::Option::Some(value.into());
         self
@@ -398,7 +466,9 @@ impl EventAdd {
     #[must_use]
     pub fn timezone_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.timezone_to = ::std::option::Option::Some(value.into());
         self
@@ -407,7 +477,9 @@ impl EventAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -416,7 +488,9 @@ impl EventAdd {
     #[must_use]
     pub fn color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color = ::std::option::Option::Some(value.into());
         self
@@ -425,7 +499,9 @@ impl EventAdd {
     #[must_use]
     pub fn text_color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.text_color = ::std::option::Option::Some(value.into());
         self
@@ -434,7 +510,9 @@ impl EventAdd {
     #[must_use]
     pub fn accessibility(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.accessibility = ::std::option::Option::Some(value.into());
         self
@@ -443,7 +521,9 @@ impl EventAdd {
     #[must_use]
     pub fn importance(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.importance = ::std::option::Option::Some(value.into());
         self
@@ -476,7 +556,9 @@ impl EventAdd {
     #[must_use]
     pub fn location(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.location = ::std::option::Option::Some(value.into());
         self
@@ -526,12 +608,30 @@ impl ::b24_core::__private::Method for EventAdd {
         "calendar.event.add",
     );
     type Output = i64;
+    type Error = EventAddError;
 }
 /// This method deletes an event.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::EventDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::EventDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -542,12 +642,14 @@ pub struct EventDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl EventDelete {
     /// Creates a `EventDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -558,12 +660,30 @@ impl ::b24_core::__private::Method for EventDelete {
         "calendar.event.delete",
     );
     type Output = bool;
+    type Error = EventDeleteError;
 }
 /// This method retrieves a list of calendar events.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::EventGet::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::EventGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -578,7 +698,7 @@ pub struct EventGet {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the calendar owner.
     ///
     /// For the company calendar, the `ownerId` parameter is `0`
@@ -588,7 +708,7 @@ pub struct EventGet {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Start date for the selection.
     ///
     /// Default value is one month before the current date
@@ -600,7 +720,7 @@ pub struct EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// End date for the selection.
     ///
     /// Default value is three months after the current date
@@ -612,7 +732,7 @@ pub struct EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Array of calendar identifiers
     ///
     /// Wire name: `section`.
@@ -625,8 +745,10 @@ impl EventGet {
     /// Creates a `EventGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        owner_id: impl ::std::convert::Into<i64>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -640,7 +762,9 @@ impl EventGet {
     #[must_use]
     pub fn from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.from = ::std::option::Option::Some(value.into());
         self
@@ -649,7 +773,9 @@ impl EventGet {
     #[must_use]
     pub fn to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.to = ::std::option::Option::Some(value.into());
         self
@@ -676,12 +802,30 @@ impl ::b24_core::__private::Method for EventGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = EventGetError;
 }
 /// This method retrieves a list of upcoming events.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-get-nearest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::EventGetNearest::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::EventGetNearest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventGetNearest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -698,7 +842,9 @@ pub struct EventGetNearest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the calendar owner.
     ///
     /// For the company calendar, the `ownerId` parameter is `0`
@@ -710,7 +856,7 @@ pub struct EventGetNearest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of days to retrieve. Default is `60`
     ///
     /// Wire name: `days`.
@@ -720,7 +866,7 @@ pub struct EventGetNearest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub days: ::std::option::Option<i64>,
+    pub days: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Output the list of events for the current user. Default is `true`
     ///
     /// Wire name: `forCurrentUser`.
@@ -730,7 +876,7 @@ pub struct EventGetNearest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub for_current_user: ::std::option::Option<bool>,
+    pub for_current_user: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Maximum number of events to display
     ///
     /// Wire name: `maxEventsCount`.
@@ -740,7 +886,7 @@ pub struct EventGetNearest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub max_events_count: ::std::option::Option<i64>,
+    pub max_events_count: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// URL link to the calendar
     ///
     /// Wire name: `detailUrl`.
@@ -750,7 +896,9 @@ pub struct EventGetNearest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub detail_url: ::std::option::Option<::std::string::String>,
+    pub detail_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl EventGetNearest {
     /// Creates a `EventGetNearest` from its required fields.
@@ -769,32 +917,46 @@ impl EventGetNearest {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ownerId`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `days`.
     #[must_use]
-    pub fn days(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn days(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.days = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `forCurrentUser`.
     #[must_use]
-    pub fn for_current_user(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn for_current_user(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.for_current_user = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `maxEventsCount`.
     #[must_use]
-    pub fn max_events_count(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn max_events_count(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.max_events_count = ::std::option::Option::Some(value.into());
         self
     }
@@ -802,7 +964,9 @@ impl EventGetNearest {
     #[must_use]
     pub fn detail_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.detail_url = ::std::option::Option::Some(value.into());
         self
@@ -818,12 +982,30 @@ impl ::b24_core::__private::Method for EventGetNearest {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = EventGetNearestError;
 }
 /// This method retrieves information about a calendar event by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-get-by-id.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::EventGetbyid::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::EventGetbyid>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventGetbyid` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -834,12 +1016,14 @@ pub struct EventGetbyid {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl EventGetbyid {
     /// Creates a `EventGetbyid` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -850,12 +1034,30 @@ impl ::b24_core::__private::Method for EventGetbyid {
         "calendar.event.getbyid",
     );
     type Output = EventGetbyidResult;
+    type Error = EventGetbyidError;
 }
 /// This method updates an existing event.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::EventUpdate::new(1, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::EventUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -866,7 +1068,7 @@ pub struct EventUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Calendar type:
     /// - `user` — user calendar
     /// - `group` — group calendar
@@ -877,7 +1079,7 @@ pub struct EventUpdate {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
     /// Calendar owner identifier.
     ///
     /// For the company calendar, the `ownerId` parameter is `0`.
@@ -887,7 +1089,7 @@ pub struct EventUpdate {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Start date and time of the event.
     ///
     /// You can specify the date without time. To do this, pass the value `Y` in the `skip_time` parameter.
@@ -911,7 +1113,7 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub from_ts: ::std::option::Option<i64>,
+    pub from_ts: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Date and time in timestamp format. Can be used instead of the `to` parameter.
     ///
     /// Wire name: `to_ts`.
@@ -921,7 +1123,7 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_ts: ::std::option::Option<i64>,
+    pub to_ts: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Calendar identifier.
     ///
     /// Wire name: `section`.
@@ -931,7 +1133,7 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub section: ::std::option::Option<i64>,
+    pub section: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Event name.
     ///
     /// Wire name: `name`.
@@ -941,7 +1143,7 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Pass the date value without time in the `from` and `to` parameters. Possible values:
     /// - `Y` — use only the date
     /// - `N` — use date and time
@@ -964,7 +1166,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub timezone_from: ::std::option::Option<::std::string::String>,
+    pub timezone_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Timezone of the end date and time of the event. Default value is the current user's timezone.
     ///
     /// The value should be passed as a string, for example, `Europe/Riga`.
@@ -978,7 +1182,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub timezone_to: ::std::option::Option<::std::string::String>,
+    pub timezone_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Event description.
     ///
     /// Wire name: `description`.
@@ -988,7 +1194,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Background color of the event.
     ///
     /// The `#` symbol in the color must be passed in unicode format — `%23`.
@@ -1000,7 +1208,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color: ::std::option::Option<::std::string::String>,
+    pub color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Text color of the event.
     ///
     /// The `#` symbol in the color must be passed in unicode format — `%23`.
@@ -1012,7 +1222,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub text_color: ::std::option::Option<::std::string::String>,
+    pub text_color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Availability during the event time:
     /// - `busy` — busy
     /// - `absent` — absent
@@ -1026,7 +1238,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub accessibility: ::std::option::Option<::std::string::String>,
+    pub accessibility: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Event importance:
     /// - `high` — high
     /// - `normal` — medium
@@ -1039,7 +1253,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub importance: ::std::option::Option<::std::string::String>,
+    pub importance: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Mark indicating that the event is private. Possible values:
     /// - `Y` — private
     /// - `N` — not private
@@ -1070,7 +1286,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub current_date_from: ::std::option::Option<::std::string::String>,
+    pub current_date_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Recurrence of the event in the form of an object according to the iCalendar standard. The structure is described below.
     ///
     /// Wire name: `rrule`.
@@ -1095,7 +1313,9 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of objects describing reminders for the event. The structure is described below.
     ///
     /// Wire name: `remind`.
@@ -1125,7 +1345,7 @@ pub struct EventUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub host: ::std::option::Option<i64>,
+    pub host: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object with meeting parameters. The structure is described below.
     ///
     /// Wire name: `meeting`.
@@ -1147,9 +1367,11 @@ impl EventUpdate {
     /// Creates a `EventUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        owner_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1202,19 +1424,28 @@ impl EventUpdate {
     }
     /// Sets `from_ts`.
     #[must_use]
-    pub fn from_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn from_ts(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.from_ts = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `to_ts`.
     #[must_use]
-    pub fn to_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_ts(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_ts = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `section`.
     #[must_use]
-    pub fn section(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
         self
     }
@@ -1222,7 +1453,9 @@ impl EventUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1240,7 +1473,9 @@ impl EventUpdate {
     #[must_use]
     pub fn timezone_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.timezone_from = ::std::option::Option::Some(value.into());
         self
@@ -1249,7 +1484,9 @@ impl EventUpdate {
     #[must_use]
     pub fn timezone_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.timezone_to = ::std::option::Option::Some(value.into());
         self
@@ -1258,7 +1495,9 @@ impl EventUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1267,7 +1506,9 @@ impl EventUpdate {
     #[must_use]
     pub fn color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color = ::std::option::Option::Some(value.into());
         self
@@ -1276,7 +1517,9 @@ impl EventUpdate {
     #[must_use]
     pub fn text_color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.text_color = ::std::option::Option::Some(value.into());
         self
@@ -1285,7 +1528,9 @@ impl EventUpdate {
     #[must_use]
     pub fn accessibility(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.accessibility = ::std::option::Option::Some(value.into());
         self
@@ -1294,7 +1539,9 @@ impl EventUpdate {
     #[must_use]
     pub fn importance(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.importance = ::std::option::Option::Some(value.into());
         self
@@ -1321,7 +1568,9 @@ impl EventUpdate {
     #[must_use]
     pub fn current_date_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.current_date_from = ::std::option::Option::Some(value.into());
         self
@@ -1345,7 +1594,9 @@ impl EventUpdate {
     #[must_use]
     pub fn location(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.location = ::std::option::Option::Some(value.into());
         self
@@ -1372,7 +1623,10 @@ impl EventUpdate {
     }
     /// Sets `host`.
     #[must_use]
-    pub fn host(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn host(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.host = ::std::option::Option::Some(value.into());
         self
     }
@@ -1404,12 +1658,30 @@ impl ::b24_core::__private::Method for EventUpdate {
         "calendar.event.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = EventUpdateError;
 }
 /// This method retrieves the participation status of the current user in the event.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-meeting-status-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::MeetingStatusGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::MeetingStatusGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeetingStatusGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1423,12 +1695,14 @@ pub struct MeetingStatusGet {
         rename = "eventId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub event_id: i64,
+    pub event_id: ::b24_core::__private::Param<i64>,
 }
 impl MeetingStatusGet {
     /// Creates a `MeetingStatusGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(event_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        event_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { event_id: event_id.into() }
     }
 }
@@ -1439,12 +1713,30 @@ impl ::b24_core::__private::Method for MeetingStatusGet {
         "calendar.meeting.status.get",
     );
     type Output = MeetingStatusGetResult;
+    type Error = MeetingStatusGetError;
 }
 /// This method sets the participation status in an event for the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-meeting-status-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::MeetingStatusSet::new(1, b24_calendar::calendar::MeetingStatusSetStatus::Y);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::MeetingStatusSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeetingStatusSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1458,7 +1750,7 @@ pub struct MeetingStatusSet {
         rename = "eventId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub event_id: i64,
+    pub event_id: ::b24_core::__private::Param<i64>,
     /// Participation status in the event. Possible values:
     /// - `Y` — accepted
     /// - `N` — declined
@@ -1472,7 +1764,7 @@ impl MeetingStatusSet {
     /// Creates a `MeetingStatusSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        event_id: impl ::std::convert::Into<i64>,
+        event_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         status: impl ::std::convert::Into<MeetingStatusSetStatus>,
     ) -> Self {
         Self {
@@ -1488,12 +1780,30 @@ impl ::b24_core::__private::Method for MeetingStatusSet {
         "calendar.meeting.status.set",
     );
     type Output = bool;
+    type Error = MeetingStatusSetError;
 }
 /// This method adds a new resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::ResourceAdd::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::ResourceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ResourceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1505,12 +1815,16 @@ pub struct ResourceAdd {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ResourceAdd {
     /// Creates a `ResourceAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { name: name.into() }
     }
 }
@@ -1521,12 +1835,31 @@ impl ::b24_core::__private::Method for ResourceAdd {
         "calendar.resource.add",
     );
     type Output = i64;
+    type Error = ResourceAddError;
 }
 /// This method retrieves resource bookings based on a filter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-booking-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::ResourceBookingList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::ResourceBookingList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ResourceBookingList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1561,12 +1894,31 @@ impl ::b24_core::__private::Method for ResourceBookingList {
         "calendar.resource.booking.list",
     );
     type Output = ::std::vec::Vec<ResourceBookingListResultItem>;
+    type Error = ResourceBookingListError;
 }
 /// This method deletes a resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::ResourceDelete::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::ResourceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ResourceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1597,12 +1949,30 @@ impl ::b24_core::__private::Method for ResourceDelete {
         "calendar.resource.delete",
     );
     type Output = bool;
+    type Error = ResourceDeleteError;
 }
 /// The method retrieves a list of all resources.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::ResourceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::ResourceList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ResourceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1621,12 +1991,30 @@ impl ::b24_core::__private::Method for ResourceList {
         "calendar.resource.list",
     );
     type Output = ::std::vec::Vec<ResourceListResultItem>;
+    type Error = ResourceListError;
 }
 /// This method updates a resource.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::ResourceUpdate::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::ResourceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ResourceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1640,7 +2028,7 @@ pub struct ResourceUpdate {
         rename = "resourceId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub resource_id: i64,
+    pub resource_id: ::b24_core::__private::Param<i64>,
     /// New name of the resource
     ///
     /// Wire name: `name`.
@@ -1648,14 +2036,16 @@ pub struct ResourceUpdate {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ResourceUpdate {
     /// Creates a `ResourceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        resource_id: impl ::std::convert::Into<i64>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        resource_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             resource_id: resource_id.into(),
@@ -1670,12 +2060,30 @@ impl ::b24_core::__private::Method for ResourceUpdate {
         "calendar.resource.update",
     );
     type Output = i64;
+    type Error = ResourceUpdateError;
 }
 /// This method adds a new calendar.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::SectionAdd::new(b24_calendar::calendar::SectionAddType::User, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::SectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1696,7 +2104,7 @@ pub struct SectionAdd {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Calendar name
     ///
     /// Wire name: `name`.
@@ -1704,7 +2112,7 @@ pub struct SectionAdd {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Calendar description
     ///
     /// Wire name: `description`.
@@ -1714,7 +2122,9 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Calendar color
     ///
     /// Wire name: `color`.
@@ -1724,7 +2134,9 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color: ::std::option::Option<::std::string::String>,
+    pub color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Text color in the calendar
     ///
     /// Wire name: `text_color`.
@@ -1734,7 +2146,9 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub text_color: ::std::option::Option<::std::string::String>,
+    pub text_color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Object export parameters for the calendar
     ///
     /// Wire name: `export`.
@@ -1746,8 +2160,10 @@ impl SectionAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         r#type: impl ::std::convert::Into<SectionAddType>,
-        owner_id: impl ::std::convert::Into<i64>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1763,7 +2179,9 @@ impl SectionAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1772,7 +2190,9 @@ impl SectionAdd {
     #[must_use]
     pub fn color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color = ::std::option::Option::Some(value.into());
         self
@@ -1781,7 +2201,9 @@ impl SectionAdd {
     #[must_use]
     pub fn text_color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.text_color = ::std::option::Option::Some(value.into());
         self
@@ -1800,12 +2222,30 @@ impl ::b24_core::__private::Method for SectionAdd {
         "calendar.section.add",
     );
     type Output = i64;
+    type Error = SectionAddError;
 }
 /// This method deletes a calendar.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::SectionDelete::new("text", 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::SectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1819,7 +2259,7 @@ pub struct SectionDelete {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the calendar owner
     ///
     /// Wire name: `ownerId`.
@@ -1827,20 +2267,22 @@ pub struct SectionDelete {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the calendar
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SectionDelete {
     /// Creates a `SectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        owner_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1856,12 +2298,30 @@ impl ::b24_core::__private::Method for SectionDelete {
         "calendar.section.delete",
     );
     type Output = bool;
+    type Error = SectionDeleteError;
 }
 /// This method retrieves a list of calendars.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::SectionGet::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::SectionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1878,7 +2338,7 @@ pub struct SectionGet {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the calendar owner.
     ///
     /// This parameter can be omitted if the calendar type is `user`. In this case, the current user's identifier is used.
@@ -1890,14 +2350,16 @@ pub struct SectionGet {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
 }
 impl SectionGet {
     /// Creates a `SectionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        owner_id: impl ::std::convert::Into<i64>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1912,12 +2374,30 @@ impl ::b24_core::__private::Method for SectionGet {
         "calendar.section.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SectionGetError;
 }
 /// This method updates the calendar.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::SectionUpdate::new(b24_calendar::calendar::SectionUpdateType::User, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::SectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1936,12 +2416,12 @@ pub struct SectionUpdate {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the calendar
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
     /// Calendar name
     ///
     /// Wire name: `name`.
@@ -1951,7 +2431,7 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Calendar description
     ///
     /// Wire name: `description`.
@@ -1961,7 +2441,9 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Calendar color
     ///
     /// Wire name: `color`.
@@ -1971,7 +2453,9 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color: ::std::option::Option<::std::string::String>,
+    pub color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Text color in the calendar
     ///
     /// Wire name: `text_color`.
@@ -1981,7 +2465,9 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub text_color: ::std::option::Option<::std::string::String>,
+    pub text_color: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Object export parameters for the calendar
     ///
     /// Wire name: `export`.
@@ -1993,8 +2479,10 @@ impl SectionUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         r#type: impl ::std::convert::Into<SectionUpdateType>,
-        owner_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<::std::string::String>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -2011,7 +2499,9 @@ impl SectionUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -2020,7 +2510,9 @@ impl SectionUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -2029,7 +2521,9 @@ impl SectionUpdate {
     #[must_use]
     pub fn color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color = ::std::option::Option::Some(value.into());
         self
@@ -2038,7 +2532,9 @@ impl SectionUpdate {
     #[must_use]
     pub fn text_color(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.text_color = ::std::option::Option::Some(value.into());
         self
@@ -2060,12 +2556,30 @@ impl ::b24_core::__private::Method for SectionUpdate {
         "calendar.section.update",
     );
     type Output = i64;
+    type Error = SectionUpdateError;
 }
 /// This method retrieves the main calendar settings. Only an administrator of the account can modify the main settings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-settings-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::SettingsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::SettingsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SettingsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2084,12 +2598,30 @@ impl ::b24_core::__private::Method for SettingsGet {
         "calendar.settings.get",
     );
     type Output = SettingsGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves user calendar settings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-user-settings-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_calendar::calendar::UserSettingsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::UserSettingsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserSettingsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2108,12 +2640,29 @@ impl ::b24_core::__private::Method for UserSettingsGet {
         "calendar.user.settings.get",
     );
     type Output = UserSettingsGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method sets user calendar settings for the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-user-settings-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_calendar::calendar::UserSettingsSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_calendar::calendar::UserSettingsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserSettingsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2138,6 +2687,1119 @@ impl ::b24_core::__private::Method for UserSettingsSet {
         "calendar.user.settings.set",
     );
     type Output = bool;
+    type Error = UserSettingsSetError;
+}
+/// The documented errors of `AccessibilityGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AccessibilityGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "from" for the method "calendar.accessibility.get" is not set.
+    TheRequiredParameterFromForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "to" for the method "calendar.accessibility.get" is not set.
+    TheRequiredParameterToForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "users" for the method "calendar.accessibility.get" is not set.
+    TheRequiredParameterUsersForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AccessibilityGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"from\" for the method \"calendar.accessibility.get\" is not set" => {
+                    Self::TheRequiredParameterFromForThe
+                }
+                "the required parameter \"to\" for the method \"calendar.accessibility.get\" is not set" => {
+                    Self::TheRequiredParameterToForThe
+                }
+                "the required parameter \"users\" for the method \"calendar.accessibility.get\" is not set" => {
+                    Self::TheRequiredParameterUsersForThe
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterFromForThe => "",
+            Self::TheRequiredParameterToForThe => "",
+            Self::TheRequiredParameterUsersForThe => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EventAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "type" for the method "calendar.event.add" is not set
+    TheRequiredParameterTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "ownerId" for the method "calendar.event.add" is not set
+    TheRequiredParameterOwnerIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "name" for the method "calendar.event.add" is not set
+    TheRequiredParameterNameForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "from" for the method "calendar.event.add" is not set
+    TheRequiredParameterFromForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "to" for the method "calendar.event.add" is not set
+    TheRequiredParameterToForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the parameter "name"
+    InvalidValueForTheParameterName,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the parameter "description"
+    InvalidValueForTheParameterDescription,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// You specified an invalid calendar section ID or the user does not have access to it
+    YouSpecifiedAnInvalidCalendarSection,
+    /// No code; told apart by its description.
+    ///
+    /// The list of event links to CRM must be an array
+    TheListOfEventLinksTo,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while creating the event
+    AnErrorOccurredWhileCreatingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"type\" for the method \"calendar.event.add\" is not set" => {
+                    Self::TheRequiredParameterTypeForThe
+                }
+                "the required parameter \"ownerid\" for the method \"calendar.event.add\" is not set" => {
+                    Self::TheRequiredParameterOwnerIdForThe
+                }
+                "the required parameter \"name\" for the method \"calendar.event.add\" is not set" => {
+                    Self::TheRequiredParameterNameForThe
+                }
+                "the required parameter \"from\" for the method \"calendar.event.add\" is not set" => {
+                    Self::TheRequiredParameterFromForThe
+                }
+                "the required parameter \"to\" for the method \"calendar.event.add\" is not set" => {
+                    Self::TheRequiredParameterToForThe
+                }
+                "invalid value for the parameter \"name\"" => {
+                    Self::InvalidValueForTheParameterName
+                }
+                "invalid value for the parameter \"description\"" => {
+                    Self::InvalidValueForTheParameterDescription
+                }
+                "access denied" => Self::AccessDenied,
+                "you specified an invalid calendar section id or the user does not have access to it" => {
+                    Self::YouSpecifiedAnInvalidCalendarSection
+                }
+                "the list of event links to crm must be an array" => {
+                    Self::TheListOfEventLinksTo
+                }
+                "an error occurred while creating the event" => {
+                    Self::AnErrorOccurredWhileCreatingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterTypeForThe => "",
+            Self::TheRequiredParameterOwnerIdForThe => "",
+            Self::TheRequiredParameterNameForThe => "",
+            Self::TheRequiredParameterFromForThe => "",
+            Self::TheRequiredParameterToForThe => "",
+            Self::InvalidValueForTheParameterName => "",
+            Self::InvalidValueForTheParameterDescription => "",
+            Self::AccessDenied => "",
+            Self::YouSpecifiedAnInvalidCalendarSection => "",
+            Self::TheListOfEventLinksTo => "",
+            Self::AnErrorOccurredWhileCreatingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EventDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Event id not specified
+    EventIdNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while deleting the event
+    AnErrorOccurredWhileDeletingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "event id not specified" => Self::EventIdNotSpecified,
+                "an error occurred while deleting the event" => {
+                    Self::AnErrorOccurredWhileDeletingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EventIdNotSpecified => "",
+            Self::AnErrorOccurredWhileDeletingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EventGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Required parameter "type" is not specified for method "calendar.event.get"
+    RequiredParameterTypeIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "required parameter \"type\" is not specified for method \"calendar.event.get\"" => {
+                    Self::RequiredParameterTypeIsNotSpecified
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredParameterTypeIsNotSpecified => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EventGetNearest`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventGetNearestError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventGetNearestError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ResourceList` (shared).
+pub type ResourceListError = EventGetNearestError;
+/// The documented errors of `EventGetbyid`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventGetbyidError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "id" for the method "calendar.event.getbyid" is not set
+    TheRequiredParameterIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventGetbyidError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"id\" for the method \"calendar.event.getbyid\" is not set" => {
+                    Self::TheRequiredParameterIdForThe
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterIdForThe => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EventUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "id" for the method "calendar.event.update" is not set.
+    TheRequiredParameterIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "ownerId" for the method "calendar.event.update" is not set.
+    TheRequiredParameterOwnerIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "type" for the method "calendar.event.update" is not set.
+    TheRequiredParameterTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "name" parameter.
+    InvalidValueForTheNameParameter,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "description" parameter.
+    InvalidValueForTheDescriptionParameter,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// You specified an invalid calendar section ID or the user does not have access to it.
+    YouSpecifiedAnInvalidCalendarSection,
+    /// No code; told apart by its description.
+    ///
+    /// An invalid editing type for the recurring event is specified.
+    AnInvalidEditingTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The event's CRM links list must be an array.
+    TheEventSCrmLinksList,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while changing the event.
+    AnErrorOccurredWhileChangingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"id\" for the method \"calendar.event.update\" is not set" => {
+                    Self::TheRequiredParameterIdForThe
+                }
+                "the required parameter \"ownerid\" for the method \"calendar.event.update\" is not set" => {
+                    Self::TheRequiredParameterOwnerIdForThe
+                }
+                "the required parameter \"type\" for the method \"calendar.event.update\" is not set" => {
+                    Self::TheRequiredParameterTypeForThe
+                }
+                "invalid value for the \"name\" parameter" => {
+                    Self::InvalidValueForTheNameParameter
+                }
+                "invalid value for the \"description\" parameter" => {
+                    Self::InvalidValueForTheDescriptionParameter
+                }
+                "access denied" => Self::AccessDenied,
+                "you specified an invalid calendar section id or the user does not have access to it" => {
+                    Self::YouSpecifiedAnInvalidCalendarSection
+                }
+                "an invalid editing type for the recurring event is specified" => {
+                    Self::AnInvalidEditingTypeForThe
+                }
+                "the event's crm links list must be an array" => {
+                    Self::TheEventSCrmLinksList
+                }
+                "an error occurred while changing the event" => {
+                    Self::AnErrorOccurredWhileChangingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterIdForThe => "",
+            Self::TheRequiredParameterOwnerIdForThe => "",
+            Self::TheRequiredParameterTypeForThe => "",
+            Self::InvalidValueForTheNameParameter => "",
+            Self::InvalidValueForTheDescriptionParameter => "",
+            Self::AccessDenied => "",
+            Self::YouSpecifiedAnInvalidCalendarSection => "",
+            Self::AnInvalidEditingTypeForThe => "",
+            Self::TheEventSCrmLinksList => "",
+            Self::AnErrorOccurredWhileChangingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeetingStatusGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeetingStatusGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "eventId" for the method "calendar.meeting.status.set" is not set
+    TheRequiredParameterEventIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while retrieving the status
+    AnErrorOccurredWhileRetrievingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeetingStatusGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"eventid\" for the method \"calendar.meeting.status.set\" is not set" => {
+                    Self::TheRequiredParameterEventIdForThe
+                }
+                "an error occurred while retrieving the status" => {
+                    Self::AnErrorOccurredWhileRetrievingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterEventIdForThe => "",
+            Self::AnErrorOccurredWhileRetrievingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeetingStatusSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeetingStatusSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "status" for the method "calendar.meeting.status.set" is not set
+    TheRequiredParameterStatusForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "eventId" for the method "calendar.meeting.status.set" is not set
+    TheRequiredParameterEventIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the parameter "status"
+    InvalidValueForTheParameterStatus,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeetingStatusSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"status\" for the method \"calendar.meeting.status.set\" is not set" => {
+                    Self::TheRequiredParameterStatusForThe
+                }
+                "the required parameter \"eventid\" for the method \"calendar.meeting.status.set\" is not set" => {
+                    Self::TheRequiredParameterEventIdForThe
+                }
+                "invalid value for the parameter \"status\"" => {
+                    Self::InvalidValueForTheParameterStatus
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterStatusForThe => "",
+            Self::TheRequiredParameterEventIdForThe => "",
+            Self::InvalidValueForTheParameterStatus => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ResourceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "name" for the method "calendar.resource.add" is not set
+    TheRequiredParameterNameForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while creating the resource
+    AnErrorOccurredWhileCreatingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ResourceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"name\" for the method \"calendar.resource.add\" is not set" => {
+                    Self::TheRequiredParameterNameForThe
+                }
+                "access denied" => Self::AccessDenied,
+                "an error occurred while creating the resource" => {
+                    Self::AnErrorOccurredWhileCreatingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterNameForThe => "",
+            Self::AccessDenied => "",
+            Self::AnErrorOccurredWhileCreatingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ResourceBookingList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceBookingListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "filter['resourceTypeIdList']" is not set for the method "calendar.resource.booking.list"
+    TheRequiredParameterFilterResourceTypeIdListIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ResourceBookingListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "the required parameter \"filter['resourcetypeidlist']\" is not set for the method \"calendar.resource.booking.list\"" => {
+                    Self::TheRequiredParameterFilterResourceTypeIdListIs
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::TheRequiredParameterFilterResourceTypeIdListIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ResourceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "resourceId" for the method "calendar.resource.delete" is not set
+    TheRequiredParameterResourceIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while deleting the resource
+    AnErrorOccurredWhileDeletingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ResourceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"resourceid\" for the method \"calendar.resource.delete\" is not set" => {
+                    Self::TheRequiredParameterResourceIdForThe
+                }
+                "access denied" => Self::AccessDenied,
+                "an error occurred while deleting the resource" => {
+                    Self::AnErrorOccurredWhileDeletingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterResourceIdForThe => "",
+            Self::AccessDenied => "",
+            Self::AnErrorOccurredWhileDeletingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ResourceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "resourceId" for the method "calendar.resource.update" is not set
+    TheRequiredParameterResourceIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "name" for the method "calendar.resource.update" is not set
+    TheRequiredParameterNameForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while updating the resource
+    AnErrorOccurredWhileUpdatingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ResourceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"resourceid\" for the method \"calendar.resource.update\" is not set" => {
+                    Self::TheRequiredParameterResourceIdForThe
+                }
+                "the required parameter \"name\" for the method \"calendar.resource.update\" is not set" => {
+                    Self::TheRequiredParameterNameForThe
+                }
+                "access denied" => Self::AccessDenied,
+                "an error occurred while updating the resource" => {
+                    Self::AnErrorOccurredWhileUpdatingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterResourceIdForThe => "",
+            Self::TheRequiredParameterNameForThe => "",
+            Self::AccessDenied => "",
+            Self::AnErrorOccurredWhileUpdatingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "type" for the method "calendar.section.add" is not set.
+    TheRequiredParameterTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "ownerId" for the method "calendar.section.add" is not set.
+    TheRequiredParameterOwnerIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "name" parameter
+    InvalidValueForTheNameParameter,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "description" parameter
+    InvalidValueForTheDescriptionParameter,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while creating the section
+    AnErrorOccurredWhileCreatingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"type\" for the method \"calendar.section.add\" is not set" => {
+                    Self::TheRequiredParameterTypeForThe
+                }
+                "the required parameter \"ownerid\" for the method \"calendar.section.add\" is not set" => {
+                    Self::TheRequiredParameterOwnerIdForThe
+                }
+                "invalid value for the \"name\" parameter" => {
+                    Self::InvalidValueForTheNameParameter
+                }
+                "invalid value for the \"description\" parameter" => {
+                    Self::InvalidValueForTheDescriptionParameter
+                }
+                "access denied" => Self::AccessDenied,
+                "an error occurred while creating the section" => {
+                    Self::AnErrorOccurredWhileCreatingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterTypeForThe => "",
+            Self::TheRequiredParameterOwnerIdForThe => "",
+            Self::InvalidValueForTheNameParameter => "",
+            Self::InvalidValueForTheDescriptionParameter => "",
+            Self::AccessDenied => "",
+            Self::AnErrorOccurredWhileCreatingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "type" for the method "calendar.section.delete" is not set.
+    TheRequiredParameterTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "ownerId" for the method "calendar.section.delete" is not set.
+    TheRequiredParameterOwnerIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Section ID is not set.
+    SectionIdIsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while deleting the section.
+    AnErrorOccurredWhileDeletingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"type\" for the method \"calendar.section.delete\" is not set" => {
+                    Self::TheRequiredParameterTypeForThe
+                }
+                "the required parameter \"ownerid\" for the method \"calendar.section.delete\" is not set" => {
+                    Self::TheRequiredParameterOwnerIdForThe
+                }
+                "section id is not set" => Self::SectionIdIsNotSet,
+                "access denied" => Self::AccessDenied,
+                "an error occurred while deleting the section" => {
+                    Self::AnErrorOccurredWhileDeletingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterTypeForThe => "",
+            Self::TheRequiredParameterOwnerIdForThe => "",
+            Self::SectionIdIsNotSet => "",
+            Self::AccessDenied => "",
+            Self::AnErrorOccurredWhileDeletingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "type" for the method "calendar.section.get" is not set
+    TheRequiredParameterTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "ownerId" for the method "calendar.section.get" is not set
+    TheRequiredParameterOwnerIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"type\" for the method \"calendar.section.get\" is not set" => {
+                    Self::TheRequiredParameterTypeForThe
+                }
+                "the required parameter \"ownerid\" for the method \"calendar.section.get\" is not set" => {
+                    Self::TheRequiredParameterOwnerIdForThe
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterTypeForThe => "",
+            Self::TheRequiredParameterOwnerIdForThe => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "type" for the method "calendar.section.update" is not set
+    TheRequiredParameterTypeForThe,
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "ownerId" for the method "calendar.section.update" is not set
+    TheRequiredParameterOwnerIdForThe,
+    /// No code; told apart by its description.
+    ///
+    /// Section ID is not set
+    SectionIdIsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "name" parameter
+    InvalidValueForTheNameParameter,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "description" parameter
+    InvalidValueForTheDescriptionParameter,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while updating the section
+    AnErrorOccurredWhileUpdatingThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"type\" for the method \"calendar.section.update\" is not set" => {
+                    Self::TheRequiredParameterTypeForThe
+                }
+                "the required parameter \"ownerid\" for the method \"calendar.section.update\" is not set" => {
+                    Self::TheRequiredParameterOwnerIdForThe
+                }
+                "section id is not set" => Self::SectionIdIsNotSet,
+                "invalid value for the \"name\" parameter" => {
+                    Self::InvalidValueForTheNameParameter
+                }
+                "invalid value for the \"description\" parameter" => {
+                    Self::InvalidValueForTheDescriptionParameter
+                }
+                "access denied" => Self::AccessDenied,
+                "an error occurred while updating the section" => {
+                    Self::AnErrorOccurredWhileUpdatingThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterTypeForThe => "",
+            Self::TheRequiredParameterOwnerIdForThe => "",
+            Self::SectionIdIsNotSet => "",
+            Self::InvalidValueForTheNameParameter => "",
+            Self::InvalidValueForTheDescriptionParameter => "",
+            Self::AccessDenied => "",
+            Self::AnErrorOccurredWhileUpdatingThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserSettingsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserSettingsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The required parameter "settings" for the method "calendar.user.settings.set" is not set
+    TheRequiredParameterSettingsForThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserSettingsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the required parameter \"settings\" for the method \"calendar.user.settings.set\" is not set" => {
+                    Self::TheRequiredParameterSettingsForThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequiredParameterSettingsForThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Importance of the event. Possible values:
 ///

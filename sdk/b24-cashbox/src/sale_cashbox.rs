@@ -5,6 +5,23 @@
 /// Who: CRM administrator (permission "Allow to change settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxAdd::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct SaleCashboxAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// REST handler code for the cash register. Specified when adding the handler in the method sale.cashbox.handler.add in the `CODE` parameter
     ///
     /// Wire name: `REST_CODE`.
@@ -24,7 +41,7 @@ pub struct SaleCashboxAdd {
         rename = "REST_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub rest_code: ::std::string::String,
+    pub rest_code: ::b24_core::__private::Param<::std::string::String>,
     /// Email address to which notifications will be sent in case of errors during receipt printing
     ///
     /// Wire name: `EMAIL`.
@@ -32,7 +49,7 @@ pub struct SaleCashboxAdd {
         rename = "EMAIL",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub email: ::std::string::String,
+    pub email: ::b24_core::__private::Param<::std::string::String>,
     /// OFD handler code. Available OFD handlers:
     /// - `bx_firstofd` — First OFD
     /// - `bx_platformaofd` — OFD Platform
@@ -51,7 +68,7 @@ pub struct SaleCashboxAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ofd: ::std::option::Option<::std::string::String>,
+    pub ofd: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// OFD settings (detailed description provided below).
     ///
     /// By default, an empty array
@@ -70,7 +87,9 @@ pub struct SaleCashboxAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub number_kkm: ::std::option::Option<::std::string::String>,
+    pub number_kkm: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Activity status of the cash register. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -89,7 +108,7 @@ pub struct SaleCashboxAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Whether the cash register is used offline. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -113,9 +132,15 @@ impl SaleCashboxAdd {
     /// Creates a `SaleCashboxAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        rest_code: impl ::std::convert::Into<::std::string::String>,
-        email: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        rest_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        email: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             name: name.into(),
@@ -134,7 +159,9 @@ impl SaleCashboxAdd {
     #[must_use]
     pub fn ofd(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.ofd = ::std::option::Option::Some(value.into());
         self
@@ -152,7 +179,9 @@ impl SaleCashboxAdd {
     #[must_use]
     pub fn number_kkm(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.number_kkm = ::std::option::Option::Some(value.into());
         self
@@ -168,7 +197,10 @@ impl SaleCashboxAdd {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -200,12 +232,30 @@ impl ::b24_core::__private::Method for SaleCashboxAdd {
         "sale.cashbox.add",
     );
     type Output = i64;
+    type Error = SaleCashboxAddError;
 }
 /// The method `sale.cashbox.check.apply` saves the result of printing a receipt that was printed on a REST cash register. The UUID of the receipt is saved when it is printed from the `PRINT_URL` response specified when adding the handler. For a scenario example, see the How to Connect a Cash Register to Bitrix24 tutorial.
 ///
 /// Who: CRM administrator (permission "Allow to change settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-check-apply.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxCheckApply::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxCheckApply>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxCheckApply` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -217,7 +267,7 @@ pub struct SaleCashboxCheckApply {
         rename = "UUID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub uuid: ::std::string::String,
+    pub uuid: ::b24_core::__private::Param<::std::string::String>,
     /// Time when the receipt printing ended
     ///
     /// Wire name: `PRINT_END_TIME`.
@@ -227,7 +277,9 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub print_end_time: ::std::option::Option<::std::string::String>,
+    pub print_end_time: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Registration number of the cash register
     ///
     /// Wire name: `REG_NUMBER_KKT`.
@@ -237,7 +289,9 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub reg_number_kkt: ::std::option::Option<::std::string::String>,
+    pub reg_number_kkt: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fiscal attribute of the document
     ///
     /// Wire name: `FISCAL_DOC_ATTR`.
@@ -247,7 +301,9 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub fiscal_doc_attr: ::std::option::Option<::std::string::String>,
+    pub fiscal_doc_attr: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fiscal document number
     ///
     /// Wire name: `FISCAL_DOC_NUMBER`.
@@ -257,7 +313,9 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub fiscal_doc_number: ::std::option::Option<::std::string::String>,
+    pub fiscal_doc_number: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fiscal receipt number
     ///
     /// Wire name: `FISCAL_RECEIPT_NUMBER`.
@@ -267,7 +325,9 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub fiscal_receipt_number: ::std::option::Option<::std::string::String>,
+    pub fiscal_receipt_number: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fiscal storage number
     ///
     /// Wire name: `FN_NUMBER`.
@@ -277,7 +337,9 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub fn_number: ::std::option::Option<::std::string::String>,
+    pub fn_number: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Shift number
     ///
     /// Wire name: `SHIFT_NUMBER`.
@@ -287,12 +349,18 @@ pub struct SaleCashboxCheckApply {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub shift_number: ::std::option::Option<::std::string::String>,
+    pub shift_number: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SaleCashboxCheckApply {
     /// Creates a `SaleCashboxCheckApply` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(uuid: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        uuid: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             uuid: uuid.into(),
             print_end_time: ::std::option::Option::None,
@@ -308,7 +376,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn print_end_time(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.print_end_time = ::std::option::Option::Some(value.into());
         self
@@ -317,7 +387,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn reg_number_kkt(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.reg_number_kkt = ::std::option::Option::Some(value.into());
         self
@@ -326,7 +398,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn fiscal_doc_attr(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.fiscal_doc_attr = ::std::option::Option::Some(value.into());
         self
@@ -335,7 +409,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn fiscal_doc_number(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.fiscal_doc_number = ::std::option::Option::Some(value.into());
         self
@@ -344,7 +420,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn fiscal_receipt_number(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.fiscal_receipt_number = ::std::option::Option::Some(value.into());
         self
@@ -353,7 +431,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn fn_number(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.fn_number = ::std::option::Option::Some(value.into());
         self
@@ -362,7 +442,9 @@ impl SaleCashboxCheckApply {
     #[must_use]
     pub fn shift_number(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.shift_number = ::std::option::Option::Some(value.into());
         self
@@ -375,12 +457,30 @@ impl ::b24_core::__private::Method for SaleCashboxCheckApply {
         "sale.cashbox.check.apply",
     );
     type Output = bool;
+    type Error = SaleCashboxCheckApplyError;
 }
 /// The method `sale.cashbox.delete` deletes a cash register.
 ///
 /// Who: CRM administrator (permission "Allow changing settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -389,12 +489,14 @@ pub struct SaleCashboxDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SaleCashboxDelete {
     /// Creates a `SaleCashboxDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -405,12 +507,29 @@ impl ::b24_core::__private::Method for SaleCashboxDelete {
         "sale.cashbox.delete",
     );
     type Output = bool;
+    type Error = SaleCashboxDeleteError;
 }
 /// The method `sale.cashbox.handler.add` adds a REST cashbox handler.
 ///
 /// Who: CRM administrator (permission "Allow changing settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_cashbox::sale_cashbox::SaleCashboxHandlerAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxHandlerAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxHandlerAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -422,7 +541,7 @@ pub struct SaleCashboxHandlerAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the REST handler
     ///
     /// Wire name: `NAME`.
@@ -430,7 +549,7 @@ pub struct SaleCashboxHandlerAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Sorting. Default value: `100`
     ///
     /// Wire name: `SORT`.
@@ -440,7 +559,7 @@ pub struct SaleCashboxHandlerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Indicates whether the cashbox supports fiscal data format version 1.05. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -464,8 +583,12 @@ impl SaleCashboxHandlerAdd {
     /// Creates a `SaleCashboxHandlerAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         settings: impl ::std::convert::Into<SaleCashboxHandlerAddSettings>,
     ) -> Self {
         Self {
@@ -478,7 +601,10 @@ impl SaleCashboxHandlerAdd {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -499,12 +625,30 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerAdd {
         "sale.cashbox.handler.add",
     );
     type Output = i64;
+    type Error = SaleCashboxHandlerAddError;
 }
 /// The method `sale.cashbox.handler.delete` deletes the REST cashbox handler.
 ///
 /// Who: CRM administrator (access permission "Allow to change settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxHandlerDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxHandlerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxHandlerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -513,12 +657,14 @@ pub struct SaleCashboxHandlerDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SaleCashboxHandlerDelete {
     /// Creates a `SaleCashboxHandlerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -529,12 +675,30 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerDelete {
         "sale.cashbox.handler.delete",
     );
     type Output = bool;
+    type Error = SaleCashboxHandlerDeleteError;
 }
 /// The method `sale.cashbox.handler.list` retrieves a list of available REST cash register handlers.
 ///
 /// Who: CRM administrator (access permission "Allow changing settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxHandlerList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxHandlerList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxHandlerList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -552,13 +716,32 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.cashbox.handler.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SaleCashboxHandlerListResultItem>;
+    type Error = SaleCashboxHandlerListError;
 }
 /// The method `sale.cashbox.handler.update` updates the data of the REST cash register handler.
 ///
 /// Who: CRM administrator (permission "Allow to change settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxHandlerUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxHandlerUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxHandlerUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -567,7 +750,7 @@ pub struct SaleCashboxHandlerUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the fields to be updated.
     ///
     /// Fields available for update: `NAME`, `SORT`, `SETTINGS` (see fields sale_cashbox_handler)
@@ -583,7 +766,7 @@ impl SaleCashboxHandlerUpdate {
     /// Creates a `SaleCashboxHandlerUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -604,12 +787,30 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerUpdate {
         "sale.cashbox.handler.update",
     );
     type Output = bool;
+    type Error = SaleCashboxHandlerUpdateError;
 }
 /// The method `sale.cashbox.list` retrieves a list of configured cash registers.
 ///
 /// Who: CRM administrator (access permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_cashbox::sale_cashbox::SaleCashboxList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -731,13 +932,30 @@ impl ::b24_core::__private::Method for SaleCashboxList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.cashbox.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SaleCashboxListResultItem>;
+    type Error = SaleCashboxListError;
 }
 /// The method `sale.cashbox.update` updates an existing cash register.
 ///
 /// Who: CRM administrator (access permission "Allow changing settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_cashbox::sale_cashbox::SaleCashboxUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_cashbox::sale_cashbox::SaleCashboxUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleCashboxUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -746,7 +964,7 @@ pub struct SaleCashboxUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the fields to be updated (detailed description provided below)
     ///
     /// Wire name: `FIELDS`.
@@ -757,7 +975,7 @@ impl SaleCashboxUpdate {
     /// Creates a `SaleCashboxUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<SaleCashboxUpdateFields>,
     ) -> Self {
         Self {
@@ -773,6 +991,453 @@ impl ::b24_core::__private::Method for SaleCashboxUpdate {
         "sale.cashbox.update",
     );
     type Output = bool;
+    type Error = SaleCashboxUpdateError;
+}
+/// The documented errors of `SaleCashboxAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a cash register
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// A required field value is not specified or the value of one of the fields is incorrect
+    ErrorCheckFailure,
+    /// Code `ERROR_CASHBOX_ADD`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorCashboxAdd,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CASHBOX_ADD" => Self::ErrorCashboxAdd,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorCashboxAdd => "ERROR_CASHBOX_ADD",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SaleCashboxCheckApply`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxCheckApplyError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to save the receipt printing result
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The UUID field value is not specified
+    ErrorCheckFailure,
+    /// Code `ERROR_CHECK_NOT_FOUND`.
+    ///
+    /// Receipt with the specified UUID not found
+    ErrorCheckNotFound,
+    /// Code `ERROR_CHECK_APPLY`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorCheckApply,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxCheckApplyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CHECK_NOT_FOUND" => Self::ErrorCheckNotFound,
+            "ERROR_CHECK_APPLY" => Self::ErrorCheckApply,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorCheckNotFound => "ERROR_CHECK_NOT_FOUND",
+            Self::ErrorCheckApply => "ERROR_CHECK_APPLY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCheckNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleCashboxDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to delete the cash register or the application is trying to delete a cash register added by another application
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The ID field value is not specified
+    ErrorCheckFailure,
+    /// Code `ERROR_CASHBOX_NOT_FOUND`.
+    ///
+    /// Cash register with the specified ID not found
+    ErrorCashboxNotFound,
+    /// Code `ERROR_CASHBOX_DELETE`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorCashboxDelete,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CASHBOX_NOT_FOUND" => Self::ErrorCashboxNotFound,
+            "ERROR_CASHBOX_DELETE" => Self::ErrorCashboxDelete,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorCashboxNotFound => "ERROR_CASHBOX_NOT_FOUND",
+            Self::ErrorCashboxDelete => "ERROR_CASHBOX_DELETE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCashboxNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleCashboxHandlerAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxHandlerAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to add the handler
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Required field value is missing or one of the field values is incorrect
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_ALREADY_EXIST`.
+    ///
+    /// A handler with the code specified in the CODE parameter already exists in the system
+    ErrorHandlerAlreadyExist,
+    /// Code `ERROR_HANDLER_ADD`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorHandlerAdd,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxHandlerAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ERROR_HANDLER_ADD" => Self::ErrorHandlerAdd,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerAlreadyExist => "ERROR_HANDLER_ALREADY_EXIST",
+            Self::ErrorHandlerAdd => "ERROR_HANDLER_ADD",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SaleCashboxHandlerDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxHandlerDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the handler
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The ID field value is not specified or there are cashboxes linked to this handler
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Handler with the specified ID not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_HANDLER_DELETE`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorHandlerDelete,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxHandlerDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_DELETE" => Self::ErrorHandlerDelete,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorHandlerDelete => "ERROR_HANDLER_DELETE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleCashboxHandlerList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxHandlerListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of handlers
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxHandlerListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SaleCashboxHandlerUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxHandlerUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to update the handler or the application is trying to modify a handler added by another application
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The values for fields ID or FIELDS are not specified
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Handler with the specified ID not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_HANDLER_UPDATE`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorHandlerUpdate,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxHandlerUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_UPDATE" => Self::ErrorHandlerUpdate,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorHandlerUpdate => "ERROR_HANDLER_UPDATE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleCashboxList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to obtain the list of cash registers
+    AccessDenied,
+    /// Code `‘’ (empty error code)`.
+    ///
+    /// An incorrect field has been specified for selection, filtering, or sorting. More detailed information about the error can be found in error_description
+    EmptyErrorCode,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "‘’ (empty error code)" => Self::EmptyErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::EmptyErrorCode => "‘’ (empty error code)",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SaleCashboxUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleCashboxUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to update the cash register or the application is trying to modify a cash register added by another application
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The values for the ID or FIELDS fields are not specified
+    ErrorCheckFailure,
+    /// Code `ERROR_CASHBOX_NOT_FOUND`.
+    ///
+    /// Cash register with the specified ID not found
+    ErrorCashboxNotFound,
+    /// Code `ERROR_CASHBOX_UPDATE`.
+    ///
+    /// Other errors. More detailed information about the error can be found in error_description
+    ErrorCashboxUpdate,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleCashboxUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CASHBOX_NOT_FOUND" => Self::ErrorCashboxNotFound,
+            "ERROR_CASHBOX_UPDATE" => Self::ErrorCashboxUpdate,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorCashboxNotFound => "ERROR_CASHBOX_NOT_FOUND",
+            Self::ErrorCashboxUpdate => "ERROR_CASHBOX_UPDATE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCashboxNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// OFD settings (detailed description provided below).
 ///
@@ -1672,6 +2337,1295 @@ impl SaleCashboxHandlerAddSettings {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.http_version = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REQUIRED`.
+    #[serde(
+        rename = "REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUIRED`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REQUIRED`.
+    #[serde(
+        rename = "REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUIRED`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuthItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuthItems {
+    /// Wire name: `LOGIN`.
+    #[serde(rename = "LOGIN", default, skip_serializing_if = "Option::is_none")]
+    pub login: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin,
+    >,
+    /// Wire name: `PASSWORD`.
+    #[serde(rename = "PASSWORD", default, skip_serializing_if = "Option::is_none")]
+    pub password: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuthItems {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuthItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            login: ::std::option::Option::None,
+            password: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LOGIN`.
+    #[must_use]
+    pub fn login(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuthItemsLogin,
+        >,
+    ) -> Self {
+        self.login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PASSWORD`.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuthItemsPassword,
+        >,
+    ) -> Self {
+        self.password = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigAuth` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigAuth {
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigAuthItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigAuth {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigAuth` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuthItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REQUIRED`.
+    #[serde(
+        rename = "REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DISABLED`.
+    #[serde(
+        rename = "DISABLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTILINE`.
+    #[serde(
+        rename = "MULTILINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiline: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            disabled: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            multiline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUIRED`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISABLED`.
+    #[must_use]
+    pub fn disabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.disabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTILINE`.
+    #[must_use]
+    pub fn multiline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigCompanyItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigCompanyItems {
+    /// Wire name: `INN`.
+    #[serde(rename = "INN", default, skip_serializing_if = "Option::is_none")]
+    pub inn: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigCompanyItems {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigCompanyItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            inn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `INN`.
+    #[must_use]
+    pub fn inn(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigCompanyItemsInn,
+        >,
+    ) -> Self {
+        self.inn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigCompany` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigCompany {
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigCompanyItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigCompany {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigCompany` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigCompanyItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions {
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TEST`.
+    #[serde(
+        rename = "TEST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub test: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            test: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEST`.
+    #[must_use]
+    pub fn test(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.test = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPTIONS`.
+    #[serde(rename = "OPTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub options: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            options: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPTIONS`.
+    #[must_use]
+    pub fn options(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsModeOptions,
+        >,
+    ) -> Self {
+        self.options = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteractionItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteractionItems {
+    /// Wire name: `MODE`.
+    #[serde(rename = "MODE", default, skip_serializing_if = "Option::is_none")]
+    pub mode: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteractionItems {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteractionItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            mode: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `MODE`.
+    #[must_use]
+    pub fn mode(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteractionItemsMode,
+        >,
+    ) -> Self {
+        self.mode = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfigInteraction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfigInteraction {
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteractionItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfigInteraction {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfigInteraction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteractionItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettingsConfig` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettingsConfig {
+    /// Wire name: `AUTH`.
+    #[serde(rename = "AUTH", default, skip_serializing_if = "Option::is_none")]
+    pub auth: ::std::option::Option<SaleCashboxHandlerListResultItemSettingsConfigAuth>,
+    /// Wire name: `COMPANY`.
+    #[serde(rename = "COMPANY", default, skip_serializing_if = "Option::is_none")]
+    pub company: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigCompany,
+    >,
+    /// Wire name: `INTERACTION`.
+    #[serde(rename = "INTERACTION", default, skip_serializing_if = "Option::is_none")]
+    pub interaction: ::std::option::Option<
+        SaleCashboxHandlerListResultItemSettingsConfigInteraction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettingsConfig {
+    /// Creates a `SaleCashboxHandlerListResultItemSettingsConfig` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            auth: ::std::option::Option::None,
+            company: ::std::option::Option::None,
+            interaction: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `AUTH`.
+    #[must_use]
+    pub fn auth(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigAuth,
+        >,
+    ) -> Self {
+        self.auth = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY`.
+    #[must_use]
+    pub fn company(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigCompany,
+        >,
+    ) -> Self {
+        self.company = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INTERACTION`.
+    #[must_use]
+    pub fn interaction(
+        mut self,
+        value: impl ::std::convert::Into<
+            SaleCashboxHandlerListResultItemSettingsConfigInteraction,
+        >,
+    ) -> Self {
+        self.interaction = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItemSettings {
+    /// Wire name: `PRINT_URL`.
+    #[serde(
+        rename = "PRINT_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub print_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CHECK_URL`.
+    #[serde(
+        rename = "CHECK_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub check_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONFIG`.
+    #[serde(rename = "CONFIG", default, skip_serializing_if = "Option::is_none")]
+    pub config: ::std::option::Option<SaleCashboxHandlerListResultItemSettingsConfig>,
+    /// Wire name: `SUPPORTS_FFD105`.
+    #[serde(
+        rename = "SUPPORTS_FFD105",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub supports_ffd105: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItemSettings {
+    /// Creates a `SaleCashboxHandlerListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            print_url: ::std::option::Option::None,
+            check_url: ::std::option::Option::None,
+            config: ::std::option::Option::None,
+            supports_ffd105: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `PRINT_URL`.
+    #[must_use]
+    pub fn print_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.print_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHECK_URL`.
+    #[must_use]
+    pub fn check_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.check_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONFIG`.
+    #[must_use]
+    pub fn config(
+        mut self,
+        value: impl ::std::convert::Into<SaleCashboxHandlerListResultItemSettingsConfig>,
+    ) -> Self {
+        self.config = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUPPORTS_FFD105`.
+    #[must_use]
+    pub fn supports_ffd105(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.supports_ffd105 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxHandlerListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxHandlerListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<SaleCashboxHandlerListResultItemSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxHandlerListResultItem {
+    /// Creates a `SaleCashboxHandlerListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<SaleCashboxHandlerListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SaleCashboxListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SaleCashboxListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OFD`.
+    #[serde(
+        rename = "OFD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ofd: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DATE_LAST_CHECK`.
+    #[serde(
+        rename = "DATE_LAST_CHECK",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_last_check: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NUMBER_KKM`.
+    #[serde(
+        rename = "NUMBER_KKM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_kkm: ::std::option::Option<::std::string::String>,
+    /// Wire name: `KKM_ID`.
+    #[serde(rename = "KKM_ID", default, skip_serializing_if = "Option::is_none")]
+    pub kkm_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_OFFLINE`.
+    #[serde(
+        rename = "USE_OFFLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_offline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENABLED`.
+    #[serde(
+        rename = "ENABLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub enabled: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SaleCashboxListResultItem {
+    /// Creates a `SaleCashboxListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            ofd: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_last_check: ::std::option::Option::None,
+            number_kkm: ::std::option::Option::None,
+            kkm_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            use_offline: ::std::option::Option::None,
+            enabled: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OFD`.
+    #[must_use]
+    pub fn ofd(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ofd = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_LAST_CHECK`.
+    #[must_use]
+    pub fn date_last_check(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_last_check = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NUMBER_KKM`.
+    #[must_use]
+    pub fn number_kkm(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.number_kkm = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `KKM_ID`.
+    #[must_use]
+    pub fn kkm_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.kkm_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_OFFLINE`.
+    #[must_use]
+    pub fn use_offline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_offline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENABLED`.
+    #[must_use]
+    pub fn enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enabled = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/enum/catalog-enum-get-round-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::catalog_enum::EnumGetRoundTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::catalog_enum::EnumGetRoundTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumGetRoundTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,12 +40,30 @@ impl ::b24_core::__private::Method for EnumGetRoundTypes {
         "catalog.enum.getRoundTypes",
     );
     type Output = EnumGetRoundTypesResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `catalog.enum.getStoreDocumentTypes` returns the types of store accounting documents available for REST.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/enum/catalog-enum-get-store-document-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::catalog_enum::EnumGetStoreDocumentTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::catalog_enum::EnumGetStoreDocumentTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumGetStoreDocumentTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,6 +82,7 @@ impl ::b24_core::__private::Method for EnumGetStoreDocumentTypes {
         "catalog.enum.getStoreDocumentTypes",
     );
     type Output = EnumGetStoreDocumentTypesResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `CatalogEnum` object.
 #[derive(

@@ -5,6 +5,22 @@
 /// Who: a user with "Create and edit" permission for the required document type.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::document::DocumentAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,10 +45,28 @@ impl ::b24_core::__private::Method for DocumentAdd {
         "catalog.document.add",
     );
     type Output = CatalogDocument;
+    type Error = DocumentAddError;
 }
 /// The method `catalog.document.cancel` cancels the conduct of the inventory accounting document: - the document status changes to `C` — canceled, - the inventory balances of goods are updated according to the document's positions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-cancel.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentCancel::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentCancel>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentCancel` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -41,12 +75,14 @@ pub struct DocumentCancel {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentCancel {
     /// Creates a `DocumentCancel` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -57,10 +93,28 @@ impl ::b24_core::__private::Method for DocumentCancel {
         "catalog.document.cancel",
     );
     type Output = bool;
+    type Error = DocumentCancelError;
 }
 /// The method `catalog.document.cancelList` cancels the processing of a group of inventory documents: - the status of the documents is changed to `C` — canceled, - the inventory balances of the goods are updated according to the positions of the documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-cancel-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentCancelList::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentCancelList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentCancelList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -87,10 +141,28 @@ impl ::b24_core::__private::Method for DocumentCancelList {
         "catalog.document.cancelList",
     );
     type Output = bool;
+    type Error = DocumentCancelListError;
 }
 /// The method `catalog.document.conduct` conducts a warehouse accounting document: - the document status changes to `Y` — conducted, - the warehouse stock of goods is updated according to the document's items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-conduct.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentConduct::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentConduct>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentConduct` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -99,12 +171,14 @@ pub struct DocumentConduct {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentConduct {
     /// Creates a `DocumentConduct` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -115,10 +189,28 @@ impl ::b24_core::__private::Method for DocumentConduct {
         "catalog.document.conduct",
     );
     type Output = bool;
+    type Error = DocumentConductError;
 }
 /// The method `catalog.document.conductList` conducts a group of warehouse accounting documents: - the status of the documents changes to `Y` — conducted, - the warehouse stock of goods is updated according to the document positions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-conduct-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentConductList::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentConductList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentConductList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -145,12 +237,30 @@ impl ::b24_core::__private::Method for DocumentConductList {
         "catalog.document.conductList",
     );
     type Output = bool;
+    type Error = DocumentConductListError;
 }
 /// The method `catalog.document.confirm` processes the warehouse accounting document.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-confirm.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentConfirm::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentConfirm>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentConfirm` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -159,12 +269,14 @@ pub struct DocumentConfirm {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentConfirm {
     /// Creates a `DocumentConfirm` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -175,10 +287,28 @@ impl ::b24_core::__private::Method for DocumentConfirm {
         "catalog.document.confirm",
     );
     type Output = bool;
+    type Error = DocumentConfirmError;
 }
 /// The method `catalog.document.delete` removes an inventory document.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -187,12 +317,14 @@ pub struct DocumentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentDelete {
     /// Creates a `DocumentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -203,10 +335,28 @@ impl ::b24_core::__private::Method for DocumentDelete {
         "catalog.document.delete",
     );
     type Output = bool;
+    type Error = DocumentDeleteError;
 }
 /// The method `catalog.document.deleteList` removes multiple inventory documents. Access permissions are checked for each document in the request.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-delete-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentDeleteList::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentDeleteList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentDeleteList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -233,10 +383,27 @@ impl ::b24_core::__private::Method for DocumentDeleteList {
         "catalog.document.deleteList",
     );
     type Output = bool;
+    type Error = DocumentDeleteListError;
 }
 /// The method `catalog.document.element.add` adds a product item to the inventory document.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::document::DocumentElementAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentElementAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentElementAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -261,10 +428,28 @@ impl ::b24_core::__private::Method for DocumentElementAdd {
         "catalog.document.element.add",
     );
     type Output = DocumentElementAddResult;
+    type Error = DocumentElementAddError;
 }
 /// The method `catalog.document.element.delete` removes an item from the inventory document. The document must be accessible to the user and have a status of `N` — not processed.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentElementDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentElementDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentElementDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -273,12 +458,14 @@ pub struct DocumentElementDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentElementDelete {
     /// Creates a `DocumentElementDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -289,12 +476,30 @@ impl ::b24_core::__private::Method for DocumentElementDelete {
         "catalog.document.element.delete",
     );
     type Output = bool;
+    type Error = DocumentElementDeleteError;
 }
 /// The method `catalog.document.element.fields` returns a list of product fields for the warehouse accounting document.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-element-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentElementFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentElementFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentElementFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -312,18 +517,31 @@ impl ::b24_core::__private::Method for DocumentElementFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.document.element.fields",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<DocumentElementFieldsResultItem>;
+    type Error = DocumentElementFieldsError;
 }
 /// The method `catalog.document.element.getFields` returns the description of product fields from the inventory document.
 ///
 /// Who: users with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentElementGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentElementGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentElementGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -342,12 +560,31 @@ impl ::b24_core::__private::Method for DocumentElementGetFields {
         "catalog.document.element.getFields",
     );
     type Output = DocumentElementGetFieldsResult;
+    type Error = DocumentElementGetFieldsError;
 }
 /// The method `catalog.document.element.list` returns product positions associated with inventory documents. Records are automatically limited by available document types and the user's permissions on warehouses.
 ///
 /// Who: users with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentElementList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentElementList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentElementList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -415,7 +652,7 @@ pub struct DocumentElementList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentElementList {
     /// Creates a `DocumentElementList` from its required fields.
@@ -469,7 +706,10 @@ impl DocumentElementList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -481,6 +721,7 @@ impl ::b24_core::__private::Method for DocumentElementList {
         "catalog.document.element.list",
     );
     type Output = DocumentElementListResult;
+    type Error = DocumentElementListError;
 }
 impl ::b24_core::__private::ListMethod for DocumentElementList {
     type Item = CatalogDocumentElement;
@@ -492,6 +733,24 @@ impl ::b24_core::__private::ListMethod for DocumentElementList {
 /// The method `catalog.document.element.update` modifies an existing item in the inventory document and returns the updated product data.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentElementUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentElementUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentElementUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -500,7 +759,7 @@ pub struct DocumentElementUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Fields to be modified (detailed description below)
     ///
     /// Wire name: `fields`.
@@ -514,7 +773,7 @@ impl DocumentElementUpdate {
     /// Creates a `DocumentElementUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -535,12 +794,30 @@ impl ::b24_core::__private::Method for DocumentElementUpdate {
         "catalog.document.element.update",
     );
     type Output = DocumentElementUpdateResult;
+    type Error = DocumentElementUpdateError;
 }
 /// The method `catalog.document.fields` returns a list of document fields.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -558,18 +835,31 @@ impl ::b24_core::__private::Method for DocumentFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.document.fields",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<DocumentFieldsResultItem>;
+    type Error = DocumentFieldsError;
 }
 /// The method `catalog.document.getFields` returns the description of fields for the inventory document.
 ///
 /// Who: user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -588,12 +878,31 @@ impl ::b24_core::__private::Method for DocumentGetFields {
         "catalog.document.getFields",
     );
     type Output = CatalogDocument3;
+    type Error = DocumentGetFieldsError;
 }
 /// The method `catalog.document.list` returns a paginated list of warehouse accounting documents. By default, filters are applied to the request, limiting the selection to the available document types and the current user's permissions.
 ///
 /// Who: a user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -679,7 +988,7 @@ pub struct DocumentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentList {
     /// Creates a `DocumentList` from its required fields.
@@ -733,7 +1042,10 @@ impl DocumentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -744,13 +1056,11 @@ impl ::b24_core::__private::Method for DocumentList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.document.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentListResult;
+    type Error = DocumentListError;
 }
 impl ::b24_core::__private::ListMethod for DocumentList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = DocumentListResultDocumentsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "documents",
     );
@@ -761,6 +1071,23 @@ impl ::b24_core::__private::ListMethod for DocumentList {
 /// Who: user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-mode-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentModeStatus::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentModeStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentModeStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -779,12 +1106,30 @@ impl ::b24_core::__private::Method for DocumentModeStatus {
         "catalog.document.mode.status",
     );
     type Output = bool;
+    type Error = DocumentModeStatusError;
 }
 /// The method `catalog.document.unconfirm` cancels the processing of a document.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-unconfirm.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::document::DocumentUnconfirm::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentUnconfirm>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentUnconfirm` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -793,12 +1138,14 @@ pub struct DocumentUnconfirm {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentUnconfirm {
     /// Creates a `DocumentUnconfirm` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -809,12 +1156,29 @@ impl ::b24_core::__private::Method for DocumentUnconfirm {
         "catalog.document.unconfirm",
     );
     type Output = bool;
+    type Error = DocumentUnconfirmError;
 }
 /// The method `catalog.document.update` modifies the fields of an existing warehouse accounting document.
 ///
 /// Who: a user with "Create and Edit" access permission for the required document type.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::document::DocumentUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::document::DocumentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -823,7 +1187,7 @@ pub struct DocumentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Document fields (detailed description)
     ///
     /// Wire name: `fields`.
@@ -834,7 +1198,7 @@ impl DocumentUpdate {
     /// Creates a `DocumentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<Fields2>,
     ) -> Self {
         Self {
@@ -850,6 +1214,931 @@ impl ::b24_core::__private::Method for DocumentUpdate {
         "catalog.document.update",
     );
     type Output = CatalogDocument;
+    type Error = DocumentUpdateError;
+}
+/// The documented errors of `DocumentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// DOC_TYPE isn't available
+    DocTypeIsnTAvailable,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory accounting is not available on your plan
+    InventoryAccountingIsNotAvailableOn,
+    /// No code; told apart by its description.
+    ///
+    /// -
+    Described,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient permissions to save the document" => {
+                    Self::InsufficientPermissionsToSaveTheDocument
+                }
+                "doc_type isn't available" => Self::DocTypeIsnTAvailable,
+                "inventory accounting is not available on your plan" => {
+                    Self::InventoryAccountingIsNotAvailableOn
+                }
+                "-" => Self::Described,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::DocTypeIsnTAvailable => "",
+            Self::InventoryAccountingIsNotAvailableOn => "",
+            Self::Described => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentCancel`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentCancelError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Could not complete the action as you do not have sufficient permissions to view and select warehouses
+    CouldNotCompleteTheActionAs,
+    /// No code; told apart by its description.
+    ///
+    /// Error cancelling document conduct: Document has not been conducted yet
+    ErrorCancellingDocumentConductDocumentHas,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory accounting is not available on your plan
+    InventoryAccountingIsNotAvailableOn,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentCancelError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient permissions to save the document" => {
+                    Self::InsufficientPermissionsToSaveTheDocument
+                }
+                "could not complete the action as you do not have sufficient permissions to view and select warehouses" => {
+                    Self::CouldNotCompleteTheActionAs
+                }
+                "error cancelling document conduct: document has not been conducted yet" => {
+                    Self::ErrorCancellingDocumentConductDocumentHas
+                }
+                "inventory accounting is not available on your plan" => {
+                    Self::InventoryAccountingIsNotAvailableOn
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::CouldNotCompleteTheActionAs => "",
+            Self::ErrorCancellingDocumentConductDocumentHas => "",
+            Self::InventoryAccountingIsNotAvailableOn => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentCancelList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentCancelListError {
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while canceling the document "document name": Insufficient permissions to save the document
+    ///
+    /// An error occurred while canceling the document "document name": The document has not been processed yet
+    AnErrorOccurredWhileCancelingThe,
+    /// No code; told apart by its description.
+    ///
+    /// Error canceling the document: Document not found
+    ErrorCancelingTheDocumentDocumentNot,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory accounting is not available on your plan
+    InventoryAccountingIsNotAvailableOn,
+    /// No code; told apart by its description.
+    ///
+    /// To process the document, inventory accounting must be enabled
+    ToProcessTheDocumentInventoryAccounting,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentCancelListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "an error occurred while canceling the document \"document name\": insufficient permissions to save the document" => {
+                    Self::AnErrorOccurredWhileCancelingThe
+                }
+                "an error occurred while canceling the document \"document name\": the document has not been processed yet" => {
+                    Self::AnErrorOccurredWhileCancelingThe
+                }
+                "error canceling the document: document not found" => {
+                    Self::ErrorCancelingTheDocumentDocumentNot
+                }
+                "inventory accounting is not available on your plan" => {
+                    Self::InventoryAccountingIsNotAvailableOn
+                }
+                "to process the document, inventory accounting must be enabled" => {
+                    Self::ToProcessTheDocumentInventoryAccounting
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AnErrorOccurredWhileCancelingThe => "",
+            Self::ErrorCancelingTheDocumentDocumentNot => "",
+            Self::InventoryAccountingIsNotAvailableOn => "",
+            Self::ToProcessTheDocumentInventoryAccounting => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCancelingTheDocumentDocumentNot)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentConduct`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentConductError {
+    /// No code; told apart by its description.
+    ///
+    /// Failed to complete the action as you do not have sufficient rights to view and select warehouses
+    FailedToCompleteTheActionAs,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient rights to save the document
+    InsufficientRightsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Document conducting error: "error text"
+    DocumentConductingErrorErrorText,
+    /// No code; told apart by its description.
+    ///
+    /// Warehouse accounting is not available on your plan
+    WarehouseAccountingIsNotAvailableOn,
+    /// No code; told apart by its description.
+    ///
+    /// Warehouse accounting must be enabled to conduct the document
+    WarehouseAccountingMustBeEnabledTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentConductError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "failed to complete the action as you do not have sufficient rights to view and select warehouses" => {
+                    Self::FailedToCompleteTheActionAs
+                }
+                "insufficient rights to save the document" => {
+                    Self::InsufficientRightsToSaveTheDocument
+                }
+                "document not found" => Self::DocumentNotFound,
+                "document conducting error: \"error text\"" => {
+                    Self::DocumentConductingErrorErrorText
+                }
+                "warehouse accounting is not available on your plan" => {
+                    Self::WarehouseAccountingIsNotAvailableOn
+                }
+                "warehouse accounting must be enabled to conduct the document" => {
+                    Self::WarehouseAccountingMustBeEnabledTo
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::FailedToCompleteTheActionAs => "",
+            Self::InsufficientRightsToSaveTheDocument => "",
+            Self::DocumentNotFound => "",
+            Self::DocumentConductingErrorErrorText => "",
+            Self::WarehouseAccountingIsNotAvailableOn => "",
+            Self::WarehouseAccountingMustBeEnabledTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentConductList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentConductListError {
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while conducting the document “#document name”: “error text”
+    AnErrorOccurredWhileConductingThe,
+    /// No code; told apart by its description.
+    ///
+    /// Document conducting error: Insufficient permissions to save the document
+    DocumentConductingErrorInsufficientPermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Warehouse accounting is not available on your plan
+    WarehouseAccountingIsNotAvailableOn,
+    /// No code; told apart by its description.
+    ///
+    /// Warehouse accounting must be enabled to conduct the document
+    WarehouseAccountingMustBeEnabledTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentConductListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "an error occurred while conducting the document “#document name”: “error text”" => {
+                    Self::AnErrorOccurredWhileConductingThe
+                }
+                "document conducting error: insufficient permissions to save the document" => {
+                    Self::DocumentConductingErrorInsufficientPermissionsTo
+                }
+                "warehouse accounting is not available on your plan" => {
+                    Self::WarehouseAccountingIsNotAvailableOn
+                }
+                "warehouse accounting must be enabled to conduct the document" => {
+                    Self::WarehouseAccountingMustBeEnabledTo
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AnErrorOccurredWhileConductingThe => "",
+            Self::DocumentConductingErrorInsufficientPermissionsTo => "",
+            Self::WarehouseAccountingIsNotAvailableOn => "",
+            Self::WarehouseAccountingMustBeEnabledTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentConfirm`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentConfirmError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Error processing document: "error text"
+    ErrorProcessingDocumentErrorText,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory accounting is not available on your plan
+    InventoryAccountingIsNotAvailableOn,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentConfirmError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "insufficient permissions to save the document" => {
+                        Self::InsufficientPermissionsToSaveTheDocument
+                    }
+                    "document not found" => Self::DocumentNotFound,
+                    "error processing document: \"error text\"" => {
+                        Self::ErrorProcessingDocumentErrorText
+                    }
+                    "inventory accounting is not available on your plan" => {
+                        Self::InventoryAccountingIsNotAvailableOn
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::DocumentNotFound => "",
+            Self::ErrorProcessingDocumentErrorText => "",
+            Self::InventoryAccountingIsNotAvailableOn => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory accounting is not available on your plan
+    InventoryAccountingIsNotAvailableOn,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient permissions to save the document" => {
+                    Self::InsufficientPermissionsToSaveTheDocument
+                }
+                "document not found" => Self::DocumentNotFound,
+                "inventory accounting is not available on your plan" => {
+                    Self::InventoryAccountingIsNotAvailableOn
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::DocumentNotFound => "",
+            Self::InventoryAccountingIsNotAvailableOn => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentDeleteList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentDeleteListError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to delete document "Name"
+    InsufficientPermissionsToDeleteDocumentName,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while deleting document "#ID": Document not found
+    AnErrorOccurredWhileDeletingDocument,
+    /// No code; told apart by its description.
+    ///
+    /// You cannot delete document "Name" as it is processed
+    YouCannotDeleteDocumentNameAs,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory management is not available on your plan
+    InventoryManagementIsNotAvailableOn,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentDeleteListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient permissions to delete document \"name\"" => {
+                    Self::InsufficientPermissionsToDeleteDocumentName
+                }
+                "an error occurred while deleting document \"#id\": document not found" => {
+                    Self::AnErrorOccurredWhileDeletingDocument
+                }
+                "you cannot delete document \"name\" as it is processed" => {
+                    Self::YouCannotDeleteDocumentNameAs
+                }
+                "inventory management is not available on your plan" => {
+                    Self::InventoryManagementIsNotAvailableOn
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToDeleteDocumentName => "",
+            Self::AnErrorOccurredWhileDeletingDocument => "",
+            Self::YouCannotDeleteDocumentNameAs => "",
+            Self::InventoryManagementIsNotAvailableOn => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AnErrorOccurredWhileDeletingDocument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentElementAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentElementAddError {
+    /// Code `ERROR_DOCUMENT_RIGHTS`.
+    ///
+    /// Access denied
+    ErrorDocumentRights,
+    /// Code `ERROR_DOCUMENT_STATUS`.
+    ///
+    /// Document not found / Conducted document
+    ErrorDocumentStatus,
+    /// No code; told apart by its description.
+    ///
+    /// Error of adding new document element
+    ErrorOfAddingNewDocumentElement,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentElementAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            "ERROR_DOCUMENT_STATUS" => Self::ErrorDocumentStatus,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error of adding new document element" => {
+                        Self::ErrorOfAddingNewDocumentElement
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDocumentRights => "ERROR_DOCUMENT_RIGHTS",
+            Self::ErrorDocumentStatus => "ERROR_DOCUMENT_STATUS",
+            Self::ErrorOfAddingNewDocumentElement => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDocumentStatus)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentElementDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentElementDeleteError {
+    /// Code `ERROR_DOCUMENT_RIGHTS`.
+    ///
+    /// Access denied
+    ErrorDocumentRights,
+    /// Code `ERROR_DOCUMENT_STATUS`.
+    ///
+    /// Document not found / Conducted document
+    ErrorDocumentStatus,
+    /// No code; told apart by its description.
+    ///
+    /// Error of deleting document
+    ErrorOfDeletingDocument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentElementDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            "ERROR_DOCUMENT_STATUS" => Self::ErrorDocumentStatus,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error of deleting document" => Self::ErrorOfDeletingDocument,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDocumentRights => "ERROR_DOCUMENT_RIGHTS",
+            Self::ErrorDocumentStatus => "ERROR_DOCUMENT_STATUS",
+            Self::ErrorOfDeletingDocument => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDocumentStatus)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentElementFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentElementFieldsError {
+    /// Code `ERROR_DOCUMENT_RIGHTS`.
+    ///
+    /// Access denied
+    ErrorDocumentRights,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentElementFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDocumentRights => "ERROR_DOCUMENT_RIGHTS",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentElementGetFields` (shared).
+pub type DocumentElementGetFieldsError = DocumentElementFieldsError;
+/// The documented errors of `DocumentElementList` (shared).
+pub type DocumentElementListError = DocumentElementFieldsError;
+/// The documented errors of `DocumentElementUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentElementUpdateError {
+    /// Code `ERROR_DOCUMENT_RIGHTS`.
+    ///
+    /// Access denied
+    ErrorDocumentRights,
+    /// Code `ERROR_DOCUMENT_STATUS`.
+    ///
+    /// Document not found / Conducted document
+    ErrorDocumentStatus,
+    /// No code; told apart by its description.
+    ///
+    /// Error of modifying new document
+    ErrorOfModifyingNewDocument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentElementUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            "ERROR_DOCUMENT_STATUS" => Self::ErrorDocumentStatus,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error of modifying new document" => {
+                        Self::ErrorOfModifyingNewDocument
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDocumentRights => "ERROR_DOCUMENT_RIGHTS",
+            Self::ErrorDocumentStatus => "ERROR_DOCUMENT_STATUS",
+            Self::ErrorOfModifyingNewDocument => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDocumentStatus)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient permissions to save the document" => {
+                    Self::InsufficientPermissionsToSaveTheDocument
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentGetFields` (shared).
+pub type DocumentGetFieldsError = DocumentFieldsError;
+/// The documented errors of `DocumentList` (shared).
+pub type DocumentListError = DocumentFieldsError;
+/// The documented errors of `DocumentModeStatus`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentModeStatusError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentModeStatusError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentUnconfirm`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentUnconfirmError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Error canceling document processing: "error text"
+    ErrorCancelingDocumentProcessingErrorText,
+    /// No code; told apart by its description.
+    ///
+    /// Inventory accounting is not available on your plan
+    InventoryAccountingIsNotAvailableOn,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentUnconfirmError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "insufficient permissions to save the document" => {
+                        Self::InsufficientPermissionsToSaveTheDocument
+                    }
+                    "error canceling document processing: \"error text\"" => {
+                        Self::ErrorCancelingDocumentProcessingErrorText
+                    }
+                    "inventory accounting is not available on your plan" => {
+                        Self::InventoryAccountingIsNotAvailableOn
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::ErrorCancelingDocumentProcessingErrorText => "",
+            Self::InventoryAccountingIsNotAvailableOn => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to save the document
+    InsufficientPermissionsToSaveTheDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Warehouse accounting is not available on your plan
+    WarehouseAccountingIsNotAvailableOn,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient permissions to save the document" => {
+                    Self::InsufficientPermissionsToSaveTheDocument
+                }
+                "warehouse accounting is not available on your plan" => {
+                    Self::WarehouseAccountingIsNotAvailableOn
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientPermissionsToSaveTheDocument => "",
+            Self::WarehouseAccountingIsNotAvailableOn => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with data of the created document
 #[derive(
@@ -3116,6 +4405,184 @@ impl DocumentElementAddResult {
         self
     }
 }
+/// The `DocumentElementFieldsResultItemId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentElementFieldsResultItemId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentElementFieldsResultItemId {
+    /// Creates a `DocumentElementFieldsResultItemId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DocumentElementFieldsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentElementFieldsResultItem {
+    /// Wire name: `id`.
+    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<DocumentElementFieldsResultItemId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentElementFieldsResultItem {
+    /// Creates a `DocumentElementFieldsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<DocumentElementFieldsResultItemId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response
 #[derive(
     Debug,
@@ -3254,6 +4721,324 @@ impl DocumentElementUpdateResult {
         value: impl ::std::convert::Into<CatalogDocumentElement>,
     ) -> Self {
         self.document_element = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DocumentFieldsResultItemId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentFieldsResultItemId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentFieldsResultItemId {
+    /// Creates a `DocumentFieldsResultItemId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DocumentFieldsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentFieldsResultItem {
+    /// Wire name: `id`.
+    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<DocumentFieldsResultItemId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentFieldsResultItem {
+    /// Creates a `DocumentFieldsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<DocumentFieldsResultItemId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DocumentListResultDocumentsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentListResultDocumentsItem {
+    /// Wire name: `docType`.
+    #[serde(
+        rename = "docType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub doc_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentListResultDocumentsItem {
+    /// Creates a `DocumentListResultDocumentsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            doc_type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `docType`.
+    #[must_use]
+    pub fn doc_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.doc_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentListResult {
+    /// Wire name: `documents`.
+    #[serde(rename = "documents", default, skip_serializing_if = "Option::is_none")]
+    pub documents: ::std::option::Option<
+        ::std::vec::Vec<DocumentListResultDocumentsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentListResult {
+    /// Creates a `DocumentListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            documents: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `documents`.
+    #[must_use]
+    pub fn documents(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<DocumentListResultDocumentsItem>,
+        >,
+    ) -> Self {
+        self.documents = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,22 @@
 /// Who: user with permissions:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::documentcontractor::DocumentcontractorAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::documentcontractor::DocumentcontractorAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentcontractorAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for DocumentcontractorAdd {
         "catalog.documentcontractor.add",
     );
     type Output = DocumentcontractorAddResult;
+    type Error = DocumentcontractorAddError;
 }
 /// The method `catalog.documentcontractor.delete` removes the vendor from the inventory accounting document.
 ///
 /// Who: a user with the following permissions:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::documentcontractor::DocumentcontractorDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::documentcontractor::DocumentcontractorDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentcontractorDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -43,12 +77,14 @@ pub struct DocumentcontractorDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentcontractorDelete {
     /// Creates a `DocumentcontractorDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -59,12 +95,30 @@ impl ::b24_core::__private::Method for DocumentcontractorDelete {
         "catalog.documentcontractor.delete",
     );
     type Output = bool;
+    type Error = DocumentcontractorDeleteError;
 }
 /// The method `catalog.documentcontractor.getFields` returns the description of fields for binding a vendor, contact, or company to an inventory document.
 ///
 /// Who: a user with the following permissions:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::documentcontractor::DocumentcontractorGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::documentcontractor::DocumentcontractorGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentcontractorGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +137,31 @@ impl ::b24_core::__private::Method for DocumentcontractorGetFields {
         "catalog.documentcontractor.getFields",
     );
     type Output = DocumentcontractorGetFieldsResult;
+    type Error = DocumentcontractorGetFieldsError;
 }
 /// The method `catalog.documentcontractor.list` returns a list of vendor bindings to inventory accounting documents. By default, filters are applied to the request that limit the selection based on the current user's permissions.
 ///
 /// Who: a user with the following access permissions:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::documentcontractor::DocumentcontractorList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::documentcontractor::DocumentcontractorList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentcontractorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -174,7 +247,7 @@ pub struct DocumentcontractorList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentcontractorList {
     /// Creates a `DocumentcontractorList` from its required fields.
@@ -228,7 +301,10 @@ impl DocumentcontractorList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -240,6 +316,7 @@ impl ::b24_core::__private::Method for DocumentcontractorList {
         "catalog.documentcontractor.list",
     );
     type Output = DocumentcontractorListResult;
+    type Error = DocumentcontractorListError;
 }
 impl ::b24_core::__private::ListMethod for DocumentcontractorList {
     type Item = CatalogDocumentContractor;
@@ -248,6 +325,202 @@ impl ::b24_core::__private::ListMethod for DocumentcontractorList {
     );
     const ID_FIELD: &'static str = "id";
 }
+/// The documented errors of `DocumentcontractorAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentcontractorAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Store document was not found
+    StoreDocumentWasNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Type of store document is wrong
+    TypeOfStoreDocumentIsWrong,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to edit conducted document
+    UnableToEditConductedDocument,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong entity type id
+    WrongEntityTypeId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong entity id
+    WrongEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// This contractor has been already bound to this document
+    ThisContractorHasBeenAlreadyBound,
+    /// No code; told apart by its description.
+    ///
+    /// This document already has a Company contractor
+    ThisDocumentAlreadyHasACompany,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Contractors should be provided by CRM
+    ContractorsShouldBeProvidedByCrm,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentcontractorAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "store document was not found" => Self::StoreDocumentWasNotFound,
+                "type of store document is wrong" => Self::TypeOfStoreDocumentIsWrong,
+                "unable to edit conducted document" => {
+                    Self::UnableToEditConductedDocument
+                }
+                "wrong entity type id" => Self::WrongEntityTypeId,
+                "wrong entity id" => Self::WrongEntityId,
+                "this contractor has been already bound to this document" => {
+                    Self::ThisContractorHasBeenAlreadyBound
+                }
+                "this document already has a company contractor" => {
+                    Self::ThisDocumentAlreadyHasACompany
+                }
+                "access denied" => Self::AccessDenied,
+                "contractors should be provided by crm" => {
+                    Self::ContractorsShouldBeProvidedByCrm
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::StoreDocumentWasNotFound => "",
+            Self::TypeOfStoreDocumentIsWrong => "",
+            Self::UnableToEditConductedDocument => "",
+            Self::WrongEntityTypeId => "",
+            Self::WrongEntityId => "",
+            Self::ThisContractorHasBeenAlreadyBound => "",
+            Self::ThisDocumentAlreadyHasACompany => "",
+            Self::AccessDenied => "",
+            Self::ContractorsShouldBeProvidedByCrm => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::StoreDocumentWasNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentcontractorDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentcontractorDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Binding was not found
+    BindingWasNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Contractors should be provided by CRM
+    ContractorsShouldBeProvidedByCrm,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentcontractorDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "binding was not found" => Self::BindingWasNotFound,
+                "access denied" => Self::AccessDenied,
+                "contractors should be provided by crm" => {
+                    Self::ContractorsShouldBeProvidedByCrm
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BindingWasNotFound => "",
+            Self::AccessDenied => "",
+            Self::ContractorsShouldBeProvidedByCrm => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BindingWasNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentcontractorGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentcontractorGetFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Contractors should be provided by CRM
+    ContractorsShouldBeProvidedByCrm,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentcontractorGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "contractors should be provided by crm" => {
+                    Self::ContractorsShouldBeProvidedByCrm
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ContractorsShouldBeProvidedByCrm => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentcontractorList` (shared).
+pub type DocumentcontractorListError = DocumentcontractorGetFieldsError;
 /// The `CatalogDocumentContractor` object.
 #[derive(
     Debug,

@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/extra/catalog-extra-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::extra::ExtraGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::extra::ExtraGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExtraGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -13,12 +30,14 @@ pub struct ExtraGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ExtraGet {
     /// Creates a `ExtraGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -29,12 +48,30 @@ impl ::b24_core::__private::Method for ExtraGet {
         "catalog.extra.get",
     );
     type Output = ExtraGetResult;
+    type Error = ExtraGetError;
 }
 /// The method returns the fields for markup.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/extra/catalog-extra-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::extra::ExtraGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::extra::ExtraGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExtraGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +90,31 @@ impl ::b24_core::__private::Method for ExtraGetFields {
         "catalog.extra.getFields",
     );
     type Output = ExtraGetFieldsResult;
+    type Error = ExtraGetFieldsError;
 }
 /// This method returns a list of markups based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/extra/catalog-extra-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::extra::ExtraList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::extra::ExtraList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExtraList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -141,7 +197,7 @@ pub struct ExtraList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ExtraList {
     /// Creates a `ExtraList` from its required fields.
@@ -195,7 +251,10 @@ impl ExtraList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -206,18 +265,122 @@ impl ::b24_core::__private::Method for ExtraList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.extra.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ExtraListResult;
+    type Error = ExtraListError;
 }
 impl ::b24_core::__private::ListMethod for ExtraList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ExtraListResultExtrasItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "extras",
     );
     const ID_FIELD: &'static str = "id";
 }
+/// The documented errors of `ExtraGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExtraGetError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// Code `202000000000`.
+    ///
+    /// No margin exists with the specified ID
+    Code202000000000,
+    /// Code `100`.
+    ///
+    /// Parameter id is missing
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExtraGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "202000000000" => Self::Code202000000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code202000000000 => "202000000000",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExtraGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExtraGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExtraGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExtraList` (shared).
+pub type ExtraListError = ExtraGetFieldsError;
 /// The `CatalogExtra` object.
 #[derive(
     Debug,
@@ -387,6 +550,103 @@ impl ExtraGetFieldsResult {
         >,
     ) -> Self {
         self.extra = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ExtraListResultExtrasItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExtraListResultExtrasItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `percentage`.
+    #[serde(
+        rename = "percentage",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub percentage: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExtraListResultExtrasItem {
+    /// Creates a `ExtraListResultExtrasItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            percentage: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `percentage`.
+    #[must_use]
+    pub fn percentage(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.percentage = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExtraListResult {
+    /// Wire name: `extras`.
+    #[serde(rename = "extras", default, skip_serializing_if = "Option::is_none")]
+    pub extras: ::std::option::Option<::std::vec::Vec<ExtraListResultExtrasItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExtraListResult {
+    /// Creates a `ExtraListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            extras: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `extras`.
+    #[must_use]
+    pub fn extras(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<ExtraListResultExtrasItem>>,
+    ) -> Self {
+        self.extras = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::measure::MeasureAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::measure::MeasureAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for MeasureAdd {
         "catalog.measure.add",
     );
     type Output = MeasureAddResult;
+    type Error = MeasureAddError;
 }
 /// This method deletes a measurement unit.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::measure::MeasureDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::measure::MeasureDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct MeasureDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl MeasureDelete {
     /// Creates a `MeasureDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for MeasureDelete {
         "catalog.measure.delete",
     );
     type Output = bool;
+    type Error = MeasureDeleteError;
 }
 /// The method returns information about a unit of measurement by its ID.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::measure::MeasureGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::measure::MeasureGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct MeasureGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl MeasureGet {
     /// Creates a `MeasureGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for MeasureGet {
         "catalog.measure.get",
     );
     type Output = MeasureGetResult;
+    type Error = MeasureGetError;
 }
 /// The method returns the available fields of measurement.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::measure::MeasureGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::measure::MeasureGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -123,12 +199,31 @@ impl ::b24_core::__private::Method for MeasureGetFields {
         "catalog.measure.getFields",
     );
     type Output = MeasureGetFieldsResult;
+    type Error = MeasureGetFieldsError;
 }
 /// The method returns a list of measurement units.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::measure::MeasureList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::measure::MeasureList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -209,7 +304,7 @@ pub struct MeasureList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl MeasureList {
     /// Creates a `MeasureList` from its required fields.
@@ -263,7 +358,10 @@ impl MeasureList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -274,13 +372,11 @@ impl ::b24_core::__private::Method for MeasureList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.measure.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = MeasureListResult;
+    type Error = MeasureListError;
 }
 impl ::b24_core::__private::ListMethod for MeasureList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = MeasureListResultMeasuresItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "measures",
     );
@@ -291,6 +387,24 @@ impl ::b24_core::__private::ListMethod for MeasureList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::measure::MeasureUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::measure::MeasureUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -299,7 +413,7 @@ pub struct MeasureUpdate {
     ///
     /// Wire name: `Id`.
     #[serde(rename = "Id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the measurement unit
     ///
     /// Wire name: `fields`.
@@ -313,7 +427,7 @@ impl MeasureUpdate {
     /// Creates a `MeasureUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -334,6 +448,373 @@ impl ::b24_core::__private::Method for MeasureUpdate {
         "catalog.measure.update",
     );
     type Output = MeasureUpdateResult;
+    type Error = MeasureUpdateError;
+}
+/// The documented errors of `MeasureAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeasureAddError {
+    /// Code `200040300020`.
+    ///
+    /// No access to edit
+    Code200040300020,
+    /// Code `200600000000`.
+    ///
+    /// Measurement unit with the specified code parameter already exists
+    Code200600000000,
+    /// Code `200600000010`.
+    ///
+    /// Measurement unit with the isDefault parameter set to Y already exists
+    Code200600000010,
+    /// Code `100`.
+    ///
+    /// Required parameter fields not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields not set
+    RequiredFieldsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeasureAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "200600000000" => Self::Code200600000000,
+            "200600000010" => Self::Code200600000010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not set" => Self::RequiredFieldsNotSet,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code200600000000 => "200600000000",
+            Self::Code200600000010 => "200600000010",
+            Self::Code100 => "100",
+            Self::RequiredFieldsNotSet => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeasureDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeasureDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete
+    Code200040300020,
+    /// Code `200600000020`.
+    ///
+    /// Measurement unit with this identifier does not exist
+    Code200600000020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeasureDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "200600000020" => Self::Code200600000020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code200600000020 => "200600000020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeasureGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeasureGetError {
+    /// Code `200040300010`.
+    ///
+    /// No access to read
+    Code200040300010,
+    /// Code `200600000020`.
+    ///
+    /// Unit of measurement with this ID does not exist
+    Code200600000020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeasureGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "200600000020" => Self::Code200600000020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code200600000020 => "200600000020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeasureGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeasureGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// No access to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeasureGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeasureList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeasureListError {
+    /// Code `200040300010`.
+    ///
+    /// No access to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the filter structure are not provided
+    RequiredFieldsOfTheFilterStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeasureListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the filter structure are not provided" => {
+                        Self::RequiredFieldsOfTheFilterStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::RequiredFieldsOfTheFilterStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MeasureUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MeasureUpdateError {
+    /// Code `200040300020`.
+    ///
+    /// No access to edit
+    Code200040300020,
+    /// Code `200600000000`.
+    ///
+    /// Measurement unit with the specified code already exists
+    Code200600000000,
+    /// Code `200600000010`.
+    ///
+    /// Measurement unit with the isDefault parameter set to Y already exists
+    Code200600000010,
+    /// Code `200600000020`.
+    ///
+    /// Measurement unit with such an identifier does not exist
+    Code200600000020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the fields structure not provided
+    RequiredFieldsOfTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MeasureUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "200600000000" => Self::Code200600000000,
+            "200600000010" => Self::Code200600000010,
+            "200600000020" => Self::Code200600000020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code200600000000 => "200600000000",
+            Self::Code200600000010 => "200600000010",
+            Self::Code200600000020 => "200600000020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsOfTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Is the current unit of measurement used as the default unit for new products? Possible values:
 /// - `Y` — yes
@@ -679,6 +1160,121 @@ impl MeasureGetFieldsResult {
         >,
     ) -> Self {
         self.measure = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `MeasureListResultMeasuresItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MeasureListResultMeasuresItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<f64>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `symbolIntl`.
+    #[serde(
+        rename = "symbolIntl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub symbol_intl: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MeasureListResultMeasuresItem {
+    /// Creates a `MeasureListResultMeasuresItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            symbol_intl: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `symbolIntl`.
+    #[must_use]
+    pub fn symbol_intl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.symbol_intl = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MeasureListResult {
+    /// Wire name: `measures`.
+    #[serde(rename = "measures", default, skip_serializing_if = "Option::is_none")]
+    pub measures: ::std::option::Option<::std::vec::Vec<MeasureListResultMeasuresItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MeasureListResult {
+    /// Creates a `MeasureListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            measures: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `measures`.
+    #[must_use]
+    pub fn measures(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<MeasureListResultMeasuresItem>>,
+    ) -> Self {
+        self.measures = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,22 @@
 /// Who: a user with the "Change product sale price" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::price::PriceAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for PriceAdd {
         "catalog.price.add",
     );
     type Output = PriceAddResult;
+    type Error = PriceAddError;
 }
 /// The method `catalog.price.delete` removes the product price.
 ///
 /// Who: user with the "Modify product sale price" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price::PriceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -43,12 +77,14 @@ pub struct PriceDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceDelete {
     /// Creates a `PriceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -59,12 +95,30 @@ impl ::b24_core::__private::Method for PriceDelete {
         "catalog.price.delete",
     );
     type Output = bool;
+    type Error = PriceDeleteError;
 }
 /// The method `catalog.price.get` returns information about the product price by its ID.
 ///
 /// Who: user with "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price::PriceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -73,12 +127,14 @@ pub struct PriceGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceGet {
     /// Creates a `PriceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -89,12 +145,30 @@ impl ::b24_core::__private::Method for PriceGet {
         "catalog.price.get",
     );
     type Output = PriceGetResult;
+    type Error = PriceGetError;
 }
 /// The method `catalog.price.getFields` returns the fields of a product's price.
 ///
 /// Who: user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price::PriceGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -113,12 +187,31 @@ impl ::b24_core::__private::Method for PriceGetFields {
         "catalog.price.getFields",
     );
     type Output = PriceGetFieldsResult;
+    type Error = PriceGetFieldsError;
 }
 /// The method `catalog.price.list` returns a list of product prices based on the filter.
 ///
 /// Who: a user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price::PriceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -201,7 +294,7 @@ pub struct PriceList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PriceList {
     /// Creates a `PriceList` from its required fields.
@@ -255,7 +348,10 @@ impl PriceList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -267,6 +363,7 @@ impl ::b24_core::__private::Method for PriceList {
         "catalog.price.list",
     );
     type Output = PriceListResult;
+    type Error = PriceListError;
 }
 impl ::b24_core::__private::ListMethod for PriceList {
     type Item = CatalogPrice;
@@ -280,6 +377,22 @@ impl ::b24_core::__private::ListMethod for PriceList {
 /// Who: user with the "Modify product sale price" permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-modify.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::price::PriceModify) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceModify>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceModify` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -304,12 +417,29 @@ impl ::b24_core::__private::Method for PriceModify {
         "catalog.price.modify",
     );
     type Output = PriceModifyResult;
+    type Error = PriceModifyError;
 }
 /// The method `catalog.price.update` updates the price of a product.
 ///
 /// Who: a user with the "Change product sale price" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::price::PriceUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price::PriceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -318,7 +448,7 @@ pub struct PriceUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the product price (detailed description)
     ///
     /// Wire name: `fields`.
@@ -329,7 +459,7 @@ impl PriceUpdate {
     /// Creates a `PriceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<PriceUpdateFields>,
     ) -> Self {
         Self {
@@ -345,6 +475,356 @@ impl ::b24_core::__private::Method for PriceUpdate {
         "catalog.price.update",
     );
     type Output = PriceUpdateResult;
+    type Error = PriceUpdateError;
+}
+/// The documented errors of `PriceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceAddError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// No code; told apart by its description.
+    ///
+    /// Validate price error. Catalog price group is wrong
+    ValidatePriceErrorCatalogPriceGroup,
+    /// No code; told apart by its description.
+    ///
+    /// Validate price error. Catalog product is allowed has only single price without ranges in price group
+    ValidatePriceErrorCatalogProductIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    "validate price error. catalog price group is wrong" => {
+                        Self::ValidatePriceErrorCatalogPriceGroup
+                    }
+                    "validate price error. catalog product is allowed has only single price without ranges in price group" => {
+                        Self::ValidatePriceErrorCatalogProductIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFields => "",
+            Self::ValidatePriceErrorCatalogPriceGroup => "",
+            Self::ValidatePriceErrorCatalogProductIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    Code200040300020,
+    /// No code; told apart by its description.
+    ///
+    /// Price does not exist
+    PriceDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "price does not exist" => Self::PriceDoesNotExist,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::PriceDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceGetError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Price does not exist
+    PriceDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "price does not exist" => Self::PriceDoesNotExist,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::PriceDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    Code200040300010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceList` (shared).
+pub type PriceListError = PriceGetFieldsError;
+/// The documented errors of `PriceModify`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceModifyError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    Code200040300020,
+    /// Code `200040300030`.
+    ///
+    /// Access Denied
+    Code200040300030,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// No code; told apart by its description.
+    ///
+    /// Validate price error. Catalog price group is wrong
+    ValidatePriceErrorCatalogPriceGroup,
+    /// No code; told apart by its description.
+    ///
+    /// Validate price error. Catalog product is allowed to have only a single price without ranges in the price group
+    ValidatePriceErrorCatalogProductIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceModifyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "200040300030" => Self::Code200040300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    "validate price error. catalog price group is wrong" => {
+                        Self::ValidatePriceErrorCatalogPriceGroup
+                    }
+                    "validate price error. catalog product is allowed to have only a single price without ranges in the price group" => {
+                        Self::ValidatePriceErrorCatalogProductIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code200040300030 => "200040300030",
+            Self::Code100 => "100",
+            Self::RequiredFields => "",
+            Self::ValidatePriceErrorCatalogPriceGroup => "",
+            Self::ValidatePriceErrorCatalogProductIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceUpdateError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    Code200040300020,
+    /// Code `200040300030`.
+    ///
+    /// Access Denied
+    Code200040300030,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Price does not exist
+    PriceDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields:
+    RequiredFields,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "200040300030" => Self::Code200040300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "price does not exist" => Self::PriceDoesNotExist,
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code200040300030 => "200040300030",
+            Self::Code100 => "100",
+            Self::PriceDoesNotExist => "",
+            Self::RequiredFields => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `CatalogPrice` object.
 #[derive(

@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::price_type::PriceTypeAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for PriceTypeAdd {
         "catalog.priceType.add",
     );
     type Output = PriceTypeAddResult;
+    type Error = PriceTypeAddError;
 }
 /// This method deletes a price type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,12 +79,14 @@ pub struct PriceTypeDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceTypeDelete {
     /// Creates a `PriceTypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -61,12 +97,30 @@ impl ::b24_core::__private::Method for PriceTypeDelete {
         "catalog.priceType.delete",
     );
     type Output = bool;
+    type Error = PriceTypeDeleteError;
 }
 /// The method returns information about the price type by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -75,12 +129,14 @@ pub struct PriceTypeGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceTypeGet {
     /// Creates a `PriceTypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -91,12 +147,30 @@ impl ::b24_core::__private::Method for PriceTypeGet {
         "catalog.priceType.get",
     );
     type Output = PriceTypeGetResult;
+    type Error = PriceTypeGetError;
 }
 /// This method returns the fields of the price type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -115,12 +189,31 @@ impl ::b24_core::__private::Method for PriceTypeGetFields {
         "catalog.priceType.getFields",
     );
     type Output = PriceTypeGetFieldsResult;
+    type Error = PriceTypeGetFieldsError;
 }
 /// The method returns a list of price types based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -203,7 +296,7 @@ pub struct PriceTypeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PriceTypeList {
     /// Creates a `PriceTypeList` from its required fields.
@@ -257,7 +350,10 @@ impl PriceTypeList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -268,13 +364,11 @@ impl ::b24_core::__private::Method for PriceTypeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.priceType.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PriceTypeListResult;
+    type Error = PriceTypeListError;
 }
 impl ::b24_core::__private::ListMethod for PriceTypeList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = PriceTypeListResultPriceTypesItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "priceTypes",
     );
@@ -285,6 +379,22 @@ impl ::b24_core::__private::ListMethod for PriceTypeList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::price_type::PriceTypeUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -293,7 +403,7 @@ pub struct PriceTypeUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values to update the price type (detailed description)
     ///
     /// Wire name: `fields`.
@@ -304,7 +414,7 @@ impl PriceTypeUpdate {
     /// Creates a `PriceTypeUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<PriceTypeUpdateFields>,
     ) -> Self {
         Self {
@@ -320,12 +430,29 @@ impl ::b24_core::__private::Method for PriceTypeUpdate {
         "catalog.priceType.update",
     );
     type Output = PriceTypeUpdateResult;
+    type Error = PriceTypeUpdateError;
 }
 /// The method `catalog.priceTypeGroup.add` adds a price type binding to a customer group.
 ///
 /// Who: user with "Manage Price Types" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::price_type::PriceTypeGroupAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeGroupAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeGroupAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -350,12 +477,30 @@ impl ::b24_core::__private::Method for PriceTypeGroupAdd {
         "catalog.priceTypeGroup.add",
     );
     type Output = PriceTypeGroupAddResult;
+    type Error = PriceTypeGroupAddError;
 }
 /// The method `catalog.priceTypeGroup.delete` removes the binding of a price type to a customer group by its identifier.
 ///
 /// Who: user with "Manage Price Types" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeGroupDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeGroupDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeGroupDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -366,12 +511,14 @@ pub struct PriceTypeGroupDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceTypeGroupDelete {
     /// Creates a `PriceTypeGroupDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -382,12 +529,30 @@ impl ::b24_core::__private::Method for PriceTypeGroupDelete {
         "catalog.priceTypeGroup.delete",
     );
     type Output = bool;
+    type Error = PriceTypeGroupDeleteError;
 }
 /// The method `catalog.priceTypeGroup.getFields` returns the description of the fields binding price types to customer groups.
 ///
 /// Who: a user with the "View Product Catalog" or "Manage Price Types" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeGroupGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeGroupGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeGroupGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -406,12 +571,31 @@ impl ::b24_core::__private::Method for PriceTypeGroupGetFields {
         "catalog.priceTypeGroup.getFields",
     );
     type Output = PriceTypeGroupGetFieldsResult;
+    type Error = PriceTypeGroupGetFieldsError;
 }
 /// The method `catalog.priceTypeGroup.list` returns a list of price type bindings to customer groups.
 ///
 /// Who: a user with the "View Product Catalog" or "Manage Price Types" access permission..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeGroupList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeGroupList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeGroupList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -488,7 +672,7 @@ pub struct PriceTypeGroupList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PriceTypeGroupList {
     /// Creates a `PriceTypeGroupList` from its required fields.
@@ -542,7 +726,10 @@ impl PriceTypeGroupList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -554,6 +741,7 @@ impl ::b24_core::__private::Method for PriceTypeGroupList {
         "catalog.priceTypeGroup.list",
     );
     type Output = PriceTypeGroupListResult;
+    type Error = PriceTypeGroupListError;
 }
 impl ::b24_core::__private::ListMethod for PriceTypeGroupList {
     type Item = CatalogPriceTypeGroup;
@@ -567,6 +755,24 @@ impl ::b24_core::__private::ListMethod for PriceTypeGroupList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -601,12 +807,30 @@ impl ::b24_core::__private::Method for PriceTypeLangAdd {
         "catalog.priceTypeLang.add",
     );
     type Output = PriceTypeLangAddResult;
+    type Error = PriceTypeLangAddError;
 }
 /// This method deletes the translation of the price type name by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -615,12 +839,14 @@ pub struct PriceTypeLangDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceTypeLangDelete {
     /// Creates a `PriceTypeLangDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -631,12 +857,30 @@ impl ::b24_core::__private::Method for PriceTypeLangDelete {
         "catalog.priceTypeLang.delete",
     );
     type Output = bool;
+    type Error = PriceTypeLangDeleteError;
 }
 /// The method returns information about the translation of the price type name by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -645,12 +889,14 @@ pub struct PriceTypeLangGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PriceTypeLangGet {
     /// Creates a `PriceTypeLangGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -661,12 +907,30 @@ impl ::b24_core::__private::Method for PriceTypeLangGet {
         "catalog.priceTypeLang.get",
     );
     type Output = PriceTypeLangGetResult;
+    type Error = PriceTypeLangGetError;
 }
 /// This method returns the fields for translating the price type name.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -685,12 +949,31 @@ impl ::b24_core::__private::Method for PriceTypeLangGetFields {
         "catalog.priceTypeLang.getFields",
     );
     type Output = PriceTypeLangGetFieldsResult;
+    type Error = PriceTypeLangGetFieldsError;
 }
 /// This method returns a list of available languages for translation.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-get-languages.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangGetLanguages::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangGetLanguages>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangGetLanguages` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -709,6 +992,7 @@ impl ::b24_core::__private::Method for PriceTypeLangGetLanguages {
         "catalog.priceTypeLang.getLanguages",
     );
     type Output = PriceTypeLangGetLanguagesResult;
+    type Error = PriceTypeLangGetLanguagesError;
 }
 impl ::b24_core::__private::ListMethod for PriceTypeLangGetLanguages {
     type Item = CatalogLanguage;
@@ -722,6 +1006,24 @@ impl ::b24_core::__private::ListMethod for PriceTypeLangGetLanguages {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -803,7 +1105,7 @@ pub struct PriceTypeLangList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PriceTypeLangList {
     /// Creates a `PriceTypeLangList` from its required fields.
@@ -857,7 +1159,10 @@ impl PriceTypeLangList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -869,6 +1174,7 @@ impl ::b24_core::__private::Method for PriceTypeLangList {
         "catalog.priceTypeLang.list",
     );
     type Output = PriceTypeLangListResult;
+    type Error = PriceTypeLangListError;
 }
 impl ::b24_core::__private::ListMethod for PriceTypeLangList {
     type Item = CatalogPriceTypeLang;
@@ -882,6 +1188,24 @@ impl ::b24_core::__private::ListMethod for PriceTypeLangList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::price_type::PriceTypeLangUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::price_type::PriceTypeLangUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PriceTypeLangUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -890,7 +1214,7 @@ pub struct PriceTypeLangUpdate {
     ///
     /// Wire name: `Id`.
     #[serde(rename = "Id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the price type name translation
     ///
     /// Wire name: `fields`.
@@ -904,7 +1228,7 @@ impl PriceTypeLangUpdate {
     /// Creates a `PriceTypeLangUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -925,6 +1249,798 @@ impl ::b24_core::__private::Method for PriceTypeLangUpdate {
         "catalog.priceTypeLang.update",
     );
     type Output = PriceTypeLangUpdateResult;
+    type Error = PriceTypeLangUpdateError;
+}
+/// The documented errors of `PriceTypeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to edit
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Required parameter fields not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields not set
+    RequiredFieldsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not set" => Self::RequiredFieldsNotSet,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsNotSet => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete
+    Code200040300020,
+    /// Code `201000000000`.
+    ///
+    /// Price type with this identifier does not exist
+    Code201000000000,
+    /// Code `BASE`.
+    ///
+    /// Attempt to delete the base price type
+    Base,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201000000000" => Self::Code201000000000,
+            "BASE" => Self::Base,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201000000000 => "201000000000",
+            Self::Base => "BASE",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeGetError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// Code `201000000000`.
+    ///
+    /// Price type with such identifier does not exist
+    Code201000000000,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "201000000000" => Self::Code201000000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code201000000000 => "201000000000",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeLangList` (shared).
+pub type PriceTypeLangListError = PriceTypeGetFieldsError;
+/// The documented errors of `PriceTypeList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeLangGetFields` (shared).
+pub type PriceTypeLangGetFieldsError = PriceTypeListError;
+/// The documented errors of `PriceTypeLangGetLanguages` (shared).
+pub type PriceTypeLangGetLanguagesError = PriceTypeListError;
+/// The documented errors of `PriceTypeUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeUpdateError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to edit
+    Code200040300020,
+    /// Code `201000000000`.
+    ///
+    /// Price type with such identifier does not exist
+    Code201000000000,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the fields structure not provided
+    RequiredFieldsOfTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201000000000" => Self::Code201000000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201000000000 => "201000000000",
+            Self::Code100 => "100",
+            Self::RequiredFieldsOfTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeGroupAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeGroupAddError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The specified price type does not exist
+    TheSpecifiedPriceTypeDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// The specified group does not exist
+    TheSpecifiedGroupDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid access type provided. The available values are: Y, N
+    InvalidAccessTypeProvidedTheAvailable,
+    /// No code; told apart by its description.
+    ///
+    /// The specified access type for this group already exists
+    TheSpecifiedAccessTypeForThis,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeGroupAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the specified price type does not exist" => {
+                        Self::TheSpecifiedPriceTypeDoesNot
+                    }
+                    "the specified group does not exist" => {
+                        Self::TheSpecifiedGroupDoesNotExist
+                    }
+                    "invalid access type provided. the available values are: y, n" => {
+                        Self::InvalidAccessTypeProvidedTheAvailable
+                    }
+                    "the specified access type for this group already exists" => {
+                        Self::TheSpecifiedAccessTypeForThis
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::TheSpecifiedPriceTypeDoesNot => "",
+            Self::TheSpecifiedGroupDoesNotExist => "",
+            Self::InvalidAccessTypeProvidedTheAvailable => "",
+            Self::TheSpecifiedAccessTypeForThis => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeGroupDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeGroupDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    Code200040300020,
+    /// No code; told apart by its description.
+    ///
+    /// Entity does not exist
+    EntityDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeGroupDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "entity does not exist" => Self::EntityDoesNotExist,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::EntityDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeGroupGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeGroupGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    Code200040300010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeGroupGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeGroupList` (shared).
+pub type PriceTypeGroupListError = PriceTypeGroupGetFieldsError;
+/// The documented errors of `PriceTypeLangAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeLangAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to edit
+    Code200040300020,
+    /// Code `201200000010`.
+    ///
+    /// Language with the specified identifier does not exist
+    Code201200000010,
+    /// Code `201000000000`.
+    ///
+    /// Price type with the specified identifier does not exist
+    Code201000000000,
+    /// Code `400`.
+    ///
+    /// Translation for the specified pair: price type and language identifier already exists
+    Code400,
+    /// Code `100`.
+    ///
+    /// Required parameter fields not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields not set
+    RequiredFieldsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeLangAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201200000010" => Self::Code201200000010,
+            "201000000000" => Self::Code201000000000,
+            "400" => Self::Code400,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not set" => Self::RequiredFieldsNotSet,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201200000010 => "201200000010",
+            Self::Code201000000000 => "201000000000",
+            Self::Code400 => "400",
+            Self::Code100 => "100",
+            Self::RequiredFieldsNotSet => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeLangDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeLangDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to edit
+    Code200040300020,
+    /// Code `201200000000`.
+    ///
+    /// No translation of the price type name with such an identifier exists
+    Code201200000000,
+    /// Code `100`.
+    ///
+    /// Parameter id is missing
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeLangDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201200000000" => Self::Code201200000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201200000000 => "201200000000",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeLangGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeLangGetError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read
+    Code200040300010,
+    /// Code `201200000000`.
+    ///
+    /// No translation of the price type name with such an identifier exists
+    Code201200000000,
+    /// Code `100`.
+    ///
+    /// The parameter id is not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeLangGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "201200000000" => Self::Code201200000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code201200000000 => "201200000000",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PriceTypeLangUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceTypeLangUpdateError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to edit
+    Code200040300020,
+    /// Code `201200000000`.
+    ///
+    /// No translation of the price type name with such identifier exists
+    Code201200000000,
+    /// Code `201200000010`.
+    ///
+    /// Language with the specified identifier does not exist
+    Code201200000010,
+    /// Code `201000000000`.
+    ///
+    /// Price type with the specified identifier does not exist
+    Code201000000000,
+    /// Code `400`.
+    ///
+    /// Translation for the specified pair: price type and language identifier already exists
+    Code400,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the fields structure not provided
+    RequiredFieldsOfTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PriceTypeLangUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201200000000" => Self::Code201200000000,
+            "201200000010" => Self::Code201200000010,
+            "201000000000" => Self::Code201000000000,
+            "400" => Self::Code400,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201200000000 => "201200000000",
+            Self::Code201200000010 => "201200000010",
+            Self::Code201000000000 => "201000000000",
+            Self::Code400 => "400",
+            Self::Code100 => "100",
+            Self::RequiredFieldsOfTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Activity indicator. Possible values:
 /// - `Y` — yes
@@ -2006,6 +3122,128 @@ impl PriceTypeGetFieldsResult {
         >,
     ) -> Self {
         self.price_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PriceTypeListResultPriceTypesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PriceTypeListResultPriceTypesItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PriceTypeListResultPriceTypesItem {
+    /// Creates a `PriceTypeListResultPriceTypesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PriceTypeListResult {
+    /// Wire name: `priceTypes`.
+    #[serde(rename = "priceTypes", default, skip_serializing_if = "Option::is_none")]
+    pub price_types: ::std::option::Option<
+        ::std::vec::Vec<PriceTypeListResultPriceTypesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PriceTypeListResult {
+    /// Creates a `PriceTypeListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            price_types: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `priceTypes`.
+    #[must_use]
+    pub fn price_types(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<PriceTypeListResultPriceTypesItem>,
+        >,
+    ) -> Self {
+        self.price_types = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -89,12 +107,30 @@ impl ::b24_core::__private::Method for ProductAdd {
         "catalog.product.add",
     );
     type Output = ProductAddResult;
+    type Error = ProductAddError;
 }
 /// This method removes a product from the trade catalog.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -105,12 +141,14 @@ pub struct ProductDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductDelete {
     /// Creates a `ProductDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -121,12 +159,31 @@ impl ::b24_core::__private::Method for ProductDelete {
         "catalog.product.delete",
     );
     type Output = bool;
+    type Error = ProductDeleteError;
 }
 /// This method downloads product files from the trade catalog based on the provided parameters.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductDownload::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -161,12 +218,30 @@ impl ::b24_core::__private::Method for ProductDownload {
         "catalog.product.download",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ProductDownloadError;
 }
 /// This method retrieves information about a product in the trade catalog by its `ID`.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -177,12 +252,14 @@ pub struct ProductGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductGet {
     /// Creates a `ProductGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -193,12 +270,31 @@ impl ::b24_core::__private::Method for ProductGet {
         "catalog.product.get",
     );
     type Output = ProductGetResult;
+    type Error = ProductGetError;
 }
 /// This method retrieves product fields based on a filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-get-fields-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductGetFieldsByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductGetFieldsByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductGetFieldsByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -233,12 +329,31 @@ impl ::b24_core::__private::Method for ProductGetFieldsByFilter {
         "catalog.product.getFieldsByFilter",
     );
     type Output = ProductGetFieldsByFilterResult;
+    type Error = ProductGetFieldsByFilterError;
 }
 /// The method retrieves a list of products from the trade catalog based on a filter.
 ///
 /// Who: a user with permission to view the product catalog and permission to read the commercial catalog information block.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -342,7 +457,9 @@ pub struct ProductList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<::std::string::String>,
+    pub start: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ProductList {
     /// Creates a `ProductList` from its required fields.
@@ -398,7 +515,9 @@ impl ProductList {
     #[must_use]
     pub fn start(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
@@ -411,6 +530,7 @@ impl ::b24_core::__private::Method for ProductList {
         "catalog.product.list",
     );
     type Output = ProductListResult;
+    type Error = ProductListError;
 }
 impl ::b24_core::__private::ListMethod for ProductList {
     type Item = CatalogProduct;
@@ -424,6 +544,24 @@ impl ::b24_core::__private::ListMethod for ProductList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -458,12 +596,30 @@ impl ::b24_core::__private::Method for ProductOfferAdd {
         "catalog.product.offer.add",
     );
     type Output = ProductOfferAddResult;
+    type Error = ProductOfferAddError;
 }
 /// This method deletes a product variation.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -474,12 +630,14 @@ pub struct ProductOfferDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductOfferDelete {
     /// Creates a `ProductOfferDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -490,12 +648,31 @@ impl ::b24_core::__private::Method for ProductOfferDelete {
         "catalog.product.offer.delete",
     );
     type Output = bool;
+    type Error = ProductOfferDeleteError;
 }
 /// This method downloads product variation files based on the provided parameters.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferDownload::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -530,12 +707,30 @@ impl ::b24_core::__private::Method for ProductOfferDownload {
         "catalog.product.offer.download",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ProductOfferDownloadError;
 }
 /// The method returns the field values of a product variation by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -546,12 +741,14 @@ pub struct ProductOfferGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductOfferGet {
     /// Creates a `ProductOfferGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -562,12 +759,31 @@ impl ::b24_core::__private::Method for ProductOfferGet {
         "catalog.product.offer.get",
     );
     type Output = ProductOfferGetResult;
+    type Error = ProductOfferGetError;
 }
 /// This method returns the fields of a product variation based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-get-fields-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferGetFieldsByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferGetFieldsByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferGetFieldsByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -602,12 +818,31 @@ impl ::b24_core::__private::Method for ProductOfferGetFieldsByFilter {
         "catalog.product.offer.getFieldsByFilter",
     );
     type Output = ProductOfferGetFieldsByFilterResult;
+    type Error = ProductOfferGetFieldsByFilterError;
 }
 /// The method returns a list of product variations based on a filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -711,7 +946,7 @@ pub struct ProductOfferList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductOfferList {
     /// Creates a `ProductOfferList` from its required fields.
@@ -765,7 +1000,10 @@ impl ProductOfferList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -777,6 +1015,7 @@ impl ::b24_core::__private::Method for ProductOfferList {
         "catalog.product.offer.list",
     );
     type Output = ProductOfferListResult;
+    type Error = ProductOfferListError;
 }
 impl ::b24_core::__private::ListMethod for ProductOfferList {
     type Item = CatalogProductOffer;
@@ -790,6 +1029,24 @@ impl ::b24_core::__private::ListMethod for ProductOfferList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductOfferUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductOfferUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductOfferUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -800,7 +1057,7 @@ pub struct ProductOfferUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the fields to update the product variation
     ///
     /// Wire name: `fields`.
@@ -814,7 +1071,7 @@ impl ProductOfferUpdate {
     /// Creates a `ProductOfferUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -835,12 +1092,31 @@ impl ::b24_core::__private::Method for ProductOfferUpdate {
         "catalog.product.offer.update",
     );
     type Output = ProductOfferUpdateResult;
+    type Error = ProductOfferUpdateError;
 }
 /// This method adds a service to the trade catalog.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -875,12 +1151,30 @@ impl ::b24_core::__private::Method for ProductServiceAdd {
         "catalog.product.service.add",
     );
     type Output = ProductServiceAddResult;
+    type Error = ProductServiceAddError;
 }
 /// This method deletes a service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -891,12 +1185,14 @@ pub struct ProductServiceDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductServiceDelete {
     /// Creates a `ProductServiceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -907,12 +1203,31 @@ impl ::b24_core::__private::Method for ProductServiceDelete {
         "catalog.product.service.delete",
     );
     type Output = bool;
+    type Error = ProductServiceDeleteError;
 }
 /// This method downloads service files based on the provided parameters.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceDownload::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -947,12 +1262,30 @@ impl ::b24_core::__private::Method for ProductServiceDownload {
         "catalog.product.service.download",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ProductServiceDownloadError;
 }
 /// The method returns the field values of the service by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -963,12 +1296,14 @@ pub struct ProductServiceGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductServiceGet {
     /// Creates a `ProductServiceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -979,12 +1314,31 @@ impl ::b24_core::__private::Method for ProductServiceGet {
         "catalog.product.service.get",
     );
     type Output = ProductServiceGetResult;
+    type Error = ProductServiceGetError;
 }
 /// The method returns service fields based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-get-fields-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceGetFieldsByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceGetFieldsByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceGetFieldsByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1019,12 +1373,31 @@ impl ::b24_core::__private::Method for ProductServiceGetFieldsByFilter {
         "catalog.product.service.getFieldsByFilter",
     );
     type Output = ProductServiceGetFieldsByFilterResult;
+    type Error = ProductServiceGetFieldsByFilterError;
 }
 /// The method returns a list of services based on a filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1127,7 +1500,7 @@ pub struct ProductServiceList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductServiceList {
     /// Creates a `ProductServiceList` from its required fields.
@@ -1181,7 +1554,10 @@ impl ProductServiceList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1193,6 +1569,7 @@ impl ::b24_core::__private::Method for ProductServiceList {
         "catalog.product.service.list",
     );
     type Output = ProductServiceListResult;
+    type Error = ProductServiceListError;
 }
 impl ::b24_core::__private::ListMethod for ProductServiceList {
     type Item = CatalogProductService;
@@ -1206,6 +1583,24 @@ impl ::b24_core::__private::ListMethod for ProductServiceList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductServiceUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductServiceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductServiceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1216,7 +1611,7 @@ pub struct ProductServiceUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the service
     ///
     /// Wire name: `fields`.
@@ -1230,7 +1625,7 @@ impl ProductServiceUpdate {
     /// Creates a `ProductServiceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1251,12 +1646,31 @@ impl ::b24_core::__private::Method for ProductServiceUpdate {
         "catalog.product.service.update",
     );
     type Output = ProductServiceUpdateResult;
+    type Error = ProductServiceUpdateError;
 }
 /// This method adds a parent product to the trade catalog.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1291,12 +1705,30 @@ impl ::b24_core::__private::Method for ProductSkuAdd {
         "catalog.product.sku.add",
     );
     type Output = ProductSkuAddResult;
+    type Error = ProductSkuAddError;
 }
 /// This method deletes the head product.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1307,12 +1739,14 @@ pub struct ProductSkuDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductSkuDelete {
     /// Creates a `ProductSkuDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1323,12 +1757,31 @@ impl ::b24_core::__private::Method for ProductSkuDelete {
         "catalog.product.sku.delete",
     );
     type Output = bool;
+    type Error = ProductSkuDeleteError;
 }
 /// This method downloads main product files based on the provided parameters.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuDownload::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1363,12 +1816,30 @@ impl ::b24_core::__private::Method for ProductSkuDownload {
         "catalog.product.sku.download",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ProductSkuDownloadError;
 }
 /// The method returns the values of the parent product fields by identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1379,12 +1850,14 @@ pub struct ProductSkuGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductSkuGet {
     /// Creates a `ProductSkuGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1395,12 +1868,31 @@ impl ::b24_core::__private::Method for ProductSkuGet {
         "catalog.product.sku.get",
     );
     type Output = ProductSkuGetResult;
+    type Error = ProductSkuGetError;
 }
 /// The method returns the fields of the parent product based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-get-fields-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuGetFieldsByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuGetFieldsByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuGetFieldsByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1435,12 +1927,31 @@ impl ::b24_core::__private::Method for ProductSkuGetFieldsByFilter {
         "catalog.product.sku.getFieldsByFilter",
     );
     type Output = ProductSkuGetFieldsByFilterResult;
+    type Error = ProductSkuGetFieldsByFilterError;
 }
 /// The method returns a list of parent products based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1522,7 +2033,7 @@ pub struct ProductSkuList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductSkuList {
     /// Creates a `ProductSkuList` from its required fields.
@@ -1576,7 +2087,10 @@ impl ProductSkuList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1588,6 +2102,7 @@ impl ::b24_core::__private::Method for ProductSkuList {
         "catalog.product.sku.list",
     );
     type Output = ProductSkuListResult;
+    type Error = ProductSkuListError;
 }
 impl ::b24_core::__private::ListMethod for ProductSkuList {
     type Item = CatalogProductSku;
@@ -1601,6 +2116,24 @@ impl ::b24_core::__private::ListMethod for ProductSkuList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductSkuUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductSkuUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductSkuUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1611,7 +2144,7 @@ pub struct ProductSkuUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the fields to update the main product
     ///
     /// Wire name: `fields`.
@@ -1625,7 +2158,7 @@ impl ProductSkuUpdate {
     /// Creates a `ProductSkuUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1646,12 +2179,31 @@ impl ::b24_core::__private::Method for ProductSkuUpdate {
         "catalog.product.sku.update",
     );
     type Output = ProductSkuUpdateResult;
+    type Error = ProductSkuUpdateError;
 }
 /// This method updates a product in the trade catalog.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product::ProductUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product::ProductUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1662,7 +2214,7 @@ pub struct ProductUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for updating the product in the form of a structure:
     ///
     /// ```js
@@ -1731,7 +2283,7 @@ impl ProductUpdate {
     /// Creates a `ProductUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1752,6 +2304,2134 @@ impl ::b24_core::__private::Method for ProductUpdate {
         "catalog.product.update",
     );
     type Output = ProductUpdateResult;
+    type Error = ProductUpdateError;
+}
+/// The documented errors of `ProductAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductAddError {
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to create a product
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to edit the information block element
+    Code200040300043,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Section with the specified identifier does not exist
+    SectionWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// VAT rate with the specified identifier does not exist
+    VatRateWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified purchasing price currency does not exist
+    TheSpecifiedPurchasingPriceCurrencyDoes,
+    /// No code; told apart by its description.
+    ///
+    /// User with the specified identifier who created the product does not exist
+    ///
+    /// User with the specified identifier who modified the product does not exist
+    UserWithTheSpecifiedIdentifierWho,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Product with the specified symbolic code already exists
+    ProductWithTheSpecifiedSymbolicCode,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "user with the specified identifier who created the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "product with the specified symbolic code already exists" => {
+                        Self::ProductWithTheSpecifiedSymbolicCode
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::SectionWithTheSpecifiedIdentifierDoes => "",
+            Self::VatRateWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPurchasingPriceCurrencyDoes => "",
+            Self::UserWithTheSpecifiedIdentifierWho => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::ProductWithTheSpecifiedSymbolicCode => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductDeleteError {
+    /// Code `200040300040`.
+    ///
+    /// Insufficient permissions to delete the product
+    ///
+    /// Insufficient permissions to delete the information block
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the trade catalog
+    Code200040300010,
+    /// Code `200040300000`.
+    ///
+    /// Information block not found
+    Code200040300000,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code200040300000 => "200040300000",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductDownloadError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// The product with the specified identifier does not exist
+    TheProductWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not exist or is not a file
+    TheSpecifiedPropertyDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// The file with the specified identifier does not exist
+    TheFileWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields were not provided
+    RequiredFieldsWereNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product with the specified identifier does not exist" => {
+                        Self::TheProductWithTheSpecifiedIdentifier
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "the file with the specified identifier does not exist" => {
+                        Self::TheFileWithTheSpecifiedIdentifier
+                    }
+                    "required fields were not provided" => {
+                        Self::RequiredFieldsWereNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::TheProductWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPropertyDoesNotExist => "",
+            Self::TheFileWithTheSpecifiedIdentifier => "",
+            Self::RequiredFieldsWereNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductGetError {
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to read the information block element
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The product does not exist
+    TheProductDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product does not exist" => Self::TheProductDoesNotExist,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheProductDoesNotExist => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductGetFieldsByFilter`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductGetFieldsByFilterError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Filter parameter not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Information block identifier not specified
+    InformationBlockIdentifierNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductGetFieldsByFilterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "information block identifier not specified" => {
+                        Self::InformationBlockIdentifierNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::InformationBlockIdentifierNotSpecified => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the trade catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Fields id, iblockId are not specified in the selection fields
+    FieldsIdIblockIdAreNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Field iblockId is not specified in the filter
+    FieldIblockIdIsNotSpecifiedIn,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "fields id, iblockid are not specified in the selection fields" => {
+                        Self::FieldsIdIblockIdAreNotSpecified
+                    }
+                    "field iblockid is not specified in the filter" => {
+                        Self::FieldIblockIdIsNotSpecifiedIn
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::FieldsIdIblockIdAreNotSpecified => "",
+            Self::FieldIblockIdIsNotSpecifiedIn => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductOfferList` (shared).
+pub type ProductOfferListError = ProductListError;
+/// The documented errors of `ProductServiceList` (shared).
+pub type ProductServiceListError = ProductListError;
+/// The documented errors of `ProductOfferAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductOfferAddError {
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to create a product variation
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to edit the information block element
+    Code200040300043,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Section with the specified identifier does not exist
+    SectionWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// VAT rate with the specified identifier does not exist
+    VatRateWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified purchasing price currency does not exist
+    TheSpecifiedPurchasingPriceCurrencyDoes,
+    /// No code; told apart by its description.
+    ///
+    /// User with the specified identifier who created the product variation does not exist
+    ///
+    /// User with the specified identifier who modified the product variation does not exist
+    UserWithTheSpecifiedIdentifierWho,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Product variation with the specified symbolic code already exists
+    ProductVariationWithTheSpecifiedSymbolic,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductOfferAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "user with the specified identifier who created the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "product variation with the specified symbolic code already exists" => {
+                        Self::ProductVariationWithTheSpecifiedSymbolic
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::SectionWithTheSpecifiedIdentifierDoes => "",
+            Self::VatRateWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPurchasingPriceCurrencyDoes => "",
+            Self::UserWithTheSpecifiedIdentifierWho => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::ProductVariationWithTheSpecifiedSymbolic => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductOfferDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductOfferDeleteError {
+    /// Code `200040300040`.
+    ///
+    /// Insufficient permissions to delete the product variation
+    ///
+    /// Insufficient permissions to delete the information block
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the trade catalog
+    Code200040300010,
+    /// Code `200040300000`.
+    ///
+    /// Information block not found
+    Code200040300000,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductOfferDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code200040300000 => "200040300000",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductOfferDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductOfferDownloadError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Product variation with the specified identifier does not exist
+    ProductVariationWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not exist or is not a file
+    TheSpecifiedPropertyDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// File with the specified identifier does not exist
+    FileWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductOfferDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product variation with the specified identifier does not exist" => {
+                        Self::ProductVariationWithTheSpecifiedIdentifier
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "file with the specified identifier does not exist" => {
+                        Self::FileWithTheSpecifiedIdentifierDoes
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::ProductVariationWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPropertyDoesNotExist => "",
+            Self::FileWithTheSpecifiedIdentifierDoes => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductOfferGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductOfferGetError {
+    /// Code `200040300000`.
+    ///
+    /// The information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to read the information block element
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The product variation does not exist
+    TheProductVariationDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductOfferGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product variation does not exist" => {
+                        Self::TheProductVariationDoesNotExist
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheProductVariationDoesNotExist => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductOfferGetFieldsByFilter`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductOfferGetFieldsByFilterError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter filter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Information block identifier is not specified
+    InformationBlockIdentifierIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductOfferGetFieldsByFilterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "information block identifier is not specified" => {
+                        Self::InformationBlockIdentifierIsNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::InformationBlockIdentifierIsNotSpecified => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductServiceGetFieldsByFilter` (shared).
+pub type ProductServiceGetFieldsByFilterError = ProductOfferGetFieldsByFilterError;
+/// The documented errors of `ProductSkuGetFieldsByFilter` (shared).
+pub type ProductSkuGetFieldsByFilterError = ProductOfferGetFieldsByFilterError;
+/// The documented errors of `ProductOfferUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductOfferUpdateError {
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to update the information block
+    Code200040300043,
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to update the product variation
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier not found
+    Code200040300000,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Section with the specified identifier does not exist
+    SectionWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// VAT rate with the specified identifier does not exist
+    VatRateWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified currency for the purchase price does not exist
+    TheSpecifiedCurrencyForThePurchase,
+    /// No code; told apart by its description.
+    ///
+    /// User with the specified identifier who created the product variation does not exist
+    ///
+    /// User with the specified identifier who modified the product variation does not exist
+    UserWithTheSpecifiedIdentifierWho,
+    /// No code; told apart by its description.
+    ///
+    /// Product variation with the specified identifier does not exist in the information block with the specified identifier
+    ///
+    /// Product variation with the specified identifier does not exist
+    ProductVariationWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductOfferUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified currency for the purchase price does not exist" => {
+                        Self::TheSpecifiedCurrencyForThePurchase
+                    }
+                    "user with the specified identifier who created the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "product variation with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::ProductVariationWithTheSpecifiedIdentifier
+                    }
+                    "product variation with the specified identifier does not exist" => {
+                        Self::ProductVariationWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::SectionWithTheSpecifiedIdentifierDoes => "",
+            Self::VatRateWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedCurrencyForThePurchase => "",
+            Self::UserWithTheSpecifiedIdentifierWho => "",
+            Self::ProductVariationWithTheSpecifiedIdentifier => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductServiceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductServiceAddError {
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to create a service
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to edit the information block element
+    Code200040300043,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The section with the specified identifier does not exist
+    TheSectionWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The VAT rate with the specified identifier does not exist
+    TheVatRateWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The specified currency for the purchase price does not exist
+    TheSpecifiedCurrencyForThePurchase,
+    /// No code; told apart by its description.
+    ///
+    /// The user with the specified identifier who created the service does not exist
+    ///
+    /// The user with the specified identifier who modified the service does not exist
+    TheUserWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// A service with the specified symbolic code already exists
+    AServiceWithTheSpecifiedSymbolic,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductServiceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the section with the specified identifier does not exist" => {
+                        Self::TheSectionWithTheSpecifiedIdentifier
+                    }
+                    "the vat rate with the specified identifier does not exist" => {
+                        Self::TheVatRateWithTheSpecified
+                    }
+                    "the specified currency for the purchase price does not exist" => {
+                        Self::TheSpecifiedCurrencyForThePurchase
+                    }
+                    "the user with the specified identifier who created the service does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "the user with the specified identifier who modified the service does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "a service with the specified symbolic code already exists" => {
+                        Self::AServiceWithTheSpecifiedSymbolic
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheSectionWithTheSpecifiedIdentifier => "",
+            Self::TheVatRateWithTheSpecified => "",
+            Self::TheSpecifiedCurrencyForThePurchase => "",
+            Self::TheUserWithTheSpecifiedIdentifier => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::AServiceWithTheSpecifiedSymbolic => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductServiceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductServiceDeleteError {
+    /// Code `200040300040`.
+    ///
+    /// Insufficient permissions to delete the service
+    ///
+    /// Insufficient permissions to delete the information block
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the trade catalog
+    Code200040300010,
+    /// Code `200040300000`.
+    ///
+    /// Information block not found
+    Code200040300000,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductServiceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code200040300000 => "200040300000",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductServiceDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductServiceDownloadError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// The service with the specified identifier does not exist
+    TheServiceWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not exist or is not a file
+    TheSpecifiedPropertyDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// The file with the specified identifier does not exist
+    TheFileWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductServiceDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the service with the specified identifier does not exist" => {
+                        Self::TheServiceWithTheSpecifiedIdentifier
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "the file with the specified identifier does not exist" => {
+                        Self::TheFileWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::TheServiceWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPropertyDoesNotExist => "",
+            Self::TheFileWithTheSpecifiedIdentifier => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductServiceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductServiceGetError {
+    /// Code `200040300000`.
+    ///
+    /// The information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to read the information block element
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The service does not exist
+    TheServiceDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductServiceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the service does not exist" => Self::TheServiceDoesNotExist,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheServiceDoesNotExist => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductServiceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductServiceUpdateError {
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to update the information block
+    Code200040300043,
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to update services
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier not found
+    Code200040300000,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Section with the specified identifier does not exist
+    SectionWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// VAT rate with the specified identifier does not exist
+    VatRateWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified currency of the purchase price does not exist
+    TheSpecifiedCurrencyOfThePurchase,
+    /// No code; told apart by its description.
+    ///
+    /// User with the specified identifier who created the service does not exist
+    ///
+    /// User with the specified identifier who modified the service does not exist
+    UserWithTheSpecifiedIdentifierWho,
+    /// No code; told apart by its description.
+    ///
+    /// Service with the specified identifier does not exist in the information block with the specified identifier
+    ///
+    /// Service with the specified identifier does not exist
+    ServiceWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductServiceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified currency of the purchase price does not exist" => {
+                        Self::TheSpecifiedCurrencyOfThePurchase
+                    }
+                    "user with the specified identifier who created the service does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the service does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "service with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::ServiceWithTheSpecifiedIdentifierDoes
+                    }
+                    "service with the specified identifier does not exist" => {
+                        Self::ServiceWithTheSpecifiedIdentifierDoes
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::SectionWithTheSpecifiedIdentifierDoes => "",
+            Self::VatRateWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedCurrencyOfThePurchase => "",
+            Self::UserWithTheSpecifiedIdentifierWho => "",
+            Self::ServiceWithTheSpecifiedIdentifierDoes => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductSkuAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductSkuAddError {
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to create a parent product
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// The information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to edit the information block element
+    Code200040300043,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The section with the specified identifier does not exist
+    TheSectionWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The VAT rate with the specified identifier does not exist
+    TheVatRateWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The specified purchasing price currency does not exist
+    TheSpecifiedPurchasingPriceCurrencyDoes,
+    /// No code; told apart by its description.
+    ///
+    /// The user with the specified identifier who created the parent product does not exist
+    ///
+    /// The user with the specified identifier who modified the parent product does not exist
+    TheUserWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// A parent product with the specified symbolic code already exists
+    AParentProductWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductSkuAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the section with the specified identifier does not exist" => {
+                        Self::TheSectionWithTheSpecifiedIdentifier
+                    }
+                    "the vat rate with the specified identifier does not exist" => {
+                        Self::TheVatRateWithTheSpecified
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "the user with the specified identifier who created the parent product does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "the user with the specified identifier who modified the parent product does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "a parent product with the specified symbolic code already exists" => {
+                        Self::AParentProductWithTheSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheSectionWithTheSpecifiedIdentifier => "",
+            Self::TheVatRateWithTheSpecified => "",
+            Self::TheSpecifiedPurchasingPriceCurrencyDoes => "",
+            Self::TheUserWithTheSpecifiedIdentifier => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::AParentProductWithTheSpecified => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductSkuDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductSkuDeleteError {
+    /// Code `200040300040`.
+    ///
+    /// Insufficient permissions to delete the head product
+    ///
+    /// Insufficient permissions to delete the information block
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the trade catalog
+    Code200040300010,
+    /// Code `200040300000`.
+    ///
+    /// Information block not found
+    Code200040300000,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductSkuDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code200040300000 => "200040300000",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductSkuDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductSkuDownloadError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the trade catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// The main product with the specified identifier does not exist
+    TheMainProductWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not exist or is not a file
+    TheSpecifiedPropertyDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// The file with the specified identifier does not exist
+    TheFileWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductSkuDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the main product with the specified identifier does not exist" => {
+                        Self::TheMainProductWithTheSpecified
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "the file with the specified identifier does not exist" => {
+                        Self::TheFileWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::TheMainProductWithTheSpecified => "",
+            Self::TheSpecifiedPropertyDoesNotExist => "",
+            Self::TheFileWithTheSpecifiedIdentifier => "",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductSkuGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductSkuGetError {
+    /// Code `200040300000`.
+    ///
+    /// The information block with the specified identifier does not exist
+    Code200040300000,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to read the information block element
+    Code200040300040,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The parent product does not exist
+    TheParentProductDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductSkuGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parent product does not exist" => {
+                        Self::TheParentProductDoesNotExist
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheParentProductDoesNotExist => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductSkuList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductSkuListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Fields id, iblockId not specified in the selection fields
+    FieldsIdIblockIdNotSpecifiedIn,
+    /// No code; told apart by its description.
+    ///
+    /// Field iblockId not specified in the filter
+    FieldIblockIdNotSpecifiedInThe,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductSkuListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "fields id, iblockid not specified in the selection fields" => {
+                        Self::FieldsIdIblockIdNotSpecifiedIn
+                    }
+                    "field iblockid not specified in the filter" => {
+                        Self::FieldIblockIdNotSpecifiedInThe
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::FieldsIdIblockIdNotSpecifiedIn => "",
+            Self::FieldIblockIdNotSpecifiedInThe => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductSkuUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductSkuUpdateError {
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to update the information block
+    Code200040300043,
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to update main products
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier not found
+    Code200040300000,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Section with the specified identifier does not exist
+    SectionWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// VAT rate with the specified identifier does not exist
+    VatRateWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified purchasing currency does not exist
+    TheSpecifiedPurchasingCurrencyDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// User with the specified identifier who created the main product does not exist
+    ///
+    /// User with the specified identifier who modified the main product does not exist
+    UserWithTheSpecifiedIdentifierWho,
+    /// No code; told apart by its description.
+    ///
+    /// Main product with the specified identifier does not exist in the information block with the specified identifier
+    ///
+    /// Main product with the specified identifier does not exist
+    MainProductWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductSkuUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing currency does not exist" => {
+                        Self::TheSpecifiedPurchasingCurrencyDoesNot
+                    }
+                    "user with the specified identifier who created the main product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the main product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "main product with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::MainProductWithTheSpecifiedIdentifier
+                    }
+                    "main product with the specified identifier does not exist" => {
+                        Self::MainProductWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::SectionWithTheSpecifiedIdentifierDoes => "",
+            Self::VatRateWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPurchasingCurrencyDoesNot => "",
+            Self::UserWithTheSpecifiedIdentifierWho => "",
+            Self::MainProductWithTheSpecifiedIdentifier => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductUpdateError {
+    /// Code `200040300043`.
+    ///
+    /// Insufficient rights to update the information block
+    Code200040300043,
+    /// Code `200040300050`.
+    ///
+    /// Insufficient rights to bind the information block element to the section
+    Code200040300050,
+    /// Code `200040300040`.
+    ///
+    /// Insufficient rights to update products
+    Code200040300040,
+    /// Code `200040300000`.
+    ///
+    /// Information block with the specified identifier not found
+    Code200040300000,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the trade catalog
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Section with the specified identifier does not exist
+    SectionWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// VAT rate with the specified identifier does not exist
+    VatRateWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The specified purchasing price currency does not exist
+    TheSpecifiedPurchasingPriceCurrencyDoes,
+    /// No code; told apart by its description.
+    ///
+    /// User with the specified identifier who created the product does not exist
+    ///
+    /// User with the specified identifier who modified the product does not exist
+    UserWithTheSpecifiedIdentifierWho,
+    /// No code; told apart by its description.
+    ///
+    /// Product with the specified identifier does not exist in the information block with the specified identifier
+    ProductWithTheSpecifiedIdentifierDoes,
+    /// No code; told apart by its description.
+    ///
+    /// The product with the specified identifier does not exist
+    TheProductWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "user with the specified identifier who created the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "product with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::ProductWithTheSpecifiedIdentifierDoes
+                    }
+                    "the product with the specified identifier does not exist" => {
+                        Self::TheProductWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300043 => "200040300043",
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300040 => "200040300040",
+            Self::Code200040300000 => "200040300000",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::SectionWithTheSpecifiedIdentifierDoes => "",
+            Self::VatRateWithTheSpecifiedIdentifier => "",
+            Self::TheSpecifiedPurchasingPriceCurrencyDoes => "",
+            Self::UserWithTheSpecifiedIdentifierWho => "",
+            Self::ProductWithTheSpecifiedIdentifierDoes => "",
+            Self::TheProductWithTheSpecifiedIdentifier => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200040300000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Activity indicator. Possible values:
 /// - `Y` — yes

@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_image::ProductImageAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_image::ProductImageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductImageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -44,12 +60,30 @@ impl ::b24_core::__private::Method for ProductImageAdd {
         "catalog.productImage.add",
     );
     type Output = ProductImageAddResult;
+    type Error = ProductImageAddError;
 }
 /// This method removes an image from a product, parent product, variation, or service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_image::ProductImageDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_image::ProductImageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductImageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -67,19 +101,19 @@ pub struct ProductImageDelete {
         rename = "productId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub product_id: i64,
+    pub product_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the image
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductImageDelete {
     /// Creates a `ProductImageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        product_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        product_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             product_id: product_id.into(),
@@ -94,12 +128,30 @@ impl ::b24_core::__private::Method for ProductImageDelete {
         "catalog.productImage.delete",
     );
     type Output = bool;
+    type Error = ProductImageDeleteError;
 }
 /// This method returns information about a specific product image, main product, variation, or service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_image::ProductImageGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_image::ProductImageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductImageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,19 +169,19 @@ pub struct ProductImageGet {
         rename = "productId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub product_id: i64,
+    pub product_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the image
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductImageGet {
     /// Creates a `ProductImageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        product_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        product_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             product_id: product_id.into(),
@@ -144,12 +196,30 @@ impl ::b24_core::__private::Method for ProductImageGet {
         "catalog.productImage.get",
     );
     type Output = ProductImageGetResult;
+    type Error = ProductImageGetError;
 }
 /// This method returns the available fields for a product image, main product, variation, or service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_image::ProductImageGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_image::ProductImageGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductImageGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -168,12 +238,31 @@ impl ::b24_core::__private::Method for ProductImageGetFields {
         "catalog.productImage.getFields",
     );
     type Output = ProductImageGetFieldsResult;
+    type Error = ProductImageGetFieldsError;
 }
 /// The method returns a list of product images, parent product images, variations, or services.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_image::ProductImageList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_image::ProductImageList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductImageList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -191,7 +280,7 @@ pub struct ProductImageList {
         rename = "productId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub product_id: i64,
+    pub product_id: ::b24_core::__private::Param<i64>,
     /// An array with a list of fields to select (see fields of the object catalog_product_image)
     ///
     /// Wire name: `select`.
@@ -203,7 +292,9 @@ pub struct ProductImageList {
 impl ProductImageList {
     /// Creates a `ProductImageList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(product_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        product_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             product_id: product_id.into(),
             select: ::std::option::Option::None,
@@ -228,6 +319,7 @@ impl ::b24_core::__private::Method for ProductImageList {
         "catalog.productImage.list",
     );
     type Output = ProductImageListResult;
+    type Error = ProductImageListError;
 }
 impl ::b24_core::__private::ListMethod for ProductImageList {
     type Item = CatalogProductImage;
@@ -235,6 +327,392 @@ impl ::b24_core::__private::ListMethod for ProductImageList {
         "productImages",
     );
     const ID_FIELD: &'static str = "id";
+}
+/// The documented errors of `ProductImageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductImageAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient rights to modify the trade catalog
+    ///
+    /// Insufficient rights to modify the product
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The fields parameter is not specified or is empty
+    ///
+    /// The fileContent parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The file name is not specified
+    TheFileNameIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The file name contains invalid characters
+    TheFileNameContainsInvalidCharacters,
+    /// No code; told apart by its description.
+    ///
+    /// The file name is too long
+    TheFileNameIsTooLong,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid file type
+    InvalidFileType,
+    /// No code; told apart by its description.
+    ///
+    /// Disk space limit exceeded
+    DiskSpaceLimitExceeded,
+    /// No code; told apart by its description.
+    ///
+    /// Maximum upload file size exceeded
+    MaximumUploadFileSizeExceeded,
+    /// No code; told apart by its description.
+    ///
+    /// The product property for the image does not exist. Create the MORE_PHOTO property
+    TheProductPropertyForTheImage,
+    /// No code; told apart by its description.
+    ///
+    /// Error saving the file
+    ErrorSavingTheFile,
+    /// No code; told apart by its description.
+    ///
+    /// Product not found
+    ProductNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Product identifier not specified
+    ProductIdentifierNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductImageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the file name is not specified" => Self::TheFileNameIsNotSpecified,
+                    "the file name contains invalid characters" => {
+                        Self::TheFileNameContainsInvalidCharacters
+                    }
+                    "the file name is too long" => Self::TheFileNameIsTooLong,
+                    "invalid file type" => Self::InvalidFileType,
+                    "disk space limit exceeded" => Self::DiskSpaceLimitExceeded,
+                    "maximum upload file size exceeded" => {
+                        Self::MaximumUploadFileSizeExceeded
+                    }
+                    "the product property for the image does not exist. create the more_photo property" => {
+                        Self::TheProductPropertyForTheImage
+                    }
+                    "error saving the file" => Self::ErrorSavingTheFile,
+                    "product not found" => Self::ProductNotFound,
+                    "product identifier not specified" => {
+                        Self::ProductIdentifierNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::TheFileNameIsNotSpecified => "",
+            Self::TheFileNameContainsInvalidCharacters => "",
+            Self::TheFileNameIsTooLong => "",
+            Self::InvalidFileType => "",
+            Self::DiskSpaceLimitExceeded => "",
+            Self::MaximumUploadFileSizeExceeded => "",
+            Self::TheProductPropertyForTheImage => "",
+            Self::ErrorSavingTheFile => "",
+            Self::ProductNotFound => "",
+            Self::ProductIdentifierNotSpecified => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ProductNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductImageDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductImageDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to modify the trade catalog
+    ///
+    /// Insufficient permissions to modify the product
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter productId is missing or empty
+    ///
+    /// Parameter id is missing or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Product with the specified identifier not found
+    ProductWithTheSpecifiedIdentifierNot,
+    /// No code; told apart by its description.
+    ///
+    /// Image with the specified identifier not found
+    ImageWithTheSpecifiedIdentifierNot,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductImageDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product with the specified identifier not found" => {
+                        Self::ProductWithTheSpecifiedIdentifierNot
+                    }
+                    "image with the specified identifier not found" => {
+                        Self::ImageWithTheSpecifiedIdentifierNot
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::ProductWithTheSpecifiedIdentifierNot => "",
+            Self::ImageWithTheSpecifiedIdentifierNot => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ProductWithTheSpecifiedIdentifierNot |
+            Self::ImageWithTheSpecifiedIdentifierNot
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductImageGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductImageGetError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the product catalog
+    ///
+    /// Insufficient permissions to view the product
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter productId not specified
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Product with the specified identifier not found
+    ProductWithTheSpecifiedIdentifierNot,
+    /// No code; told apart by its description.
+    ///
+    /// Image with the specified identifier not found
+    ImageWithTheSpecifiedIdentifierNot,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductImageGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product with the specified identifier not found" => {
+                        Self::ProductWithTheSpecifiedIdentifierNot
+                    }
+                    "image with the specified identifier not found" => {
+                        Self::ImageWithTheSpecifiedIdentifierNot
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::ProductWithTheSpecifiedIdentifierNot => "",
+            Self::ImageWithTheSpecifiedIdentifierNot => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ProductWithTheSpecifiedIdentifierNot |
+            Self::ImageWithTheSpecifiedIdentifierNot
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ProductImageGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductImageGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the product catalog
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductImageGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductImageList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductImageListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to view the trade catalog
+    ///
+    /// Insufficient rights to view the product
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// The productId parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// The product with the specified identifier was not found
+    TheProductWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductImageListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product with the specified identifier was not found" => {
+                        Self::TheProductWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::TheProductWithTheSpecifiedIdentifier => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheProductWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `CatalogProductImage` object.
 #[derive(

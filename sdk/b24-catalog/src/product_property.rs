@@ -5,6 +5,22 @@
 /// Who: user with permission to modify the product catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property::ProductPropertyAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for ProductPropertyAdd {
         "catalog.productProperty.add",
     );
     type Output = ProductPropertyAddResult;
+    type Error = ProductPropertyAddError;
 }
 /// The method `catalog.productProperty.delete` removes a product property or variation.
 ///
 /// Who: user with permission to view the catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property::ProductPropertyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,12 +79,14 @@ pub struct ProductPropertyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertyDelete {
     /// Creates a `ProductPropertyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -61,12 +97,30 @@ impl ::b24_core::__private::Method for ProductPropertyDelete {
         "catalog.productProperty.delete",
     );
     type Output = bool;
+    type Error = ProductPropertyDeleteError;
 }
 /// The method `catalog.productProperty.get` returns the values of the product or variation property fields.
 ///
 /// Who: user with permission to view the catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property::ProductPropertyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,12 +131,14 @@ pub struct ProductPropertyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertyGet {
     /// Creates a `ProductPropertyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -93,12 +149,30 @@ impl ::b24_core::__private::Method for ProductPropertyGet {
         "catalog.productProperty.get",
     );
     type Output = ProductPropertyGetResult;
+    type Error = ProductPropertyGetError;
 }
 /// The method `catalog.productProperty.getFields` returns the fields of product or variation properties.
 ///
 /// Who: user with permission to view the catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property::ProductPropertyGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -120,12 +194,30 @@ impl ::b24_core::__private::Method for ProductPropertyGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ProductPropertyGetFieldsError;
 }
 /// The method `catalog.productProperty.list` returns a list of product properties and variations based on the filter.
 ///
 /// Who: a user with permission to view the catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property::ProductPropertyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -203,7 +295,7 @@ pub struct ProductPropertyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductPropertyList {
     /// Creates a `ProductPropertyList` from its required fields.
@@ -257,7 +349,10 @@ impl ProductPropertyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -272,12 +367,29 @@ impl ::b24_core::__private::Method for ProductPropertyList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ProductPropertyListError;
 }
 /// The method `catalog.productProperty.update` modifies the fields of a product or variation property.
 ///
 /// Who: user with permission to view the catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property::ProductPropertyUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property::ProductPropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -288,7 +400,7 @@ pub struct ProductPropertyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields to update the property (detailed description)
     ///
     /// Wire name: `fields`.
@@ -299,7 +411,7 @@ impl ProductPropertyUpdate {
     /// Creates a `ProductPropertyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ProductPropertyUpdateFields>,
     ) -> Self {
         Self {
@@ -315,6 +427,395 @@ impl ::b24_core::__private::Method for ProductPropertyUpdate {
         "catalog.productProperty.update",
     );
     type Output = ProductPropertyUpdateResult;
+    type Error = ProductPropertyUpdateError;
+}
+/// The documented errors of `ProductPropertyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: iblockId, name, propertyType
+    RequiredFieldsIblockIdNamePropertyType,
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// The specified iblock is not a product catalog
+    TheSpecifiedIblockIsNotA,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid property type specified
+    InvalidPropertyTypeSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid custom property type settings specified
+    InvalidCustomPropertyTypeSettingsSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Property code cannot start with a digit
+    PropertyCodeCannotStartWithA,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong format of field ...
+    WrongFormatOfField,
+    /// No code; told apart by its description.
+    ///
+    /// Error adding property
+    ErrorAddingProperty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "required fields: iblockid, name, propertytype" => {
+                    Self::RequiredFieldsIblockIdNamePropertyType
+                }
+                "access denied" => Self::AccessDenied,
+                "the specified iblock is not a product catalog" => {
+                    Self::TheSpecifiedIblockIsNotA
+                }
+                "invalid property type specified" => Self::InvalidPropertyTypeSpecified,
+                "invalid custom property type settings specified" => {
+                    Self::InvalidCustomPropertyTypeSettingsSpecified
+                }
+                "property code cannot start with a digit" => {
+                    Self::PropertyCodeCannotStartWithA
+                }
+                "wrong format of field" => Self::WrongFormatOfField,
+                "error adding property" => Self::ErrorAddingProperty,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFieldsIblockIdNamePropertyType => "",
+            Self::AccessDenied => "",
+            Self::TheSpecifiedIblockIsNotA => "",
+            Self::InvalidPropertyTypeSpecified => "",
+            Self::InvalidCustomPropertyTypeSettingsSpecified => "",
+            Self::PropertyCodeCannotStartWithA => "",
+            Self::WrongFormatOfField => "",
+            Self::ErrorAddingProperty => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productProperty does not exist
+    ProductPropertyDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not belong to a product catalog
+    TheSpecifiedPropertyDoesNotBelong,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting product property
+    ErrorDeletingProductProperty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "productproperty does not exist" => Self::ProductPropertyDoesNotExist,
+                "the specified property does not belong to a product catalog" => {
+                    Self::TheSpecifiedPropertyDoesNotBelong
+                }
+                "error deleting product property" => Self::ErrorDeletingProductProperty,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyDoesNotExist => "",
+            Self::TheSpecifiedPropertyDoesNotBelong => "",
+            Self::ErrorDeletingProductProperty => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productProperty does not exist
+    ProductPropertyDoesNotExist,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "productproperty does not exist" => Self::ProductPropertyDoesNotExist,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyDoesNotExist => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyGetFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {...} to match with parameter {filter}. Should be value of type array
+    ///
+    /// Invalid value {...} to match with parameter {select}. Should be value of type array
+    ///
+    /// Invalid value {...} to match with parameter {order}. Should be value of type array
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: iblockId
+    RequiredFieldsIblockId,
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productProperty does not exist
+    ProductPropertyDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not belong to a product catalog
+    TheSpecifiedPropertyDoesNotBelong,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid property type specified
+    InvalidPropertyTypeSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid custom property type settings specified
+    InvalidCustomPropertyTypeSettingsSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Property code cannot start with a digit
+    PropertyCodeCannotStartWithA,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid information block code
+    InvalidInformationBlockCode,
+    /// Code `100`.
+    ///
+    /// Invalid value {...} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong format of field ...
+    WrongFormatOfField,
+    /// No code; told apart by its description.
+    ///
+    /// Error updating product property
+    ErrorUpdatingProductProperty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: iblockid" => Self::RequiredFieldsIblockId,
+                    "access denied" => Self::AccessDenied,
+                    "productproperty does not exist" => Self::ProductPropertyDoesNotExist,
+                    "the specified property does not belong to a product catalog" => {
+                        Self::TheSpecifiedPropertyDoesNotBelong
+                    }
+                    "invalid property type specified" => {
+                        Self::InvalidPropertyTypeSpecified
+                    }
+                    "invalid custom property type settings specified" => {
+                        Self::InvalidCustomPropertyTypeSettingsSpecified
+                    }
+                    "property code cannot start with a digit" => {
+                        Self::PropertyCodeCannotStartWithA
+                    }
+                    "invalid information block code" => Self::InvalidInformationBlockCode,
+                    "wrong format of field" => Self::WrongFormatOfField,
+                    "error updating product property" => {
+                        Self::ErrorUpdatingProductProperty
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFieldsIblockId => "",
+            Self::AccessDenied => "",
+            Self::ProductPropertyDoesNotExist => "",
+            Self::TheSpecifiedPropertyDoesNotBelong => "",
+            Self::InvalidPropertyTypeSpecified => "",
+            Self::InvalidCustomPropertyTypeSettingsSpecified => "",
+            Self::PropertyCodeCannotStartWithA => "",
+            Self::InvalidInformationBlockCode => "",
+            Self::Code100 => "100",
+            Self::WrongFormatOfField => "",
+            Self::ErrorUpdatingProductProperty => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Activity indicator. Possible values:
 /// - `Y` — yes

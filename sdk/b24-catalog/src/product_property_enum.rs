@@ -5,6 +5,22 @@
 /// Who: a user with the "View product catalog" permission and the right to modify the information block property..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property_enum::ProductPropertyEnumAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_enum::ProductPropertyEnumAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for ProductPropertyEnumAdd {
         "catalog.productPropertyEnum.add",
     );
     type Output = ProductPropertyEnumAddResult;
+    type Error = ProductPropertyEnumAddError;
 }
 /// The method `catalog.productPropertyEnum.delete` removes the value of a list property.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_enum::ProductPropertyEnumDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_enum::ProductPropertyEnumDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,12 +79,14 @@ pub struct ProductPropertyEnumDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertyEnumDelete {
     /// Creates a `ProductPropertyEnumDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -61,12 +97,30 @@ impl ::b24_core::__private::Method for ProductPropertyEnumDelete {
         "catalog.productPropertyEnum.delete",
     );
     type Output = bool;
+    type Error = ProductPropertyEnumDeleteError;
 }
 /// The method `catalog.productPropertyEnum.get` returns the value of a list property by its identifier.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_enum::ProductPropertyEnumGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_enum::ProductPropertyEnumGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,12 +131,14 @@ pub struct ProductPropertyEnumGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertyEnumGet {
     /// Creates a `ProductPropertyEnumGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -93,12 +149,30 @@ impl ::b24_core::__private::Method for ProductPropertyEnumGet {
         "catalog.productPropertyEnum.get",
     );
     type Output = ProductPropertyEnumGetResult;
+    type Error = ProductPropertyEnumGetError;
 }
 /// The method `catalog.productPropertyEnum.getFields` returns the description of the fields for list property values.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_enum::ProductPropertyEnumGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_enum::ProductPropertyEnumGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,12 +191,31 @@ impl ::b24_core::__private::Method for ProductPropertyEnumGetFields {
         "catalog.productPropertyEnum.getFields",
     );
     type Output = ProductPropertyEnumGetFieldsResult;
+    type Error = ProductPropertyEnumGetFieldsError;
 }
 /// The method `catalog.productPropertyEnum.list` returns a list of values for list properties based on the filter.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_enum::ProductPropertyEnumList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_enum::ProductPropertyEnumList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -200,7 +293,7 @@ pub struct ProductPropertyEnumList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductPropertyEnumList {
     /// Creates a `ProductPropertyEnumList` from its required fields.
@@ -254,7 +347,10 @@ impl ProductPropertyEnumList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -266,6 +362,7 @@ impl ::b24_core::__private::Method for ProductPropertyEnumList {
         "catalog.productPropertyEnum.list",
     );
     type Output = ProductPropertyEnumListResult;
+    type Error = ProductPropertyEnumListError;
 }
 impl ::b24_core::__private::ListMethod for ProductPropertyEnumList {
     type Item = CatalogProductPropertyEnum;
@@ -279,6 +376,22 @@ impl ::b24_core::__private::ListMethod for ProductPropertyEnumList {
 /// Who: a user with the "View Product Catalog" permission and the right to modify the information block property..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property_enum::ProductPropertyEnumUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_enum::ProductPropertyEnumUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -289,7 +402,7 @@ pub struct ProductPropertyEnumUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields for the updated list value (detailed description)
     ///
     /// Wire name: `fields`.
@@ -300,7 +413,7 @@ impl ProductPropertyEnumUpdate {
     /// Creates a `ProductPropertyEnumUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ProductPropertyEnumUpdateFields>,
     ) -> Self {
         Self {
@@ -316,6 +429,371 @@ impl ::b24_core::__private::Method for ProductPropertyEnumUpdate {
         "catalog.productPropertyEnum.update",
     );
     type Output = ProductPropertyEnumUpdateResult;
+    type Error = ProductPropertyEnumUpdateError;
+}
+/// The documented errors of `ProductPropertyEnumAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyEnumAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyEnum does not exist.
+    ProductPropertyEnumDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Only list properties are supported
+    OnlyListPropertiesAreSupported,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: xmlId
+    RequiredFieldsXmlId,
+    /// No code; told apart by its description.
+    ///
+    /// A value with xmlId '...' already exists.
+    AValueWithXmlIdAlreadyExists,
+    /// Code `BX_INVALID_VALUE`.
+    ///
+    /// A record with the value "External code" equal to "..." already exists in the database
+    BxInvalidValue,
+    /// No code; told apart by its description.
+    ///
+    /// Internal error adding enumeration value. Try adding again.
+    InternalErrorAddingEnumerationValueTry,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyEnumAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BX_INVALID_VALUE" => Self::BxInvalidValue,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    "only list properties are supported" => {
+                        Self::OnlyListPropertiesAreSupported
+                    }
+                    "required fields: xmlid" => Self::RequiredFieldsXmlId,
+                    "a value with xmlid '...' already exists" => {
+                        Self::AValueWithXmlIdAlreadyExists
+                    }
+                    "internal error adding enumeration value. try adding again" => {
+                        Self::InternalErrorAddingEnumerationValueTry
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyEnumDoesNotExist => "",
+            Self::OnlyListPropertiesAreSupported => "",
+            Self::RequiredFieldsXmlId => "",
+            Self::AValueWithXmlIdAlreadyExists => "",
+            Self::BxInvalidValue => "BX_INVALID_VALUE",
+            Self::InternalErrorAddingEnumerationValueTry => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyEnumDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyEnumDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyEnum does not exist.
+    ProductPropertyEnumDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Internal error deleting enumeration value. Try deleting again.
+    InternalErrorDeletingEnumerationValueTry,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyEnumDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    "internal error deleting enumeration value. try deleting again" => {
+                        Self::InternalErrorDeletingEnumerationValueTry
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyEnumDoesNotExist => "",
+            Self::InternalErrorDeletingEnumerationValueTry => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyEnumGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyEnumGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyEnum does not exist.
+    ProductPropertyEnumDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyEnumGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyEnumDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyEnumGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyEnumGetFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyEnumGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyEnumList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyEnumListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {filter}. Should be value of type array.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {select}. Should be value of type array.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {order}. Should be value of type array.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyEnumListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyEnumUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyEnumUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyEnum does not exist.
+    ProductPropertyEnumDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// The specified property does not belong to a product catalog
+    TheSpecifiedPropertyDoesNotBelong,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: xmlId
+    RequiredFieldsXmlId,
+    /// No code; told apart by its description.
+    ///
+    /// Internal error updating enumeration value. Try updating again.
+    InternalErrorUpdatingEnumerationValueTry,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyEnumUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    "the specified property does not belong to a product catalog" => {
+                        Self::TheSpecifiedPropertyDoesNotBelong
+                    }
+                    "required fields: xmlid" => Self::RequiredFieldsXmlId,
+                    "internal error updating enumeration value. try updating again" => {
+                        Self::InternalErrorUpdatingEnumerationValueTry
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyEnumDoesNotExist => "",
+            Self::TheSpecifiedPropertyDoesNotBelong => "",
+            Self::RequiredFieldsXmlId => "",
+            Self::InternalErrorUpdatingEnumerationValueTry => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Indicator of the default value. Possible values:
 /// - `Y` — default

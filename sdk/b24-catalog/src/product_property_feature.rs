@@ -5,6 +5,22 @@
 /// Who: a user with the "View product catalog" permission and the right to modify the information block property..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property_feature::ProductPropertyFeatureAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_feature::ProductPropertyFeatureAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFeatureAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -31,12 +47,30 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureAdd {
         "catalog.productPropertyFeature.add",
     );
     type Output = ProductPropertyFeatureAddResult;
+    type Error = ProductPropertyFeatureAddError;
 }
 /// The method `catalog.productPropertyFeature.get` returns the product property feature parameter or variation by its identifier.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_feature::ProductPropertyFeatureGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_feature::ProductPropertyFeatureGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFeatureGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,12 +81,14 @@ pub struct ProductPropertyFeatureGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertyFeatureGet {
     /// Creates a `ProductPropertyFeatureGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -63,12 +99,30 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureGet {
         "catalog.productPropertyFeature.get",
     );
     type Output = ProductPropertyFeatureGetResult;
+    type Error = ProductPropertyFeatureGetError;
 }
 /// The method `catalog.productPropertyFeature.getAvailableFeaturesByProperty` returns a list of available parameters for the specified product property or variation.
 ///
 /// Who: a user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get-available-features-by-property.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_feature::ProductPropertyFeatureGetAvailableFeaturesByProperty::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_feature::ProductPropertyFeatureGetAvailableFeaturesByProperty>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFeatureGetAvailableFeaturesByProperty` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -82,12 +136,14 @@ pub struct ProductPropertyFeatureGetAvailableFeaturesByProperty {
         rename = "propertyId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub property_id: i64,
+    pub property_id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertyFeatureGetAvailableFeaturesByProperty {
     /// Creates a `ProductPropertyFeatureGetAvailableFeaturesByProperty` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(property_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        property_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             property_id: property_id.into(),
         }
@@ -101,12 +157,30 @@ for ProductPropertyFeatureGetAvailableFeaturesByProperty {
         "catalog.productPropertyFeature.getAvailableFeaturesByProperty",
     );
     type Output = ProductPropertyFeatureGetAvailableFeaturesByPropertyResult;
+    type Error = ProductPropertyFeatureGetAvailableFeaturesByPropertyError;
 }
 /// The method `catalog.productPropertyFeature.getFields` returns a description of the fields for product property features or variations.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_feature::ProductPropertyFeatureGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_feature::ProductPropertyFeatureGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFeatureGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -125,12 +199,31 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureGetFields {
         "catalog.productPropertyFeature.getFields",
     );
     type Output = ProductPropertyFeatureGetFieldsResult;
+    type Error = ProductPropertyFeatureGetFieldsError;
 }
 /// The method `catalog.productPropertyFeature.list` returns a list of product property feature parameters and variations based on the filter.
 ///
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_feature::ProductPropertyFeatureList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_feature::ProductPropertyFeatureList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFeatureList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,7 +301,7 @@ pub struct ProductPropertyFeatureList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductPropertyFeatureList {
     /// Creates a `ProductPropertyFeatureList` from its required fields.
@@ -262,7 +355,10 @@ impl ProductPropertyFeatureList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -274,6 +370,7 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureList {
         "catalog.productPropertyFeature.list",
     );
     type Output = ProductPropertyFeatureListResult;
+    type Error = ProductPropertyFeatureListError;
 }
 impl ::b24_core::__private::ListMethod for ProductPropertyFeatureList {
     type Item = CatalogProductPropertyFeatures;
@@ -287,6 +384,22 @@ impl ::b24_core::__private::ListMethod for ProductPropertyFeatureList {
 /// Who: a user with the "View Product Catalog" permission and the right to modify the information block property..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property_feature::ProductPropertyFeatureUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_feature::ProductPropertyFeatureUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFeatureUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -297,7 +410,7 @@ pub struct ProductPropertyFeatureUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields for the updated property parameter (detailed description)
     ///
     /// Wire name: `fields`.
@@ -308,7 +421,7 @@ impl ProductPropertyFeatureUpdate {
     /// Creates a `ProductPropertyFeatureUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ProductPropertyFeatureUpdateFields>,
     ) -> Self {
         Self {
@@ -324,6 +437,328 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureUpdate {
         "catalog.productPropertyFeature.update",
     );
     type Output = ProductPropertyFeatureUpdateResult;
+    type Error = ProductPropertyFeatureUpdateError;
+}
+/// The documented errors of `ProductPropertyFeatureAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyFeatureAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyFeature does not exist.
+    ProductPropertyFeatureDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: moduleId, featureId, isEnabled
+    RequiredFieldsModuleIdFeatureIdIsEnabled,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid property parameter set
+    InvalidPropertyParameterSet,
+    /// No code; told apart by its description.
+    ///
+    /// Mysql query error: (1062) Duplicate entry '...' for key 'b_iblock_property_feature.ix_iblock_property_feature'
+    MysqlQueryError1062DuplicateEntry,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyFeatureAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "productpropertyfeature does not exist" => {
+                    Self::ProductPropertyFeatureDoesNotExist
+                }
+                "required fields: moduleid, featureid, isenabled" => {
+                    Self::RequiredFieldsModuleIdFeatureIdIsEnabled
+                }
+                "invalid property parameter set" => Self::InvalidPropertyParameterSet,
+                "mysql query error: (1062) duplicate entry '...' for key 'b_iblock_property_feature.ix_iblock_property_feature'" => {
+                    Self::MysqlQueryError1062DuplicateEntry
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyFeatureDoesNotExist => "",
+            Self::RequiredFieldsModuleIdFeatureIdIsEnabled => "",
+            Self::InvalidPropertyParameterSet => "",
+            Self::MysqlQueryError1062DuplicateEntry => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyFeatureGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyFeatureGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyFeature does not exist.
+    ProductPropertyFeatureDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyFeatureGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyfeature does not exist" => {
+                        Self::ProductPropertyFeatureDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyFeatureDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyFeatureGetAvailableFeaturesByProperty`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyFeatureGetAvailableFeaturesByPropertyError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyFeature does not exist.
+    ProductPropertyFeatureDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Invalid value {abc} to match with parameter {propertyId}. Should be value of type int.
+    ///
+    /// Could not find value for parameter {propertyId}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for ProductPropertyFeatureGetAvailableFeaturesByPropertyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyfeature does not exist" => {
+                        Self::ProductPropertyFeatureDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyFeatureDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyFeatureGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyFeatureGetFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyFeatureGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyFeatureList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyFeatureListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {filter}. Should be value of type array.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {select}. Should be value of type array.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {order}. Should be value of type array.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyFeatureListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertyFeatureUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertyFeatureUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertyFeature does not exist.
+    ProductPropertyFeatureDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: moduleId, featureId, isEnabled
+    RequiredFieldsModuleIdFeatureIdIsEnabled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertyFeatureUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "productpropertyfeature does not exist" => {
+                    Self::ProductPropertyFeatureDoesNotExist
+                }
+                "required fields: moduleid, featureid, isenabled" => {
+                    Self::RequiredFieldsModuleIdFeatureIdIsEnabled
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertyFeatureDoesNotExist => "",
+            Self::RequiredFieldsModuleIdFeatureIdIsEnabled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Indicator of the activity of the property feature. Possible values:
 /// - `Y` — enabled

@@ -5,6 +5,23 @@
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-section/catalog-product-property-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_section::ProductPropertySectionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_section::ProductPropertySectionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertySectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,12 +35,14 @@ pub struct ProductPropertySectionGet {
         rename = "propertyId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub property_id: i64,
+    pub property_id: ::b24_core::__private::Param<i64>,
 }
 impl ProductPropertySectionGet {
     /// Creates a `ProductPropertySectionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(property_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        property_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             property_id: property_id.into(),
         }
@@ -36,12 +55,31 @@ impl ::b24_core::__private::Method for ProductPropertySectionGet {
         "catalog.productPropertySection.get",
     );
     type Output = ProductPropertySectionGetResult;
+    type Error = ProductPropertySectionGetError;
 }
 /// The method `catalog.productPropertySection.list` returns a list of section settings for product properties and variations based on a filter.
 ///
 /// Who: a user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-section/catalog-product-property-section-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::product_property_section::ProductPropertySectionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_section::ProductPropertySectionList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertySectionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -127,7 +165,7 @@ pub struct ProductPropertySectionList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductPropertySectionList {
     /// Creates a `ProductPropertySectionList` from its required fields.
@@ -181,7 +219,10 @@ impl ProductPropertySectionList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -193,6 +234,7 @@ impl ::b24_core::__private::Method for ProductPropertySectionList {
         "catalog.productPropertySection.list",
     );
     type Output = ProductPropertySectionListResult;
+    type Error = ProductPropertySectionListError;
 }
 impl ::b24_core::__private::ListMethod for ProductPropertySectionList {
     type Item = CatalogProductPropertySection;
@@ -206,6 +248,22 @@ impl ::b24_core::__private::ListMethod for ProductPropertySectionList {
 /// Who: a user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-section/catalog-product-property-section-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::product_property_section::ProductPropertySectionSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::product_property_section::ProductPropertySectionSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertySectionSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -219,7 +277,7 @@ pub struct ProductPropertySectionSet {
         rename = "propertyId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub property_id: i64,
+    pub property_id: ::b24_core::__private::Param<i64>,
     /// Fields for the section settings of the property (detailed description)
     ///
     /// Wire name: `fields`.
@@ -230,7 +288,7 @@ impl ProductPropertySectionSet {
     /// Creates a `ProductPropertySectionSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        property_id: impl ::std::convert::Into<i64>,
+        property_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ProductPropertySectionSetFields>,
     ) -> Self {
         Self {
@@ -246,6 +304,175 @@ impl ::b24_core::__private::Method for ProductPropertySectionSet {
         "catalog.productPropertySection.set",
     );
     type Output = ProductPropertySectionSetResult;
+    type Error = ProductPropertySectionSetError;
+}
+/// The documented errors of `ProductPropertySectionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertySectionGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertySection does not exist.
+    ProductPropertySectionDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Invalid value {abc} to match with parameter {propertyId}. Should be value of type int.
+    ///
+    /// Could not find value for parameter {propertyId}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertySectionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertysection does not exist" => {
+                        Self::ProductPropertySectionDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertySectionDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertySectionList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertySectionListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {filter}. Should be value of type array.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {select}. Should be value of type array.
+    ///
+    /// Invalid value {wrong_type} to match with parameter {order}. Should be value of type array.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertySectionListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ProductPropertySectionSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPropertySectionSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// productPropertySection does not exist.
+    ProductPropertySectionDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Error setting section properties
+    ErrorSettingSectionProperties,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ProductPropertySectionSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertysection does not exist" => {
+                        Self::ProductPropertySectionDoesNotExist
+                    }
+                    "error setting section properties" => {
+                        Self::ErrorSettingSectionProperties
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ProductPropertySectionDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::ErrorSettingSectionProperties => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Show the property in the smart filter. Possible values:
 /// - `Y` — yes

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::section::SectionAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::section::SectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for SectionAdd {
         "catalog.section.add",
     );
     type Output = SectionAddResult;
+    type Error = SectionAddError;
 }
 /// The method `catalog.section.delete` removes a section from the catalog.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::section::SectionDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::section::SectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct SectionDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SectionDelete {
     /// Creates a `SectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for SectionDelete {
         "catalog.section.delete",
     );
     type Output = bool;
+    type Error = SectionDeleteError;
 }
 /// The method `catalog.section.get` returns the field values of the trade catalog section by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::section::SectionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::section::SectionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct SectionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SectionGet {
     /// Creates a `SectionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for SectionGet {
         "catalog.section.get",
     );
     type Output = SectionGetResult;
+    type Error = SectionGetError;
 }
 /// The method `catalog.section.getFields` returns the available fields of the catalog section.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::section::SectionGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::section::SectionGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -123,12 +199,31 @@ impl ::b24_core::__private::Method for SectionGetFields {
         "catalog.section.getFields",
     );
     type Output = SectionGetFieldsResult;
+    type Error = SectionGetFieldsError;
 }
 /// The method `catalog.section.list` returns a list of sections in the trade catalog.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::section::SectionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::section::SectionList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -211,7 +306,7 @@ pub struct SectionList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SectionList {
     /// Creates a `SectionList` from its required fields.
@@ -265,7 +360,10 @@ impl SectionList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -276,13 +374,11 @@ impl ::b24_core::__private::Method for SectionList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.section.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SectionListResult;
+    type Error = SectionListError;
 }
 impl ::b24_core::__private::ListMethod for SectionList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = SectionListResultSectionsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "sections",
     );
@@ -293,6 +389,24 @@ impl ::b24_core::__private::ListMethod for SectionList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::section::SectionUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::section::SectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -301,7 +415,7 @@ pub struct SectionUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the catalog section
     ///
     /// Wire name: `fields`.
@@ -315,7 +429,7 @@ impl SectionUpdate {
     /// Creates a `SectionUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -336,6 +450,383 @@ impl ::b24_core::__private::Method for SectionUpdate {
         "catalog.section.update",
     );
     type Output = SectionUpdateResult;
+    type Error = SectionUpdateError;
+}
+/// The documented errors of `SectionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionAddError {
+    /// Code `200040300040`.
+    ///
+    /// No access to editing
+    Code200040300040,
+    /// Code `200700300000`.
+    ///
+    /// Errors while adding, for example, the identifier of the information block of the created section does not match the identifier of the parent section
+    Code200700300000,
+    /// Code `200700300040`.
+    ///
+    /// Violation of the uniqueness of the code field
+    Code200700300040,
+    /// Code `200700300050`.
+    ///
+    /// Information block with the specified iblockId does not exist
+    Code200700300050,
+    /// Code `100`.
+    ///
+    /// Required parameter fields not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields not set
+    RequiredFieldsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200700300000" => Self::Code200700300000,
+            "200700300040" => Self::Code200700300040,
+            "200700300050" => Self::Code200700300050,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not set" => Self::RequiredFieldsNotSet,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200700300000 => "200700300000",
+            Self::Code200700300040 => "200700300040",
+            Self::Code200700300050 => "200700300050",
+            Self::Code100 => "100",
+            Self::RequiredFieldsNotSet => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionDeleteError {
+    /// Code `200040300050`.
+    ///
+    /// Insufficient permissions to delete the catalog section
+    Code200040300050,
+    /// Code `200040300020`.
+    ///
+    /// Errors during deletion (e.g., fatal)
+    Code200040300020,
+    /// Code `200700300030`.
+    ///
+    /// No catalog section exists with that identifier
+    Code200700300030,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300050" => Self::Code200040300050,
+            "200040300020" => Self::Code200040300020,
+            "200700300030" => Self::Code200700300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300050 => "200040300050",
+            Self::Code200040300020 => "200040300020",
+            Self::Code200700300030 => "200700300030",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionGetError {
+    /// Code `200040300040`.
+    ///
+    /// No access to read
+    Code200040300040,
+    /// Code `200700300030`.
+    ///
+    /// Catalog section with this identifier does not exist
+    Code200700300030,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200700300030" => Self::Code200700300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200700300030 => "200700300030",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionGetFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionListError {
+    /// Code `200040300030`.
+    ///
+    /// Insufficient permissions to read the catalog section
+    Code200040300030,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields in the filter structure are not provided
+    RequiredFieldsInTheFilterStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300030" => Self::Code200040300030,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields in the filter structure are not provided" => {
+                        Self::RequiredFieldsInTheFilterStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300030 => "200040300030",
+            Self::RequiredFieldsInTheFilterStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionUpdateError {
+    /// Code `200040300040`.
+    ///
+    /// No access to edit
+    Code200040300040,
+    /// Code `200700300010`.
+    ///
+    /// Errors during update, for example, the identifier of the information block of the updated section does not match the identifier of the parent section
+    Code200700300010,
+    /// Code `200700300030`.
+    ///
+    /// No catalog section exists with such an identifier
+    Code200700300030,
+    /// Code `200700300040`.
+    ///
+    /// Violation of the uniqueness of the code field
+    Code200700300040,
+    /// Code `200700300050`.
+    ///
+    /// No information block exists with the specified iblockId
+    Code200700300050,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the fields structure not provided
+    RequiredFieldsOfTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300040" => Self::Code200040300040,
+            "200700300010" => Self::Code200700300010,
+            "200700300030" => Self::Code200700300030,
+            "200700300040" => Self::Code200700300040,
+            "200700300050" => Self::Code200700300050,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300040 => "200040300040",
+            Self::Code200700300010 => "200700300010",
+            Self::Code200700300030 => "200700300030",
+            Self::Code200700300040 => "200700300040",
+            Self::Code200700300050 => "200700300050",
+            Self::Code100 => "100",
+            Self::RequiredFieldsOfTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `CatalogSection` object.
 #[derive(
@@ -689,6 +1180,121 @@ impl SectionGetFieldsResult {
         >,
     ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SectionListResultSectionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SectionListResultSectionsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SectionListResultSectionsItem {
+    /// Creates a `SectionListResultSectionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SectionListResult {
+    /// Wire name: `sections`.
+    #[serde(rename = "sections", default, skip_serializing_if = "Option::is_none")]
+    pub sections: ::std::option::Option<::std::vec::Vec<SectionListResultSectionsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SectionListResult {
+    /// Creates a `SectionListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `sections`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<SectionListResultSectionsItem>>,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
         self
     }
 }

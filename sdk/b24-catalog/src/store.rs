@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::store::StoreAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store::StoreAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for StoreAdd {
         "catalog.store.add",
     );
     type Output = StoreAddResult;
+    type Error = StoreAddError;
 }
 /// This method deletes a warehouse.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store::StoreDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store::StoreDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,12 +79,14 @@ pub struct StoreDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StoreDelete {
     /// Creates a `StoreDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -61,12 +97,30 @@ impl ::b24_core::__private::Method for StoreDelete {
         "catalog.store.delete",
     );
     type Output = bool;
+    type Error = StoreDeleteError;
 }
 /// The method returns the field values of a store by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store::StoreGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store::StoreGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,12 +131,14 @@ pub struct StoreGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StoreGet {
     /// Creates a `StoreGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -93,12 +149,30 @@ impl ::b24_core::__private::Method for StoreGet {
         "catalog.store.get",
     );
     type Output = StoreGetResult;
+    type Error = StoreGetError;
 }
 /// The method returns the available fields of the store.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store::StoreGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store::StoreGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,12 +191,31 @@ impl ::b24_core::__private::Method for StoreGetFields {
         "catalog.store.getFields",
     );
     type Output = StoreGetFieldsResult;
+    type Error = StoreGetFieldsError;
 }
 /// The method returns a list of inventories based on the filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store::StoreList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store::StoreList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -203,7 +296,7 @@ pub struct StoreList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StoreList {
     /// Creates a `StoreList` from its required fields.
@@ -257,7 +350,10 @@ impl StoreList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -269,6 +365,7 @@ impl ::b24_core::__private::Method for StoreList {
         "catalog.store.list",
     );
     type Output = StoreListResult;
+    type Error = StoreListError;
 }
 impl ::b24_core::__private::ListMethod for StoreList {
     type Item = CatalogStore;
@@ -282,6 +379,22 @@ impl ::b24_core::__private::ListMethod for StoreList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::store::StoreUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store::StoreUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -292,7 +405,7 @@ pub struct StoreUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the warehouse (detailed description)
     ///
     /// Wire name: `fields`.
@@ -303,7 +416,7 @@ impl StoreUpdate {
     /// Creates a `StoreUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<StoreUpdateFields>,
     ) -> Self {
         Self {
@@ -319,6 +432,352 @@ impl ::b24_core::__private::Method for StoreUpdate {
         "catalog.store.update",
     );
     type Output = StoreUpdateResult;
+    type Error = StoreUpdateError;
+}
+/// The documented errors of `StoreAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient rights to create inventory
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter address is not specified or is empty
+    ParameterAddressIsNotSpecifiedOr,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter address is not specified or is empty" => {
+                        Self::ParameterAddressIsNotSpecifiedOr
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::ParameterAddressIsNotSpecifiedOr => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StoreDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreDeleteError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the warehouse
+    Code200040300020,
+    /// Code `201100000000`.
+    ///
+    /// Warehouse with the specified identifier not found
+    Code201100000000,
+    /// Code `100`.
+    ///
+    /// Parameter id is missing or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Documents are issued for this warehouse
+    DocumentsAreIssuedForThisWarehouse,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201100000000" => Self::Code201100000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "documents are issued for this warehouse" => {
+                        Self::DocumentsAreIssuedForThisWarehouse
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201100000000 => "201100000000",
+            Self::Code100 => "100",
+            Self::DocumentsAreIssuedForThisWarehouse => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201100000000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StoreGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreGetError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to view the store
+    Code200040300010,
+    /// Code `201100000000`.
+    ///
+    /// Store with the specified identifier not found
+    Code201100000000,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "201100000000" => Self::Code201100000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code201100000000 => "201100000000",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201100000000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StoreGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StoreList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights for reading
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StoreUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreUpdateError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient rights to modify the warehouse
+    Code200040300020,
+    /// Code `201100000000`.
+    ///
+    /// Warehouse with the specified identifier not found
+    Code201100000000,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    ///
+    /// Parameter id is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty parameter address
+    EmptyParameterAddress,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201100000000" => Self::Code201100000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty parameter address" => Self::EmptyParameterAddress,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201100000000 => "201100000000",
+            Self::Code100 => "100",
+            Self::EmptyParameterAddress => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201100000000)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Activity. Possible values:
 /// - `Y` — yes

@@ -5,6 +5,23 @@
 /// Who: user with "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store-product/catalog-store-product-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store_product::StoreproductGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store_product::StoreproductGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreproductGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -13,12 +30,14 @@ pub struct StoreproductGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StoreproductGet {
     /// Creates a `StoreproductGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -29,12 +48,30 @@ impl ::b24_core::__private::Method for StoreproductGet {
         "catalog.storeproduct.get",
     );
     type Output = StoreproductGetResult;
+    type Error = StoreproductGetError;
 }
 /// The method `catalog.storeproduct.getFields` returns the fields of product inventory balances.
 ///
 /// Who: user with "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store-product/catalog-store-product-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store_product::StoreproductGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store_product::StoreproductGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreproductGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +90,31 @@ impl ::b24_core::__private::Method for StoreproductGetFields {
         "catalog.storeproduct.getFields",
     );
     type Output = StoreproductGetFieldsResult;
+    type Error = StoreproductGetFieldsError;
 }
 /// The method `catalog.storeproduct.list` returns a list of product inventory balances by filter.
 ///
 /// Who: user with "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store-product/catalog-store-product-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::store_product::StoreproductList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::store_product::StoreproductList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StoreproductList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -129,7 +185,7 @@ pub struct StoreproductList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StoreproductList {
     /// Creates a `StoreproductList` from its required fields.
@@ -183,7 +239,10 @@ impl StoreproductList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -195,6 +254,7 @@ impl ::b24_core::__private::Method for StoreproductList {
         "catalog.storeproduct.list",
     );
     type Output = StoreproductListResult;
+    type Error = StoreproductListError;
 }
 impl ::b24_core::__private::ListMethod for StoreproductList {
     type Item = CatalogStoreproduct;
@@ -203,6 +263,95 @@ impl ::b24_core::__private::ListMethod for StoreproductList {
     );
     const ID_FIELD: &'static str = "id";
 }
+/// The documented errors of `StoreproductGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreproductGetError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Store product does not exist
+    StoreProductDoesNotExist,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreproductGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "store product does not exist" => Self::StoreProductDoesNotExist,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::StoreProductDoesNotExist => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StoreproductGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StoreproductGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    Code200040300010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StoreproductGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StoreproductList` (shared).
+pub type StoreproductListError = StoreproductGetFieldsError;
 /// The `CatalogStoreproduct` object.
 #[derive(
     Debug,

@@ -5,6 +5,25 @@
 /// Who: a user with the "View Product Catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/userfield-document/catalog-userfield-document-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_catalog::userfield_document::UserfieldDocumentList::new(Vec::new(), serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::userfield_document::UserfieldDocumentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldDocumentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -79,7 +98,7 @@ pub struct UserfieldDocumentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl UserfieldDocumentList {
     /// Creates a `UserfieldDocumentList` from its required fields.
@@ -118,7 +137,10 @@ impl UserfieldDocumentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -130,6 +152,7 @@ impl ::b24_core::__private::Method for UserfieldDocumentList {
         "catalog.userfield.document.list",
     );
     type Output = UserfieldDocumentListResult;
+    type Error = UserfieldDocumentListError;
 }
 impl ::b24_core::__private::ListMethod for UserfieldDocumentList {
     type Item = CatalogUserfieldDocument;
@@ -143,6 +166,22 @@ impl ::b24_core::__private::ListMethod for UserfieldDocumentList {
 /// Who: a user with "Create and Edit" access permission for the required document type.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/userfield-document/catalog-userfield-document-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_catalog::userfield_document::UserfieldDocumentUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_catalog::userfield_document::UserfieldDocumentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldDocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -154,7 +193,7 @@ pub struct UserfieldDocumentUpdate {
         rename = "documentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub document_id: i64,
+    pub document_id: ::b24_core::__private::Param<i64>,
     /// Fields to be updated (detailed description)
     ///
     /// Wire name: `fields`.
@@ -165,7 +204,7 @@ impl UserfieldDocumentUpdate {
     /// Creates a `UserfieldDocumentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        document_id: impl ::std::convert::Into<i64>,
+        document_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<Fields>,
     ) -> Self {
         Self {
@@ -181,6 +220,104 @@ impl ::b24_core::__private::Method for UserfieldDocumentUpdate {
         "catalog.userfield.document.update",
     );
     type Output = UserfieldDocumentUpdateResult;
+    type Error = UserfieldDocumentUpdateError;
+}
+/// The documented errors of `UserfieldDocumentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldDocumentListError {
+    /// No code; told apart by its description.
+    ///
+    /// The documentType field is not specified in the select parameter
+    ///
+    /// The documentType field is not specified in the filter parameter
+    TheDocumentTypeFieldIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldDocumentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the documenttype field is not specified in the select parameter" => {
+                    Self::TheDocumentTypeFieldIsNotSpecified
+                }
+                "the documenttype field is not specified in the filter parameter" => {
+                    Self::TheDocumentTypeFieldIsNotSpecified
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheDocumentTypeFieldIsNotSpecified => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserfieldDocumentUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldDocumentUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The specified document does not exist
+    TheSpecifiedDocumentDoesNotExist,
+    /// No code; told apart by its description.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldDocumentUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the specified document does not exist" => {
+                    Self::TheSpecifiedDocumentDoesNotExist
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheSpecifiedDocumentDoesNotExist => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `CatalogUserfieldDocument` object.
 #[derive(

@@ -5,6 +5,23 @@
 /// Who: a user with access permission to modify the target object target.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/crm-automation-trigger.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automation::AutomationTrigger::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automation::AutomationTrigger>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomationTrigger` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct AutomationTrigger {
         rename = "target",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub target: ::std::string::String,
+    pub target: ::b24_core::__private::Param<::std::string::String>,
     /// Unique symbolic code of the trigger configured in Automation for a specific status/stage of the document. The `code` parameter can be obtained from the trigger settings
     ///
     /// Wire name: `code`.
@@ -26,12 +43,16 @@ pub struct AutomationTrigger {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl AutomationTrigger {
     /// Creates a `AutomationTrigger` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(target: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        target: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             target: target.into(),
             code: ::std::option::Option::None,
@@ -41,7 +62,9 @@ impl AutomationTrigger {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -54,12 +77,30 @@ impl ::b24_core::__private::Method for AutomationTrigger {
         "crm.automation.trigger",
     );
     type Output = bool;
+    type Error = AutomationTriggerError;
 }
 /// This method adds a trigger.
 ///
 /// Who: administrator with access to CRM in the application context.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automation::AutomationTriggerAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automation::AutomationTriggerAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomationTriggerAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -73,7 +114,7 @@ pub struct AutomationTriggerAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the trigger
     ///
     /// Wire name: `NAME`.
@@ -81,14 +122,18 @@ pub struct AutomationTriggerAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl AutomationTriggerAdd {
     /// Creates a `AutomationTriggerAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -103,12 +148,30 @@ impl ::b24_core::__private::Method for AutomationTriggerAdd {
         "crm.automation.trigger.add",
     );
     type Output = bool;
+    type Error = AutomationTriggerAddError;
 }
 /// This method initiates the execution of a trigger.
 ///
 /// Who: administrator with access to CRM in the application context.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-execute.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automation::AutomationTriggerExecute::new("text", 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automation::AutomationTriggerExecute>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomationTriggerExecute` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -120,7 +183,7 @@ pub struct AutomationTriggerExecute {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Type of the CRM object according to the crm.enum.ownertype reference (For example, `1` — lead)
     ///
     /// Triggers exist in leads, deals, estimates, invoices, and SPAs
@@ -130,7 +193,7 @@ pub struct AutomationTriggerExecute {
         rename = "OWNER_TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the entity
     ///
     /// Wire name: `OWNER_ID`.
@@ -138,15 +201,17 @@ pub struct AutomationTriggerExecute {
         rename = "OWNER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
 }
 impl AutomationTriggerExecute {
     /// Creates a `AutomationTriggerExecute` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             code: code.into(),
@@ -162,12 +227,30 @@ impl ::b24_core::__private::Method for AutomationTriggerExecute {
         "crm.automation.trigger.execute",
     );
     type Output = bool;
+    type Error = AutomationTriggerExecuteError;
 }
 /// This method retrieves a list of applications and triggers.
 ///
 /// Who: administrator with access to CRM in the application context.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automation::AutomationTriggerList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automation::AutomationTriggerList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomationTriggerList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -185,18 +268,31 @@ impl ::b24_core::__private::Method for AutomationTriggerList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.automation.trigger.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<AutomationTriggerListResultItem>;
+    type Error = AutomationTriggerListError;
 }
 /// This method deletes a trigger.
 ///
 /// Who: administrator with access to CRM in the application context.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automation::CtriggerDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automation::CtriggerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CtriggerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,12 +304,16 @@ pub struct CtriggerDelete {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl CtriggerDelete {
     /// Creates a `CtriggerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -224,4 +324,381 @@ impl ::b24_core::__private::Method for CtriggerDelete {
         "ctrigger.delete",
     );
     type Output = bool;
+    type Error = CtriggerDeleteError;
+}
+/// The documented errors of `AutomationTrigger`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomationTriggerError {
+    /// No code; told apart by its description.
+    ///
+    /// Target is not set.
+    TargetIsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect target format.
+    IncorrectTargetFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Target is not found.
+    TargetIsNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! There are no permissions to update the entity.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomationTriggerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "target is not set" => Self::TargetIsNotSet,
+                    "incorrect target format" => Self::IncorrectTargetFormat,
+                    "target is not found" => Self::TargetIsNotFound,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TargetIsNotSet => "",
+            Self::IncorrectTargetFormat => "",
+            Self::TargetIsNotFound => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TargetIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AutomationTriggerAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomationTriggerAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied! Admin permissions required
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Empty trigger code!
+    EmptyTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong trigger code!
+    WrongTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Empty trigger name!
+    EmptyTriggerName,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomationTriggerAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "empty trigger name" => Self::EmptyTriggerName,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::EmptyTriggerCode => "",
+            Self::WrongTriggerCode => "",
+            Self::EmptyTriggerName => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AutomationTriggerExecute`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomationTriggerExecuteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied! Admin permissions required
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Empty trigger code!
+    EmptyTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong trigger code!
+    WrongTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Trigger with code {$code} is not registered.
+    TriggerWithCodeCodeIsNot,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect parameter OWNER_TYPE_ID.
+    IncorrectParameterOwnerTypeId,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect parameter OWNER_ID.
+    IncorrectParameterOwnerId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomationTriggerExecuteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "trigger with code {$code} is not registered" => {
+                        Self::TriggerWithCodeCodeIsNot
+                    }
+                    "incorrect parameter owner_type_id" => {
+                        Self::IncorrectParameterOwnerTypeId
+                    }
+                    "incorrect parameter owner_id" => Self::IncorrectParameterOwnerId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::EmptyTriggerCode => "",
+            Self::WrongTriggerCode => "",
+            Self::TriggerWithCodeCodeIsNot => "",
+            Self::IncorrectParameterOwnerTypeId => "",
+            Self::IncorrectParameterOwnerId => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AutomationTriggerList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomationTriggerListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied! Admin permissions required
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomationTriggerListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CtriggerDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CtriggerDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied! Admin permissions required
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Empty trigger code!
+    EmptyTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong trigger code!
+    WrongTriggerCode,
+    /// No code; told apart by its description.
+    ///
+    /// Trigger not found
+    TriggerNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CtriggerDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "trigger not found" => Self::TriggerNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::EmptyTriggerCode => "",
+            Self::WrongTriggerCode => "",
+            Self::TriggerNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TriggerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The `AutomationTriggerListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct AutomationTriggerListResultItem {
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl AutomationTriggerListResultItem {
+    /// Creates a `AutomationTriggerListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
 }

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-direction.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumActivitydirection::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumActivitydirection>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumActivitydirection` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,12 +40,30 @@ impl ::b24_core::__private::Method for EnumActivitydirection {
         "crm.enum.activitydirection",
     );
     type Output = ::std::vec::Vec<EnumActivitydirectionResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.activitynotifytype` returns activity start notification types for the `NOTIFY_TYPE` field of activities — meetings and calls.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-notify-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumActivitynotifytype::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumActivitynotifytype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumActivitynotifytype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,12 +82,30 @@ impl ::b24_core::__private::Method for EnumActivitynotifytype {
         "crm.enum.activitynotifytype",
     );
     type Output = ::std::vec::Vec<EnumActivitynotifytypeResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.activitypriority` returns a list of priorities for the `PRIORITY` field of activities.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-priority.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumActivitypriority::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumActivitypriority>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumActivitypriority` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -71,12 +124,30 @@ impl ::b24_core::__private::Method for EnumActivitypriority {
         "crm.enum.activitypriority",
     );
     type Output = ::std::vec::Vec<EnumActivitypriorityResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.activitystatus` returns a list of statuses for the `STATUS` field of deals.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumActivitystatus::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumActivitystatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumActivitystatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -95,12 +166,30 @@ impl ::b24_core::__private::Method for EnumActivitystatus {
         "crm.enum.activitystatus",
     );
     type Output = ::std::vec::Vec<EnumActivitystatusResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.activitytype` returns a list of types for the `TYPE_ID` field of activities.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumActivitytype::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumActivitytype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumActivitytype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -119,12 +208,30 @@ impl ::b24_core::__private::Method for EnumActivitytype {
         "crm.enum.activitytype",
     );
     type Output = ::std::vec::Vec<EnumActivitytypeResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.addresstype` returns a list of address types. Use the `ID` of the address type as the value for the `TYPE_ID` parameter in the methods crm.address.*.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-address-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumAddresstype::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumAddresstype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumAddresstype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -143,12 +250,30 @@ impl ::b24_core::__private::Method for EnumAddresstype {
         "crm.enum.addresstype",
     );
     type Output = ::std::vec::Vec<EnumAddresstypeResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.contenttype` returns the description types for the `DESCRIPTION_TYPE` field of deals.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-content-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumContenttype::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumContenttype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumContenttype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -167,12 +292,30 @@ impl ::b24_core::__private::Method for EnumContenttype {
         "crm.enum.contenttype",
     );
     type Output = ::std::vec::Vec<EnumContenttypeResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.fields` returns information about the fields of enumeration elements.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -191,12 +334,30 @@ impl ::b24_core::__private::Method for EnumFields {
         "crm.enum.fields",
     );
     type Output = EnumFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.getorderownertypes` returns a list of object types to which an order can be bound. Use the `id` of the object type as the value for the `ownerTypeId` parameter in the methods crm.orderentity.*.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-get-order-owner-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumGetorderownertypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumGetorderownertypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumGetorderownertypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -215,12 +376,30 @@ impl ::b24_core::__private::Method for EnumGetorderownertypes {
         "crm.enum.getorderownertypes",
     );
     type Output = ::std::vec::Vec<EnumGetorderownertypesResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.ownertype` returns the identifiers of CRM object types and SPA. Use the `ID` of the object type as the value for the `entityTypeId` parameter in the methods crm.item.*, crm.activity.*.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-owner-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumOwnertype::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumOwnertype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumOwnertype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -239,12 +418,30 @@ impl ::b24_core::__private::Method for EnumOwnertype {
         "crm.enum.ownertype",
     );
     type Output = ::std::vec::Vec<EnumOwnertypeResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.enum.settings.mode` returns a list of CRM operation modes. Use this method to decode the `ID` value of the type returned by the method crm.settings.mode.get.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-settings-mode.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::EnumSettingsMode::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::EnumSettingsMode>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EnumSettingsMode` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -263,12 +460,30 @@ impl ::b24_core::__private::Method for EnumSettingsMode {
         "crm.enum.settings.mode",
     );
     type Output = ::std::vec::Vec<EnumSettingsModeResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.multifield.fields` returns the description of multiple fields used to store phone numbers, email addresses, and other contact information in leads, contacts, and companies.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/multifield/crm-multifield-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::auxiliary::MultifieldFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::auxiliary::MultifieldFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MultifieldFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -287,6 +502,7 @@ impl ::b24_core::__private::Method for MultifieldFields {
         "crm.multifield.fields",
     );
     type Output = MultifieldFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `EnumActivitydirectionResultItem` object.
 #[derive(

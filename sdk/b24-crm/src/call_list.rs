@@ -5,6 +5,23 @@
 /// Who: user with access permission to read CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::call_list::CalllistAdd::new("text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::call_list::CalllistAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CalllistAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct CalllistAdd {
         rename = "ENTITY_TYPE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_type: ::std::string::String,
+    pub entity_type: ::b24_core::__private::Param<::std::string::String>,
     /// Array of numeric identifiers of contacts or companies, which can be obtained using the crm.item.list method
     ///
     /// Wire name: `ENTITIES`.
@@ -34,13 +51,15 @@ pub struct CalllistAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub webform_id: ::std::option::Option<i64>,
+    pub webform_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CalllistAdd {
     /// Creates a `CalllistAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type: impl ::std::convert::Into<::std::string::String>,
+        entity_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         entities: impl ::std::convert::Into<::std::vec::Vec<i64>>,
     ) -> Self {
         Self {
@@ -51,7 +70,10 @@ impl CalllistAdd {
     }
     /// Sets `WEBFORM_ID`.
     #[must_use]
-    pub fn webform_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn webform_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.webform_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -63,12 +85,30 @@ impl ::b24_core::__private::Method for CalllistAdd {
         "crm.calllist.add",
     );
     type Output = i64;
+    type Error = CalllistAddError;
 }
 /// The method `crm.calllist.get` returns information about the call list by its identifier, without the list of participants.
 ///
 /// Who: user with read access permission for CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::call_list::CalllistGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::call_list::CalllistGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CalllistGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,12 +117,14 @@ pub struct CalllistGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CalllistGet {
     /// Creates a `CalllistGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -93,12 +135,30 @@ impl ::b24_core::__private::Method for CalllistGet {
         "crm.calllist.get",
     );
     type Output = CalllistGetResult;
+    type Error = CalllistGetError;
 }
 /// The method `crm.calllist.items.get` returns a list of participants, contacts, or companies, along with the call status.
 ///
 /// Who: a user with read access permission to CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::call_list::CalllistItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::call_list::CalllistItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CalllistItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -110,7 +170,7 @@ pub struct CalllistItemsGet {
         rename = "LIST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub list_id: i64,
+    pub list_id: ::b24_core::__private::Param<i64>,
     /// Filter by the call status of the item: `{ STATUS: "status_code" }`.
     /// You can get the status code values using the method crm.calllist.statuslist
     ///
@@ -126,7 +186,9 @@ pub struct CalllistItemsGet {
 impl CalllistItemsGet {
     /// Creates a `CalllistItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(list_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             list_id: list_id.into(),
             filter: ::std::option::Option::None,
@@ -153,13 +215,31 @@ impl ::b24_core::__private::Method for CalllistItemsGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.calllist.items.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<CalllistItemsGetResultItem>;
+    type Error = CalllistItemsGetError;
 }
 /// The method `crm.calllist.list` returns a list of call list activities.
 ///
 /// Who: user with read access permission for CRM elements.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::call_list::CalllistList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::call_list::CalllistList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CalllistList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -179,7 +259,7 @@ pub struct CalllistList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -218,7 +298,7 @@ pub struct CalllistList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -297,13 +377,31 @@ impl ::b24_core::__private::Method for CalllistList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.calllist.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<CalllistListResultItem>;
+    type Error = CalllistListError;
 }
 /// The method `crm.calllist.statuslist` returns a list of call statuses.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-statuslist.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::call_list::CalllistStatuslist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::call_list::CalllistStatuslist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CalllistStatuslist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -322,12 +420,30 @@ impl ::b24_core::__private::Method for CalllistStatuslist {
         "crm.calllist.statuslist",
     );
     type Output = ::std::vec::Vec<CalllistStatuslistResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `crm.calllist.update` method allows you to add or remove participants from an existing call list and update the associated CRM form.
 ///
 /// Who: user with read access permission for CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::call_list::CalllistUpdate::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::call_list::CalllistUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CalllistUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -339,7 +455,7 @@ pub struct CalllistUpdate {
         rename = "LIST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub list_id: i64,
+    pub list_id: ::b24_core::__private::Param<i64>,
     /// Type of entity:
     /// - `CONTACT` — contact,
     /// - `COMPANY` — company
@@ -349,7 +465,7 @@ pub struct CalllistUpdate {
         rename = "ENTITY_TYPE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_type: ::std::string::String,
+    pub entity_type: ::b24_core::__private::Param<::std::string::String>,
     /// Array of `ID`s of contacts or companies, which can be obtained using the crm.item.list method
     ///
     /// Wire name: `ENTITIES`.
@@ -365,14 +481,16 @@ pub struct CalllistUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub webform_id: ::std::option::Option<i64>,
+    pub webform_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CalllistUpdate {
     /// Creates a `CalllistUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        list_id: impl ::std::convert::Into<i64>,
-        entity_type: impl ::std::convert::Into<::std::string::String>,
+        list_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         entities: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -386,7 +504,10 @@ impl CalllistUpdate {
     }
     /// Sets `WEBFORM_ID`.
     #[must_use]
-    pub fn webform_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn webform_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.webform_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -398,6 +519,274 @@ impl ::b24_core::__private::Method for CalllistUpdate {
         "crm.calllist.update",
     );
     type Output = bool;
+    type Error = CalllistUpdateError;
+}
+/// The documented errors of `CalllistAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CalllistAddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// ENTITY_TYPE is not found, ENTITIES is not found
+    ErrorArgument,
+    /// Code `ENTITIES_ERROR`.
+    ///
+    /// Entities is not array
+    EntitiesError,
+    /// Code `ENTITY_TYPE_ERROR`.
+    ///
+    /// Incorrect entity type
+    EntityTypeError,
+    /// Code `ENTITY_ERROR`.
+    ///
+    /// Incorrect entities id
+    EntityError,
+    /// Code `WEBFORM_ERROR`.
+    ///
+    /// Incorrect webform id
+    WebformError,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don't have access to these entities
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CalllistAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ENTITIES_ERROR" => Self::EntitiesError,
+            "ENTITY_TYPE_ERROR" => Self::EntityTypeError,
+            "ENTITY_ERROR" => Self::EntityError,
+            "WEBFORM_ERROR" => Self::WebformError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::EntitiesError => "ENTITIES_ERROR",
+            Self::EntityTypeError => "ENTITY_TYPE_ERROR",
+            Self::EntityError => "ENTITY_ERROR",
+            Self::WebformError => "WEBFORM_ERROR",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CalllistGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CalllistGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// ID is not found
+    ErrorArgument,
+    /// Code `LIST_ID_ERROR`.
+    ///
+    /// Incorrect list id
+    ListIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CalllistGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "LIST_ID_ERROR" => Self::ListIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ListIdError => "LIST_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CalllistItemsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CalllistItemsGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// LIST_ID is not found
+    ErrorArgument,
+    /// Code `LIST_ID_ERROR`.
+    ///
+    /// List id should be positive, Call list is not found
+    ListIdError,
+    /// Code `STATUS_ERROR`.
+    ///
+    /// Incorrect status
+    StatusError,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the participants of this call list
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CalllistItemsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "LIST_ID_ERROR" => Self::ListIdError,
+            "STATUS_ERROR" => Self::StatusError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ListIdError => "LIST_ID_ERROR",
+            Self::StatusError => "STATUS_ERROR",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument | Self::ListIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CalllistList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CalllistListError {
+    /// Code `100`.
+    ///
+    /// Unknown field definition FIELD (FIELD) for \Bitrix\Crm\CallList\Internals\CallList Entity.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CalllistListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CalllistUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CalllistUpdateError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// LIST_ID is not found, ENTITY_TYPE is not found, ENTITIES is not found
+    ErrorArgument,
+    /// Code `ENTITY_TYPE_ERROR`.
+    ///
+    /// EntityType is incorrect
+    ///
+    /// Discrepancy between the type of call participants and incoming type
+    EntityTypeError,
+    /// Code `ENTITIES_ERROR`.
+    ///
+    /// Entities is not array
+    ///
+    /// Incorrect entities id
+    EntitiesError,
+    /// Code `LIST_ID_ERROR`.
+    ///
+    /// Incorrect list id or access denied
+    ListIdError,
+    /// Code `WEBFORM_ERROR`.
+    ///
+    /// Incorrect webform id
+    WebformError,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Access Denied
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CalllistUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ENTITY_TYPE_ERROR" => Self::EntityTypeError,
+            "ENTITIES_ERROR" => Self::EntitiesError,
+            "LIST_ID_ERROR" => Self::ListIdError,
+            "WEBFORM_ERROR" => Self::WebformError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::EntityTypeError => "ENTITY_TYPE_ERROR",
+            Self::EntitiesError => "ENTITIES_ERROR",
+            Self::ListIdError => "LIST_ID_ERROR",
+            Self::WebformError => "WEBFORM_ERROR",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `CalllistGetResult` object.
 #[derive(
@@ -531,6 +920,144 @@ impl CalllistGetResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CalllistItemsGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CalllistItemsGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CalllistItemsGetResultItem {
+    /// Creates a `CalllistItemsGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CalllistListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CalllistListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(
+        rename = "CREATED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CalllistListResultItem {
+    /// Creates a `CalllistListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
         self
     }
 }

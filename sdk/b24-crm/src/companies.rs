@@ -5,13 +5,31 @@
 /// Who: a user with "Add|Import" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyAdd {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -90,12 +108,29 @@ impl ::b24_core::__private::Method for CompanyAdd {
         "crm.company.add",
     );
     type Output = i64;
+    type Error = CompanyAddError;
 }
 /// The method `crm.company.contact.add` adds a contact to the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyContactAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -106,10 +141,10 @@ pub struct CompanyContactAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -132,7 +167,7 @@ impl CompanyContactAdd {
     /// Creates a `CompanyContactAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CompanyContactAddFields>,
     ) -> Self {
         Self {
@@ -148,12 +183,29 @@ impl ::b24_core::__private::Method for CompanyContactAdd {
         "crm.company.contact.add",
     );
     type Output = bool;
+    type Error = CompanyContactAddError;
 }
 /// The method `crm.company.contact.delete` removes a contact from the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyContactDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -164,7 +216,7 @@ pub struct CompanyContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing information about which contact needs to be removed from the bindings.
     ///
     /// Contains a single key `CONTACT_ID`
@@ -177,7 +229,7 @@ impl CompanyContactDelete {
     /// Creates a `CompanyContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CompanyContactDeleteFields>,
     ) -> Self {
         Self {
@@ -193,12 +245,30 @@ impl ::b24_core::__private::Method for CompanyContactDelete {
         "crm.company.contact.delete",
     );
     type Output = bool;
+    type Error = CompanyContactDeleteError;
 }
 /// The method `crm.company.contact.fields` returns the description of fields for the company-contact link.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -216,16 +286,31 @@ impl ::b24_core::__private::Method for CompanyContactFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.company.contact.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CompanyContactFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.company.contact.items.delete` clears the set of contacts associated with the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -236,12 +321,14 @@ pub struct CompanyContactItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyContactItemsDelete {
     /// Creates a `CompanyContactItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -252,12 +339,30 @@ impl ::b24_core::__private::Method for CompanyContactItemsDelete {
         "crm.company.contact.items.delete",
     );
     type Output = bool;
+    type Error = CompanyContactItemsDeleteError;
 }
 /// The method `crm.company.contact.items.get` returns a set of contacts associated with the specified company.
 ///
 /// Who: a user with "Read" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -268,12 +373,14 @@ pub struct CompanyContactItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyContactItemsGet {
     /// Creates a `CompanyContactItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -284,12 +391,30 @@ impl ::b24_core::__private::Method for CompanyContactItemsGet {
         "crm.company.contact.items.get",
     );
     type Output = ::std::vec::Vec<CompanyContactBinding>;
+    type Error = CompanyContactItemsGetError;
 }
 /// The method `crm.company.contact.items.set` sets a set of contacts associated with the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactItemsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -300,7 +425,7 @@ pub struct CompanyContactItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of objects that describe the associated contacts for the company. The structure of an individual binding object is detailed below
     ///
     /// Wire name: `items`.
@@ -311,7 +436,7 @@ impl CompanyContactItemsSet {
     /// Creates a `CompanyContactItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<
             ::std::vec::Vec<CompanyContactItemsSetItemsItem>,
         >,
@@ -329,12 +454,30 @@ impl ::b24_core::__private::Method for CompanyContactItemsSet {
         "crm.company.contact.items.set",
     );
     type Output = bool;
+    type Error = CompanyContactItemsSetError;
 }
 /// The method `crm.company.delete` removes a company.
 ///
 /// Who: user with "Delete" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -343,12 +486,14 @@ pub struct CompanyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyDelete {
     /// Creates a `CompanyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -359,12 +504,30 @@ impl ::b24_core::__private::Method for CompanyDelete {
         "crm.company.delete",
     );
     type Output = bool;
+    type Error = CompanyDeleteError;
 }
 /// The method `crm.company.details.configuration.forceCommonScopeForAll` enforces a common company card for all users.
 ///
 /// Who: a user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-force-common-scope-for-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationForceCommonScopeForAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -384,10 +547,28 @@ for CompanyDetailsConfigurationForceCommonScopeForAll {
         "crm.company.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = CompanyDetailsConfigurationForceCommonScopeForAllError;
 }
 /// The method `crm.company.details.configuration.get` retrieves the settings for company cards: it reads the personal settings of the specified user or the shared settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -414,7 +595,7 @@ pub struct CompanyDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CompanyDetailsConfigurationGet {
     /// Creates a `CompanyDetailsConfigurationGet` from its required fields.
@@ -436,7 +617,10 @@ impl CompanyDetailsConfigurationGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -448,10 +632,28 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationGet {
         "crm.company.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = CompanyDetailsConfigurationGetError;
 }
 /// The method `crm.company.details.configuration.reset` resets the settings of company cards: it removes the personal settings of the specified user or the general settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationReset::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -478,7 +680,7 @@ pub struct CompanyDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CompanyDetailsConfigurationReset {
     /// Creates a `CompanyDetailsConfigurationReset` from its required fields.
@@ -500,7 +702,10 @@ impl CompanyDetailsConfigurationReset {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -512,10 +717,28 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationReset {
         "crm.company.details.configuration.reset",
     );
     type Output = bool;
+    type Error = CompanyDetailsConfigurationResetError;
 }
 /// The method `crm.company.details.configuration.set` sets the settings for company cards: it records the personal settings of the specified user or the common settings for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -542,7 +765,7 @@ pub struct CompanyDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The list of `section` describes the configuration of field sections in the company card.
     ///
     /// The structure is described below
@@ -572,7 +795,10 @@ impl CompanyDetailsConfigurationSet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -584,12 +810,30 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationSet {
         "crm.company.details.configuration.set",
     );
     type Output = bool;
+    type Error = CompanyDetailsConfigurationSetError;
 }
 /// The method `crm.company.fields` returns the description of company fields, including custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -608,12 +852,30 @@ impl ::b24_core::__private::Method for CompanyFields {
         "crm.company.fields",
     );
     type Output = CompanyFieldsResult;
+    type Error = CompanyFieldsError;
 }
 /// The method `crm.company.get` returns a company by its identifier.
 ///
 /// Who: user with "Read" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -622,12 +884,14 @@ pub struct CompanyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyGet {
     /// Creates a `CompanyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -637,16 +901,32 @@ impl ::b24_core::__private::Method for CompanyGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.company.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CompanyGetResult;
+    type Error = CompanyGetError;
 }
 /// The method `crm.company.list` returns a list of companies based on a filter. It is an implementation of the list method for companies.
 ///
 /// Who: user with "Read" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -668,7 +948,7 @@ pub struct CompanyList {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -717,7 +997,7 @@ pub struct CompanyList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -758,7 +1038,7 @@ pub struct CompanyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CompanyList {
     /// Creates a `CompanyList` from its required fields.
@@ -810,7 +1090,10 @@ impl CompanyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -821,18 +1104,11 @@ impl ::b24_core::__private::Method for CompanyList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.company.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<CompanyListResultItem>;
+    type Error = CompanyListError;
 }
 impl ::b24_core::__private::ListMethod for CompanyList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = CompanyListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -841,6 +1117,24 @@ impl ::b24_core::__private::ListMethod for CompanyList {
 /// Who: user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -849,10 +1143,10 @@ pub struct CompanyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -895,7 +1189,7 @@ impl CompanyUpdate {
     /// Creates a `CompanyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -931,18 +1225,35 @@ impl ::b24_core::__private::Method for CompanyUpdate {
         "crm.company.update",
     );
     type Output = bool;
+    type Error = CompanyUpdateError;
 }
 /// The method `crm.company.userfield.add` creates a new custom field for companies.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldAdd {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -976,12 +1287,30 @@ impl ::b24_core::__private::Method for CompanyUserfieldAdd {
         "crm.company.userfield.add",
     );
     type Output = i64;
+    type Error = CompanyUserfieldAddError;
 }
 /// The method `crm.company.userfield.delete` removes a custom field for companies.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -992,12 +1321,14 @@ pub struct CompanyUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyUserfieldDelete {
     /// Creates a `CompanyUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1008,12 +1339,30 @@ impl ::b24_core::__private::Method for CompanyUserfieldDelete {
         "crm.company.userfield.delete",
     );
     type Output = bool;
+    type Error = CompanyUserfieldDeleteError;
 }
 /// The method `crm.company.userfield.get` returns a company custom field by its ID.
 ///
 /// Who: a user with read access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1024,12 +1373,14 @@ pub struct CompanyUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyUserfieldGet {
     /// Creates a `CompanyUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1039,22 +1390,38 @@ impl ::b24_core::__private::Method for CompanyUserfieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.company.userfield.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CompanyUserfieldGetResult;
+    type Error = CompanyUserfieldGetError;
 }
 /// The method `crm.company.userfield.list` returns a list of custom fields for companies based on the filter.
 ///
 /// Who: a user with read access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldList {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1072,7 +1439,7 @@ pub struct CompanyUserfieldList {
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<CompanyUserfieldListFilter>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1094,7 +1461,7 @@ pub struct CompanyUserfieldList {
     /// - `SORT` — sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "SORT": "ASC",
     ///     "ID": "ASC"
@@ -1149,18 +1516,11 @@ impl ::b24_core::__private::Method for CompanyUserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.company.userfield.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<CompanyUserfieldListResultItem>;
+    type Error = CompanyUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for CompanyUserfieldList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = CompanyUserfieldListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1169,6 +1529,22 @@ impl ::b24_core::__private::ListMethod for CompanyUserfieldList {
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1179,9 +1555,9 @@ pub struct CompanyUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1207,7 +1583,7 @@ impl CompanyUserfieldUpdate {
     /// Creates a `CompanyUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CompanyUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1223,6 +1599,926 @@ impl ::b24_core::__private::Method for CompanyUserfieldUpdate {
         "crm.company.userfield.update",
     );
     type Output = bool;
+    type Error = CompanyUserfieldUpdateError;
+}
+/// The documented errors of `CompanyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The E-mail field contains an invalid address
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "parameter 'params' must be array" => {
+                        Self::ParameterParamsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "disk resource exhausted" => Self::DiskResourceExhausted,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' must be array
+    TheParameterFieldsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterFieldsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyContactDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'item' must be array.
+    TheParameterItemMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'item' must be array" => {
+                        Self::TheParameterItemMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyContactItemsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactItemsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactItemsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyContactItemsGet` (shared).
+pub type CompanyContactItemsGetError = CompanyContactItemsDeleteError;
+/// The documented errors of `CompanyContactItemsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactItemsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter items must be array
+    TheParameterItemsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactItemsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Company is not found
+    CompanyIsNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "company is not found" => Self::CompanyIsNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::CompanyIsNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CompanyIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for CompanyDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyDetailsConfigurationGet` (shared).
+pub type CompanyDetailsConfigurationGetError = CompanyDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `CompanyDetailsConfigurationReset` (shared).
+pub type CompanyDetailsConfigurationResetError = CompanyDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `CompanyFields` (shared).
+pub type CompanyFieldsError = CompanyDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `CompanyDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index # has type data[i].type. The expected type is 'section'
+    SectionAtIndexHasTypeData,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index # does not have name
+    ///
+    /// Section at index # does not have title
+    SectionAtIndexDoesNotHave,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index # in section at index # does not have name
+    ElementAtIndexInSectionAt,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
+                "section at index # has type data[i].type. the expected type is 'section'" => {
+                    Self::SectionAtIndexHasTypeData
+                }
+                "section at index # does not have name" => {
+                    Self::SectionAtIndexDoesNotHave
+                }
+                "section at index # does not have title" => {
+                    Self::SectionAtIndexDoesNotHave
+                }
+                "element at index # in section at index # does not have name" => {
+                    Self::ElementAtIndexInSectionAt
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::SectionAtIndexHasTypeData => "",
+            Self::SectionAtIndexDoesNotHave => "",
+            Self::ElementAtIndexInSectionAt => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be an array
+    ParameterFieldsMustBeAnArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be an array
+    ParameterParamsMustBeAnArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Exhausted allocated disk resource
+    ExhaustedAllocatedDiskResource,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The E-mail field contains an invalid address
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be an array" => {
+                        Self::ParameterFieldsMustBeAnArray
+                    }
+                    "parameter 'params' must be an array" => {
+                        Self::ParameterParamsMustBeAnArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "exhausted allocated disk resource" => {
+                        Self::ExhaustedAllocatedDiskResource
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeAnArray => "",
+            Self::ParameterParamsMustBeAnArray => "",
+            Self::AccessDenied => "",
+            Self::ExhaustedAllocatedDiskResource => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found.
+    TheFieldNameFieldIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field name is too long (more than 50 characters).
+    ///
+    /// Field name contains invalid characters. Allowed characters are: A-Z, 0-9 and _.
+    ///
+    /// Invalid custom type specified.
+    ///
+    /// List item with XML_ID=xml_id already exists.
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found.
+    TheUserTypeIdFieldIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldNameFieldIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheFieldNameFieldIsNot | Self::TheUserTypeIdFieldIs)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldDeleteError {
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldGetError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldListError {
+    /// Code `400`.
+    ///
+    /// Parameter 'order' must be array
+    ///
+    /// Parameter 'filter' must be array
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldUpdateError {
+    /// Code `400`.
+    ///
+    /// Parameter 'fields' must be array
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// List item with value XML_ID='XML_ID' already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Indicates whether the binding is primary. Possible values:
 /// - `Y` — yes
@@ -2286,7 +3582,7 @@ for CompanyContactAddFieldsIsPrimary {
 }
 /// Object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -2385,6 +3681,498 @@ impl CompanyContactDeleteFields {
         Self {
             contact_id: contact_id.into(),
         }
+    }
+}
+/// The `CompanyContactFieldsResultSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyContactFieldsResultSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyContactFieldsResultSort {
+    /// Creates a `CompanyContactFieldsResultSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyContactFieldsResultIsPrimary` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyContactFieldsResultIsPrimary {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyContactFieldsResultIsPrimary {
+    /// Creates a `CompanyContactFieldsResultIsPrimary` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyContactFieldsResultContactId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyContactFieldsResultContactId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyContactFieldsResultContactId {
+    /// Creates a `CompanyContactFieldsResultContactId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object in the format:
+/// ```text
+/// {
+///     field_1: value_1,
+///     field_2: value_2,
+///     ...,
+///     field_n: value_n,
+/// }
+/// ```
+///
+/// where:
+/// - `field_n` — field of the entity
+/// - `value_n` — information about the field in the format crm_rest_field_description
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyContactFieldsResult {
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<CompanyContactFieldsResultSort>,
+    /// Wire name: `IS_PRIMARY`.
+    #[serde(rename = "IS_PRIMARY", default, skip_serializing_if = "Option::is_none")]
+    pub is_primary: ::std::option::Option<CompanyContactFieldsResultIsPrimary>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<CompanyContactFieldsResultContactId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyContactFieldsResult {
+    /// Creates a `CompanyContactFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            sort: ::std::option::Option::None,
+            is_primary: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<CompanyContactFieldsResultSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PRIMARY`.
+    #[must_use]
+    pub fn is_primary(
+        mut self,
+        value: impl ::std::convert::Into<CompanyContactFieldsResultIsPrimary>,
+    ) -> Self {
+        self.is_primary = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<CompanyContactFieldsResultContactId>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Indicates whether the binding is primary. Possible values:
@@ -3284,6 +5072,1101 @@ impl CompanyFieldsResult {
         self
     }
 }
+/// Root element of the response, returns company fields. You can get the description of company fields using the method crm.company.fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMPANY_TYPE`.
+    #[serde(
+        rename = "COMPANY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub company_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOGO`.
+    #[serde(rename = "LOGO", default, skip_serializing_if = "Option::is_none")]
+    pub logo: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LEAD_ID`.
+    #[serde(rename = "LEAD_ID", default, skip_serializing_if = "Option::is_none")]
+    pub lead_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `HAS_PHONE`.
+    #[serde(
+        rename = "HAS_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub has_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HAS_EMAIL`.
+    #[serde(
+        rename = "HAS_EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub has_email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HAS_IMOL`.
+    #[serde(
+        rename = "HAS_IMOL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub has_imol: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(
+        rename = "ASSIGNED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assigned_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(
+        rename = "CREATED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(
+        rename = "MODIFY_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `BANKING_DETAILS`.
+    #[serde(
+        rename = "BANKING_DETAILS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub banking_details: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INDUSTRY`.
+    #[serde(
+        rename = "INDUSTRY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub industry: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REVENUE`.
+    #[serde(
+        rename = "REVENUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revenue: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(
+        rename = "CURRENCY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMPLOYEES`.
+    #[serde(
+        rename = "EMPLOYEES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employees: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENTS`.
+    #[serde(
+        rename = "COMMENTS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comments: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(
+        rename = "DATE_MODIFY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_modify: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPENED`.
+    #[serde(
+        rename = "OPENED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub opened: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_MY_COMPANY`.
+    #[serde(
+        rename = "IS_MY_COMPANY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_my_company: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGIN_ID`.
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGIN_VERSION`.
+    #[serde(rename = "ORIGIN_VERSION", default, skip_serializing_if = "Option::is_none")]
+    pub origin_version: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ADDRESS`.
+    #[serde(rename = "ADDRESS", default, skip_serializing_if = "Option::is_none")]
+    pub address: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ADDRESS_2`.
+    #[serde(rename = "ADDRESS_2", default, skip_serializing_if = "Option::is_none")]
+    pub address_2: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ADDRESS_CITY`.
+    #[serde(rename = "ADDRESS_CITY", default, skip_serializing_if = "Option::is_none")]
+    pub address_city: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ADDRESS_POSTAL_CODE`.
+    #[serde(
+        rename = "ADDRESS_POSTAL_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address_postal_code: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ADDRESS_REGION`.
+    #[serde(rename = "ADDRESS_REGION", default, skip_serializing_if = "Option::is_none")]
+    pub address_region: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ADDRESS_PROVINCE`.
+    #[serde(
+        rename = "ADDRESS_PROVINCE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address_province: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ADDRESS_COUNTRY`.
+    #[serde(
+        rename = "ADDRESS_COUNTRY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address_country: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ADDRESS_COUNTRY_CODE`.
+    #[serde(
+        rename = "ADDRESS_COUNTRY_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address_country_code: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ADDRESS_LOC_ADDR_ID`.
+    #[serde(
+        rename = "ADDRESS_LOC_ADDR_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub address_loc_addr_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ADDRESS_LEGAL`.
+    #[serde(rename = "ADDRESS_LEGAL", default, skip_serializing_if = "Option::is_none")]
+    pub address_legal: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `REG_ADDRESS`.
+    #[serde(rename = "REG_ADDRESS", default, skip_serializing_if = "Option::is_none")]
+    pub reg_address: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `REG_ADDRESS_2`.
+    #[serde(rename = "REG_ADDRESS_2", default, skip_serializing_if = "Option::is_none")]
+    pub reg_address_2: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `REG_ADDRESS_CITY`.
+    #[serde(
+        rename = "REG_ADDRESS_CITY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_city: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `REG_ADDRESS_POSTAL_CODE`.
+    #[serde(
+        rename = "REG_ADDRESS_POSTAL_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_postal_code: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `REG_ADDRESS_REGION`.
+    #[serde(
+        rename = "REG_ADDRESS_REGION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_region: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `REG_ADDRESS_PROVINCE`.
+    #[serde(
+        rename = "REG_ADDRESS_PROVINCE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_province: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `REG_ADDRESS_COUNTRY`.
+    #[serde(
+        rename = "REG_ADDRESS_COUNTRY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_country: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `REG_ADDRESS_COUNTRY_CODE`.
+    #[serde(
+        rename = "REG_ADDRESS_COUNTRY_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_country_code: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `REG_ADDRESS_LOC_ADDR_ID`.
+    #[serde(
+        rename = "REG_ADDRESS_LOC_ADDR_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_address_loc_addr_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `UTM_SOURCE`.
+    #[serde(rename = "UTM_SOURCE", default, skip_serializing_if = "Option::is_none")]
+    pub utm_source: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_MEDIUM`.
+    #[serde(rename = "UTM_MEDIUM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_medium: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_CAMPAIGN`.
+    #[serde(rename = "UTM_CAMPAIGN", default, skip_serializing_if = "Option::is_none")]
+    pub utm_campaign: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_CONTENT`.
+    #[serde(rename = "UTM_CONTENT", default, skip_serializing_if = "Option::is_none")]
+    pub utm_content: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_TERM`.
+    #[serde(rename = "UTM_TERM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_term: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PARENT_ID_156`.
+    #[serde(rename = "PARENT_ID_156", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id_156: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LAST_ACTIVITY_BY`.
+    #[serde(
+        rename = "LAST_ACTIVITY_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_TIME`.
+    #[serde(
+        rename = "LAST_ACTIVITY_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_COMMUNICATION_TIME`.
+    #[serde(
+        rename = "LAST_COMMUNICATION_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_communication_time: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `UF_CRM_1687188367`.
+    #[serde(
+        rename = "UF_CRM_1687188367",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_1687188367: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyGetResult {
+    /// Creates a `CompanyGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            company_type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            logo: ::std::option::Option::None,
+            lead_id: ::std::option::Option::None,
+            has_phone: ::std::option::Option::None,
+            has_email: ::std::option::Option::None,
+            has_imol: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            banking_details: ::std::option::Option::None,
+            industry: ::std::option::Option::None,
+            revenue: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            employees: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            opened: ::std::option::Option::None,
+            is_my_company: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            origin_version: ::std::option::Option::None,
+            address: ::std::option::Option::None,
+            address_2: ::std::option::Option::None,
+            address_city: ::std::option::Option::None,
+            address_postal_code: ::std::option::Option::None,
+            address_region: ::std::option::Option::None,
+            address_province: ::std::option::Option::None,
+            address_country: ::std::option::Option::None,
+            address_country_code: ::std::option::Option::None,
+            address_loc_addr_id: ::std::option::Option::None,
+            address_legal: ::std::option::Option::None,
+            reg_address: ::std::option::Option::None,
+            reg_address_2: ::std::option::Option::None,
+            reg_address_city: ::std::option::Option::None,
+            reg_address_postal_code: ::std::option::Option::None,
+            reg_address_region: ::std::option::Option::None,
+            reg_address_province: ::std::option::Option::None,
+            reg_address_country: ::std::option::Option::None,
+            reg_address_country_code: ::std::option::Option::None,
+            reg_address_loc_addr_id: ::std::option::Option::None,
+            utm_source: ::std::option::Option::None,
+            utm_medium: ::std::option::Option::None,
+            utm_campaign: ::std::option::Option::None,
+            utm_content: ::std::option::Option::None,
+            utm_term: ::std::option::Option::None,
+            parent_id_156: ::std::option::Option::None,
+            last_activity_by: ::std::option::Option::None,
+            last_activity_time: ::std::option::Option::None,
+            last_communication_time: ::std::option::Option::None,
+            uf_crm_1687188367: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY_TYPE`.
+    #[must_use]
+    pub fn company_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.company_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOGO`.
+    #[must_use]
+    pub fn logo(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.logo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEAD_ID`.
+    #[must_use]
+    pub fn lead_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.lead_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HAS_PHONE`.
+    #[must_use]
+    pub fn has_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.has_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HAS_EMAIL`.
+    #[must_use]
+    pub fn has_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.has_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HAS_IMOL`.
+    #[must_use]
+    pub fn has_imol(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.has_imol = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BANKING_DETAILS`.
+    #[must_use]
+    pub fn banking_details(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.banking_details = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INDUSTRY`.
+    #[must_use]
+    pub fn industry(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.industry = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REVENUE`.
+    #[must_use]
+    pub fn revenue(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.revenue = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMPLOYEES`.
+    #[must_use]
+    pub fn employees(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.employees = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPENED`.
+    #[must_use]
+    pub fn opened(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opened = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_MY_COMPANY`.
+    #[must_use]
+    pub fn is_my_company(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_my_company = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_VERSION`.
+    #[must_use]
+    pub fn origin_version(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS`.
+    #[must_use]
+    pub fn address(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_2`.
+    #[must_use]
+    pub fn address_2(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_CITY`.
+    #[must_use]
+    pub fn address_city(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_POSTAL_CODE`.
+    #[must_use]
+    pub fn address_postal_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_postal_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_REGION`.
+    #[must_use]
+    pub fn address_region(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_region = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_PROVINCE`.
+    #[must_use]
+    pub fn address_province(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_province = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_COUNTRY`.
+    #[must_use]
+    pub fn address_country(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_COUNTRY_CODE`.
+    #[must_use]
+    pub fn address_country_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_country_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_LOC_ADDR_ID`.
+    #[must_use]
+    pub fn address_loc_addr_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_loc_addr_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_LEGAL`.
+    #[must_use]
+    pub fn address_legal(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.address_legal = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS`.
+    #[must_use]
+    pub fn reg_address(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_2`.
+    #[must_use]
+    pub fn reg_address_2(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_CITY`.
+    #[must_use]
+    pub fn reg_address_city(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_POSTAL_CODE`.
+    #[must_use]
+    pub fn reg_address_postal_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_postal_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_REGION`.
+    #[must_use]
+    pub fn reg_address_region(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_region = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_PROVINCE`.
+    #[must_use]
+    pub fn reg_address_province(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_province = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_COUNTRY`.
+    #[must_use]
+    pub fn reg_address_country(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_COUNTRY_CODE`.
+    #[must_use]
+    pub fn reg_address_country_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_country_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ADDRESS_LOC_ADDR_ID`.
+    #[must_use]
+    pub fn reg_address_loc_addr_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reg_address_loc_addr_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_SOURCE`.
+    #[must_use]
+    pub fn utm_source(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_MEDIUM`.
+    #[must_use]
+    pub fn utm_medium(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_medium = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CAMPAIGN`.
+    #[must_use]
+    pub fn utm_campaign(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_campaign = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CONTENT`.
+    #[must_use]
+    pub fn utm_content(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_TERM`.
+    #[must_use]
+    pub fn utm_term(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_term = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID_156`.
+    #[must_use]
+    pub fn parent_id_156(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.parent_id_156 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_BY`.
+    #[must_use]
+    pub fn last_activity_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_TIME`.
+    #[must_use]
+    pub fn last_activity_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_COMMUNICATION_TIME`.
+    #[must_use]
+    pub fn last_communication_time(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_communication_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_1687188367`.
+    #[must_use]
+    pub fn uf_crm_1687188367(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_1687188367 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyListResultItemPhoneItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyListResultItemPhoneItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE_TYPE`.
+    #[serde(
+        rename = "VALUE_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyListResultItemPhoneItem {
+    /// Creates a `CompanyListResultItemPhoneItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            value_type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE_TYPE`.
+    #[must_use]
+    pub fn value_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyListResultItem {
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(
+        rename = "ASSIGNED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assigned_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PHONE`.
+    #[serde(rename = "PHONE", default, skip_serializing_if = "Option::is_none")]
+    pub phone: ::std::option::Option<::std::vec::Vec<CompanyListResultItemPhoneItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyListResultItem {
+    /// Creates a `CompanyListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            phone: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PHONE`.
+    #[must_use]
+    pub fn phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<CompanyListResultItemPhoneItem>>,
+    ) -> Self {
+        self.phone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional field parameters. Each `USER_TYPE_ID` field type has its own set of available settings, described below
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3339,7 +6222,7 @@ impl CompanyUserfieldAddFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3751,6 +6634,2396 @@ impl CompanyUserfieldAddFields {
         self
     }
 }
+/// The `CompanyUserfieldGetResultSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResultSettings {
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResultSettings {
+    /// Creates a `CompanyUserfieldGetResultSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            size: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldGetResultEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResultEditFormLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResultEditFormLabel {
+    /// Creates a `CompanyUserfieldGetResultEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldGetResultListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResultListColumnLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResultListColumnLabel {
+    /// Creates a `CompanyUserfieldGetResultListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldGetResultListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResultListFilterLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResultListFilterLabel {
+    /// Creates a `CompanyUserfieldGetResultListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldGetResultErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResultErrorMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResultErrorMessage {
+    /// Creates a `CompanyUserfieldGetResultErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldGetResultHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResultHelpMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResultHelpMessage {
+    /// Creates a `CompanyUserfieldGetResultHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response, contains information about the custom field. The final list of fields depends on the field type, detailed descriptions of the fields can be found in the method crm.company.userfield.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<CompanyUserfieldGetResultSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<CompanyUserfieldGetResultEditFormLabel>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<
+        CompanyUserfieldGetResultListColumnLabel,
+    >,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<
+        CompanyUserfieldGetResultListFilterLabel,
+    >,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<CompanyUserfieldGetResultErrorMessage>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<CompanyUserfieldGetResultHelpMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldGetResult {
+    /// Creates a `CompanyUserfieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldGetResultSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldGetResultEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldGetResultListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldGetResultListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldGetResultErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldGetResultHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Show in the list filter. Possible values:
 /// - `N` — do not show
 /// - `I` — exact match
@@ -3822,7 +9095,7 @@ for CompanyUserfieldListFilterShowFilter {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -4098,6 +9371,1327 @@ impl CompanyUserfieldListFilter {
         self
     }
 }
+/// The `CompanyUserfieldListResultItemSettingsResourcesResourceSectionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CAL_TYPE`.
+    #[serde(
+        rename = "CAL_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cal_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Creates a `CompanyUserfieldListResultItemSettingsResourcesResourceSectionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            cal_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAL_TYPE`.
+    #[must_use]
+    pub fn cal_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cal_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItemSettingsResourcesResource` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemSettingsResourcesResource {
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTIONS`.
+    #[serde(rename = "SECTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub sections: ::std::option::Option<
+        ::std::vec::Vec<
+            CompanyUserfieldListResultItemSettingsResourcesResourceSectionsItem,
+        >,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemSettingsResourcesResource {
+    /// Creates a `CompanyUserfieldListResultItemSettingsResourcesResource` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            xml_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTIONS`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                CompanyUserfieldListResultItemSettingsResourcesResourceSectionsItem,
+            >,
+        >,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItemSettingsResources` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemSettingsResources {
+    /// Wire name: `resource`.
+    #[serde(rename = "resource", default, skip_serializing_if = "Option::is_none")]
+    pub resource: ::std::option::Option<
+        CompanyUserfieldListResultItemSettingsResourcesResource,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemSettingsResources {
+    /// Creates a `CompanyUserfieldListResultItemSettingsResources` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            resource: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `resource`.
+    #[must_use]
+    pub fn resource(
+        mut self,
+        value: impl ::std::convert::Into<
+            CompanyUserfieldListResultItemSettingsResourcesResource,
+        >,
+    ) -> Self {
+        self.resource = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItemSettingsSelectedResourcesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Creates a `CompanyUserfieldListResultItemSettingsSelectedResourcesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItemSettingsServiceListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemSettingsServiceListItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemSettingsServiceListItem {
+    /// Creates a `CompanyUserfieldListResultItemSettingsServiceListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemSettings {
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `LIST_WIDTH`.
+    #[serde(
+        rename = "LIST_WIDTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_width: ::std::option::Option<f64>,
+    /// Wire name: `MAX_SHOW_SIZE`.
+    #[serde(
+        rename = "MAX_SHOW_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_show_size: ::std::option::Option<f64>,
+    /// Wire name: `MAX_ALLOWED_SIZE`.
+    #[serde(
+        rename = "MAX_ALLOWED_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_allowed_size: ::std::option::Option<f64>,
+    /// Wire name: `EXTENSIONS`.
+    #[serde(rename = "EXTENSIONS", default, skip_serializing_if = "Option::is_none")]
+    pub extensions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TARGET_BLANK`.
+    #[serde(
+        rename = "TARGET_BLANK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_blank: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USERS`.
+    #[serde(
+        rename = "USE_USERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_users: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_RESOURCES`.
+    #[serde(
+        rename = "USE_RESOURCES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_resources: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESOURCES`.
+    #[serde(rename = "RESOURCES", default, skip_serializing_if = "Option::is_none")]
+    pub resources: ::std::option::Option<
+        CompanyUserfieldListResultItemSettingsResources,
+    >,
+    /// Wire name: `SELECTED_RESOURCES`.
+    #[serde(
+        rename = "SELECTED_RESOURCES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub selected_resources: ::std::option::Option<
+        ::std::vec::Vec<CompanyUserfieldListResultItemSettingsSelectedResourcesItem>,
+    >,
+    /// Wire name: `SELECTED_USERS`.
+    #[serde(rename = "SELECTED_USERS", default, skip_serializing_if = "Option::is_none")]
+    pub selected_users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `FULL_DAY`.
+    #[serde(
+        rename = "FULL_DAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_day: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ALLOW_OVERBOOKING`.
+    #[serde(
+        rename = "ALLOW_OVERBOOKING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_overbooking: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_SERVICES`.
+    #[serde(
+        rename = "USE_SERVICES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_services: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVICE_LIST`.
+    #[serde(rename = "SERVICE_LIST", default, skip_serializing_if = "Option::is_none")]
+    pub service_list: ::std::option::Option<
+        ::std::vec::Vec<CompanyUserfieldListResultItemSettingsServiceListItem>,
+    >,
+    /// Wire name: `RESOURCE_LIMIT`.
+    #[serde(
+        rename = "RESOURCE_LIMIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_limit: ::std::option::Option<f64>,
+    /// Wire name: `TIMEZONE`.
+    #[serde(
+        rename = "TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USER_TIMEZONE`.
+    #[serde(
+        rename = "USE_USER_TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_user_timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemSettings {
+    /// Creates a `CompanyUserfieldListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type: ::std::option::Option::None,
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            list_width: ::std::option::Option::None,
+            max_show_size: ::std::option::Option::None,
+            max_allowed_size: ::std::option::Option::None,
+            extensions: ::std::option::Option::None,
+            target_blank: ::std::option::Option::None,
+            use_users: ::std::option::Option::None,
+            use_resources: ::std::option::Option::None,
+            resources: ::std::option::Option::None,
+            selected_resources: ::std::option::Option::None,
+            selected_users: ::std::option::Option::None,
+            full_day: ::std::option::Option::None,
+            allow_overbooking: ::std::option::Option::None,
+            use_services: ::std::option::Option::None,
+            service_list: ::std::option::Option::None,
+            resource_limit: ::std::option::Option::None,
+            timezone: ::std::option::Option::None,
+            use_user_timezone: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_WIDTH`.
+    #[must_use]
+    pub fn list_width(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_width = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_SHOW_SIZE`.
+    #[must_use]
+    pub fn max_show_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_show_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_ALLOWED_SIZE`.
+    #[must_use]
+    pub fn max_allowed_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_allowed_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTENSIONS`.
+    #[must_use]
+    pub fn extensions(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.extensions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TARGET_BLANK`.
+    #[must_use]
+    pub fn target_blank(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.target_blank = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USERS`.
+    #[must_use]
+    pub fn use_users(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_RESOURCES`.
+    #[must_use]
+    pub fn use_resources(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCES`.
+    #[must_use]
+    pub fn resources(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldListResultItemSettingsResources>,
+    ) -> Self {
+        self.resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_RESOURCES`.
+    #[must_use]
+    pub fn selected_resources(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<CompanyUserfieldListResultItemSettingsSelectedResourcesItem>,
+        >,
+    ) -> Self {
+        self.selected_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_USERS`.
+    #[must_use]
+    pub fn selected_users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.selected_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_DAY`.
+    #[must_use]
+    pub fn full_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_OVERBOOKING`.
+    #[must_use]
+    pub fn allow_overbooking(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.allow_overbooking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_SERVICES`.
+    #[must_use]
+    pub fn use_services(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_services = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVICE_LIST`.
+    #[must_use]
+    pub fn service_list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<CompanyUserfieldListResultItemSettingsServiceListItem>,
+        >,
+    ) -> Self {
+        self.service_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCE_LIMIT`.
+    #[must_use]
+    pub fn resource_limit(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.resource_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMEZONE`.
+    #[must_use]
+    pub fn timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USER_TIMEZONE`.
+    #[must_use]
+    pub fn use_user_timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_user_timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItemListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItemListItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItemListItem {
+    /// Creates a `CompanyUserfieldListResultItemListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CompanyUserfieldListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CompanyUserfieldListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<CompanyUserfieldListResultItemSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(
+        rename = "ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(
+        rename = "HELP_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub help_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<
+        ::std::vec::Vec<CompanyUserfieldListResultItemListItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CompanyUserfieldListResultItem {
+    /// Creates a `CompanyUserfieldListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<CompanyUserfieldListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<CompanyUserfieldListResultItemListItem>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional field parameters. Each field type `USER_TYPE_ID` has its own pool of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
@@ -4151,7 +10745,7 @@ impl CompanyUserfieldUpdateFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,13 +5,30 @@
 /// Who: any user with "add|import" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactAdd {
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -68,12 +85,29 @@ impl ::b24_core::__private::Method for ContactAdd {
         "crm.contact.add",
     );
     type Output = i64;
+    type Error = ContactAddError;
 }
 /// The method `crm.contact.company.add` links a company to the specified contact.
 ///
 /// Who: any user with "edit" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::contacts::ContactCompanyAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactCompanyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactCompanyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -84,10 +118,10 @@ pub struct ContactCompanyAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -110,7 +144,7 @@ impl ContactCompanyAdd {
     /// Creates a `ContactCompanyAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ContactCompanyAddFields>,
     ) -> Self {
         Self {
@@ -126,12 +160,29 @@ impl ::b24_core::__private::Method for ContactCompanyAdd {
         "crm.contact.company.add",
     );
     type Output = bool;
+    type Error = ContactCompanyAddError;
 }
 /// The method `crm.contact.company.delete` removes a company from the specified contact.
 ///
 /// Who: any user with "edit" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::contacts::ContactCompanyDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactCompanyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactCompanyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -142,7 +193,7 @@ pub struct ContactCompanyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing information about which company needs to be removed from the bindings.
     ///
     /// Contains a single key `COMPANY_ID`
@@ -155,7 +206,7 @@ impl ContactCompanyDelete {
     /// Creates a `ContactCompanyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ContactCompanyDeleteFields>,
     ) -> Self {
         Self {
@@ -171,12 +222,30 @@ impl ::b24_core::__private::Method for ContactCompanyDelete {
         "crm.contact.company.delete",
     );
     type Output = bool;
+    type Error = ContactCompanyDeleteError;
 }
 /// The method `crm.contact.company.fields` returns the description of fields for the contact-company link.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactCompanyFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactCompanyFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactCompanyFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -194,16 +263,31 @@ impl ::b24_core::__private::Method for ContactCompanyFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.contact.company.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ContactCompanyFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.contact.company.items.delete` clears the set of companies associated with the specified contact.
 ///
 /// Who: any user with "edit" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactCompanyItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactCompanyItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactCompanyItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -214,12 +298,14 @@ pub struct ContactCompanyItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ContactCompanyItemsDelete {
     /// Creates a `ContactCompanyItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -230,12 +316,30 @@ impl ::b24_core::__private::Method for ContactCompanyItemsDelete {
         "crm.contact.company.items.delete",
     );
     type Output = bool;
+    type Error = ContactCompanyItemsDeleteError;
 }
 /// The method `crm.contact.company.items.get` returns a set of companies associated with the specified contact.
 ///
 /// Who: any user with "read" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactCompanyItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactCompanyItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactCompanyItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -246,12 +350,14 @@ pub struct ContactCompanyItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ContactCompanyItemsGet {
     /// Creates a `ContactCompanyItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -262,12 +368,30 @@ impl ::b24_core::__private::Method for ContactCompanyItemsGet {
         "crm.contact.company.items.get",
     );
     type Output = ::std::vec::Vec<ContactCompanyBinding>;
+    type Error = ContactCompanyItemsGetError;
 }
 /// The method `crm.contact.company.items.set` sets the set of companies associated with the specified contact.
 ///
 /// Who: any user with "edit" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactCompanyItemsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactCompanyItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactCompanyItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -278,7 +402,7 @@ pub struct ContactCompanyItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of objects that describe the associated companies for the contact. The structure of an individual binding object is described below
     ///
     /// Wire name: `items`.
@@ -289,7 +413,7 @@ impl ContactCompanyItemsSet {
     /// Creates a `ContactCompanyItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<
             ::std::vec::Vec<ContactCompanyItemsSetItemsItem>,
         >,
@@ -307,12 +431,30 @@ impl ::b24_core::__private::Method for ContactCompanyItemsSet {
         "crm.contact.company.items.set",
     );
     type Output = bool;
+    type Error = ContactCompanyItemsSetError;
 }
 /// The method `crm.contact.delete` removes a contact and all associated objects.
 ///
 /// Who: any user with "delete" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -323,12 +465,14 @@ pub struct ContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ContactDelete {
     /// Creates a `ContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -339,12 +483,30 @@ impl ::b24_core::__private::Method for ContactDelete {
         "crm.contact.delete",
     );
     type Output = bool;
+    type Error = ContactDeleteError;
 }
 /// This method allows you to enforce a common contact card for all users.
 ///
 /// Who: a user with the "Allow to change settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-force-common-scope-for-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactDetailsConfigurationForceCommonScopeForAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -364,10 +526,28 @@ for ContactDetailsConfigurationForceCommonScopeForAll {
         "crm.contact.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = ContactDetailsConfigurationForceCommonScopeForAllError;
 }
 /// Retrieves the contact card configurations: reads the personal card configurations of the specified user or the shared configurations set for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactDetailsConfigurationGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -387,7 +567,9 @@ pub struct ContactDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// User identifier. Required only when requesting another user's personal settings.
     ///
     /// If not specified, the current user's ID is used
@@ -399,7 +581,7 @@ pub struct ContactDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ContactDetailsConfigurationGet {
     /// Creates a `ContactDetailsConfigurationGet` from its required fields.
@@ -414,14 +596,19 @@ impl ContactDetailsConfigurationGet {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -433,10 +620,28 @@ impl ::b24_core::__private::Method for ContactDetailsConfigurationGet {
         "crm.contact.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = ContactDetailsConfigurationGetError;
 }
 /// The method resets the contact card configurations: it removes the personal card settings of a specified user or the shared settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactDetailsConfigurationReset::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -456,7 +661,9 @@ pub struct ContactDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// User identifier. Required only when resetting personal settings.
     ///
     /// If not specified, the `id` of the current user is used
@@ -468,7 +675,7 @@ pub struct ContactDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ContactDetailsConfigurationReset {
     /// Creates a `ContactDetailsConfigurationReset` from its required fields.
@@ -483,14 +690,19 @@ impl ContactDetailsConfigurationReset {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -502,10 +714,28 @@ impl ::b24_core::__private::Method for ContactDetailsConfigurationReset {
         "crm.contact.details.configuration.reset",
     );
     type Output = bool;
+    type Error = ContactDetailsConfigurationResetError;
 }
 /// This method sets the contact card settings: it writes personal settings for the specified user or shared settings for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactDetailsConfigurationSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -525,7 +755,9 @@ pub struct ContactDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// User identifier. Required only when setting personal settings.
     ///
     /// If not specified, the `id` of the current user is used
@@ -537,7 +769,7 @@ pub struct ContactDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The list of `section` describes the configuration of field sections in the item card.
     ///
     /// The structure is described below
@@ -560,14 +792,19 @@ impl ContactDetailsConfigurationSet {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -579,12 +816,30 @@ impl ::b24_core::__private::Method for ContactDetailsConfigurationSet {
         "crm.contact.details.configuration.set",
     );
     type Output = bool;
+    type Error = ContactDetailsConfigurationSetError;
 }
 /// This method returns the description of contact fields, including custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -603,12 +858,30 @@ impl ::b24_core::__private::Method for ContactFields {
         "crm.contact.fields",
     );
     type Output = ContactFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.contact.get` returns a contact by its identifier.
 ///
 /// Who: any user with "read" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -617,12 +890,14 @@ pub struct ContactGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ContactGet {
     /// Creates a `ContactGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -633,12 +908,31 @@ impl ::b24_core::__private::Method for ContactGet {
         "crm.contact.get",
     );
     type Output = Contact;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.contact.list` returns a list of contacts based on a filter. It is an implementation of the list method for contacts.
 ///
 /// Who: any user with "read" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -660,7 +954,7 @@ pub struct ContactList {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An object in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -709,7 +1003,7 @@ pub struct ContactList {
     >,
     /// An object in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -750,7 +1044,7 @@ pub struct ContactList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ContactList {
     /// Creates a `ContactList` from its required fields.
@@ -802,7 +1096,10 @@ impl ContactList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -814,6 +1111,7 @@ impl ::b24_core::__private::Method for ContactList {
         "crm.contact.list",
     );
     type Output = ::std::vec::Vec<Contact>;
+    type Error = ContactListError;
 }
 impl ::b24_core::__private::ListMethod for ContactList {
     type Item = Contact;
@@ -825,6 +1123,22 @@ impl ::b24_core::__private::ListMethod for ContactList {
 /// Who: any user with "edit" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::contacts::ContactUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -835,10 +1149,10 @@ pub struct ContactUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -872,7 +1186,7 @@ impl ContactUpdate {
     /// Creates a `ContactUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ContactUpdateFields>,
     ) -> Self {
         Self {
@@ -897,20 +1211,37 @@ impl ::b24_core::__private::Method for ContactUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.contact.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
+    type Error = ContactUpdateError;
 }
 /// The `crm.contact.userfield.add` method creates a new custom field for contacts.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::contacts::ContactUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldAdd {
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -945,12 +1276,30 @@ impl ::b24_core::__private::Method for ContactUserfieldAdd {
         "crm.contact.userfield.add",
     );
     type Output = i64;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.contact.userfield.delete` removes a custom contact field.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -961,12 +1310,14 @@ pub struct ContactUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ContactUserfieldDelete {
     /// Creates a `ContactUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -977,12 +1328,30 @@ impl ::b24_core::__private::Method for ContactUserfieldDelete {
         "crm.contact.userfield.delete",
     );
     type Output = bool;
+    type Error = ContactUserfieldDeleteError;
 }
 /// The method `crm.contact.userfield.get` returns a custom contact field by its identifier.
 ///
 /// Who: any user with "read" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -993,12 +1362,14 @@ pub struct ContactUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ContactUserfieldGet {
     /// Creates a `ContactUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1008,20 +1379,39 @@ impl ::b24_core::__private::Method for ContactUserfieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.contact.userfield.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = Userfield;
+    type Error = ContactUserfieldGetError;
 }
 /// The method `crm.contact.userfield.list` returns a list of custom fields for contacts based on a filter.
 ///
 /// Who: any user with "read" access permission for contacts.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::contacts::ContactUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1041,7 +1431,7 @@ pub struct ContactUserfieldList {
     pub filter: ::std::option::Option<ContactUserfieldListFilter>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1120,10 +1510,11 @@ impl ::b24_core::__private::Method for ContactUserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.contact.userfield.list",
     );
-    type Output = ::std::vec::Vec<Userfield>;
+    type Output = ::std::vec::Vec<Userfield2>;
+    type Error = ContactUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for ContactUserfieldList {
-    type Item = Userfield;
+    type Item = Userfield2;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1132,6 +1523,22 @@ impl ::b24_core::__private::ListMethod for ContactUserfieldList {
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::contacts::ContactUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::contacts::ContactUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ContactUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1142,10 +1549,10 @@ pub struct ContactUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1172,7 +1579,7 @@ impl ContactUserfieldUpdate {
     /// Creates a `ContactUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ContactUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1188,6 +1595,727 @@ impl ::b24_core::__private::Method for ContactUserfieldUpdate {
         "crm.contact.userfield.update",
     );
     type Output = bool;
+    type Error = ContactUserfieldUpdateError;
+}
+/// The documented errors of `ContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The field Work e-mail contains an invalid address
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "parameter 'params' must be array" => {
+                        Self::ParameterParamsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "disk resource exhausted" => Self::DiskResourceExhausted,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ContactUpdate` (shared).
+pub type ContactUpdateError = ContactAddError;
+/// The documented errors of `ContactCompanyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactCompanyAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' must be array
+    TheParameterFieldsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactCompanyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterFieldsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ContactCompanyDelete` (shared).
+pub type ContactCompanyDeleteError = ContactCompanyAddError;
+/// The documented errors of `ContactCompanyItemsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactCompanyItemsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactCompanyItemsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ContactCompanyItemsGet` (shared).
+pub type ContactCompanyItemsGetError = ContactCompanyItemsDeleteError;
+/// The documented errors of `ContactCompanyItemsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactCompanyItemsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter items must be array
+    TheParameterItemsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactCompanyItemsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ContactDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Element not found
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ContactDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for ContactDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ContactDetailsConfigurationGet` (shared).
+pub type ContactDetailsConfigurationGetError = ContactDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `ContactDetailsConfigurationReset` (shared).
+pub type ContactDetailsConfigurationResetError = ContactDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `ContactDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array.
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array.
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write.
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i has type data[i].type. The expected type is 'section'.
+    SectionAtIndexIHasType,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i does not have name.
+    ///
+    /// Section at index i does not have title.
+    SectionAtIndexIDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index j in section at index i does not have name.
+    ElementAtIndexJInSection,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
+                "section at index i has type data[i].type. the expected type is 'section'" => {
+                    Self::SectionAtIndexIHasType
+                }
+                "section at index i does not have name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have title" => Self::SectionAtIndexIDoesNot,
+                "element at index j in section at index i does not have name" => {
+                    Self::ElementAtIndexJInSection
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::SectionAtIndexIHasType => "",
+            Self::SectionAtIndexIDoesNot => "",
+            Self::ElementAtIndexJInSection => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ContactList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ContactUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactUserfieldDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    ErrorDeletingFieldNameForObject,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    "error deleting field_name for object entity_id" => {
+                        Self::ErrorDeletingFieldNameForObject
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorDeletingFieldNameForObject => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ContactUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactUserfieldGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ContactUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactUserfieldListError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ContactUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContactUserfieldUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// A list item with XML_ID=XML_ID already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ContactUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Type of traffic. Possible values:
 /// - `CPC` — ads
@@ -3224,11 +4352,588 @@ pub struct UserfieldSettings {
     /// Default value
     ///
     /// Wire name: `DEFAULT_VALUE`.
-    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
-    pub default_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<f64>,
 }
 impl UserfieldSettings {
     /// Creates a `UserfieldSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            precision: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            min_value: ::std::option::Option::None,
+            max_value: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+        }
+    }
+    /// Sets `PRECISION`.
+    #[must_use]
+    pub fn precision(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.precision = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_VALUE`.
+    #[must_use]
+    pub fn min_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_VALUE`.
+    #[must_use]
+    pub fn max_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Userfield` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Userfield {
+    /// Identifier of the custom field
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// String identifier binding the custom field to the entity.
+    ///
+    /// In the case of methods `crm.contact.userfield.*`, the value `CRM_CONTACT` is automatically assigned
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Field code. Unique
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Data type of the custom field. Possible values:
+    /// - `string` — string
+    /// - `integer` — integer
+    /// - `double` — number
+    /// - `boolean` — yes/no
+    /// - `datetime` — date/time
+    /// - `date` — date
+    /// - `money` — money
+    /// - `url` — link
+    /// - `address` — address
+    /// - `enumeration` — list
+    /// - `file` — file
+    /// - `employee` — employee binding
+    /// - `crm_status` — binding to CRM directory
+    /// - `iblock_section` — binding to information block sections
+    /// - `iblock_element` — binding to information block elements
+    /// - `crm` — binding to CRM elements
+    /// - custom field types
+    ///
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// External code
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Sorting index
+    ///
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<i64>,
+    /// Indicates whether the field is multiple. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Is the field mandatory? Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<bool>,
+    /// Indicates whether to show the field in the filter. Possible values:
+    /// - `N` — do not show
+    /// - `I` — exact match
+    /// - `E` — mask
+    /// - `S` — substring
+    ///
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<bool>,
+    /// Should the user field be shown in the list?
+    ///
+    /// This parameter does not affect anything within `crm`.
+    ///
+    /// Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<bool>,
+    /// Allows user editing. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<bool>,
+    /// Are the field values searchable?
+    ///
+    /// This parameter does not affect anything within `crm`.
+    ///
+    /// Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<bool>,
+    /// Additional field parameters. Each field type (`USER_TYPE_ID`) has its own set of available settings, which are described below
+    ///
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<UserfieldSettings>,
+    /// List of possible values for the custom field of type `enumeration`. For custom fields of other types, this parameter is meaningless
+    ///
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<::std::vec::Vec<UfEnumElement2>>,
+    /// Label in the edit form
+    ///
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Header in the list
+    ///
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Filter label in the list
+    ///
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Error message
+    ///
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Help
+    ///
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// `CLIENT_ID` of the application that serves this field type.
+    ///
+    /// Returned when the field type is custom
+    ///
+    /// Wire name: `USER_TYPE_OWNER`.
+    #[serde(
+        rename = "USER_TYPE_OWNER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_owner: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Userfield {
+    /// Creates a `Userfield` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            user_type_owner: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<UfEnumElement2>>,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_OWNER`.
+    #[must_use]
+    pub fn user_type_owner(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_owner = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Additional field parameters. Each field type (`USER_TYPE_ID`) has its own set of available settings, which are described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Userfield2Settings {
+    /// Precision (number of decimal places)
+    ///
+    /// Wire name: `PRECISION`.
+    #[serde(
+        rename = "PRECISION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub precision: ::std::option::Option<i64>,
+    /// Input field size for display
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Minimum value (0 — do not check)
+    ///
+    /// Wire name: `MIN_VALUE`.
+    #[serde(
+        rename = "MIN_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_value: ::std::option::Option<f64>,
+    /// Maximum value (0 — do not check)
+    ///
+    /// Wire name: `MAX_VALUE`.
+    #[serde(
+        rename = "MAX_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_value: ::std::option::Option<f64>,
+    /// Default value
+    ///
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+}
+impl Userfield2Settings {
+    /// Creates a `Userfield2Settings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3273,7 +4978,7 @@ impl UserfieldSettings {
         self
     }
 }
-/// The `Userfield` object.
+/// The `Userfield2` object.
 #[derive(
     Debug,
     Clone,
@@ -3283,7 +4988,7 @@ impl UserfieldSettings {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct Userfield {
+pub struct Userfield2 {
     /// Identifier of the custom field
     ///
     /// Wire name: `ID`.
@@ -3449,7 +5154,7 @@ pub struct Userfield {
     ///
     /// Wire name: `SETTINGS`.
     #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
-    pub settings: ::std::option::Option<UserfieldSettings>,
+    pub settings: ::std::option::Option<Userfield2Settings>,
     /// List of possible values for the custom field of type `enumeration`. For custom fields of other types, this parameter is meaningless
     ///
     /// Wire name: `LIST`.
@@ -3525,8 +5230,8 @@ pub struct Userfield {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl Userfield {
-    /// Creates a `Userfield` from its required fields.
+impl Userfield2 {
+    /// Creates a `Userfield2` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3644,7 +5349,7 @@ impl Userfield {
     #[must_use]
     pub fn settings(
         mut self,
-        value: impl ::std::convert::Into<UserfieldSettings>,
+        value: impl ::std::convert::Into<Userfield2Settings>,
     ) -> Self {
         self.settings = ::std::option::Option::Some(value.into());
         self
@@ -3780,7 +5485,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ContactAddFieldsUtm
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -4387,7 +6092,7 @@ impl ContactAddParams {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -4488,6 +6193,498 @@ impl ContactCompanyDeleteFields {
         Self {
             company_id: company_id.into(),
         }
+    }
+}
+/// The `ContactCompanyFieldsResultSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ContactCompanyFieldsResultSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ContactCompanyFieldsResultSort {
+    /// Creates a `ContactCompanyFieldsResultSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ContactCompanyFieldsResultIsPrimary` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ContactCompanyFieldsResultIsPrimary {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ContactCompanyFieldsResultIsPrimary {
+    /// Creates a `ContactCompanyFieldsResultIsPrimary` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ContactCompanyFieldsResultCompanyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ContactCompanyFieldsResultCompanyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ContactCompanyFieldsResultCompanyId {
+    /// Creates a `ContactCompanyFieldsResultCompanyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object in the format:
+/// ```text
+/// {
+///     field_1: value_1,
+///     field_2: value_2,
+///     ...
+///     field_n: value_n,
+/// }
+/// ```
+///
+/// where:
+/// - `field_n` — field of the element
+/// - `value_n` — information about the field in the format crm_rest_field_description
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ContactCompanyFieldsResult {
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<ContactCompanyFieldsResultSort>,
+    /// Wire name: `IS_PRIMARY`.
+    #[serde(rename = "IS_PRIMARY", default, skip_serializing_if = "Option::is_none")]
+    pub is_primary: ::std::option::Option<ContactCompanyFieldsResultIsPrimary>,
+    /// Wire name: `COMPANY_ID`.
+    #[serde(rename = "COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub company_id: ::std::option::Option<ContactCompanyFieldsResultCompanyId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ContactCompanyFieldsResult {
+    /// Creates a `ContactCompanyFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            sort: ::std::option::Option::None,
+            is_primary: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<ContactCompanyFieldsResultSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PRIMARY`.
+    #[must_use]
+    pub fn is_primary(
+        mut self,
+        value: impl ::std::convert::Into<ContactCompanyFieldsResultIsPrimary>,
+    ) -> Self {
+        self.is_primary = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY_ID`.
+    #[must_use]
+    pub fn company_id(
+        mut self,
+        value: impl ::std::convert::Into<ContactCompanyFieldsResultCompanyId>,
+    ) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// The `ContactCompanyItemsSetItemsItem` object.
@@ -5174,7 +7371,7 @@ for ContactUpdateFieldsUtmMedium {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -5805,7 +8002,7 @@ impl ContactUserfieldAddFieldsSettings {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -6302,7 +8499,7 @@ for ContactUserfieldListFilterShowFilter {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -6630,7 +8827,7 @@ impl ContactUserfieldUpdateFieldsSettings {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/crm-settings-mode-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::crm::SettingsModeGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::crm::SettingsModeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SettingsModeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,12 +40,31 @@ impl ::b24_core::__private::Method for SettingsModeGet {
         "crm.settings.mode.get",
     );
     type Output = i64;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.stagehistory.list` returns records of stage movement history for the following elements: - leads, - deals, - old invoices, - new invoices, - SPAs.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/crm-stage-history-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::crm::StagehistoryList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::crm::StagehistoryList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagehistoryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,7 +83,7 @@ pub struct StagehistoryList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_type_id: ::std::option::Option<i64>,
+    pub entity_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Sorting list, where the key is the field and the value is `ASC` or `DESC`
     ///
     /// Wire name: `order`.
@@ -108,7 +144,7 @@ pub struct StagehistoryList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StagehistoryList {
     /// Creates a `StagehistoryList` from its required fields.
@@ -124,7 +160,10 @@ impl StagehistoryList {
     }
     /// Sets `entityTypeId`.
     #[must_use]
-    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.entity_type_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -172,7 +211,10 @@ impl StagehistoryList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -184,6 +226,7 @@ impl ::b24_core::__private::Method for StagehistoryList {
         "crm.stagehistory.list",
     );
     type Output = StagehistoryListResult;
+    type Error = StagehistoryListError;
 }
 impl ::b24_core::__private::ListMethod for StagehistoryList {
     type Item = StagehistoryListResultItemsItem;
@@ -191,6 +234,59 @@ impl ::b24_core::__private::ListMethod for StagehistoryList {
         "items",
     );
     const ID_FIELD: &'static str = "ID";
+}
+/// The documented errors of `StagehistoryList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StagehistoryListError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type TYPE is not supported
+    EntityTypeNotSupported,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid filter: field 'field' is not allowed in filter
+    ///
+    /// Invalid filter: field 'field' has invalid value
+    ///
+    /// Invalid order: field 'field' is not allowed in order
+    ///
+    /// Invalid order: allowed sort directions are ASC, DESC. But got 'orderValue' for field 'field'
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StagehistoryListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Record type. Can take the following values:
 /// - `1` — creation of an element,

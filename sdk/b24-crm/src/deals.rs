@@ -5,13 +5,30 @@
 /// Who: any user with "add" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealAdd {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -62,12 +79,29 @@ impl ::b24_core::__private::Method for DealAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.add");
     type Output = i64;
+    type Error = DealAddError;
 }
 /// The method `crm.deal.contact.add` adds a contact to the specified deal.
 ///
 /// Who: a user with "modify" access permission for deals..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealContactAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -78,10 +112,10 @@ pub struct DealContactAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -104,7 +138,7 @@ impl DealContactAdd {
     /// Creates a `DealContactAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DealContactAddFields>,
     ) -> Self {
         Self {
@@ -120,12 +154,29 @@ impl ::b24_core::__private::Method for DealContactAdd {
         "crm.deal.contact.add",
     );
     type Output = bool;
+    type Error = DealContactAddError;
 }
 /// The method `crm.deal.contact.delete` removes a contact from the specified deal.
 ///
 /// Who: a user with "modify" access permission for deals..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealContactDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -136,7 +187,7 @@ pub struct DealContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing information about which contact needs to be removed from the bindings (detailed description)
     ///
     /// Wire name: `fields`.
@@ -147,7 +198,7 @@ impl DealContactDelete {
     /// Creates a `DealContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DealContactDeleteFields>,
     ) -> Self {
         Self {
@@ -163,12 +214,30 @@ impl ::b24_core::__private::Method for DealContactDelete {
         "crm.deal.contact.delete",
     );
     type Output = bool;
+    type Error = DealContactDeleteError;
 }
 /// The method `crm.deal.contact.fields` returns a description of the fields for the deal-contact connection.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -186,16 +255,31 @@ impl ::b24_core::__private::Method for DealContactFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.deal.contact.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DealContactFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.contact.items.delete` removes all contact associations with the specified deal.
 ///
 /// Who: a user with "read" and "modify" access permissions for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -206,12 +290,14 @@ pub struct DealContactItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealContactItemsDelete {
     /// Creates a `DealContactItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -222,12 +308,30 @@ impl ::b24_core::__private::Method for DealContactItemsDelete {
         "crm.deal.contact.items.delete",
     );
     type Output = bool;
+    type Error = DealContactItemsDeleteError;
 }
 /// The method `crm.deal.contact.items.get` returns a set of contacts associated with the specified deal.
 ///
 /// Who: a user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -238,12 +342,14 @@ pub struct DealContactItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealContactItemsGet {
     /// Creates a `DealContactItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -254,12 +360,30 @@ impl ::b24_core::__private::Method for DealContactItemsGet {
         "crm.deal.contact.items.get",
     );
     type Output = ::std::vec::Vec<DealContactBinding>;
+    type Error = DealContactItemsGetError;
 }
 /// The method `crm.deal.contact.items.set` sets a set of contacts associated with the specified deal. Contacts not included in the provided list will be unlinked.
 ///
 /// Who: a user with "modify" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactItemsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -270,7 +394,7 @@ pub struct DealContactItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of objects describing the linked contacts to the deal (detailed description)
     ///
     /// Wire name: `items`.
@@ -281,7 +405,7 @@ impl DealContactItemsSet {
     /// Creates a `DealContactItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<::std::vec::Vec<DealContactItemsSetItemsItem>>,
     ) -> Self {
         Self {
@@ -297,12 +421,30 @@ impl ::b24_core::__private::Method for DealContactItemsSet {
         "crm.deal.contact.items.set",
     );
     type Output = bool;
+    type Error = DealContactItemsSetError;
 }
 /// The method `crm.deal.delete` removes a deal and all associated objects.
 ///
 /// Who: any user with "delete" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -313,12 +455,14 @@ pub struct DealDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealDelete {
     /// Creates a `DealDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -329,10 +473,28 @@ impl ::b24_core::__private::Method for DealDelete {
         "crm.deal.delete",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.details.configuration.forceCommonScopeForAll` forcibly sets a common deal detail form for all users and removes their personal settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-force-common-scope-for-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationForceCommonScopeForAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -372,10 +534,28 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationForceCommonScopeF
         "crm.deal.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = DealDetailsConfigurationForceCommonScopeForAllError;
 }
 /// The method `crm.deal.details.configuration.get` retrieves the settings of the deal card. It reads the personal settings of the specified user or the shared settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -402,7 +582,7 @@ pub struct DealDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Additional parameters (detailed description)
     ///
     /// Wire name: `extras`.
@@ -430,7 +610,10 @@ impl DealDetailsConfigurationGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -451,10 +634,28 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationGet {
         "crm.deal.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = DealDetailsConfigurationGetError;
 }
 /// The method `crm.deal.details.configuration.reset` resets the settings of the deal card. It removes the personal settings of the specified user or the common settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationReset::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -481,7 +682,7 @@ pub struct DealDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Additional parameters (detailed description)
     ///
     /// Wire name: `extras`.
@@ -509,7 +710,10 @@ impl DealDetailsConfigurationReset {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -530,10 +734,28 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationReset {
         "crm.deal.details.configuration.reset",
     );
     type Output = bool;
+    type Error = DealDetailsConfigurationResetError;
 }
 /// The method `crm.deal.details.configuration.set` sets the settings for the deal card. It records the personal settings for the specified user or the general settings for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -560,7 +782,7 @@ pub struct DealDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// A list of `section` describing the configuration of the deal card sections. The structure of `section` is described below
     ///
     /// Wire name: `data`.
@@ -594,7 +816,10 @@ impl DealDetailsConfigurationSet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -615,12 +840,30 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationSet {
         "crm.deal.details.configuration.set",
     );
     type Output = bool;
+    type Error = DealDetailsConfigurationSetError;
 }
 /// The method `crm.deal.fields` returns the description of deal fields, including custom fields. A table with the description of standard fields can be found in the article Fields of Main CRM Entities.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -638,16 +881,31 @@ impl ::b24_core::__private::Method for DealFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.deal.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DealFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.get` returns a deal by its identifier.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -658,12 +916,14 @@ pub struct DealGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealGet {
     /// Creates a `DealGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -672,12 +932,31 @@ impl ::b24_core::__private::Method for DealGet {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.get");
     type Output = Deal;
+    type Error = DealGetError;
 }
 /// The method `crm.deal.list` returns a list of deals based on a filter. It is an implementation of the list method for deals.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -698,7 +977,7 @@ pub struct DealList {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -745,7 +1024,7 @@ pub struct DealList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -787,7 +1066,7 @@ pub struct DealList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealList {
     /// Creates a `DealList` from its required fields.
@@ -839,7 +1118,10 @@ impl DealList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -849,6 +1131,7 @@ impl ::b24_core::__private::Method for DealList {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.list");
     type Output = ::std::vec::Vec<Deal>;
+    type Error = DealListError;
 }
 impl ::b24_core::__private::ListMethod for DealList {
     type Item = Deal;
@@ -860,6 +1143,23 @@ impl ::b24_core::__private::ListMethod for DealList {
 /// Who: a user with "read" access permission for the deal.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-productrows-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealProductrowsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealProductrowsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealProductrowsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -878,12 +1178,30 @@ impl ::b24_core::__private::Method for DealProductrowsGet {
         "crm.deal.productrows.get",
     );
     type Output = ::std::vec::Vec<Productrow>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.productrows.set` creates or updates the product rows of a deal. Existing rows that are not passed to the method will be removed from the deal.
 ///
 /// Who: user with "modify" access permission for the deal.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-productrows-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealProductrowsSet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealProductrowsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealProductrowsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -902,12 +1220,30 @@ impl ::b24_core::__private::Method for DealProductrowsSet {
         "crm.deal.productrows.set",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.recurring.add` creates a template for a recurring deal based on an existing deal.
 ///
 /// Who: a user with "add" and "edit" permissions for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -926,12 +1262,30 @@ impl ::b24_core::__private::Method for DealRecurringAdd {
         "crm.deal.recurring.add",
     );
     type Output = i64;
+    type Error = DealRecurringAddError;
 }
 /// The method `crm.deal.recurring.delete` removes an existing setting for a recurring deal template. It is suitable when you need to delete the record of a recurring deal template if the associated deal no longer exists.
 ///
 /// Who: a user with "delete" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -950,12 +1304,30 @@ impl ::b24_core::__private::Method for DealRecurringDelete {
         "crm.deal.recurring.delete",
     );
     type Output = bool;
+    type Error = DealRecurringDeleteError;
 }
 /// The method `crm.deal.recurring.expose` creates a new deal based on the template for a recurring deal.
 ///
 /// Who: a user with "read" and "add" deal permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-expose.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringExpose::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringExpose>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringExpose` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -974,12 +1346,30 @@ impl ::b24_core::__private::Method for DealRecurringExpose {
         "crm.deal.recurring.expose",
     );
     type Output = DealRecurringExposeResult;
+    type Error = DealRecurringExposeError;
 }
 /// The method `crm.deal.recurring.fields` returns a description of the fields for the recurring deal template.
 ///
 /// Who: user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,12 +1388,30 @@ impl ::b24_core::__private::Method for DealRecurringFields {
         "crm.deal.recurring.fields",
     );
     type Output = DealRecurringFieldsResult;
+    type Error = DealRecurringFieldsError;
 }
 /// The method `crm.deal.recurring.get` returns the fields of the recurring deal template settings by its identifier.
 ///
 /// Who: user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1022,19 +1430,38 @@ impl ::b24_core::__private::Method for DealRecurringGet {
         "crm.deal.recurring.get",
     );
     type Output = RecurringDeal;
+    type Error = DealRecurringGetError;
 }
 /// The method `crm.deal.recurring.list` returns a list of recurring deal template settings based on the provided filter.
 ///
 /// Who: user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1059,7 +1486,7 @@ pub struct DealRecurringList {
     >,
     /// Filter object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1116,7 +1543,7 @@ pub struct DealRecurringList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealRecurringList {
     /// Creates a `DealRecurringList` from its required fields.
@@ -1158,7 +1585,10 @@ impl DealRecurringList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1170,6 +1600,7 @@ impl ::b24_core::__private::Method for DealRecurringList {
         "crm.deal.recurring.list",
     );
     type Output = ::std::vec::Vec<RecurringDeal>;
+    type Error = DealRecurringListError;
 }
 impl ::b24_core::__private::ListMethod for DealRecurringList {
     type Item = RecurringDeal;
@@ -1181,13 +1612,30 @@ impl ::b24_core::__private::ListMethod for DealRecurringList {
 /// Who: a user with "read" and "modify" access permissions for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringUpdate {
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1231,12 +1679,30 @@ impl ::b24_core::__private::Method for DealRecurringUpdate {
         "crm.deal.recurring.update",
     );
     type Output = bool;
+    type Error = DealRecurringUpdateError;
 }
 /// The method `crm.deal.update` updates an existing deal.
 ///
 /// Who: any user with "edit" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1247,10 +1713,10 @@ pub struct DealUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1281,7 +1747,9 @@ pub struct DealUpdate {
 impl DealUpdate {
     /// Creates a `DealUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -1308,18 +1776,35 @@ impl ::b24_core::__private::Method for DealUpdate {
         "crm.deal.update",
     );
     type Output = bool;
+    type Error = DealUpdateError;
 }
 /// The `crm.deal.userfield.add` method creates a new custom field for deals.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldAdd {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1353,12 +1838,30 @@ impl ::b24_core::__private::Method for DealUserfieldAdd {
         "crm.deal.userfield.add",
     );
     type Output = i64;
+    type Error = DealUserfieldAddError;
 }
 /// The method `crm.deal.userfield.delete` removes a custom field from deals.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1369,12 +1872,14 @@ pub struct DealUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealUserfieldDelete {
     /// Creates a `DealUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1385,12 +1890,30 @@ impl ::b24_core::__private::Method for DealUserfieldDelete {
         "crm.deal.userfield.delete",
     );
     type Output = bool;
+    type Error = DealUserfieldDeleteError;
 }
 /// The method `crm.deal.userfield.get` returns a custom deal field by its identifier.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1401,12 +1924,14 @@ pub struct DealUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealUserfieldGet {
     /// Creates a `DealUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1416,22 +1941,38 @@ impl ::b24_core::__private::Method for DealUserfieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.deal.userfield.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DealUserfieldGetResult;
+    type Error = DealUserfieldGetError;
 }
 /// The method `crm.deal.userfield.list` returns a list of custom fields for deals based on the filter.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldList {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1449,7 +1990,7 @@ pub struct DealUserfieldList {
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<DealUserfieldListFilter>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1471,7 +2012,7 @@ pub struct DealUserfieldList {
     /// - `SORT` — sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "SORT": "ASC",
     ///     "ID": "ASC"
@@ -1526,18 +2067,11 @@ impl ::b24_core::__private::Method for DealUserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.deal.userfield.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<DealUserfieldListResultItem>;
+    type Error = DealUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for DealUserfieldList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = DealUserfieldListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1546,6 +2080,22 @@ impl ::b24_core::__private::ListMethod for DealUserfieldList {
 /// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1556,9 +2106,9 @@ pub struct DealUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1584,7 +2134,7 @@ impl DealUserfieldUpdate {
     /// Creates a `DealUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DealUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1600,6 +2150,1350 @@ impl ::b24_core::__private::Method for DealUserfieldUpdate {
         "crm.deal.userfield.update",
     );
     type Output = bool;
+    type Error = DealUserfieldUpdateError;
+}
+/// The documented errors of `DealAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "Currency" field
+    InvalidValueForTheCurrencyField,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "disk resource exhausted" => Self::DiskResourceExhausted,
+                "invalid value for the \"currency\" field" => {
+                    Self::InvalidValueForTheCurrencyField
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::InvalidValueForTheCurrencyField => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' must be array.
+    TheParameterFieldsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterFieldsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'item' must be array.
+    TheParameterItemMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'item' must be array" => {
+                        Self::TheParameterItemMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactItemsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactItemsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactItemsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactItemsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactItemsGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactItemsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactItemsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactItemsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter items must be array.
+    TheParameterItemsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// -
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactItemsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for DealDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealDetailsConfigurationGet` (shared).
+pub type DealDetailsConfigurationGetError = DealDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `DealDetailsConfigurationReset` (shared).
+pub type DealDetailsConfigurationResetError = DealDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `DealDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i has type data[i].type. The expected type is 'section'
+    SectionAtIndexIHasType,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i does not have a name
+    ///
+    /// Section at index i does not have a title
+    SectionAtIndexIDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index j in section at index i does not have a name
+    ElementAtIndexJInSection,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "section at index i has type data[i].type. the expected type is 'section'" => {
+                    Self::SectionAtIndexIHasType
+                }
+                "section at index i does not have a name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have a title" => {
+                    Self::SectionAtIndexIDoesNot
+                }
+                "element at index j in section at index i does not have a name" => {
+                    Self::ElementAtIndexJInSection
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::SectionAtIndexIHasType => "",
+            Self::SectionAtIndexIDoesNot => "",
+            Self::ElementAtIndexJInSection => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealGetError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array.
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array.
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error.
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringAddError {
+    /// Code `Parameter 'fields' must be array`.
+    ///
+    /// The fields parameter is not provided or is not in object format
+    ParameterFieldsMustBeArray,
+    /// Code `Parameter 'params' must be array`.
+    ///
+    /// The params parameter is not provided in object format
+    ParameterParamsMustBeArray,
+    /// Code `Deal id is empty`.
+    ///
+    /// An empty or incorrect value is passed in fields.DEAL_ID
+    DealIdIsEmpty,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to modify the original deal or create deals
+    AccessDenied,
+    /// Code `Deal already has recurring settings`.
+    ///
+    /// A recurring setting already exists for the provided deal
+    DealAlreadyHasRecurringSettings,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+            "Parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+            "Deal id is empty" => Self::DealIdIsEmpty,
+            "Access denied" => Self::AccessDenied,
+            "Deal already has recurring settings" => {
+                Self::DealAlreadyHasRecurringSettings
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "Parameter 'fields' must be array",
+            Self::ParameterParamsMustBeArray => "Parameter 'params' must be array",
+            Self::DealIdIsEmpty => "Deal id is empty",
+            Self::AccessDenied => "Access denied",
+            Self::DealAlreadyHasRecurringSettings => {
+                "Deal already has recurring settings"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringDeleteError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The id parameter has been passed with an empty or incorrect value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The recurring deal template was not found
+    RecurringDealIsNotFound,
+    /// Code `Deleting is impossible. Connected recurring deal exists`.
+    ///
+    /// Cannot delete the setting while a related deal template exists
+    DeletingIsImpossibleConnectedRecurringDealExists,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to delete deals
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Deleting is impossible. Connected recurring deal exists" => {
+                Self::DeletingIsImpossibleConnectedRecurringDealExists
+            }
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::DeletingIsImpossibleConnectedRecurringDealExists => {
+                "Deleting is impossible. Connected recurring deal exists"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealRecurringExpose`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringExposeError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The parameter id has been passed with an empty or invalid value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The template for the recurring deal was not found
+    RecurringDealIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to read the original deal or create a new deal
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringExposeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealRecurringFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringFieldsError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to access CRM
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringGetError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The parameter id has been passed with an empty or incorrect value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The recurring deal template was not found
+    RecurringDealIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient rights to read the recurring deal template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealRecurringList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to read deals
+    AccessDenied,
+    /// Code `Parameter 'order' must be array`.
+    ///
+    /// The order parameter is not an object
+    ParameterOrderMustBeArray,
+    /// Code `Parameter 'filter' must be array`.
+    ///
+    /// The filter parameter is not an object
+    ParameterFilterMustBeArray,
+    /// Code `Failed to get list. General error`.
+    ///
+    /// Unable to retrieve the list due to an internal error
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => Self::AccessDenied,
+            "Parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+            "Parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+            "Failed to get list. General error" => Self::FailedToGetListGeneralError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::ParameterOrderMustBeArray => "Parameter 'order' must be array",
+            Self::ParameterFilterMustBeArray => "Parameter 'filter' must be array",
+            Self::FailedToGetListGeneralError => "Failed to get list. General error",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringUpdateError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The parameter id has been passed with an empty or invalid value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Parameter 'fields' must be array`.
+    ///
+    /// The parameter fields is missing or not in object format
+    ParameterFieldsMustBeArray,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The recurring deal template was not found
+    RecurringDealIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to read or modify the associated deal
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::ParameterFieldsMustBeArray => "Parameter 'fields' must be array",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "Currency" field
+    InvalidValueForTheCurrencyField,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "not found" => Self::NotFound,
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "disk resource exhausted" => Self::DiskResourceExhausted,
+                "invalid value for the \"currency\" field" => {
+                    Self::InvalidValueForTheCurrencyField
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::NotFound => "",
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::InvalidValueForTheCurrencyField => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found.
+    TheFieldNameFieldIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field name is too long (more than 50 characters).
+    ///
+    /// Field name contains invalid characters. Allowed characters are: A-Z, 0-9 and _.
+    ///
+    /// Incorrect custom type specified.
+    ///
+    /// List item with value XML_ID=xml_id already exists.
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found.
+    TheUserTypeIdFieldIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldNameFieldIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheFieldNameFieldIsNot | Self::TheUserTypeIdFieldIs)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldDeleteError {
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldGetError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldListError {
+    /// Code `400`.
+    ///
+    /// Parameter 'order' must be array
+    ///
+    /// Parameter 'filter' must be array
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldUpdateError {
+    /// Code `400`.
+    ///
+    /// Parameter 'fields' must be array
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// List item with XML_ID='XML_ID' already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Stage group. Possible values:
 /// - `P` — in progress
@@ -2083,7 +3977,7 @@ pub struct Deal {
     ///
     /// To learn more about the obtained deal type, you can use the method crm.status.list by passing the filter:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     ENTITY_ID: 'DEAL_TYPE',
     ///     STATUS_ID: TYPE_ID,
@@ -2112,7 +4006,7 @@ pub struct Deal {
     ///
     /// To learn more about the obtained stage, you can use the method crm.status.list by passing the filter:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     ENTITY_ID: entityId,
     ///     STATUS_ID: statusId,
@@ -2386,7 +4280,7 @@ pub struct Deal {
     ///
     /// To learn more about the obtained source, you can use the method crm.status.list by passing the filter:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     ENTITY_ID: 'SOURCE',
     ///     STATUS_ID: SOURCE_ID,
@@ -5464,7 +7358,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DealAddFieldsUtmMed
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -6264,7 +8158,7 @@ for DealContactAddFieldsIsPrimary {
 }
 /// Object in the format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -6359,6 +8253,498 @@ impl DealContactDeleteFields {
         Self {
             contact_id: contact_id.into(),
         }
+    }
+}
+/// The `DealContactFieldsResultSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealContactFieldsResultSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealContactFieldsResultSort {
+    /// Creates a `DealContactFieldsResultSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealContactFieldsResultIsPrimary` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealContactFieldsResultIsPrimary {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealContactFieldsResultIsPrimary {
+    /// Creates a `DealContactFieldsResultIsPrimary` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealContactFieldsResultContactId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealContactFieldsResultContactId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealContactFieldsResultContactId {
+    /// Creates a `DealContactFieldsResultContactId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object in the format:
+/// ```text
+/// {
+///     field_1: value_1,
+///     field_2: value_2,
+///     ...
+///     field_n: value_n,
+/// }
+/// ```
+///
+/// where:
+/// - `field_n` — field of the object
+/// - `value_n` — information about the field in the format crm_rest_field_description
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealContactFieldsResult {
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<DealContactFieldsResultSort>,
+    /// Wire name: `IS_PRIMARY`.
+    #[serde(rename = "IS_PRIMARY", default, skip_serializing_if = "Option::is_none")]
+    pub is_primary: ::std::option::Option<DealContactFieldsResultIsPrimary>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<DealContactFieldsResultContactId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealContactFieldsResult {
+    /// Creates a `DealContactFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            sort: ::std::option::Option::None,
+            is_primary: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<DealContactFieldsResultSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PRIMARY`.
+    #[must_use]
+    pub fn is_primary(
+        mut self,
+        value: impl ::std::convert::Into<DealContactFieldsResultIsPrimary>,
+    ) -> Self {
+        self.is_primary = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<DealContactFieldsResultContactId>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Indicates whether the binding is primary. Possible values:
@@ -6790,6 +9176,7115 @@ impl DealDetailsConfigurationSetExtras {
     #[must_use]
     pub fn deal_category_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.deal_category_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultId {
+    /// Creates a `DealFieldsResultId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultTitle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultTitle {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultTitle {
+    /// Creates a `DealFieldsResultTitle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultTypeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultTypeId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `statusType`.
+    #[serde(
+        rename = "statusType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultTypeId {
+    /// Creates a `DealFieldsResultTypeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            status_type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusType`.
+    #[must_use]
+    pub fn status_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultCategoryId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultCategoryId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultCategoryId {
+    /// Creates a `DealFieldsResultCategoryId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultStageId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultStageId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `statusType`.
+    #[serde(
+        rename = "statusType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultStageId {
+    /// Creates a `DealFieldsResultStageId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            status_type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusType`.
+    #[must_use]
+    pub fn status_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultStageSemanticId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultStageSemanticId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultStageSemanticId {
+    /// Creates a `DealFieldsResultStageSemanticId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultIsNew` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultIsNew {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultIsNew {
+    /// Creates a `DealFieldsResultIsNew` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultIsRecurring` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultIsRecurring {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultIsRecurring {
+    /// Creates a `DealFieldsResultIsRecurring` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultIsReturnCustomer` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultIsReturnCustomer {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultIsReturnCustomer {
+    /// Creates a `DealFieldsResultIsReturnCustomer` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultIsRepeatedApproach` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultIsRepeatedApproach {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultIsRepeatedApproach {
+    /// Creates a `DealFieldsResultIsRepeatedApproach` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultProbability` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultProbability {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultProbability {
+    /// Creates a `DealFieldsResultProbability` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultCurrencyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultCurrencyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultCurrencyId {
+    /// Creates a `DealFieldsResultCurrencyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultOpportunity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultOpportunity {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultOpportunity {
+    /// Creates a `DealFieldsResultOpportunity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultIsManualOpportunity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultIsManualOpportunity {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultIsManualOpportunity {
+    /// Creates a `DealFieldsResultIsManualOpportunity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultTaxValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultTaxValue {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultTaxValue {
+    /// Creates a `DealFieldsResultTaxValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultCompanyIdSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultCompanyIdSettings {
+    /// Wire name: `parentEntityTypeId`.
+    #[serde(
+        rename = "parentEntityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_entity_type_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultCompanyIdSettings {
+    /// Creates a `DealFieldsResultCompanyIdSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent_entity_type_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parentEntityTypeId`.
+    #[must_use]
+    pub fn parent_entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.parent_entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultCompanyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultCompanyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<DealFieldsResultCompanyIdSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultCompanyId {
+    /// Creates a `DealFieldsResultCompanyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultCompanyIdSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultContactId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultContactId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `isDeprecated`.
+    #[serde(
+        rename = "isDeprecated",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_deprecated: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultContactId {
+    /// Creates a `DealFieldsResultContactId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            is_deprecated: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDeprecated`.
+    #[must_use]
+    pub fn is_deprecated(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_deprecated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultContactIds` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultContactIds {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultContactIds {
+    /// Creates a `DealFieldsResultContactIds` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultQuoteIdSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultQuoteIdSettings {
+    /// Wire name: `parentEntityTypeId`.
+    #[serde(
+        rename = "parentEntityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_entity_type_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultQuoteIdSettings {
+    /// Creates a `DealFieldsResultQuoteIdSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent_entity_type_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parentEntityTypeId`.
+    #[must_use]
+    pub fn parent_entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.parent_entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultQuoteId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultQuoteId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<DealFieldsResultQuoteIdSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultQuoteId {
+    /// Creates a `DealFieldsResultQuoteId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultQuoteIdSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultBegindate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultBegindate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultBegindate {
+    /// Creates a `DealFieldsResultBegindate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultClosedate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultClosedate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultClosedate {
+    /// Creates a `DealFieldsResultClosedate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultOpened` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultOpened {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultOpened {
+    /// Creates a `DealFieldsResultOpened` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultClosed` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultClosed {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultClosed {
+    /// Creates a `DealFieldsResultClosed` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultComments` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultComments {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultComments {
+    /// Creates a `DealFieldsResultComments` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultAssignedById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultAssignedById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultAssignedById {
+    /// Creates a `DealFieldsResultAssignedById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultCreatedById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultCreatedById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultCreatedById {
+    /// Creates a `DealFieldsResultCreatedById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultModifyById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultModifyById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultModifyById {
+    /// Creates a `DealFieldsResultModifyById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultMovedById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultMovedById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultMovedById {
+    /// Creates a `DealFieldsResultMovedById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultDateCreate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultDateCreate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultDateCreate {
+    /// Creates a `DealFieldsResultDateCreate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultDateModify` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultDateModify {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultDateModify {
+    /// Creates a `DealFieldsResultDateModify` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultMovedTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultMovedTime {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultMovedTime {
+    /// Creates a `DealFieldsResultMovedTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultSourceId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultSourceId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `statusType`.
+    #[serde(
+        rename = "statusType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultSourceId {
+    /// Creates a `DealFieldsResultSourceId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            status_type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusType`.
+    #[must_use]
+    pub fn status_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultSourceDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultSourceDescription {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultSourceDescription {
+    /// Creates a `DealFieldsResultSourceDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultLeadIdSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultLeadIdSettings {
+    /// Wire name: `parentEntityTypeId`.
+    #[serde(
+        rename = "parentEntityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_entity_type_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultLeadIdSettings {
+    /// Creates a `DealFieldsResultLeadIdSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent_entity_type_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parentEntityTypeId`.
+    #[must_use]
+    pub fn parent_entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.parent_entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultLeadId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultLeadId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<DealFieldsResultLeadIdSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultLeadId {
+    /// Creates a `DealFieldsResultLeadId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultLeadIdSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultAdditionalInfo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultAdditionalInfo {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultAdditionalInfo {
+    /// Creates a `DealFieldsResultAdditionalInfo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultLocationId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultLocationId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultLocationId {
+    /// Creates a `DealFieldsResultLocationId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultOriginatorId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultOriginatorId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultOriginatorId {
+    /// Creates a `DealFieldsResultOriginatorId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultOriginId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultOriginId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultOriginId {
+    /// Creates a `DealFieldsResultOriginId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultUtmSource` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultUtmSource {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultUtmSource {
+    /// Creates a `DealFieldsResultUtmSource` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultUtmMedium` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultUtmMedium {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultUtmMedium {
+    /// Creates a `DealFieldsResultUtmMedium` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultUtmCampaign` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultUtmCampaign {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultUtmCampaign {
+    /// Creates a `DealFieldsResultUtmCampaign` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultUtmContent` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultUtmContent {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultUtmContent {
+    /// Creates a `DealFieldsResultUtmContent` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultUtmTerm` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultUtmTerm {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultUtmTerm {
+    /// Creates a `DealFieldsResultUtmTerm` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultLastActivityTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultLastActivityTime {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultLastActivityTime {
+    /// Creates a `DealFieldsResultLastActivityTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealFieldsResultLastActivityBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResultLastActivityBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResultLastActivityBy {
+    /// Creates a `DealFieldsResultLastActivityBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object in the format:
+///
+/// ```text
+/// {
+///     field_1: value_1,
+///     field_2: value_2,
+///     ...
+///     field_n: value_n,
+/// }
+/// ```
+///
+/// where:
+/// - `field_n` — deal field
+/// - `value_n` — information about the field in the format crm_rest_field_description
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealFieldsResult {
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<DealFieldsResultId>,
+    /// Wire name: `TITLE`.
+    #[serde(rename = "TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<DealFieldsResultTitle>,
+    /// Wire name: `TYPE_ID`.
+    #[serde(rename = "TYPE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub type_id: ::std::option::Option<DealFieldsResultTypeId>,
+    /// Wire name: `CATEGORY_ID`.
+    #[serde(rename = "CATEGORY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub category_id: ::std::option::Option<DealFieldsResultCategoryId>,
+    /// Wire name: `STAGE_ID`.
+    #[serde(rename = "STAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub stage_id: ::std::option::Option<DealFieldsResultStageId>,
+    /// Wire name: `STAGE_SEMANTIC_ID`.
+    #[serde(
+        rename = "STAGE_SEMANTIC_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_semantic_id: ::std::option::Option<DealFieldsResultStageSemanticId>,
+    /// Wire name: `IS_NEW`.
+    #[serde(rename = "IS_NEW", default, skip_serializing_if = "Option::is_none")]
+    pub is_new: ::std::option::Option<DealFieldsResultIsNew>,
+    /// Wire name: `IS_RECURRING`.
+    #[serde(rename = "IS_RECURRING", default, skip_serializing_if = "Option::is_none")]
+    pub is_recurring: ::std::option::Option<DealFieldsResultIsRecurring>,
+    /// Wire name: `IS_RETURN_CUSTOMER`.
+    #[serde(
+        rename = "IS_RETURN_CUSTOMER",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_return_customer: ::std::option::Option<DealFieldsResultIsReturnCustomer>,
+    /// Wire name: `IS_REPEATED_APPROACH`.
+    #[serde(
+        rename = "IS_REPEATED_APPROACH",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_repeated_approach: ::std::option::Option<DealFieldsResultIsRepeatedApproach>,
+    /// Wire name: `PROBABILITY`.
+    #[serde(rename = "PROBABILITY", default, skip_serializing_if = "Option::is_none")]
+    pub probability: ::std::option::Option<DealFieldsResultProbability>,
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(rename = "CURRENCY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub currency_id: ::std::option::Option<DealFieldsResultCurrencyId>,
+    /// Wire name: `OPPORTUNITY`.
+    #[serde(rename = "OPPORTUNITY", default, skip_serializing_if = "Option::is_none")]
+    pub opportunity: ::std::option::Option<DealFieldsResultOpportunity>,
+    /// Wire name: `IS_MANUAL_OPPORTUNITY`.
+    #[serde(
+        rename = "IS_MANUAL_OPPORTUNITY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_manual_opportunity: ::std::option::Option<
+        DealFieldsResultIsManualOpportunity,
+    >,
+    /// Wire name: `TAX_VALUE`.
+    #[serde(rename = "TAX_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub tax_value: ::std::option::Option<DealFieldsResultTaxValue>,
+    /// Wire name: `COMPANY_ID`.
+    #[serde(rename = "COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub company_id: ::std::option::Option<DealFieldsResultCompanyId>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<DealFieldsResultContactId>,
+    /// Wire name: `CONTACT_IDS`.
+    #[serde(rename = "CONTACT_IDS", default, skip_serializing_if = "Option::is_none")]
+    pub contact_ids: ::std::option::Option<DealFieldsResultContactIds>,
+    /// Wire name: `QUOTE_ID`.
+    #[serde(rename = "QUOTE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub quote_id: ::std::option::Option<DealFieldsResultQuoteId>,
+    /// Wire name: `BEGINDATE`.
+    #[serde(rename = "BEGINDATE", default, skip_serializing_if = "Option::is_none")]
+    pub begindate: ::std::option::Option<DealFieldsResultBegindate>,
+    /// Wire name: `CLOSEDATE`.
+    #[serde(rename = "CLOSEDATE", default, skip_serializing_if = "Option::is_none")]
+    pub closedate: ::std::option::Option<DealFieldsResultClosedate>,
+    /// Wire name: `OPENED`.
+    #[serde(rename = "OPENED", default, skip_serializing_if = "Option::is_none")]
+    pub opened: ::std::option::Option<DealFieldsResultOpened>,
+    /// Wire name: `CLOSED`.
+    #[serde(rename = "CLOSED", default, skip_serializing_if = "Option::is_none")]
+    pub closed: ::std::option::Option<DealFieldsResultClosed>,
+    /// Wire name: `COMMENTS`.
+    #[serde(rename = "COMMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<DealFieldsResultComments>,
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(rename = "ASSIGNED_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub assigned_by_id: ::std::option::Option<DealFieldsResultAssignedById>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(rename = "CREATED_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_id: ::std::option::Option<DealFieldsResultCreatedById>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(rename = "MODIFY_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub modify_by_id: ::std::option::Option<DealFieldsResultModifyById>,
+    /// Wire name: `MOVED_BY_ID`.
+    #[serde(rename = "MOVED_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub moved_by_id: ::std::option::Option<DealFieldsResultMovedById>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<DealFieldsResultDateCreate>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(rename = "DATE_MODIFY", default, skip_serializing_if = "Option::is_none")]
+    pub date_modify: ::std::option::Option<DealFieldsResultDateModify>,
+    /// Wire name: `MOVED_TIME`.
+    #[serde(rename = "MOVED_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub moved_time: ::std::option::Option<DealFieldsResultMovedTime>,
+    /// Wire name: `SOURCE_ID`.
+    #[serde(rename = "SOURCE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub source_id: ::std::option::Option<DealFieldsResultSourceId>,
+    /// Wire name: `SOURCE_DESCRIPTION`.
+    #[serde(
+        rename = "SOURCE_DESCRIPTION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_description: ::std::option::Option<DealFieldsResultSourceDescription>,
+    /// Wire name: `LEAD_ID`.
+    #[serde(rename = "LEAD_ID", default, skip_serializing_if = "Option::is_none")]
+    pub lead_id: ::std::option::Option<DealFieldsResultLeadId>,
+    /// Wire name: `ADDITIONAL_INFO`.
+    #[serde(
+        rename = "ADDITIONAL_INFO",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_info: ::std::option::Option<DealFieldsResultAdditionalInfo>,
+    /// Wire name: `LOCATION_ID`.
+    #[serde(rename = "LOCATION_ID", default, skip_serializing_if = "Option::is_none")]
+    pub location_id: ::std::option::Option<DealFieldsResultLocationId>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<DealFieldsResultOriginatorId>,
+    /// Wire name: `ORIGIN_ID`.
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<DealFieldsResultOriginId>,
+    /// Wire name: `UTM_SOURCE`.
+    #[serde(rename = "UTM_SOURCE", default, skip_serializing_if = "Option::is_none")]
+    pub utm_source: ::std::option::Option<DealFieldsResultUtmSource>,
+    /// Wire name: `UTM_MEDIUM`.
+    #[serde(rename = "UTM_MEDIUM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_medium: ::std::option::Option<DealFieldsResultUtmMedium>,
+    /// Wire name: `UTM_CAMPAIGN`.
+    #[serde(rename = "UTM_CAMPAIGN", default, skip_serializing_if = "Option::is_none")]
+    pub utm_campaign: ::std::option::Option<DealFieldsResultUtmCampaign>,
+    /// Wire name: `UTM_CONTENT`.
+    #[serde(rename = "UTM_CONTENT", default, skip_serializing_if = "Option::is_none")]
+    pub utm_content: ::std::option::Option<DealFieldsResultUtmContent>,
+    /// Wire name: `UTM_TERM`.
+    #[serde(rename = "UTM_TERM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_term: ::std::option::Option<DealFieldsResultUtmTerm>,
+    /// Wire name: `LAST_ACTIVITY_TIME`.
+    #[serde(
+        rename = "LAST_ACTIVITY_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_time: ::std::option::Option<DealFieldsResultLastActivityTime>,
+    /// Wire name: `LAST_ACTIVITY_BY`.
+    #[serde(
+        rename = "LAST_ACTIVITY_BY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_by: ::std::option::Option<DealFieldsResultLastActivityBy>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealFieldsResult {
+    /// Creates a `DealFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            category_id: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage_semantic_id: ::std::option::Option::None,
+            is_new: ::std::option::Option::None,
+            is_recurring: ::std::option::Option::None,
+            is_return_customer: ::std::option::Option::None,
+            is_repeated_approach: ::std::option::Option::None,
+            probability: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            opportunity: ::std::option::Option::None,
+            is_manual_opportunity: ::std::option::Option::None,
+            tax_value: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            contact_ids: ::std::option::Option::None,
+            quote_id: ::std::option::Option::None,
+            begindate: ::std::option::Option::None,
+            closedate: ::std::option::Option::None,
+            opened: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            moved_by_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            moved_time: ::std::option::Option::None,
+            source_id: ::std::option::Option::None,
+            source_description: ::std::option::Option::None,
+            lead_id: ::std::option::Option::None,
+            additional_info: ::std::option::Option::None,
+            location_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            utm_source: ::std::option::Option::None,
+            utm_medium: ::std::option::Option::None,
+            utm_campaign: ::std::option::Option::None,
+            utm_content: ::std::option::Option::None,
+            utm_term: ::std::option::Option::None,
+            last_activity_time: ::std::option::Option::None,
+            last_activity_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<DealFieldsResultId>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultTitle>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultTypeId>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CATEGORY_ID`.
+    #[must_use]
+    pub fn category_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultCategoryId>,
+    ) -> Self {
+        self.category_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STAGE_ID`.
+    #[must_use]
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultStageId>,
+    ) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STAGE_SEMANTIC_ID`.
+    #[must_use]
+    pub fn stage_semantic_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultStageSemanticId>,
+    ) -> Self {
+        self.stage_semantic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_NEW`.
+    #[must_use]
+    pub fn is_new(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultIsNew>,
+    ) -> Self {
+        self.is_new = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_RECURRING`.
+    #[must_use]
+    pub fn is_recurring(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultIsRecurring>,
+    ) -> Self {
+        self.is_recurring = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_RETURN_CUSTOMER`.
+    #[must_use]
+    pub fn is_return_customer(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultIsReturnCustomer>,
+    ) -> Self {
+        self.is_return_customer = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_REPEATED_APPROACH`.
+    #[must_use]
+    pub fn is_repeated_approach(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultIsRepeatedApproach>,
+    ) -> Self {
+        self.is_repeated_approach = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROBABILITY`.
+    #[must_use]
+    pub fn probability(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultProbability>,
+    ) -> Self {
+        self.probability = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultCurrencyId>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPPORTUNITY`.
+    #[must_use]
+    pub fn opportunity(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultOpportunity>,
+    ) -> Self {
+        self.opportunity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_MANUAL_OPPORTUNITY`.
+    #[must_use]
+    pub fn is_manual_opportunity(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultIsManualOpportunity>,
+    ) -> Self {
+        self.is_manual_opportunity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TAX_VALUE`.
+    #[must_use]
+    pub fn tax_value(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultTaxValue>,
+    ) -> Self {
+        self.tax_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY_ID`.
+    #[must_use]
+    pub fn company_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultCompanyId>,
+    ) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultContactId>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_IDS`.
+    #[must_use]
+    pub fn contact_ids(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultContactIds>,
+    ) -> Self {
+        self.contact_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `QUOTE_ID`.
+    #[must_use]
+    pub fn quote_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultQuoteId>,
+    ) -> Self {
+        self.quote_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BEGINDATE`.
+    #[must_use]
+    pub fn begindate(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultBegindate>,
+    ) -> Self {
+        self.begindate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSEDATE`.
+    #[must_use]
+    pub fn closedate(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultClosedate>,
+    ) -> Self {
+        self.closedate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPENED`.
+    #[must_use]
+    pub fn opened(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultOpened>,
+    ) -> Self {
+        self.opened = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultClosed>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultComments>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultAssignedById>,
+    ) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultCreatedById>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultModifyById>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MOVED_BY_ID`.
+    #[must_use]
+    pub fn moved_by_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultMovedById>,
+    ) -> Self {
+        self.moved_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultDateCreate>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultDateModify>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MOVED_TIME`.
+    #[must_use]
+    pub fn moved_time(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultMovedTime>,
+    ) -> Self {
+        self.moved_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOURCE_ID`.
+    #[must_use]
+    pub fn source_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultSourceId>,
+    ) -> Self {
+        self.source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOURCE_DESCRIPTION`.
+    #[must_use]
+    pub fn source_description(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultSourceDescription>,
+    ) -> Self {
+        self.source_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEAD_ID`.
+    #[must_use]
+    pub fn lead_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultLeadId>,
+    ) -> Self {
+        self.lead_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDITIONAL_INFO`.
+    #[must_use]
+    pub fn additional_info(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultAdditionalInfo>,
+    ) -> Self {
+        self.additional_info = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION_ID`.
+    #[must_use]
+    pub fn location_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultLocationId>,
+    ) -> Self {
+        self.location_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultOriginatorId>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultOriginId>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_SOURCE`.
+    #[must_use]
+    pub fn utm_source(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultUtmSource>,
+    ) -> Self {
+        self.utm_source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_MEDIUM`.
+    #[must_use]
+    pub fn utm_medium(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultUtmMedium>,
+    ) -> Self {
+        self.utm_medium = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CAMPAIGN`.
+    #[must_use]
+    pub fn utm_campaign(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultUtmCampaign>,
+    ) -> Self {
+        self.utm_campaign = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CONTENT`.
+    #[must_use]
+    pub fn utm_content(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultUtmContent>,
+    ) -> Self {
+        self.utm_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_TERM`.
+    #[must_use]
+    pub fn utm_term(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultUtmTerm>,
+    ) -> Self {
+        self.utm_term = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_TIME`.
+    #[must_use]
+    pub fn last_activity_time(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultLastActivityTime>,
+    ) -> Self {
+        self.last_activity_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_BY`.
+    #[must_use]
+    pub fn last_activity_by(
+        mut self,
+        value: impl ::std::convert::Into<DealFieldsResultLastActivityBy>,
+    ) -> Self {
+        self.last_activity_by = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -7307,7 +16802,7 @@ impl DealRecurringUpdateFieldsParams {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -7858,7 +17353,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DealUpdateFieldsUtm
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -8610,7 +18105,7 @@ impl DealUserfieldAddFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -9022,6 +18517,2482 @@ impl DealUserfieldAddFields {
         self
     }
 }
+/// The `DealUserfieldGetResultSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResultSettings {
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResultSettings {
+    /// Creates a `DealUserfieldGetResultSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            size: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldGetResultEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResultEditFormLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResultEditFormLabel {
+    /// Creates a `DealUserfieldGetResultEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldGetResultListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResultListColumnLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResultListColumnLabel {
+    /// Creates a `DealUserfieldGetResultListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldGetResultListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResultListFilterLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResultListFilterLabel {
+    /// Creates a `DealUserfieldGetResultListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldGetResultErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResultErrorMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResultErrorMessage {
+    /// Creates a `DealUserfieldGetResultErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldGetResultHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResultHelpMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResultHelpMessage {
+    /// Creates a `DealUserfieldGetResultHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, contains information about the custom field. The final list of fields depends on the field type, detailed descriptions of the fields can be found in the method crm.deal.userfield.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<DealUserfieldGetResultSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<DealUserfieldGetResultEditFormLabel>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<DealUserfieldGetResultListColumnLabel>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<DealUserfieldGetResultListFilterLabel>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<DealUserfieldGetResultErrorMessage>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<DealUserfieldGetResultHelpMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldGetResult {
+    /// Creates a `DealUserfieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldGetResultSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldGetResultEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldGetResultListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldGetResultListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldGetResultErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldGetResultHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Whether to show in the list filter. Possible values:
 /// - `N` — do not show
 /// - `I` — exact match
@@ -9093,7 +21064,7 @@ for DealUserfieldListFilterShowFilter {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -9369,6 +21340,1323 @@ impl DealUserfieldListFilter {
         self
     }
 }
+/// The `DealUserfieldListResultItemSettingsResourcesResourceSectionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CAL_TYPE`.
+    #[serde(
+        rename = "CAL_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cal_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Creates a `DealUserfieldListResultItemSettingsResourcesResourceSectionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            cal_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAL_TYPE`.
+    #[must_use]
+    pub fn cal_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cal_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItemSettingsResourcesResource` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemSettingsResourcesResource {
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTIONS`.
+    #[serde(rename = "SECTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub sections: ::std::option::Option<
+        ::std::vec::Vec<DealUserfieldListResultItemSettingsResourcesResourceSectionsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemSettingsResourcesResource {
+    /// Creates a `DealUserfieldListResultItemSettingsResourcesResource` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            xml_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTIONS`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                DealUserfieldListResultItemSettingsResourcesResourceSectionsItem,
+            >,
+        >,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItemSettingsResources` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemSettingsResources {
+    /// Wire name: `resource`.
+    #[serde(rename = "resource", default, skip_serializing_if = "Option::is_none")]
+    pub resource: ::std::option::Option<
+        DealUserfieldListResultItemSettingsResourcesResource,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemSettingsResources {
+    /// Creates a `DealUserfieldListResultItemSettingsResources` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            resource: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `resource`.
+    #[must_use]
+    pub fn resource(
+        mut self,
+        value: impl ::std::convert::Into<
+            DealUserfieldListResultItemSettingsResourcesResource,
+        >,
+    ) -> Self {
+        self.resource = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItemSettingsSelectedResourcesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Creates a `DealUserfieldListResultItemSettingsSelectedResourcesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItemSettingsServiceListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemSettingsServiceListItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemSettingsServiceListItem {
+    /// Creates a `DealUserfieldListResultItemSettingsServiceListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemSettings {
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `LIST_WIDTH`.
+    #[serde(
+        rename = "LIST_WIDTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_width: ::std::option::Option<f64>,
+    /// Wire name: `MAX_SHOW_SIZE`.
+    #[serde(
+        rename = "MAX_SHOW_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_show_size: ::std::option::Option<f64>,
+    /// Wire name: `MAX_ALLOWED_SIZE`.
+    #[serde(
+        rename = "MAX_ALLOWED_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_allowed_size: ::std::option::Option<f64>,
+    /// Wire name: `EXTENSIONS`.
+    #[serde(rename = "EXTENSIONS", default, skip_serializing_if = "Option::is_none")]
+    pub extensions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TARGET_BLANK`.
+    #[serde(
+        rename = "TARGET_BLANK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_blank: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USERS`.
+    #[serde(
+        rename = "USE_USERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_users: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_RESOURCES`.
+    #[serde(
+        rename = "USE_RESOURCES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_resources: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESOURCES`.
+    #[serde(rename = "RESOURCES", default, skip_serializing_if = "Option::is_none")]
+    pub resources: ::std::option::Option<DealUserfieldListResultItemSettingsResources>,
+    /// Wire name: `SELECTED_RESOURCES`.
+    #[serde(
+        rename = "SELECTED_RESOURCES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub selected_resources: ::std::option::Option<
+        ::std::vec::Vec<DealUserfieldListResultItemSettingsSelectedResourcesItem>,
+    >,
+    /// Wire name: `SELECTED_USERS`.
+    #[serde(rename = "SELECTED_USERS", default, skip_serializing_if = "Option::is_none")]
+    pub selected_users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `FULL_DAY`.
+    #[serde(
+        rename = "FULL_DAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_day: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ALLOW_OVERBOOKING`.
+    #[serde(
+        rename = "ALLOW_OVERBOOKING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_overbooking: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_SERVICES`.
+    #[serde(
+        rename = "USE_SERVICES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_services: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVICE_LIST`.
+    #[serde(rename = "SERVICE_LIST", default, skip_serializing_if = "Option::is_none")]
+    pub service_list: ::std::option::Option<
+        ::std::vec::Vec<DealUserfieldListResultItemSettingsServiceListItem>,
+    >,
+    /// Wire name: `RESOURCE_LIMIT`.
+    #[serde(
+        rename = "RESOURCE_LIMIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_limit: ::std::option::Option<f64>,
+    /// Wire name: `TIMEZONE`.
+    #[serde(
+        rename = "TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USER_TIMEZONE`.
+    #[serde(
+        rename = "USE_USER_TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_user_timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemSettings {
+    /// Creates a `DealUserfieldListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type: ::std::option::Option::None,
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            list_width: ::std::option::Option::None,
+            max_show_size: ::std::option::Option::None,
+            max_allowed_size: ::std::option::Option::None,
+            extensions: ::std::option::Option::None,
+            target_blank: ::std::option::Option::None,
+            use_users: ::std::option::Option::None,
+            use_resources: ::std::option::Option::None,
+            resources: ::std::option::Option::None,
+            selected_resources: ::std::option::Option::None,
+            selected_users: ::std::option::Option::None,
+            full_day: ::std::option::Option::None,
+            allow_overbooking: ::std::option::Option::None,
+            use_services: ::std::option::Option::None,
+            service_list: ::std::option::Option::None,
+            resource_limit: ::std::option::Option::None,
+            timezone: ::std::option::Option::None,
+            use_user_timezone: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_WIDTH`.
+    #[must_use]
+    pub fn list_width(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_width = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_SHOW_SIZE`.
+    #[must_use]
+    pub fn max_show_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_show_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_ALLOWED_SIZE`.
+    #[must_use]
+    pub fn max_allowed_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_allowed_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTENSIONS`.
+    #[must_use]
+    pub fn extensions(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.extensions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TARGET_BLANK`.
+    #[must_use]
+    pub fn target_blank(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.target_blank = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USERS`.
+    #[must_use]
+    pub fn use_users(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_RESOURCES`.
+    #[must_use]
+    pub fn use_resources(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCES`.
+    #[must_use]
+    pub fn resources(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldListResultItemSettingsResources>,
+    ) -> Self {
+        self.resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_RESOURCES`.
+    #[must_use]
+    pub fn selected_resources(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<DealUserfieldListResultItemSettingsSelectedResourcesItem>,
+        >,
+    ) -> Self {
+        self.selected_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_USERS`.
+    #[must_use]
+    pub fn selected_users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.selected_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_DAY`.
+    #[must_use]
+    pub fn full_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_OVERBOOKING`.
+    #[must_use]
+    pub fn allow_overbooking(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.allow_overbooking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_SERVICES`.
+    #[must_use]
+    pub fn use_services(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_services = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVICE_LIST`.
+    #[must_use]
+    pub fn service_list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<DealUserfieldListResultItemSettingsServiceListItem>,
+        >,
+    ) -> Self {
+        self.service_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCE_LIMIT`.
+    #[must_use]
+    pub fn resource_limit(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.resource_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMEZONE`.
+    #[must_use]
+    pub fn timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USER_TIMEZONE`.
+    #[must_use]
+    pub fn use_user_timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_user_timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItemListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItemListItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItemListItem {
+    /// Creates a `DealUserfieldListResultItemListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealUserfieldListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealUserfieldListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<DealUserfieldListResultItemSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(
+        rename = "ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(
+        rename = "HELP_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub help_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<
+        ::std::vec::Vec<DealUserfieldListResultItemListItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealUserfieldListResultItem {
+    /// Creates a `DealUserfieldListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<DealUserfieldListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<DealUserfieldListResultItemListItem>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional field parameters. Each field type `USER_TYPE_ID` has its own pool of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
@@ -9422,7 +22710,7 @@ impl DealUserfieldUpdateFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,6 +5,23 @@
 /// Who: a user with "edit" access permission for document generator documents..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct DocumentgeneratorDocumentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub template_id: ::std::option::Option<i64>,
+    pub template_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the CRM object type for which the document is created.
     ///
     /// Typical values:
@@ -44,7 +61,7 @@ pub struct DocumentgeneratorDocumentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_id: ::std::option::Option<i64>,
+    pub entity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object with the values of the document fields.
     ///
     /// Format:
@@ -83,7 +100,7 @@ pub struct DocumentgeneratorDocumentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stamps_enabled: ::std::option::Option<i64>,
+    pub stamps_enabled: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Additional descriptions of document fields for generation.
     ///
     /// The `fields` parameter is used for more precise field configuration. In most scenarios, the `values` parameter is sufficient.
@@ -140,7 +157,10 @@ impl DocumentgeneratorDocumentAdd {
     }
     /// Sets `templateId`.
     #[must_use]
-    pub fn template_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn template_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.template_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -155,7 +175,10 @@ impl DocumentgeneratorDocumentAdd {
     }
     /// Sets `entityId`.
     #[must_use]
-    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -175,7 +198,10 @@ impl DocumentgeneratorDocumentAdd {
     }
     /// Sets `stampsEnabled`.
     #[must_use]
-    pub fn stamps_enabled(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stamps_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stamps_enabled = ::std::option::Option::Some(value.into());
         self
     }
@@ -201,12 +227,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentAdd {
         "crm.documentgenerator.document.add",
     );
     type Output = DocumentgeneratorDocumentAddResult;
+    type Error = DocumentgeneratorDocumentAddError;
 }
 /// The method `crm.documentgenerator.document.delete` removes a document.
 ///
 /// Who: a user with "edit" access permission for document generator documents..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -220,7 +264,7 @@ pub struct DocumentgeneratorDocumentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorDocumentDelete {
     /// Creates a `DocumentgeneratorDocumentDelete` from its required fields.
@@ -232,7 +276,10 @@ impl DocumentgeneratorDocumentDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -244,12 +291,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentDelete {
         "crm.documentgenerator.document.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = DocumentgeneratorDocumentDeleteError;
 }
 /// The method `crm.documentgenerator.document.enablepublicurl` enables or disables the public link for a document.
 ///
 /// Who: a user with "edit" access permission for document generator documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-enable-public-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentEnablepublicurl::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentEnablepublicurl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentEnablepublicurl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -263,7 +328,7 @@ pub struct DocumentgeneratorDocumentEnablepublicurl {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Public link mode:
     ///
     /// - `1` — enable
@@ -278,7 +343,7 @@ pub struct DocumentgeneratorDocumentEnablepublicurl {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub status: ::std::option::Option<i64>,
+    pub status: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorDocumentEnablepublicurl {
     /// Creates a `DocumentgeneratorDocumentEnablepublicurl` from its required fields.
@@ -291,13 +356,19 @@ impl DocumentgeneratorDocumentEnablepublicurl {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `status`.
     #[must_use]
-    pub fn status(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
     }
@@ -309,12 +380,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentEnablepublicurl 
         "crm.documentgenerator.document.enablepublicurl",
     );
     type Output = DocumentgeneratorDocumentEnablepublicurlResult;
+    type Error = DocumentgeneratorDocumentEnablepublicurlError;
 }
 /// The method `crm.documentgenerator.document.get` returns the document data by its identifier.
 ///
 /// Who: a user with "view" access permission for document generator documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -328,7 +417,7 @@ pub struct DocumentgeneratorDocumentGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorDocumentGet {
     /// Creates a `DocumentgeneratorDocumentGet` from its required fields.
@@ -340,7 +429,10 @@ impl DocumentgeneratorDocumentGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -352,12 +444,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentGet {
         "crm.documentgenerator.document.get",
     );
     type Output = DocumentgeneratorDocumentGetResult;
+    type Error = DocumentgeneratorDocumentGetError;
 }
 /// The method `crm.documentgenerator.document.getfields` returns a detail form of the fields of an already created document: which fields are available, their current values, default values, and service indicators.
 ///
 /// Who: a user with "edit" access permission for document generator documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentGetfields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -371,10 +481,10 @@ pub struct DocumentgeneratorDocumentGetfields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -413,7 +523,10 @@ impl DocumentgeneratorDocumentGetfields {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -439,12 +552,31 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentGetfields {
         "crm.documentgenerator.document.getfields",
     );
     type Output = DocumentgeneratorDocumentGetfieldsResult;
+    type Error = DocumentgeneratorDocumentGetfieldsError;
 }
 /// The method `crm.documentgenerator.document.list` returns a list of documents based on the filter.
 ///
 /// Who: a user with "view" access permission for document generator documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -464,7 +596,7 @@ pub struct DocumentgeneratorDocumentList {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -494,7 +626,7 @@ pub struct DocumentgeneratorDocumentList {
     pub filter: ::std::option::Option<DocumentgeneratorDocumentListFilter>,
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -530,7 +662,7 @@ pub struct DocumentgeneratorDocumentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorDocumentList {
     /// Creates a `DocumentgeneratorDocumentList` from its required fields.
@@ -572,7 +704,10 @@ impl DocumentgeneratorDocumentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -584,6 +719,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentList {
         "crm.documentgenerator.document.list",
     );
     type Output = DocumentgeneratorDocumentListResult;
+    type Error = DocumentgeneratorDocumentListError;
 }
 impl ::b24_core::__private::ListMethod for DocumentgeneratorDocumentList {
     type Item = DocumentgeneratorDocumentListResultDocumentsItem;
@@ -597,6 +733,23 @@ impl ::b24_core::__private::ListMethod for DocumentgeneratorDocumentList {
 /// Who: a user with "edit" access permission for document generator documents..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -610,7 +763,7 @@ pub struct DocumentgeneratorDocumentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An object containing the field values of the document.
     ///
     /// Format:
@@ -651,7 +804,7 @@ pub struct DocumentgeneratorDocumentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stamps_enabled: ::std::option::Option<i64>,
+    pub stamps_enabled: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorDocumentUpdate {
     /// Creates a `DocumentgeneratorDocumentUpdate` from its required fields.
@@ -665,7 +818,10 @@ impl DocumentgeneratorDocumentUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -685,7 +841,10 @@ impl DocumentgeneratorDocumentUpdate {
     }
     /// Sets `stampsEnabled`.
     #[must_use]
-    pub fn stamps_enabled(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stamps_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stamps_enabled = ::std::option::Option::Some(value.into());
         self
     }
@@ -697,12 +856,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentUpdate {
         "crm.documentgenerator.document.update",
     );
     type Output = DocumentgeneratorDocumentUpdateResult;
+    type Error = DocumentgeneratorDocumentUpdateError;
 }
 /// The method `crm.documentgenerator.document.upload` uploads a prepared document and attaches it to a CRM object.
 ///
 /// Who: a user with "edit" access permission for document generator documents..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-upload.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorDocumentUpload::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorDocumentUpload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorDocumentUpload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -738,12 +915,29 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentUpload {
         "crm.documentgenerator.document.upload",
     );
     type Output = DocumentgeneratorDocumentUploadResult;
+    type Error = DocumentgeneratorDocumentUploadError;
 }
 /// The method `crm.documentgenerator.numerator.add` creates a new numerator.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::document_generator::DocumentgeneratorNumeratorAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorNumeratorAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorNumeratorAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -784,12 +978,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorAdd {
         "crm.documentgenerator.numerator.add",
     );
     type Output = DocumentgeneratorNumeratorAddResult;
+    type Error = DocumentgeneratorNumeratorAddError;
 }
 /// The method `crm.documentgenerator.numerator.delete` removes a numerator.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorNumeratorDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorNumeratorDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorNumeratorDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -798,12 +1010,14 @@ pub struct DocumentgeneratorNumeratorDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentgeneratorNumeratorDelete {
     /// Creates a `DocumentgeneratorNumeratorDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -814,12 +1028,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorDelete {
         "crm.documentgenerator.numerator.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = DocumentgeneratorNumeratorDeleteError;
 }
 /// The method `crm.documentgenerator.numerator.get` returns information about the numerator by its identifier.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorNumeratorGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorNumeratorGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorNumeratorGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -828,12 +1060,14 @@ pub struct DocumentgeneratorNumeratorGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentgeneratorNumeratorGet {
     /// Creates a `DocumentgeneratorNumeratorGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -844,12 +1078,31 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorGet {
         "crm.documentgenerator.numerator.get",
     );
     type Output = DocumentgeneratorNumeratorGetResult;
+    type Error = DocumentgeneratorNumeratorGetError;
 }
 /// The method `crm.documentgenerator.numerator.list` returns a list of numerators.
 ///
 /// Who: a user with "modify" access permission for Document Generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorNumeratorList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorNumeratorList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorNumeratorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -863,7 +1116,7 @@ pub struct DocumentgeneratorNumeratorList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorNumeratorList {
     /// Creates a `DocumentgeneratorNumeratorList` from its required fields.
@@ -875,7 +1128,10 @@ impl DocumentgeneratorNumeratorList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -887,6 +1143,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorList {
         "crm.documentgenerator.numerator.list",
     );
     type Output = DocumentgeneratorNumeratorListResult;
+    type Error = DocumentgeneratorNumeratorListError;
 }
 impl ::b24_core::__private::ListMethod for DocumentgeneratorNumeratorList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -900,6 +1157,22 @@ impl ::b24_core::__private::ListMethod for DocumentgeneratorNumeratorList {
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::document_generator::DocumentgeneratorNumeratorUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorNumeratorUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorNumeratorUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -908,7 +1181,7 @@ pub struct DocumentgeneratorNumeratorUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with fields to update in the format:
     ///
     /// ```json
@@ -933,7 +1206,7 @@ impl DocumentgeneratorNumeratorUpdate {
     /// Creates a `DocumentgeneratorNumeratorUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DocumentgeneratorNumeratorUpdateFields>,
     ) -> Self {
         Self {
@@ -949,12 +1222,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorUpdate {
         "crm.documentgenerator.numerator.update",
     );
     type Output = DocumentgeneratorNumeratorUpdateResult;
+    type Error = DocumentgeneratorNumeratorUpdateError;
 }
 /// The method `crm.documentgenerator.template.add` adds a new document template.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorTemplateAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorTemplateAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorTemplateAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -990,12 +1281,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateAdd {
         "crm.documentgenerator.template.add",
     );
     type Output = DocumentgeneratorTemplateAddResult;
+    type Error = DocumentgeneratorTemplateAddError;
 }
 /// The method `crm.documentgenerator.template.delete` removes a document template.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorTemplateDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorTemplateDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorTemplateDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1009,7 +1318,7 @@ pub struct DocumentgeneratorTemplateDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorTemplateDelete {
     /// Creates a `DocumentgeneratorTemplateDelete` from its required fields.
@@ -1021,7 +1330,10 @@ impl DocumentgeneratorTemplateDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1033,12 +1345,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateDelete {
         "crm.documentgenerator.template.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = DocumentgeneratorTemplateDeleteError;
 }
 /// The method `crm.documentgenerator.template.get` returns information about a template by its identifier.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorTemplateGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorTemplateGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorTemplateGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1052,7 +1382,7 @@ pub struct DocumentgeneratorTemplateGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorTemplateGet {
     /// Creates a `DocumentgeneratorTemplateGet` from its required fields.
@@ -1064,7 +1394,10 @@ impl DocumentgeneratorTemplateGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1076,12 +1409,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateGet {
         "crm.documentgenerator.template.get",
     );
     type Output = DocumentgeneratorTemplateGetResult;
+    type Error = DocumentgeneratorTemplateGetError;
 }
 /// The method `crm.documentgenerator.template.getfields` returns a card of template fields: which fields are available, their current values, default values, and service indicators.
 ///
 /// Who: a user with "modify" access permission for Document Generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorTemplateGetfields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorTemplateGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorTemplateGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1095,7 +1446,7 @@ pub struct DocumentgeneratorTemplateGetfields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the CRM object type. Needed to select the data provider
     ///
     /// Wire name: `entityTypeId`.
@@ -1105,7 +1456,7 @@ pub struct DocumentgeneratorTemplateGetfields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_type_id: ::std::option::Option<i64>,
+    pub entity_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the CRM object whose data will be used to compute field values
     ///
     /// Wire name: `entityId`.
@@ -1115,10 +1466,10 @@ pub struct DocumentgeneratorTemplateGetfields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_id: ::std::option::Option<i64>,
+    pub entity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1159,19 +1510,28 @@ impl DocumentgeneratorTemplateGetfields {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `entityTypeId`.
     #[must_use]
-    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.entity_type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `entityId`.
     #[must_use]
-    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1197,12 +1557,30 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateGetfields {
         "crm.documentgenerator.template.getfields",
     );
     type Output = DocumentgeneratorTemplateGetfieldsResult;
+    type Error = DocumentgeneratorTemplateGetfieldsError;
 }
 /// The method `crm.documentgenerator.template.list` returns a list of document templates.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorTemplateList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorTemplateList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorTemplateList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1228,7 +1606,7 @@ pub struct DocumentgeneratorTemplateList {
     >,
     /// An object in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1268,7 +1646,7 @@ pub struct DocumentgeneratorTemplateList {
     >,
     /// An object in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1309,7 +1687,7 @@ pub struct DocumentgeneratorTemplateList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentgeneratorTemplateList {
     /// Creates a `DocumentgeneratorTemplateList` from its required fields.
@@ -1363,7 +1741,10 @@ impl DocumentgeneratorTemplateList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1374,16 +1755,31 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.documentgenerator.template.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentgeneratorTemplateListResult;
+    type Error = DocumentgeneratorTemplateListError;
 }
 /// The method `crm.documentgenerator.template.update` updates an existing document template.
 ///
 /// Who: a user with "modify" access permission for document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::document_generator::DocumentgeneratorTemplateUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::document_generator::DocumentgeneratorTemplateUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentgeneratorTemplateUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1397,7 +1793,7 @@ pub struct DocumentgeneratorTemplateUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object with template fields to update (more details)
     ///
     /// Wire name: `fields`.
@@ -1415,7 +1811,10 @@ impl DocumentgeneratorTemplateUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1436,6 +1835,1325 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateUpdate {
         "crm.documentgenerator.template.update",
     );
     type Output = DocumentgeneratorTemplateUpdateResult;
+    type Error = DocumentgeneratorTemplateUpdateError;
+}
+/// The documented errors of `DocumentgeneratorDocumentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentAddError {
+    /// No code; told apart by its description.
+    ///
+    /// No provider for entityTypeId
+    NoProviderForEntityTypeId,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required parameter "value"
+    EmptyRequiredParameterValue,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create document on deleted template
+    CannotCreateDocumentOnDeletedTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create document
+    CannotCreateDocument,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// Code `DOCGEN_LIMIT_ERROR`.
+    ///
+    /// Maximum count of documents has been reached
+    DocgenLimitError,
+    /// No code; told apart by its description.
+    ///
+    /// Error getting next number
+    ErrorGettingNextNumber,
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Template constructor must be is public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            "DOCGEN_LIMIT_ERROR" => Self::DocgenLimitError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "no provider for entitytypeid" => Self::NoProviderForEntityTypeId,
+                    "empty required parameter \"value\"" => {
+                        Self::EmptyRequiredParameterValue
+                    }
+                    "cannot create document on deleted template" => {
+                        Self::CannotCreateDocumentOnDeletedTemplate
+                    }
+                    "cannot create document" => Self::CannotCreateDocument,
+                    "error getting next number" => Self::ErrorGettingNextNumber,
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    "template not found" => Self::TemplateNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NoProviderForEntityTypeId => "",
+            Self::EmptyRequiredParameterValue => "",
+            Self::CannotCreateDocumentOnDeletedTemplate => "",
+            Self::CannotCreateDocument => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::DocgenLimitError => "DOCGEN_LIMIT_ERROR",
+            Self::ErrorGettingNextNumber => "",
+            Self::Code100 => "100",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::TemplateNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentDeleteError {
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Document constructor must be is public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocumentNotFound => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentEnablepublicurl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentEnablepublicurlError {
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Document constructor must be is public
+    Code100,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify this document
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for DocumentgeneratorDocumentEnablepublicurlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to modify this document" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::DocumentNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentGetError {
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Document constructor must be is public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::DocumentNotFound => "",
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentGetfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentGetfieldsError {
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Document constructor must be is public
+    Code100,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify documents
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentGetfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to modify documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::DocumentNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentListError {
+    /// Code `100`.
+    ///
+    /// Unknown field definition ENTITY_TYPE_ID (ENTITY_TYPE_ID) for \Bitrix\DocumentGenerator\Model\Document Entity
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentUpdateError {
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Document constructor must be is public
+    Code100,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify this document
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// Cant update not saved document
+    CantUpdateNotSavedDocument,
+    /// No code; told apart by its description.
+    ///
+    /// DOCUMENT_FILE_NOT_PROCESSABLE_ERROR
+    DocumentFileNotProcessableError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to modify this document" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    "cant update not saved document" => Self::CantUpdateNotSavedDocument,
+                    "document_file_not_processable_error" => {
+                        Self::DocumentFileNotProcessableError
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::DocumentNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::CantUpdateNotSavedDocument => "",
+            Self::DocumentFileNotProcessableError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorDocumentUpload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorDocumentUploadError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {} to match with parameter {fields}. Should be value of type array.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required fields: entityTypeId, fileContent, region, entityId
+    EmptyRequiredFieldsEntityTypeIdFileContentRegion,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required fields: fileContent
+    EmptyRequiredFieldsFileContent,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong "entityTypeId" field value
+    WrongEntityTypeIdFieldValue,
+    /// No code; told apart by its description.
+    ///
+    /// No provider for entityTypeId
+    NoProviderForEntityTypeId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong "entityId" field value
+    WrongEntityIdFieldValue,
+    /// No code; told apart by its description.
+    ///
+    /// Missing file content
+    MissingFileContent,
+    /// No code; told apart by its description.
+    ///
+    /// Could not save file
+    CouldNotSaveFile,
+    /// No code; told apart by its description.
+    ///
+    /// Module crm is not installed
+    ModuleCrmIsNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong provider ...
+    WrongProvider,
+    /// No code; told apart by its description.
+    ///
+    /// Application not found
+    ApplicationNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Error generating file for template
+    ErrorGeneratingFileForTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// Error getting template
+    ErrorGettingTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentUploadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: entitytypeid, filecontent, region, entityid" => {
+                        Self::EmptyRequiredFieldsEntityTypeIdFileContentRegion
+                    }
+                    "empty required fields: filecontent" => {
+                        Self::EmptyRequiredFieldsFileContent
+                    }
+                    "wrong \"entitytypeid\" field value" => {
+                        Self::WrongEntityTypeIdFieldValue
+                    }
+                    "no provider for entitytypeid" => Self::NoProviderForEntityTypeId,
+                    "wrong \"entityid\" field value" => Self::WrongEntityIdFieldValue,
+                    "missing file content" => Self::MissingFileContent,
+                    "could not save file" => Self::CouldNotSaveFile,
+                    "module crm is not installed" => Self::ModuleCrmIsNotInstalled,
+                    "wrong provider" => Self::WrongProvider,
+                    "application not found" => Self::ApplicationNotFound,
+                    "error generating file for template" => {
+                        Self::ErrorGeneratingFileForTemplate
+                    }
+                    "error getting template" => Self::ErrorGettingTemplate,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::EmptyRequiredFieldsEntityTypeIdFileContentRegion => "",
+            Self::EmptyRequiredFieldsFileContent => "",
+            Self::WrongEntityTypeIdFieldValue => "",
+            Self::NoProviderForEntityTypeId => "",
+            Self::WrongEntityIdFieldValue => "",
+            Self::MissingFileContent => "",
+            Self::CouldNotSaveFile => "",
+            Self::ModuleCrmIsNotInstalled => "",
+            Self::WrongProvider => "",
+            Self::ApplicationNotFound => "",
+            Self::ErrorGeneratingFileForTemplate => "",
+            Self::ErrorGettingTemplate => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ApplicationNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorNumeratorAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorNumeratorAddError {
+    /// Code `100`.
+    ///
+    /// Invalid value {...} to match with parameter {fields}. Should be value of type array.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required fields: ...
+    EmptyRequiredFields,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields:" => Self::EmptyRequiredFields,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::EmptyRequiredFields => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorNumeratorDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorNumeratorDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not construct parameter {numerator}
+    ///
+    /// Bitrix\Main\Numerator\Numerator constructor must be is public
+    Code100,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorNumeratorGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorNumeratorGetError {
+    /// Code `100`.
+    ///
+    /// Bitrix\Main\Numerator\Numerator constructor must be is public
+    ///
+    /// Could not construct parameter {numerator}
+    Code100,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorNumeratorList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorNumeratorListError {
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "you do not have permissions to modify templates" => {
+                    Self::YouDoNotHavePermissionsTo
+                }
+                "module documentgenerator is not installed" => {
+                    Self::ModuleDocumentgeneratorIsNotInstalled
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorNumeratorUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorNumeratorUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Bitrix\Main\Numerator\Numerator constructor must be is public
+    ///
+    /// Invalid value {...} to match with parameter {fields}. Should be value of type array.
+    ///
+    /// Could not construct parameter {numerator}
+    Code100,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorTemplateAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorTemplateAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {...} to match with parameter {fields}. Should be value of type array.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required fields: name, numeratorId, region, entityTypeId
+    EmptyRequiredFieldsNameNumeratorIdRegion,
+    /// No code; told apart by its description.
+    ///
+    /// Missing file content
+    MissingFileContent,
+    /// No code; told apart by its description.
+    ///
+    /// Could not save file
+    CouldNotSaveFile,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: name, numeratorid, region, entitytypeid" => {
+                        Self::EmptyRequiredFieldsNameNumeratorIdRegion
+                    }
+                    "missing file content" => Self::MissingFileContent,
+                    "could not save file" => Self::CouldNotSaveFile,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::EmptyRequiredFieldsNameNumeratorIdRegion => "",
+            Self::MissingFileContent => "",
+            Self::CouldNotSaveFile => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorTemplateDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorTemplateDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TemplateNotFound => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorTemplateGet` (shared).
+pub type DocumentgeneratorTemplateGetError = DocumentgeneratorTemplateDeleteError;
+/// The documented errors of `DocumentgeneratorTemplateGetfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorTemplateGetfieldsError {
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// Code `100`.
+    ///
+    /// Bitrix\\DocumentGenerator\\Template constructor must be is public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot get fields from deleted template
+    CannotGetFieldsFromDeletedTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateGetfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "cannot get fields from deleted template" => {
+                        Self::CannotGetFieldsFromDeletedTemplate
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::TemplateNotFound => "",
+            Self::Code100 => "100",
+            Self::CannotGetFieldsFromDeletedTemplate => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentgeneratorTemplateList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorTemplateListError {
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DocumentgeneratorTemplateUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentgeneratorTemplateUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {...} to match with parameter {fields}. Should be value of type array.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Could not save file
+    CouldNotSaveFile,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Module documentgenerator is not installed
+    ModuleDocumentgeneratorIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "could not save file" => Self::CouldNotSaveFile,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::TemplateNotFound => "",
+            Self::CouldNotSaveFile => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::ModuleDocumentgeneratorIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Identifier of the CRM object type for which the document is created.
 ///
@@ -3106,7 +4824,7 @@ impl DocumentgeneratorDocumentGetfieldsResult {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3526,7 +5244,7 @@ impl DocumentgeneratorDocumentListFilter {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -8908,6 +10626,46 @@ impl DocumentgeneratorTemplateListSelectItem {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains the object `templates`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentgeneratorTemplateListResult {
+    /// Wire name: `templates`.
+    #[serde(rename = "templates", default, skip_serializing_if = "Option::is_none")]
+    pub templates: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentgeneratorTemplateListResult {
+    /// Creates a `DocumentgeneratorTemplateListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            templates: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `templates`.
+    #[must_use]
+    pub fn templates(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.templates = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: user with read access permission to CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/crm-duplicate-find-by-comm.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::duplicates::DuplicateFindbycomm::new(b24_crm::duplicates::DuplicateFindbycommType::Email, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::duplicates::DuplicateFindbycomm>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DuplicateFindbycomm` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -64,12 +81,30 @@ impl ::b24_core::__private::Method for DuplicateFindbycomm {
         "crm.duplicate.findbycomm",
     );
     type Output = DuplicateFindbycommResult;
+    type Error = DuplicateFindbycommError;
 }
 /// The method `crm.duplicate.volatileType.fields` returns a list of standard and custom fields that can be used for finding duplicates in leads, contacts, and companies.
 ///
 /// Who: Bitrix24 administrator or CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::duplicates::DuplicateVolatileTypeFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::duplicates::DuplicateVolatileTypeFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DuplicateVolatileTypeFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -110,12 +145,30 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeFields {
         "crm.duplicate.volatileType.fields",
     );
     type Output = DuplicateVolatileTypeFieldsResult;
+    type Error = DuplicateVolatileTypeFieldsError;
 }
 /// The method `crm.duplicate.volatileType.list` returns a list of custom fields currently used to search for duplicates in leads, contacts, and companies.
 ///
 /// Who: Bitrix24 administrator or CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::duplicates::DuplicateVolatileTypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::duplicates::DuplicateVolatileTypeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DuplicateVolatileTypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -134,12 +187,30 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeList {
         "crm.duplicate.volatileType.list",
     );
     type Output = ::std::vec::Vec<DuplicateVolatileTypeListResultItem>;
+    type Error = DuplicateVolatileTypeListError;
 }
 /// The method `crm.duplicate.volatileType.register` adds a field to the duplicate search functionality in leads, contacts, or companies.
 ///
 /// Who: Bitrix24 administrator or CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::duplicates::DuplicateVolatileTypeRegister::new(b24_crm::duplicates::DuplicateVolatileTypeRegisterEntityTypeId::Lead, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::duplicates::DuplicateVolatileTypeRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DuplicateVolatileTypeRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -159,7 +230,7 @@ pub struct DuplicateVolatileTypeRegister {
         rename = "fieldCode",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub field_code: ::std::string::String,
+    pub field_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl DuplicateVolatileTypeRegister {
     /// Creates a `DuplicateVolatileTypeRegister` from its required fields.
@@ -168,7 +239,9 @@ impl DuplicateVolatileTypeRegister {
         entity_type_id: impl ::std::convert::Into<
             DuplicateVolatileTypeRegisterEntityTypeId,
         >,
-        field_code: impl ::std::convert::Into<::std::string::String>,
+        field_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -183,12 +256,30 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeRegister {
         "crm.duplicate.volatileType.register",
     );
     type Output = DuplicateVolatileTypeRegisterResult;
+    type Error = DuplicateVolatileTypeRegisterError;
 }
 /// The method `crm.duplicate.volatileType.unregister` removes a custom field from the duplicate search.
 ///
 /// Who: Bitrix24 administrator or CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::duplicates::DuplicateVolatileTypeUnregister::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::duplicates::DuplicateVolatileTypeUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DuplicateVolatileTypeUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -197,12 +288,14 @@ pub struct DuplicateVolatileTypeUnregister {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DuplicateVolatileTypeUnregister {
     /// Creates a `DuplicateVolatileTypeUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -213,12 +306,29 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeUnregister {
         "crm.duplicate.volatileType.unregister",
     );
     type Output = bool;
+    type Error = DuplicateVolatileTypeUnregisterError;
 }
 /// The method `crm.entity.mergeBatch` merges multiple entities into one.
 ///
 /// Who: a user with permission to modify the main entity and permission to delete the remaining entities being merged.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/crm-entity-merge-batch.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::duplicates::EntityMergeBatch) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::duplicates::EntityMergeBatch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EntityMergeBatch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -243,6 +353,230 @@ impl ::b24_core::__private::Method for EntityMergeBatch {
         "crm.entity.mergeBatch",
     );
     type Output = EntityMergeBatchResult;
+    type Error = EntityMergeBatchError;
+}
+/// The documented errors of `DuplicateFindbycomm`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DuplicateFindbycommError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// Communication type is not defined
+    ///
+    /// Communication type '{type}' is not supported in current context
+    ///
+    /// Communication values is not defined
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DuplicateFindbycommError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DuplicateVolatileTypeFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DuplicateVolatileTypeFieldsError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DuplicateVolatileTypeFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DuplicateVolatileTypeList` (shared).
+pub type DuplicateVolatileTypeListError = DuplicateVolatileTypeFieldsError;
+/// The documented errors of `DuplicateVolatileTypeRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DuplicateVolatileTypeRegisterError {
+    /// Code `FIELD_NOT_FOUND`.
+    ///
+    /// Field not found
+    FieldNotFound,
+    /// Code `MAX_TYPES_COUNT_EXCEEDED`.
+    ///
+    /// There is already a maximum number of volatile types
+    MaxTypesCountExceeded,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DuplicateVolatileTypeRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "FIELD_NOT_FOUND" => Self::FieldNotFound,
+            "MAX_TYPES_COUNT_EXCEEDED" => Self::MaxTypesCountExceeded,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::FieldNotFound => "FIELD_NOT_FOUND",
+            Self::MaxTypesCountExceeded => "MAX_TYPES_COUNT_EXCEEDED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::FieldNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DuplicateVolatileTypeUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DuplicateVolatileTypeUnregisterError {
+    /// Code `TYPE_IS_NOT_ASSIGNED`.
+    ///
+    /// This type is not assigned
+    TypeIsNotAssigned,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DuplicateVolatileTypeUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_IS_NOT_ASSIGNED" => Self::TypeIsNotAssigned,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIsNotAssigned => "TYPE_IS_NOT_ASSIGNED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EntityMergeBatch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EntityMergeBatchError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// The parameter entityTypeId is required.
+    ///
+    /// The parameter entityIds does not contains valid elements.
+    ///
+    /// The parameter entityIds must contains at least two elements.
+    ///
+    /// Owner was not found
+    ///
+    /// Entity type {entityTypeName} is not supported
+    ///
+    /// CRM_FEATURE_RESTRICTION_ERROR
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EntityMergeBatchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code400)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Type of communication. Possible values:
 /// - `EMAIL` — email address
@@ -516,33 +850,18 @@ pub struct DuplicateVolatileTypeFieldsResult {
     /// Type of the object
     ///
     /// Wire name: `entityTypeId`.
-    #[serde(
-        rename = "entityTypeId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_type_id: ::std::option::Option<i64>,
+    #[serde(rename = "entityTypeId", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Field code
     ///
     /// Wire name: `fieldCode`.
-    #[serde(
-        rename = "fieldCode",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub field_code: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "fieldCode", default, skip_serializing_if = "Option::is_none")]
+    pub field_code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Field name
     ///
     /// Wire name: `fieldTitle`.
-    #[serde(
-        rename = "fieldTitle",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub field_title: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "fieldTitle", default, skip_serializing_if = "Option::is_none")]
+    pub field_title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -563,7 +882,10 @@ impl DuplicateVolatileTypeFieldsResult {
     }
     /// Sets `entityTypeId`.
     #[must_use]
-    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.entity_type_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -571,7 +893,7 @@ impl DuplicateVolatileTypeFieldsResult {
     #[must_use]
     pub fn field_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.field_code = ::std::option::Option::Some(value.into());
         self
@@ -580,7 +902,7 @@ impl DuplicateVolatileTypeFieldsResult {
     #[must_use]
     pub fn field_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.field_title = ::std::option::Option::Some(value.into());
         self

@@ -5,13 +5,30 @@
 /// Who: any user with permission to create leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadAdd {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -62,12 +79,31 @@ impl ::b24_core::__private::Method for LeadAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.lead.add");
     type Output = i64;
+    type Error = LeadAddError;
 }
 /// This method adds a contact binding to the specified lead.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadContactAdd::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -76,7 +112,7 @@ pub struct LeadContactAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for adding a contact to the lead in the form of a structure:
     ///
     /// ```js
@@ -99,7 +135,7 @@ impl LeadContactAdd {
     /// Creates a `LeadContactAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -120,12 +156,31 @@ impl ::b24_core::__private::Method for LeadContactAdd {
         "crm.lead.contact.add",
     );
     type Output = bool;
+    type Error = LeadContactAddError;
 }
 /// This method removes the binding of a contact to the specified lead.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadContactDelete::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -134,7 +189,7 @@ pub struct LeadContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for adding a contact to the lead in the form of a structure:
     ///
     /// ```js
@@ -155,7 +210,7 @@ impl LeadContactDelete {
     /// Creates a `LeadContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -176,12 +231,30 @@ impl ::b24_core::__private::Method for LeadContactDelete {
         "crm.lead.contact.delete",
     );
     type Output = bool;
+    type Error = LeadContactDeleteError;
 }
 /// This method retrieves the description of fields for the lead-contact relationship, used by methods in the `crm.lead.contact.*` family.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -199,16 +272,31 @@ impl ::b24_core::__private::Method for LeadContactFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.lead.contact.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = LeadContactFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes the contact list from a lead.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadContactItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadContactItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadContactItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -217,12 +305,14 @@ pub struct LeadContactItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl LeadContactItemsDelete {
     /// Creates a `LeadContactItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -233,12 +323,30 @@ impl ::b24_core::__private::Method for LeadContactItemsDelete {
         "crm.lead.contact.items.delete",
     );
     type Output = bool;
+    type Error = LeadContactItemsDeleteError;
 }
 /// This method retrieves a list of contacts associated with a lead.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadContactItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadContactItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadContactItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -247,12 +355,14 @@ pub struct LeadContactItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl LeadContactItemsGet {
     /// Creates a `LeadContactItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -262,13 +372,32 @@ impl ::b24_core::__private::Method for LeadContactItemsGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.lead.contact.items.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<LeadContactItemsGetResultItem>;
+    type Error = LeadContactItemsGetError;
 }
 /// This method attaches a list of contacts to the specified lead.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadContactItemsSet::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadContactItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadContactItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -277,7 +406,7 @@ pub struct LeadContactItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of contacts represented as an array of objects with the following fields:
     ///
     /// - **CONTACT_ID^*^** — identifier of the contact
@@ -295,7 +424,7 @@ impl LeadContactItemsSet {
     /// Creates a `LeadContactItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -316,12 +445,30 @@ impl ::b24_core::__private::Method for LeadContactItemsSet {
         "crm.lead.contact.items.set",
     );
     type Output = bool;
+    type Error = LeadContactItemsSetError;
 }
 /// The method `crm.lead.delete` removes a lead and all associated objects: tasks, history, timeline records, and others.
 ///
 /// Who: any user with permission to delete leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -332,12 +479,14 @@ pub struct LeadDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl LeadDelete {
     /// Creates a `LeadDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -348,12 +497,30 @@ impl ::b24_core::__private::Method for LeadDelete {
         "crm.lead.delete",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.lead.details.configuration.forceCommonScopeForAll` forcibly sets a common lead card for all users, removing their personal lead card settings.
 ///
 /// Who: a user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-force-common-scope-for-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadDetailsConfigurationForceCommonScopeForAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -393,10 +560,28 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationForceCommonScopeF
         "crm.lead.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = LeadDetailsConfigurationForceCommonScopeForAllError;
 }
 /// The method `crm.lead.details.configuration.get` retrieves the settings for lead cards.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadDetailsConfigurationGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -414,7 +599,7 @@ pub struct LeadDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The scope of the settings. Possible values:
     /// - `'P'` - personal settings
     /// - `'C'` - shared settings
@@ -447,7 +632,10 @@ impl LeadDetailsConfigurationGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -482,10 +670,28 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationGet {
         "crm.lead.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = LeadDetailsConfigurationGetError;
 }
 /// The method `crm.lead.details.configuration.reset` resets the settings of lead cards.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadDetailsConfigurationReset::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -503,7 +709,7 @@ pub struct LeadDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The scope of the settings. Possible values:
     /// - `'P'` - personal settings
     /// - `'C'` - general settings
@@ -536,7 +742,10 @@ impl LeadDetailsConfigurationReset {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -571,10 +780,28 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationReset {
         "crm.lead.details.configuration.reset",
     );
     type Output = bool;
+    type Error = LeadDetailsConfigurationResetError;
 }
 /// The method `crm.lead.details.configuration.set` sets the settings for lead cards.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadDetailsConfigurationSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -597,7 +824,7 @@ pub struct LeadDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The scope of the settings. Possible values:
     /// - `'P'` - personal settings
     /// - `'C'` - shared settings
@@ -626,7 +853,10 @@ impl LeadDetailsConfigurationSet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -656,12 +886,30 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationSet {
         "crm.lead.details.configuration.set",
     );
     type Output = bool;
+    type Error = LeadDetailsConfigurationSetError;
 }
 /// The method `crm.lead.fields` returns a description of lead fields, including custom fields. A table with descriptions of standard fields can be found in the article Fields of Main CRM Entities.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -680,12 +928,30 @@ impl ::b24_core::__private::Method for LeadFields {
         "crm.lead.fields",
     );
     type Output = Lead;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.lead.get` returns a lead by its identifier.
 ///
 /// Who: a user with read access permission for the requested lead.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -696,12 +962,14 @@ pub struct LeadGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl LeadGet {
     /// Creates a `LeadGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -710,12 +978,31 @@ impl ::b24_core::__private::Method for LeadGet {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.lead.get");
     type Output = Lead2;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.lead.list` returns a list of leads based on a filter. It is an implementation of the list method for leads.
 ///
 /// Who: a user with read access to leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -794,7 +1081,7 @@ pub struct LeadList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl LeadList {
     /// Creates a `LeadList` from its required fields.
@@ -843,7 +1130,10 @@ impl LeadList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -853,6 +1143,7 @@ impl ::b24_core::__private::Method for LeadList {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.lead.list");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for LeadList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -864,6 +1155,23 @@ impl ::b24_core::__private::ListMethod for LeadList {
 /// Who: user with "read" access permission for leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-productrows-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadProductrowsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadProductrowsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadProductrowsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -882,12 +1190,30 @@ impl ::b24_core::__private::Method for LeadProductrowsGet {
         "crm.lead.productrows.get",
     );
     type Output = ::std::vec::Vec<Productrow>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.lead.productrows.set` creates or updates the product rows of a lead. Existing rows that are not passed to the method will be removed from the lead.
 ///
 /// Who: user with "edit" access permission for the lead.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-productrows-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadProductrowsSet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadProductrowsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadProductrowsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -895,7 +1221,7 @@ pub struct LeadProductrowsSet {
     /// Product rows
     ///
     /// An array of objects in the following format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -938,12 +1264,30 @@ impl ::b24_core::__private::Method for LeadProductrowsSet {
         "crm.lead.productrows.set",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.lead.update` updates an existing lead.
 ///
 /// Who: a user with permissions to edit CRM leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -954,10 +1298,10 @@ pub struct LeadUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -988,7 +1332,9 @@ pub struct LeadUpdate {
 impl LeadUpdate {
     /// Creates a `LeadUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -1015,18 +1361,35 @@ impl ::b24_core::__private::Method for LeadUpdate {
         "crm.lead.update",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.lead.userfield.add` creates a new custom field for leads.
 ///
 /// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::leads::LeadUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldAdd {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1060,12 +1423,30 @@ impl ::b24_core::__private::Method for LeadUserfieldAdd {
         "crm.lead.userfield.add",
     );
     type Output = i64;
+    type Error = LeadUserfieldAddError;
 }
 /// The method `crm.lead.userfield.delete` removes a custom field for leads.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1076,12 +1457,14 @@ pub struct LeadUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl LeadUserfieldDelete {
     /// Creates a `LeadUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1092,12 +1475,30 @@ impl ::b24_core::__private::Method for LeadUserfieldDelete {
         "crm.lead.userfield.delete",
     );
     type Output = bool;
+    type Error = LeadUserfieldDeleteError;
 }
 /// The method `crm.lead.userfield.get` returns a custom lead field by its identifier.
 ///
 /// Who: user with read access to leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1108,12 +1509,14 @@ pub struct LeadUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl LeadUserfieldGet {
     /// Creates a `LeadUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1123,22 +1526,38 @@ impl ::b24_core::__private::Method for LeadUserfieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.lead.userfield.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = LeadUserfieldGetResult;
+    type Error = LeadUserfieldGetError;
 }
 /// The method `crm.lead.userfield.list` returns a list of custom fields for leads based on a filter.
 ///
 /// Who: user with read access to leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::leads::LeadUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldList {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1156,7 +1575,7 @@ pub struct LeadUserfieldList {
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<LeadUserfieldListFilter>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1178,7 +1597,7 @@ pub struct LeadUserfieldList {
     /// - `SORT` — sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "SORT": "ASC",
     ///     "ID": "ASC"
@@ -1233,18 +1652,11 @@ impl ::b24_core::__private::Method for LeadUserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.lead.userfield.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<LeadUserfieldListResultItem>;
+    type Error = LeadUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for LeadUserfieldList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = LeadUserfieldListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1253,6 +1665,22 @@ impl ::b24_core::__private::ListMethod for LeadUserfieldList {
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::leads::LeadUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::leads::LeadUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LeadUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1263,9 +1691,9 @@ pub struct LeadUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object in the format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1291,7 +1719,7 @@ impl LeadUserfieldUpdate {
     /// Creates a `LeadUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<LeadUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1307,6 +1735,488 @@ impl ::b24_core::__private::Method for LeadUserfieldUpdate {
         "crm.lead.userfield.update",
     );
     type Output = bool;
+    type Error = LeadUserfieldUpdateError;
+}
+/// The documented errors of `LeadAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The user does not have permission to add a lead
+    TheUserDoesNotHavePermission,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the user does not have permission to add a lead" => {
+                    Self::TheUserDoesNotHavePermission
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheUserDoesNotHavePermission => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LeadContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadContactAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields not provided
+    RequiredFieldsNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not provided" => Self::RequiredFieldsNotProvided,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::RequiredFieldsNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LeadContactDelete` (shared).
+pub type LeadContactDeleteError = LeadContactAddError;
+/// The documented errors of `LeadContactItemsDelete` (shared).
+pub type LeadContactItemsDeleteError = LeadContactAddError;
+/// The documented errors of `LeadContactItemsGet` (shared).
+pub type LeadContactItemsGetError = LeadContactAddError;
+/// The documented errors of `LeadContactItemsSet` (shared).
+pub type LeadContactItemsSetError = LeadContactAddError;
+/// The documented errors of `LeadDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for LeadDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LeadDetailsConfigurationGet` (shared).
+pub type LeadDetailsConfigurationGetError = LeadDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `LeadDetailsConfigurationReset` (shared).
+pub type LeadDetailsConfigurationResetError = LeadDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `LeadDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i has type data[i].type. The expected type is 'section'
+    SectionAtIndexIHasType,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i does not have name
+    ///
+    /// Section at index i does not have title
+    SectionAtIndexIDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index j in section at index i does not have name
+    ElementAtIndexJInSection,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
+                "section at index i has type data[i].type. the expected type is 'section'" => {
+                    Self::SectionAtIndexIHasType
+                }
+                "section at index i does not have name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have title" => Self::SectionAtIndexIDoesNot,
+                "element at index j in section at index i does not have name" => {
+                    Self::ElementAtIndexJInSection
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::SectionAtIndexIHasType => "",
+            Self::SectionAtIndexIDoesNot => "",
+            Self::ElementAtIndexJInSection => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LeadUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadUserfieldAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found.
+    TheFieldNameFieldIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field name is too long (more than 50 characters).
+    ///
+    /// Field name contains invalid characters. Allowed characters are: A-Z, 0-9 and _.
+    ///
+    /// Invalid custom type specified.
+    ///
+    /// List item with XML_ID=xml_id already exists.
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found.
+    TheUserTypeIdFieldIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldNameFieldIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheFieldNameFieldIsNot | Self::TheUserTypeIdFieldIs)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LeadUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadUserfieldDeleteError {
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LeadUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadUserfieldGetError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LeadUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadUserfieldListError {
+    /// Code `400`.
+    ///
+    /// Parameter 'order' must be array
+    ///
+    /// Parameter 'filter' must be array
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LeadUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LeadUserfieldUpdateError {
+    /// Code `400`.
+    ///
+    /// Parameter 'fields' must be array
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// List item with value XML_ID='XML_ID' already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LeadUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `CrmMultifield` object.
 #[derive(
@@ -5125,7 +6035,7 @@ impl UfEnumElement2 {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -5983,6 +6893,580 @@ impl LeadAddParams {
         self
     }
 }
+/// The `LeadContactFieldsResultSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadContactFieldsResultSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadContactFieldsResultSort {
+    /// Creates a `LeadContactFieldsResultSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadContactFieldsResultIsPrimary` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadContactFieldsResultIsPrimary {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadContactFieldsResultIsPrimary {
+    /// Creates a `LeadContactFieldsResultIsPrimary` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadContactFieldsResultContactId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadContactFieldsResultContactId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadContactFieldsResultContactId {
+    /// Creates a `LeadContactFieldsResultContactId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing fields:
+///
+/// - **SORT** — sorting index
+/// - **IS_PRIMARY** — primary contact flag
+/// - **CONTACT_ID** — contact identifier
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadContactFieldsResult {
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<LeadContactFieldsResultSort>,
+    /// Wire name: `IS_PRIMARY`.
+    #[serde(rename = "IS_PRIMARY", default, skip_serializing_if = "Option::is_none")]
+    pub is_primary: ::std::option::Option<LeadContactFieldsResultIsPrimary>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<LeadContactFieldsResultContactId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadContactFieldsResult {
+    /// Creates a `LeadContactFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            sort: ::std::option::Option::None,
+            is_primary: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<LeadContactFieldsResultSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PRIMARY`.
+    #[must_use]
+    pub fn is_primary(
+        mut self,
+        value: impl ::std::convert::Into<LeadContactFieldsResultIsPrimary>,
+    ) -> Self {
+        self.is_primary = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<LeadContactFieldsResultContactId>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadContactItemsGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadContactItemsGetResultItem {
+    /// Wire name: `CONTACT_ID`.
+    #[serde(
+        rename = "CONTACT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contact_id: ::std::option::Option<i64>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `ROLE_ID`.
+    #[serde(
+        rename = "ROLE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role_id: ::std::option::Option<i64>,
+    /// Wire name: `IS_PRIMARY`.
+    #[serde(
+        rename = "IS_PRIMARY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_primary: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadContactItemsGetResultItem {
+    /// Creates a `LeadContactItemsGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            contact_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            role_id: ::std::option::Option::None,
+            is_primary: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROLE_ID`.
+    #[must_use]
+    pub fn role_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.role_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PRIMARY`.
+    #[must_use]
+    pub fn is_primary(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_primary = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Lead type. Possible values:
 /// - `1` - simple lead
 /// - `2` - repeat lead
@@ -6350,7 +7834,7 @@ impl LeadDetailsConfigurationSetExtras {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -7265,7 +8749,7 @@ impl LeadUserfieldAddFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -7677,6 +9161,2482 @@ impl LeadUserfieldAddFields {
         self
     }
 }
+/// The `LeadUserfieldGetResultSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResultSettings {
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResultSettings {
+    /// Creates a `LeadUserfieldGetResultSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            size: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldGetResultEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResultEditFormLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResultEditFormLabel {
+    /// Creates a `LeadUserfieldGetResultEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldGetResultListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResultListColumnLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResultListColumnLabel {
+    /// Creates a `LeadUserfieldGetResultListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldGetResultListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResultListFilterLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResultListFilterLabel {
+    /// Creates a `LeadUserfieldGetResultListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldGetResultErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResultErrorMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResultErrorMessage {
+    /// Creates a `LeadUserfieldGetResultErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldGetResultHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResultHelpMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ru`.
+    #[serde(
+        rename = "ru",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ru: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResultHelpMessage {
+    /// Creates a `LeadUserfieldGetResultHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            ru: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ru`.
+    #[must_use]
+    pub fn ru(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ru = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, containing information about the custom field. The final list of fields depends on the field type; detailed descriptions of the fields can be found in the method crm.lead.userfield.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<LeadUserfieldGetResultSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<LeadUserfieldGetResultEditFormLabel>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<LeadUserfieldGetResultListColumnLabel>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<LeadUserfieldGetResultListFilterLabel>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<LeadUserfieldGetResultErrorMessage>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<LeadUserfieldGetResultHelpMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldGetResult {
+    /// Creates a `LeadUserfieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldGetResultSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldGetResultEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldGetResultListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldGetResultListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldGetResultErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldGetResultHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Whether to show in the list filter. Possible values:
 /// - `N` — do not show
 /// - `I` — exact match
@@ -7748,7 +11708,7 @@ for LeadUserfieldListFilterShowFilter {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -8024,6 +11984,1323 @@ impl LeadUserfieldListFilter {
         self
     }
 }
+/// The `LeadUserfieldListResultItemSettingsResourcesResourceSectionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CAL_TYPE`.
+    #[serde(
+        rename = "CAL_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cal_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Creates a `LeadUserfieldListResultItemSettingsResourcesResourceSectionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            cal_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAL_TYPE`.
+    #[must_use]
+    pub fn cal_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cal_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItemSettingsResourcesResource` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemSettingsResourcesResource {
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTIONS`.
+    #[serde(rename = "SECTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub sections: ::std::option::Option<
+        ::std::vec::Vec<LeadUserfieldListResultItemSettingsResourcesResourceSectionsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemSettingsResourcesResource {
+    /// Creates a `LeadUserfieldListResultItemSettingsResourcesResource` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            xml_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTIONS`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                LeadUserfieldListResultItemSettingsResourcesResourceSectionsItem,
+            >,
+        >,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItemSettingsResources` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemSettingsResources {
+    /// Wire name: `resource`.
+    #[serde(rename = "resource", default, skip_serializing_if = "Option::is_none")]
+    pub resource: ::std::option::Option<
+        LeadUserfieldListResultItemSettingsResourcesResource,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemSettingsResources {
+    /// Creates a `LeadUserfieldListResultItemSettingsResources` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            resource: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `resource`.
+    #[must_use]
+    pub fn resource(
+        mut self,
+        value: impl ::std::convert::Into<
+            LeadUserfieldListResultItemSettingsResourcesResource,
+        >,
+    ) -> Self {
+        self.resource = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItemSettingsSelectedResourcesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Creates a `LeadUserfieldListResultItemSettingsSelectedResourcesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItemSettingsServiceListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemSettingsServiceListItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemSettingsServiceListItem {
+    /// Creates a `LeadUserfieldListResultItemSettingsServiceListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemSettings {
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `LIST_WIDTH`.
+    #[serde(
+        rename = "LIST_WIDTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_width: ::std::option::Option<f64>,
+    /// Wire name: `MAX_SHOW_SIZE`.
+    #[serde(
+        rename = "MAX_SHOW_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_show_size: ::std::option::Option<f64>,
+    /// Wire name: `MAX_ALLOWED_SIZE`.
+    #[serde(
+        rename = "MAX_ALLOWED_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_allowed_size: ::std::option::Option<f64>,
+    /// Wire name: `EXTENSIONS`.
+    #[serde(rename = "EXTENSIONS", default, skip_serializing_if = "Option::is_none")]
+    pub extensions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TARGET_BLANK`.
+    #[serde(
+        rename = "TARGET_BLANK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_blank: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USERS`.
+    #[serde(
+        rename = "USE_USERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_users: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_RESOURCES`.
+    #[serde(
+        rename = "USE_RESOURCES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_resources: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESOURCES`.
+    #[serde(rename = "RESOURCES", default, skip_serializing_if = "Option::is_none")]
+    pub resources: ::std::option::Option<LeadUserfieldListResultItemSettingsResources>,
+    /// Wire name: `SELECTED_RESOURCES`.
+    #[serde(
+        rename = "SELECTED_RESOURCES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub selected_resources: ::std::option::Option<
+        ::std::vec::Vec<LeadUserfieldListResultItemSettingsSelectedResourcesItem>,
+    >,
+    /// Wire name: `SELECTED_USERS`.
+    #[serde(rename = "SELECTED_USERS", default, skip_serializing_if = "Option::is_none")]
+    pub selected_users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `FULL_DAY`.
+    #[serde(
+        rename = "FULL_DAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_day: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ALLOW_OVERBOOKING`.
+    #[serde(
+        rename = "ALLOW_OVERBOOKING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_overbooking: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_SERVICES`.
+    #[serde(
+        rename = "USE_SERVICES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_services: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVICE_LIST`.
+    #[serde(rename = "SERVICE_LIST", default, skip_serializing_if = "Option::is_none")]
+    pub service_list: ::std::option::Option<
+        ::std::vec::Vec<LeadUserfieldListResultItemSettingsServiceListItem>,
+    >,
+    /// Wire name: `RESOURCE_LIMIT`.
+    #[serde(
+        rename = "RESOURCE_LIMIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_limit: ::std::option::Option<f64>,
+    /// Wire name: `TIMEZONE`.
+    #[serde(
+        rename = "TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USER_TIMEZONE`.
+    #[serde(
+        rename = "USE_USER_TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_user_timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemSettings {
+    /// Creates a `LeadUserfieldListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type: ::std::option::Option::None,
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            list_width: ::std::option::Option::None,
+            max_show_size: ::std::option::Option::None,
+            max_allowed_size: ::std::option::Option::None,
+            extensions: ::std::option::Option::None,
+            target_blank: ::std::option::Option::None,
+            use_users: ::std::option::Option::None,
+            use_resources: ::std::option::Option::None,
+            resources: ::std::option::Option::None,
+            selected_resources: ::std::option::Option::None,
+            selected_users: ::std::option::Option::None,
+            full_day: ::std::option::Option::None,
+            allow_overbooking: ::std::option::Option::None,
+            use_services: ::std::option::Option::None,
+            service_list: ::std::option::Option::None,
+            resource_limit: ::std::option::Option::None,
+            timezone: ::std::option::Option::None,
+            use_user_timezone: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_WIDTH`.
+    #[must_use]
+    pub fn list_width(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_width = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_SHOW_SIZE`.
+    #[must_use]
+    pub fn max_show_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_show_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_ALLOWED_SIZE`.
+    #[must_use]
+    pub fn max_allowed_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_allowed_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTENSIONS`.
+    #[must_use]
+    pub fn extensions(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.extensions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TARGET_BLANK`.
+    #[must_use]
+    pub fn target_blank(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.target_blank = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USERS`.
+    #[must_use]
+    pub fn use_users(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_RESOURCES`.
+    #[must_use]
+    pub fn use_resources(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCES`.
+    #[must_use]
+    pub fn resources(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldListResultItemSettingsResources>,
+    ) -> Self {
+        self.resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_RESOURCES`.
+    #[must_use]
+    pub fn selected_resources(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<LeadUserfieldListResultItemSettingsSelectedResourcesItem>,
+        >,
+    ) -> Self {
+        self.selected_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_USERS`.
+    #[must_use]
+    pub fn selected_users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.selected_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_DAY`.
+    #[must_use]
+    pub fn full_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_OVERBOOKING`.
+    #[must_use]
+    pub fn allow_overbooking(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.allow_overbooking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_SERVICES`.
+    #[must_use]
+    pub fn use_services(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_services = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVICE_LIST`.
+    #[must_use]
+    pub fn service_list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<LeadUserfieldListResultItemSettingsServiceListItem>,
+        >,
+    ) -> Self {
+        self.service_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCE_LIMIT`.
+    #[must_use]
+    pub fn resource_limit(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.resource_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMEZONE`.
+    #[must_use]
+    pub fn timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USER_TIMEZONE`.
+    #[must_use]
+    pub fn use_user_timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_user_timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItemListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItemListItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItemListItem {
+    /// Creates a `LeadUserfieldListResultItemListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `LeadUserfieldListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LeadUserfieldListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<LeadUserfieldListResultItemSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(
+        rename = "ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(
+        rename = "HELP_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub help_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<
+        ::std::vec::Vec<LeadUserfieldListResultItemListItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LeadUserfieldListResultItem {
+    /// Creates a `LeadUserfieldListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<LeadUserfieldListResultItemListItem>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional parameters for the field. Each field type `USER_TYPE_ID` has its own set of available settings, which are described below.
 ///
 /// The field only overwrites the values that are passed
@@ -8077,7 +13354,7 @@ impl LeadUserfieldUpdateFieldsSettings {
     }
 }
 /// Object in the format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

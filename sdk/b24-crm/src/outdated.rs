@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/catalog/crm-catalog-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::CatalogFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::CatalogFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CatalogFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,12 +40,30 @@ impl ::b24_core::__private::Method for CatalogFields {
         "crm.catalog.fields",
     );
     type Output = CatalogFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the product catalog by ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/catalog/crm-catalog-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::CatalogGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::CatalogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CatalogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -37,12 +72,14 @@ pub struct CatalogGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CatalogGet {
     /// Creates a `CatalogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -53,12 +90,30 @@ impl ::b24_core::__private::Method for CatalogGet {
         "crm.catalog.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of product catalogs. It is an implementation of the listing method for product catalogs.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/catalog/crm-catalog-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::CatalogList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::CatalogList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CatalogList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,12 +132,30 @@ impl ::b24_core::__private::Method for CatalogList {
         "crm.catalog.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new deal direction.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -124,12 +197,30 @@ impl ::b24_core::__private::Method for DealcategoryAdd {
         "crm.dealcategory.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves the settings for the default deal category.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-default-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryDefaultGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryDefaultGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryDefaultGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -147,13 +238,31 @@ impl ::b24_core::__private::Method for DealcategoryDefaultGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.dealcategory.default.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = DealcategoryDefaultGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method records the settings for the default deal category.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-default-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryDefaultSet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryDefaultSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryDefaultSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -167,7 +276,7 @@ pub struct DealcategoryDefaultSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl DealcategoryDefaultSet {
     /// Creates a `DealcategoryDefaultSet` from its required fields.
@@ -181,7 +290,9 @@ impl DealcategoryDefaultSet {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -194,12 +305,30 @@ impl ::b24_core::__private::Method for DealcategoryDefaultSet {
         "crm.dealcategory.default.set",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a deal direction.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -213,7 +342,7 @@ pub struct DealcategoryDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealcategoryDelete {
     /// Creates a `DealcategoryDelete` from its required fields.
@@ -225,7 +354,10 @@ impl DealcategoryDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -237,12 +369,30 @@ impl ::b24_core::__private::Method for DealcategoryDelete {
         "crm.dealcategory.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns descriptions of fields for deal categories.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -260,13 +410,31 @@ impl ::b24_core::__private::Method for DealcategoryFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.dealcategory.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = DealcategoryFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the deal direction by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -280,7 +448,7 @@ pub struct DealcategoryGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealcategoryGet {
     /// Creates a `DealcategoryGet` from its required fields.
@@ -292,7 +460,10 @@ impl DealcategoryGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -304,12 +475,30 @@ impl ::b24_core::__private::Method for DealcategoryGet {
         "crm.dealcategory.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of deal categories based on the filter. It is an implementation of list methods for deal categories.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -328,12 +517,30 @@ impl ::b24_core::__private::Method for DealcategoryList {
         "crm.dealcategory.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of deal stages for the direction specified by the identifier. It is equivalent to calling the `crm.status.list` method with the `ENTITY_ID` parameter set to the result of the `crm.dealcategory.status` call.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-stage-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryStageList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryStageList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryStageList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -347,7 +554,7 @@ pub struct DealcategoryStageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealcategoryStageList {
     /// Creates a `DealcategoryStageList` from its required fields.
@@ -359,7 +566,10 @@ impl DealcategoryStageList {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -371,12 +581,30 @@ impl ::b24_core::__private::Method for DealcategoryStageList {
         "crm.dealcategory.stage.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the identifier of the directory for storing stages based on the deal direction identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryStatus::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -395,12 +623,30 @@ impl ::b24_core::__private::Method for DealcategoryStatus {
         "crm.dealcategory.status",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates an existing deal direction.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::DealcategoryUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::DealcategoryUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealcategoryUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -414,7 +660,7 @@ pub struct DealcategoryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Field values for updating the deal direction.
     ///
     /// To find out the required format for the fields, execute the method `crm.dealcategory.fields` and check the format of the incoming values for these fields (except for fields marked with the **isReadOnly** and **isImmutable** attributes)
@@ -436,7 +682,10 @@ impl DealcategoryUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -459,12 +708,30 @@ impl ::b24_core::__private::Method for DealcategoryUpdate {
         "crm.dealcategory.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new invoice.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -506,12 +773,30 @@ impl ::b24_core::__private::Method for InvoiceAdd {
         "crm.invoice.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes an invoice.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -525,7 +810,7 @@ pub struct InvoiceDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceDelete {
     /// Creates a `InvoiceDelete` from its required fields.
@@ -537,7 +822,10 @@ impl InvoiceDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -549,12 +837,30 @@ impl ::b24_core::__private::Method for InvoiceDelete {
         "crm.invoice.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the description of the fields of an invoice, including custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -572,13 +878,31 @@ impl ::b24_core::__private::Method for InvoiceFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.invoice.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = InvoiceFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns an invoice by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -592,7 +916,7 @@ pub struct InvoiceGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceGet {
     /// Creates a `InvoiceGet` from its required fields.
@@ -604,7 +928,10 @@ impl InvoiceGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -616,12 +943,30 @@ impl ::b24_core::__private::Method for InvoiceGet {
         "crm.invoice.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a public link for an online invoice.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-get-external-link.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceGetexternallink::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceGetexternallink>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceGetexternallink` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -635,7 +980,7 @@ pub struct InvoiceGetexternallink {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceGetexternallink {
     /// Creates a `InvoiceGetexternallink` from its required fields.
@@ -647,7 +992,10 @@ impl InvoiceGetexternallink {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -659,12 +1007,30 @@ impl ::b24_core::__private::Method for InvoiceGetexternallink {
         "crm.invoice.getexternallink",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of invoices. It is an implementation of the list method for invoices.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -715,12 +1081,30 @@ impl ::b24_core::__private::Method for InvoiceList {
         "crm.invoice.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method adds a new configuration for a recurring invoice.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -762,12 +1146,30 @@ impl ::b24_core::__private::Method for InvoiceRecurringAdd {
         "crm.invoice.recurring.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes an existing setting for the recurring invoice template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -781,7 +1183,7 @@ pub struct InvoiceRecurringDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceRecurringDelete {
     /// Creates a `InvoiceRecurringDelete` from its required fields.
@@ -793,7 +1195,10 @@ impl InvoiceRecurringDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -805,12 +1210,30 @@ impl ::b24_core::__private::Method for InvoiceRecurringDelete {
         "crm.invoice.recurring.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new invoice from the recurring invoice template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-expose.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringExpose::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringExpose>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringExpose` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -824,7 +1247,7 @@ pub struct InvoiceRecurringExpose {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceRecurringExpose {
     /// Creates a `InvoiceRecurringExpose` from its required fields.
@@ -836,7 +1259,10 @@ impl InvoiceRecurringExpose {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -848,12 +1274,30 @@ impl ::b24_core::__private::Method for InvoiceRecurringExpose {
         "crm.invoice.recurring.expose",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of fields for the recurring invoice template along with their descriptions.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -871,13 +1315,31 @@ impl ::b24_core::__private::Method for InvoiceRecurringFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.invoice.recurring.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = InvoiceRecurringFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the fields of the recurring invoice template settings by ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -891,7 +1353,7 @@ pub struct InvoiceRecurringGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceRecurringGet {
     /// Creates a `InvoiceRecurringGet` from its required fields.
@@ -903,7 +1365,10 @@ impl InvoiceRecurringGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -915,12 +1380,30 @@ impl ::b24_core::__private::Method for InvoiceRecurringGet {
         "crm.invoice.recurring.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of recurring invoice template settings based on the specified filter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -939,12 +1422,30 @@ impl ::b24_core::__private::Method for InvoiceRecurringList {
         "crm.invoice.recurring.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates an existing setting for the recurring invoice template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceRecurringUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceRecurringUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceRecurringUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -958,7 +1459,7 @@ pub struct InvoiceRecurringUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Field values for updating the setting.
     ///
     /// To find out the required format for the fields, execute the method crm.invoice.recurring.fields and check the format of the returned values for these fields
@@ -980,7 +1481,10 @@ impl InvoiceRecurringUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1003,12 +1507,30 @@ impl ::b24_core::__private::Method for InvoiceRecurringUpdate {
         "crm.invoice.recurring.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.invoice.status.add` creates a new invoice status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceStatusAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1039,12 +1561,30 @@ impl ::b24_core::__private::Method for InvoiceStatusAdd {
         "crm.invoice.status.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.invoice.status.delete` removes the status of an invoice.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceStatusDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1053,12 +1593,14 @@ pub struct InvoiceStatusDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl InvoiceStatusDelete {
     /// Creates a `InvoiceStatusDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1069,12 +1611,72 @@ impl ::b24_core::__private::Method for InvoiceStatusDelete {
         "crm.invoice.status.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The method `crm.invoice.status.fields` returns the description of the invoice status fields.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `InvoiceStatusFields` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct InvoiceStatusFields {}
+impl InvoiceStatusFields {
+    /// Creates a `InvoiceStatusFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {}
+    }
+}
+impl ::b24_core::__private::Method for InvoiceStatusFields {
+    const NAME: &'static str = "crm.invoice.status.fields";
+    const SCOPE: &'static str = "crm";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.fields",
+    );
+    type Output = InvoiceStatusFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.invoice.status.get` returns the status of an invoice based on its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceStatusGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1083,12 +1685,14 @@ pub struct InvoiceStatusGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl InvoiceStatusGet {
     /// Creates a `InvoiceStatusGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1099,12 +1703,30 @@ impl ::b24_core::__private::Method for InvoiceStatusGet {
         "crm.invoice.status.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.invoice.status.list` returns a list of invoice statuses based on a filter. It is an implementation of list methods for invoice statuses.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceStatusList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1123,12 +1745,30 @@ impl ::b24_core::__private::Method for InvoiceStatusList {
         "crm.invoice.status.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.invoice.status.update` returns the status of an invoice by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceStatusUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceStatusUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceStatusUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1137,7 +1777,7 @@ pub struct InvoiceStatusUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields — an array in the form `array("field_to_update"=>"value"[, ...])`, where "field_to_update" can take values returned by the method crm.invoice.status.fields.
     ///
     /// To find out the required format for the fields, execute the method crm.invoice.status.fields and check the format of the returned values for these fields.
@@ -1150,7 +1790,7 @@ impl InvoiceStatusUpdate {
     /// Creates a `InvoiceStatusUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1168,12 +1808,30 @@ impl ::b24_core::__private::Method for InvoiceStatusUpdate {
         "crm.invoice.status.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates an existing invoice.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1187,7 +1845,7 @@ pub struct InvoiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Field values for updating the invoice.
     ///
     /// To find out the required format for the fields, execute the method crm.invoice.fields and check the format of the incoming values for these fields
@@ -1209,7 +1867,10 @@ impl InvoiceUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1232,12 +1893,30 @@ impl ::b24_core::__private::Method for InvoiceUpdate {
         "crm.invoice.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new custom field for invoices.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceUserfieldAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1294,12 +1973,30 @@ impl ::b24_core::__private::Method for InvoiceUserfieldAdd {
         "crm.invoice.userfield.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a custom field of invoices.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceUserfieldDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1313,7 +2010,7 @@ pub struct InvoiceUserfieldDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceUserfieldDelete {
     /// Creates a `InvoiceUserfieldDelete` from its required fields.
@@ -1325,7 +2022,10 @@ impl InvoiceUserfieldDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1337,12 +2037,30 @@ impl ::b24_core::__private::Method for InvoiceUserfieldDelete {
         "crm.invoice.userfield.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the user field of invoices by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceUserfieldGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1356,7 +2074,7 @@ pub struct InvoiceUserfieldGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl InvoiceUserfieldGet {
     /// Creates a `InvoiceUserfieldGet` from its required fields.
@@ -1368,7 +2086,10 @@ impl InvoiceUserfieldGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1380,12 +2101,30 @@ impl ::b24_core::__private::Method for InvoiceUserfieldGet {
         "crm.invoice.userfield.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of custom fields for invoices based on the specified filter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceUserfieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1436,12 +2175,30 @@ impl ::b24_core::__private::Method for InvoiceUserfieldList {
         "crm.invoice.userfield.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates an existing custom field for invoices.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::InvoiceUserfieldUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::InvoiceUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `InvoiceUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1513,12 +2270,30 @@ impl ::b24_core::__private::Method for InvoiceUserfieldUpdate {
         "crm.invoice.userfield.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method adds a new measurement unit.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::MeasureAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::MeasureAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1549,12 +2324,30 @@ impl ::b24_core::__private::Method for MeasureAdd {
         "crm.measure.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a measurement unit.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::MeasureDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::MeasureDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1573,12 +2366,30 @@ impl ::b24_core::__private::Method for MeasureDelete {
         "crm.measure.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a description of the fields for measurement units.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::MeasureFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::MeasureFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1597,12 +2408,30 @@ impl ::b24_core::__private::Method for MeasureFields {
         "crm.measure.fields",
     );
     type Output = MeasureFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the values of all fields of a measurement unit by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::MeasureGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::MeasureGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1621,12 +2450,30 @@ impl ::b24_core::__private::Method for MeasureGet {
         "crm.measure.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of measurement units.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::MeasureList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::MeasureList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1645,12 +2492,31 @@ impl ::b24_core::__private::Method for MeasureList {
         "crm.measure.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates an existing measurement unit.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::MeasureUpdate::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::MeasureUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MeasureUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1700,12 +2566,30 @@ impl ::b24_core::__private::Method for MeasureUpdate {
         "crm.measure.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a description of the fields for payment methods.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-pay-system-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::PaysystemFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::PaysystemFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaysystemFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1724,12 +2608,30 @@ impl ::b24_core::__private::Method for PaysystemFields {
         "crm.paysystem.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of payment methods applicable to estimates or invoices.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-pay-system-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::PaysystemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::PaysystemList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaysystemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1748,12 +2650,30 @@ impl ::b24_core::__private::Method for PaysystemList {
         "crm.paysystem.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the description of fields for payer types.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-person-type-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::PersontypeFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::PersontypeFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PersontypeFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1772,12 +2692,30 @@ impl ::b24_core::__private::Method for PersontypeFields {
         "crm.persontype.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of payer types.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-person-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::PersontypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::PersontypeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PersontypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1796,12 +2734,30 @@ impl ::b24_core::__private::Method for PersontypeList {
         "crm.persontype.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.add` creates a new product.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1843,12 +2799,30 @@ impl ::b24_core::__private::Method for ProductAdd {
         "crm.product.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.delete` removes a product.
 ///
 /// Who: administrator, user with "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1862,7 +2836,7 @@ pub struct ProductDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductDelete {
     /// Creates a `ProductDelete` from its required fields.
@@ -1874,7 +2848,10 @@ impl ProductDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1886,12 +2863,30 @@ impl ::b24_core::__private::Method for ProductDelete {
         "crm.product.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.fields` returns the description of product fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1909,13 +2904,31 @@ impl ::b24_core::__private::Method for ProductFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.product.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ProductFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.get` returns a product by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1929,7 +2942,7 @@ pub struct ProductGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductGet {
     /// Creates a `ProductGet` from its required fields.
@@ -1941,7 +2954,10 @@ impl ProductGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1953,12 +2969,30 @@ impl ::b24_core::__private::Method for ProductGet {
         "crm.product.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.list` returns a list of products based on the filter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1977,12 +3011,30 @@ impl ::b24_core::__private::Method for ProductList {
         "crm.product.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.add` creates a new product property.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2024,12 +3076,30 @@ impl ::b24_core::__private::Method for ProductPropertyAdd {
         "crm.product.property.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.delete` removes a product property.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2043,7 +3113,7 @@ pub struct ProductPropertyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductPropertyDelete {
     /// Creates a `ProductPropertyDelete` from its required fields.
@@ -2055,7 +3125,10 @@ impl ProductPropertyDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2067,12 +3140,30 @@ impl ::b24_core::__private::Method for ProductPropertyDelete {
         "crm.product.property.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.enumeration.fields` returns the description of the fields of a list-type product property.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-enumeration-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyEnumerationFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyEnumerationFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyEnumerationFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2091,12 +3182,30 @@ impl ::b24_core::__private::Method for ProductPropertyEnumerationFields {
         "crm.product.property.enumeration.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.fields` returns the description of fields for product properties.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2115,12 +3224,30 @@ impl ::b24_core::__private::Method for ProductPropertyFields {
         "crm.product.property.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.get` returns the property of products by ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2134,7 +3261,7 @@ pub struct ProductPropertyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ProductPropertyGet {
     /// Creates a `ProductPropertyGet` from its required fields.
@@ -2146,7 +3273,10 @@ impl ProductPropertyGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2158,12 +3288,30 @@ impl ::b24_core::__private::Method for ProductPropertyGet {
         "crm.product.property.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.list` returns a list of product properties.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2214,12 +3362,30 @@ impl ::b24_core::__private::Method for ProductPropertyList {
         "crm.product.property.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.settings.fields` returns the description of the additional settings fields for custom type product properties.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-settings-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertySettingsFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertySettingsFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertySettingsFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2270,12 +3436,30 @@ impl ::b24_core::__private::Method for ProductPropertySettingsFields {
         "crm.product.property.settings.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.types` returns a list of product property types.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2294,12 +3478,30 @@ impl ::b24_core::__private::Method for ProductPropertyTypes {
         "crm.product.property.types",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.property.update` updates an existing product property.
 ///
 /// Who: administrator, user with the "Allow to change settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductPropertyUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductPropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductPropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2313,7 +3515,7 @@ pub struct ProductPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Field values for updating the product property.
     ///
     /// To find out the required format for the fields, execute the method crm.product.property.fields and check the format of the incoming values for these fields
@@ -2335,7 +3537,10 @@ impl ProductPropertyUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2358,12 +3563,30 @@ impl ::b24_core::__private::Method for ProductPropertyUpdate {
         "crm.product.property.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.product.update` updates an existing product.
 ///
 /// Who: administrator, user with "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2377,7 +3600,7 @@ pub struct ProductUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Set of fields - an array of the form `array("field_to_update"=>"value"[, ...])`, where "field_to_update" can take values returned by the method crm.product.fields.
     /// It is mandatory to specify `CURRENCY_ID` to set the price.
     ///
@@ -2402,7 +3625,10 @@ impl ProductUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2425,12 +3651,30 @@ impl ::b24_core::__private::Method for ProductUpdate {
         "crm.product.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about the data structure of product rows in the CRM, including field types and their purposes.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/productrow-old/crm-productrow-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductrowFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductrowFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductrowFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2449,12 +3693,30 @@ impl ::b24_core::__private::Method for ProductrowFields {
         "crm.productrow.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of product rows based on a filter. It is an implementation of the list method for product rows. The owner of the product rows is determined by the required fields `OWNER_TYPE` and `OWNER_ID`, where `OWNER_TYPE` is a one-character code indicating the type ("D" - deal, "L" - lead), and `OWNER_ID` is the identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/productrow-old/crm-productrow-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductrowList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductrowList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductrowList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2473,12 +3735,30 @@ impl ::b24_core::__private::Method for ProductrowList {
         "crm.productrow.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.productsection.add` creates a new product section.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductsectionAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductsectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductsectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2509,12 +3789,30 @@ impl ::b24_core::__private::Method for ProductsectionAdd {
         "crm.productsection.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.productsection.delete` removes a product category from the catalog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductsectionDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductsectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductsectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2523,12 +3821,14 @@ pub struct ProductsectionDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductsectionDelete {
     /// Creates a `ProductsectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2539,12 +3839,30 @@ impl ::b24_core::__private::Method for ProductsectionDelete {
         "crm.productsection.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.productsection.fields` returns the description of the fields of the section for the product.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductsectionFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductsectionFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductsectionFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2563,12 +3881,30 @@ impl ::b24_core::__private::Method for ProductsectionFields {
         "crm.productsection.fields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.productsection.get` returns the product section by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductsectionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductsectionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductsectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2577,12 +3913,14 @@ pub struct ProductsectionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ProductsectionGet {
     /// Creates a `ProductsectionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2593,12 +3931,30 @@ impl ::b24_core::__private::Method for ProductsectionGet {
         "crm.productsection.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.productsection.list` returns a list of product sections based on a filter. It is an implementation of the list method for product sections. It is expected that the filter will specify the `CATALOG_ID` parameter. Otherwise, sections will be selected from the default catalog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductsectionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductsectionList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductsectionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2688,12 +4044,30 @@ impl ::b24_core::__private::Method for ProductsectionList {
         "crm.productsection.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.productsection.update` updates an existing product section.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::ProductsectionUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::ProductsectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ProductsectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2702,7 +4076,7 @@ pub struct ProductsectionUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields — an array in the form `array("field_to_update"=>"value"[, ...])`, where "field_to_update" can take values returned by the method crm.productsection.fields.
     ///
     /// To find out the required format of the fields, execute the method crm.productsection.fields and check the format of the returned values for those fields.
@@ -2716,7 +4090,9 @@ pub struct ProductsectionUpdate {
 impl ProductsectionUpdate {
     /// Creates a `ProductsectionUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -2741,19 +4117,36 @@ impl ::b24_core::__private::Method for ProductsectionUpdate {
         "crm.productsection.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.vat.add` creates a new VAT rate in the CRM.
 ///
 /// Who: user with CRM administrator rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::outdated::VatAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::VatAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VatAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatAdd {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -2783,12 +4176,30 @@ impl ::b24_core::__private::Method for VatAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.add");
     type Output = i64;
+    type Error = VatAddError;
 }
 /// The method `crm.vat.delete` removes a VAT rate by its identifier.
 ///
 /// Who: user with CRM administrator rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::VatDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::VatDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VatDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2798,12 +4209,14 @@ pub struct VatDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl VatDelete {
     /// Creates a `VatDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2812,12 +4225,30 @@ impl ::b24_core::__private::Method for VatDelete {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.delete");
     type Output = bool;
+    type Error = VatDeleteError;
 }
 /// The method `crm.vat.fields` returns a description of the VAT rate fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::VatFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::VatFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VatFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2834,12 +4265,30 @@ impl ::b24_core::__private::Method for VatFields {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.fields");
     type Output = VatFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.vat.get` returns the parameters of the VAT rate by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::VatGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::VatGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VatGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2848,12 +4297,14 @@ pub struct VatGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl VatGet {
     /// Creates a `VatGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2862,19 +4313,38 @@ impl ::b24_core::__private::Method for VatGet {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.get");
     type Output = VatGetResult;
+    type Error = VatGetError;
 }
 /// The method `crm.vat.list` returns a list of VAT rates based on a filter. It is an implementation of the list method for VAT rates.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::outdated::VatList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::VatList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `VatList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -2900,7 +4370,7 @@ pub struct VatList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -2984,18 +4454,11 @@ impl ::b24_core::__private::Method for VatList {
     const NAME: &'static str = "crm.vat.list";
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.list");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<VatListResultItem>;
+    type Error = VatListError;
 }
 impl ::b24_core::__private::ListMethod for VatList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = VatListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -3004,6 +4467,22 @@ impl ::b24_core::__private::ListMethod for VatList {
 /// Who: user with CRM administrator rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::outdated::VatUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::outdated::VatUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VatUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3012,7 +4491,7 @@ pub struct VatUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array of fields to update. The list of available fields is described below
     ///
     /// Wire name: `fields`.
@@ -3023,7 +4502,7 @@ impl VatUpdate {
     /// Creates a `VatUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<VatUpdateFields>,
     ) -> Self {
         Self {
@@ -3037,6 +4516,209 @@ impl ::b24_core::__private::Method for VatUpdate {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.update");
     type Output = i64;
+    type Error = VatUpdateError;
+}
+/// The documented errors of `VatAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VatAddError {
+    /// Code `400`.
+    ///
+    /// The Commercial Catalog module is not installed.
+    ///
+    /// Invalid parameters.
+    ///
+    /// Access denied.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VatAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VatDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VatDeleteError {
+    /// Code `400`.
+    ///
+    /// The Commercial Catalog module is not installed.
+    ///
+    /// Invalid identifier.
+    ///
+    /// Access denied.
+    ///
+    /// Error on deleting VAT rate.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VatDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VatGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VatGetError {
+    /// Code `400`.
+    ///
+    /// The Commercial Catalog module is not installed.
+    ///
+    /// Access denied.
+    ///
+    /// VAT rate not found.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VatGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code400)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VatList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VatListError {
+    /// Code `400`.
+    ///
+    /// The Commercial Catalog module is not installed.
+    ///
+    /// Access denied.
+    ///
+    /// "Inadmissible fields for selection.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VatListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VatUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VatUpdateError {
+    /// Code `400`.
+    ///
+    /// The Commercial Catalog module is not installed.
+    ///
+    /// Invalid parameters.
+    ///
+    /// Access denied.
+    ///
+    /// Invalid identifier.
+    ///
+    /// Error on updating VAT rate.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VatUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `FieldMetadata` object.
 #[derive(
@@ -3163,53 +4845,28 @@ pub struct CatalogFieldsResult {
     /// Identifier. Read-only
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Name
     ///
     /// Wire name: `NAME`.
-    #[serde(
-        rename = "NAME",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Data source identifier. Used only for linking to an external source
     ///
     /// Wire name: `ORIGINATOR_ID`.
-    #[serde(
-        rename = "ORIGINATOR_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub originator_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the element in the data source. Used only for linking to an external source
     ///
     /// Wire name: `ORIGIN_ID`.
-    #[serde(
-        rename = "ORIGIN_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Symbolic code. Read-only
     ///
     /// Wire name: `XML_ID`.
-    #[serde(
-        rename = "XML_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub xml_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3232,6 +4889,96 @@ impl CatalogFieldsResult {
     }
     /// Sets `ID`.
     #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `DealcategoryDefaultGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealcategoryDefaultGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealcategoryDefaultGetResult {
+    /// Creates a `DealcategoryDefaultGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
     pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
@@ -3245,31 +4992,1166 @@ impl CatalogFieldsResult {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `ORIGINATOR_ID`.
-    #[must_use]
-    pub fn originator_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+}
+/// The `DealcategoryFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealcategoryFieldsResult {
+    /// Creation date
+    ///
+    /// Wire name: `CREATED_DATE`.
+    #[serde(rename = "CREATED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub created_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier for the deal category
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Is locked
+    ///
+    /// Wire name: `IS_LOCKED`.
+    #[serde(rename = "IS_LOCKED", default, skip_serializing_if = "Option::is_none")]
+    pub is_locked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Name of the category
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
+    /// Sorting order
+    ///
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealcategoryFieldsResult {
+    /// Creates a `DealcategoryFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
-        self.originator_id = ::std::option::Option::Some(value.into());
+        Self {
+            created_date: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            is_locked: ::std::option::Option::None,
+            name: name.into(),
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
         self
     }
-    /// Sets `ORIGIN_ID`.
+    /// Sets `ID`.
     #[must_use]
-    pub fn origin_id(
+    pub fn id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
-        self.origin_id = ::std::option::Option::Some(value.into());
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_LOCKED`.
+    #[must_use]
+    pub fn is_locked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.is_locked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `InvoiceFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct InvoiceFieldsResult {
+    /// Identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Number
+    ///
+    /// Wire name: `ACCOUNT_NUMBER`.
+    #[serde(rename = "ACCOUNT_NUMBER")]
+    pub account_number: ::b24_core::__private::serde_json::Value,
+    /// Manager's comment
+    ///
+    /// Wire name: `COMMENTS`.
+    #[serde(rename = "COMMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Created by user
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Currency identifier
+    ///
+    /// Wire name: `CURRENCY`.
+    #[serde(rename = "CURRENCY", default, skip_serializing_if = "Option::is_none")]
+    pub currency: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Billing date
+    ///
+    /// Wire name: `DATE_BILL`.
+    #[serde(rename = "DATE_BILL", default, skip_serializing_if = "Option::is_none")]
+    pub date_bill: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Creation date
+    ///
+    /// Wire name: `DATE_INSERT`.
+    #[serde(rename = "DATE_INSERT", default, skip_serializing_if = "Option::is_none")]
+    pub date_insert: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Rejection date
+    ///
+    /// Wire name: `DATE_MARKED`.
+    #[serde(rename = "DATE_MARKED", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Payment due date
+    ///
+    /// Wire name: `DATE_PAY_BEFORE`.
+    #[serde(
+        rename = "DATE_PAY_BEFORE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_pay_before: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date changed to paid status
+    ///
+    /// Wire name: `DATE_PAYED`.
+    #[serde(rename = "DATE_PAYED", default, skip_serializing_if = "Option::is_none")]
+    pub date_payed: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of status change
+    ///
+    /// Wire name: `DATE_STATUS`.
+    #[serde(rename = "DATE_STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub date_status: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of update
+    ///
+    /// Wire name: `DATE_UPDATE`.
+    #[serde(rename = "DATE_UPDATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_update: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the user who last marked the invoice as paid
+    ///
+    /// Wire name: `EMP_PAYED_ID`.
+    #[serde(rename = "EMP_PAYED_ID", default, skip_serializing_if = "Option::is_none")]
+    pub emp_payed_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the user who last changed the invoice status
+    ///
+    /// Wire name: `EMP_STATUS_ID`.
+    #[serde(rename = "EMP_STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub emp_status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Site identifier
+    ///
+    /// Wire name: `LID`.
+    #[serde(rename = "LID", default, skip_serializing_if = "Option::is_none")]
+    pub lid: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// External code
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Subject
+    ///
+    /// Wire name: `ORDER_TOPIC`.
+    #[serde(rename = "ORDER_TOPIC")]
+    pub order_topic: ::b24_core::__private::serde_json::Value,
+    /// Identifier of the payment form
+    ///
+    /// Wire name: `PAY_SYSTEM_ID`.
+    #[serde(rename = "PAY_SYSTEM_ID")]
+    pub pay_system_id: ::b24_core::__private::serde_json::Value,
+    /// Payment date
+    ///
+    /// Wire name: `PAY_VOUCHER_DATE`.
+    #[serde(
+        rename = "PAY_VOUCHER_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_voucher_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Payment document number
+    ///
+    /// Wire name: `PAY_VOUCHER_NUM`.
+    #[serde(
+        rename = "PAY_VOUCHER_NUM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_voucher_num: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Payment status
+    ///
+    /// Wire name: `PAYED`.
+    #[serde(rename = "PAYED", default, skip_serializing_if = "Option::is_none")]
+    pub payed: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Payer type identifier
+    ///
+    /// Wire name: `PERSON_TYPE_ID`.
+    #[serde(rename = "PERSON_TYPE_ID")]
+    pub person_type_id: ::b24_core::__private::serde_json::Value,
+    /// Amount
+    ///
+    /// Wire name: `PRICE`.
+    #[serde(rename = "PRICE", default, skip_serializing_if = "Option::is_none")]
+    pub price: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Status comment
+    ///
+    /// Wire name: `REASON_MARKED`.
+    #[serde(rename = "REASON_MARKED", default, skip_serializing_if = "Option::is_none")]
+    pub reason_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Responsible person's e-mail
+    ///
+    /// Wire name: `RESPONSIBLE_EMAIL`.
+    #[serde(
+        rename = "RESPONSIBLE_EMAIL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_email: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Identifier of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(rename = "RESPONSIBLE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub responsible_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Last name of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_LAST_NAME`.
+    #[serde(
+        rename = "RESPONSIBLE_LAST_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_last_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Login of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_LOGIN`.
+    #[serde(
+        rename = "RESPONSIBLE_LOGIN",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_login: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// First name of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_NAME`.
+    #[serde(
+        rename = "RESPONSIBLE_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Identifier of the responsible person's photo
+    ///
+    /// Wire name: `RESPONSIBLE_PERSONAL_PHOTO`.
+    #[serde(
+        rename = "RESPONSIBLE_PERSONAL_PHOTO",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_personal_photo: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Middle name of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_SECOND_NAME`.
+    #[serde(
+        rename = "RESPONSIBLE_SECOND_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_second_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Position of the responsible person
+    ///
+    /// Wire name: `RESPONSIBLE_WORK_POSITION`.
+    #[serde(
+        rename = "RESPONSIBLE_WORK_POSITION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_work_position: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Status identifier
+    ///
+    /// Wire name: `STATUS_ID`.
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Tax amount
+    ///
+    /// Wire name: `TAX_VALUE`.
+    #[serde(rename = "TAX_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub tax_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Company identifier
+    ///
+    /// Wire name: `UF_COMPANY_ID`.
+    #[serde(rename = "UF_COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_company_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Contact identifier
+    ///
+    /// Wire name: `UF_CONTACT_ID`.
+    #[serde(rename = "UF_CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_contact_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of your company
+    ///
+    /// Wire name: `UF_MYCOMPANY_ID`.
+    #[serde(
+        rename = "UF_MYCOMPANY_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_mycompany_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the associated deal
+    ///
+    /// Wire name: `UF_DEAL_ID`.
+    #[serde(rename = "UF_DEAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_deal_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Comment
+    ///
+    /// Wire name: `USER_DESCRIPTION`.
+    #[serde(
+        rename = "USER_DESCRIPTION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_description: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Location identifier
+    ///
+    /// Wire name: `PR_LOCATION`.
+    #[serde(rename = "PR_LOCATION", default, skip_serializing_if = "Option::is_none")]
+    pub pr_location: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// List of properties
+    ///
+    /// Wire name: `INVOICE_PROPERTIES`.
+    #[serde(
+        rename = "INVOICE_PROPERTIES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub invoice_properties: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// List of product items
+    ///
+    /// Wire name: `PRODUCT_ROWS`.
+    #[serde(rename = "PRODUCT_ROWS", default, skip_serializing_if = "Option::is_none")]
+    pub product_rows: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl InvoiceFieldsResult {
+    /// Creates a `InvoiceFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        account_number: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+        order_topic: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+        pay_system_id: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+        person_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+    ) -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            account_number: account_number.into(),
+            comments: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            currency: ::std::option::Option::None,
+            date_bill: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            date_marked: ::std::option::Option::None,
+            date_pay_before: ::std::option::Option::None,
+            date_payed: ::std::option::Option::None,
+            date_status: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            emp_payed_id: ::std::option::Option::None,
+            emp_status_id: ::std::option::Option::None,
+            lid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            order_topic: order_topic.into(),
+            pay_system_id: pay_system_id.into(),
+            pay_voucher_date: ::std::option::Option::None,
+            pay_voucher_num: ::std::option::Option::None,
+            payed: ::std::option::Option::None,
+            person_type_id: person_type_id.into(),
+            price: ::std::option::Option::None,
+            reason_marked: ::std::option::Option::None,
+            responsible_email: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            responsible_last_name: ::std::option::Option::None,
+            responsible_login: ::std::option::Option::None,
+            responsible_name: ::std::option::Option::None,
+            responsible_personal_photo: ::std::option::Option::None,
+            responsible_second_name: ::std::option::Option::None,
+            responsible_work_position: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            tax_value: ::std::option::Option::None,
+            uf_company_id: ::std::option::Option::None,
+            uf_contact_id: ::std::option::Option::None,
+            uf_mycompany_id: ::std::option::Option::None,
+            uf_deal_id: ::std::option::Option::None,
+            user_description: ::std::option::Option::None,
+            pr_location: ::std::option::Option::None,
+            invoice_properties: ::std::option::Option::None,
+            product_rows: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_BILL`.
+    #[must_use]
+    pub fn date_bill(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_bill = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_INSERT`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MARKED`.
+    #[must_use]
+    pub fn date_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_PAY_BEFORE`.
+    #[must_use]
+    pub fn date_pay_before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_pay_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_PAYED`.
+    #[must_use]
+    pub fn date_payed(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_payed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_STATUS`.
+    #[must_use]
+    pub fn date_status(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_UPDATE`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMP_PAYED_ID`.
+    #[must_use]
+    pub fn emp_payed_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_payed_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMP_STATUS_ID`.
+    #[must_use]
+    pub fn emp_status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LID`.
+    #[must_use]
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.lid = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `XML_ID`.
     #[must_use]
     pub fn xml_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAY_VOUCHER_DATE`.
+    #[must_use]
+    pub fn pay_voucher_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pay_voucher_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAY_VOUCHER_NUM`.
+    #[must_use]
+    pub fn pay_voucher_num(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pay_voucher_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PAYED`.
+    #[must_use]
+    pub fn payed(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.payed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRICE`.
+    #[must_use]
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REASON_MARKED`.
+    #[must_use]
+    pub fn reason_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.reason_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_EMAIL`.
+    #[must_use]
+    pub fn responsible_email(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_LAST_NAME`.
+    #[must_use]
+    pub fn responsible_last_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_LOGIN`.
+    #[must_use]
+    pub fn responsible_login(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_NAME`.
+    #[must_use]
+    pub fn responsible_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_PERSONAL_PHOTO`.
+    #[must_use]
+    pub fn responsible_personal_photo(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_personal_photo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_SECOND_NAME`.
+    #[must_use]
+    pub fn responsible_second_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_WORK_POSITION`.
+    #[must_use]
+    pub fn responsible_work_position(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TAX_VALUE`.
+    #[must_use]
+    pub fn tax_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.tax_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_COMPANY_ID`.
+    #[must_use]
+    pub fn uf_company_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CONTACT_ID`.
+    #[must_use]
+    pub fn uf_contact_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_MYCOMPANY_ID`.
+    #[must_use]
+    pub fn uf_mycompany_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_mycompany_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEAL_ID`.
+    #[must_use]
+    pub fn uf_deal_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.uf_deal_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_DESCRIPTION`.
+    #[must_use]
+    pub fn user_description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.user_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PR_LOCATION`.
+    #[must_use]
+    pub fn pr_location(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pr_location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INVOICE_PROPERTIES`.
+    #[must_use]
+    pub fn invoice_properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.invoice_properties = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRODUCT_ROWS`.
+    #[must_use]
+    pub fn product_rows(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.product_rows = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `InvoiceRecurringFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct InvoiceRecurringFieldsResult {
+    /// Identifier of the record in the recurring invoice settings table
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// ID of the invoice template
+    ///
+    /// Wire name: `INVOICE_ID`.
+    #[serde(rename = "INVOICE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub invoice_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Active flag. Values: Y/N
+    ///
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of the next invoice creation from the template. Calculated by the system based on the specified parameters. If the value is empty, new invoices are not created
+    ///
+    /// Wire name: `NEXT_EXECUTION`.
+    #[serde(rename = "NEXT_EXECUTION", default, skip_serializing_if = "Option::is_none")]
+    pub next_execution: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date of the last invoice creation from the template
+    ///
+    /// Wire name: `LAST_EXECUTION`.
+    #[serde(rename = "LAST_EXECUTION", default, skip_serializing_if = "Option::is_none")]
+    pub last_execution: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Number of invoices created from the template
+    ///
+    /// Wire name: `COUNTER_REPEAT`.
+    #[serde(rename = "COUNTER_REPEAT", default, skip_serializing_if = "Option::is_none")]
+    pub counter_repeat: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Start date for calculating the next invoice creation date
+    ///
+    /// Wire name: `START_DATE`.
+    #[serde(rename = "START_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub start_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Send the invoice to the email associated with the payer. Values: Y/N
+    ///
+    /// Wire name: `SEND_BILL`.
+    #[serde(rename = "SEND_BILL", default, skip_serializing_if = "Option::is_none")]
+    pub send_bill: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// ID of the field containing the payer's email
+    ///
+    /// Wire name: `EMAIL_ID`.
+    #[serde(rename = "EMAIL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub email_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Are there limitations on creating new invoices
+    ///
+    /// Wire name: `IS_LIMIT`.
+    #[serde(rename = "IS_LIMIT", default, skip_serializing_if = "Option::is_none")]
+    pub is_limit: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Maximum number of invoices that can be created from this template
+    ///
+    /// Wire name: `LIMIT_REPEAT`.
+    #[serde(rename = "LIMIT_REPEAT", default, skip_serializing_if = "Option::is_none")]
+    pub limit_repeat: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Date until which invoices can be created from this template
+    ///
+    /// Wire name: `LIMIT_DATE`.
+    #[serde(rename = "LIMIT_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub limit_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Set of parameters for calculation - recurring_params:
+    /// - **PERIOD** - repetition period:
+    ///     - day - day
+    ///     - week - week
+    ///     - month - month
+    ///     - year - year
+    /// - **TYPE** - type of repetition for month and year:
+    ///     - if PERIOD is month
+    ///         - 1 - calculation by the ordinal day number in the month
+    ///         - 2 - calculation by the weekday numbers in the month
+    ///     - if PERIOD is year
+    ///         - 1 - calculation by the ordinal day number in the specified month
+    ///         - 2 - calculation by the weekday numbers in the specified month
+    /// - **INTERVAL** - offset for calculation
+    /// - **IS_WORKING_ONLY** - only working days are considered (Y/N)
+    /// - **WEEKDAY** - full name of the weekday (according to PHP method `date()` formatting)
+    /// - **NUM_DAY_IN_MONTH** - ordinal date number in the month (PERIOD is month or year)
+    /// - **NUM_WEEKDAY_IN_MONTH** - ordinal weekday number in the month (PERIOD is month or year)
+    /// - **FIELD_YEARLY_INTERVAL_MONTH_NAME** - ordinal weekday number in the month (PERIOD is month or year)
+    /// - **DATE_PAY_BEFORE_OFFSET_TYPE** - offset value for calculating the payment deadline, calculated from the moment of creating a new invoice from the template:
+    ///     - day - day
+    ///     - week - week
+    ///     - month - month
+    ///     - year - year
+    /// - **DATE_PAY_BEFORE_OFFSET_VALUE** - offset value for calculating the payment deadline, calculated from the moment of creating a new invoice from the template
+    ///
+    /// Wire name: `PARAMS`.
+    #[serde(rename = "PARAMS", default, skip_serializing_if = "Option::is_none")]
+    pub params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl InvoiceRecurringFieldsResult {
+    /// Creates a `InvoiceRecurringFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            invoice_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            next_execution: ::std::option::Option::None,
+            last_execution: ::std::option::Option::None,
+            counter_repeat: ::std::option::Option::None,
+            start_date: ::std::option::Option::None,
+            send_bill: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            is_limit: ::std::option::Option::None,
+            limit_repeat: ::std::option::Option::None,
+            limit_date: ::std::option::Option::None,
+            params: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INVOICE_ID`.
+    #[must_use]
+    pub fn invoice_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.invoice_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NEXT_EXECUTION`.
+    #[must_use]
+    pub fn next_execution(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.next_execution = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_EXECUTION`.
+    #[must_use]
+    pub fn last_execution(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_execution = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COUNTER_REPEAT`.
+    #[must_use]
+    pub fn counter_repeat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.counter_repeat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_DATE`.
+    #[must_use]
+    pub fn start_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SEND_BILL`.
+    #[must_use]
+    pub fn send_bill(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.send_bill = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL_ID`.
+    #[must_use]
+    pub fn email_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_LIMIT`.
+    #[must_use]
+    pub fn is_limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.is_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIMIT_REPEAT`.
+    #[must_use]
+    pub fn limit_repeat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.limit_repeat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIMIT_DATE`.
+    #[must_use]
+    pub fn limit_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.limit_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARAMS`.
+    #[must_use]
+    pub fn params(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `InvoiceStatusFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct InvoiceStatusFieldsResult {
+    /// Identifier of the entity associated with the invoice. Read-only
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(rename = "ENTITY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the invoice. Read-only
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Name of the section
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
+    /// Read-only
+    ///
+    /// Wire name: `NAME_INIT`.
+    #[serde(rename = "NAME_INIT", default, skip_serializing_if = "Option::is_none")]
+    pub name_init: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Sorting
+    ///
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT")]
+    pub sort: ::b24_core::__private::serde_json::Value,
+    /// Status. Read-only
+    ///
+    /// Wire name: `STATUS_ID`.
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Whether it is system or not. Read-only
+    ///
+    /// Wire name: `SYSTEM`.
+    #[serde(rename = "SYSTEM", default, skip_serializing_if = "Option::is_none")]
+    pub system: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl InvoiceStatusFieldsResult {
+    /// Creates a `InvoiceStatusFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+        sort: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        Self {
+            entity_id: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            name: name.into(),
+            name_init: ::std::option::Option::None,
+            sort: sort.into(),
+            status_id: ::std::option::Option::None,
+            system: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME_INIT`.
+    #[must_use]
+    pub fn name_init(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.name_init = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYSTEM`.
+    #[must_use]
+    pub fn system(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.system = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3287,73 +6169,44 @@ pub struct MeasureFieldsResult {
     /// Unit code
     ///
     /// Wire name: `CODE`.
-    #[serde(
-        rename = "CODE",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub code: ::std::option::Option<i64>,
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Default
     ///
     /// Wire name: `IS_DEFAULT`.
-    #[serde(
-        rename = "IS_DEFAULT",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub is_default: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "IS_DEFAULT", default, skip_serializing_if = "Option::is_none")]
+    pub is_default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Measurement unit name
     ///
     /// Wire name: `MEASURE_TITLE`.
-    #[serde(
-        rename = "MEASURE_TITLE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub measure_title: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "MEASURE_TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub measure_title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// International symbol
     ///
     /// Wire name: `SYMBOL_INTL`.
-    #[serde(
-        rename = "SYMBOL_INTL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub symbol_intl: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYMBOL_INTL", default, skip_serializing_if = "Option::is_none")]
+    pub symbol_intl: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// International letter code
     ///
     /// Wire name: `SYMBOL_LETTER_INTL`.
     #[serde(
         rename = "SYMBOL_LETTER_INTL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub symbol_letter_intl: ::std::option::Option<::std::string::String>,
+    pub symbol_letter_intl: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Symbol
     ///
     /// Wire name: `SYMBOL_RUS`.
-    #[serde(
-        rename = "SYMBOL_RUS",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub symbol_rus: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYMBOL_RUS", default, skip_serializing_if = "Option::is_none")]
+    pub symbol_rus: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3378,13 +6231,19 @@ impl MeasureFieldsResult {
     }
     /// Sets `CODE`.
     #[must_use]
-    pub fn code(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3392,7 +6251,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn is_default(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.is_default = ::std::option::Option::Some(value.into());
         self
@@ -3401,7 +6260,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn measure_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.measure_title = ::std::option::Option::Some(value.into());
         self
@@ -3410,7 +6269,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_intl(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_intl = ::std::option::Option::Some(value.into());
         self
@@ -3419,7 +6278,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_letter_intl(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_letter_intl = ::std::option::Option::Some(value.into());
         self
@@ -3428,15 +6287,345 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_rus(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_rus = ::std::option::Option::Some(value.into());
         self
     }
 }
+/// The `ProductFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductFieldsResult {
+    /// Active
+    ///
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Catalog identifier
+    ///
+    /// Wire name: `CATALOG_ID`.
+    #[serde(rename = "CATALOG_ID", default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Created by
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Currency identifier
+    ///
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(rename = "CURRENCY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub currency_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Product creation date
+    ///
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Description
+    ///
+    /// Wire name: `DESCRIPTION`.
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Description type
+    ///
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Detailed picture, field available in the old product card
+    ///
+    /// Wire name: `DETAIL_PICTURE`.
+    #[serde(rename = "DETAIL_PICTURE", default, skip_serializing_if = "Option::is_none")]
+    pub detail_picture: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Product identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Unit of measure
+    ///
+    /// Wire name: `MEASURE`.
+    #[serde(rename = "MEASURE", default, skip_serializing_if = "Option::is_none")]
+    pub measure: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Modified by
+    ///
+    /// Wire name: `MODIFIED_BY`.
+    #[serde(rename = "MODIFIED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
+    /// Preview picture, field available in the old product card
+    ///
+    /// Wire name: `PREVIEW_PICTURE`.
+    #[serde(
+        rename = "PREVIEW_PICTURE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub preview_picture: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Price
+    ///
+    /// Wire name: `PRICE`.
+    #[serde(rename = "PRICE", default, skip_serializing_if = "Option::is_none")]
+    pub price: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Section identifier
+    ///
+    /// Wire name: `SECTION_ID`.
+    #[serde(rename = "SECTION_ID", default, skip_serializing_if = "Option::is_none")]
+    pub section_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Sort order
+    ///
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Product modification date
+    ///
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// VAT rate identifier
+    ///
+    /// Wire name: `VAT_ID`.
+    #[serde(rename = "VAT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub vat_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// VAT included in price
+    ///
+    /// Wire name: `VAT_INCLUDED`.
+    #[serde(rename = "VAT_INCLUDED", default, skip_serializing_if = "Option::is_none")]
+    pub vat_included: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// External code
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductFieldsResult {
+    /// Creates a `ProductFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            catalog_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            detail_picture: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            measure: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            name: name.into(),
+            preview_picture: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            section_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            vat_id: ::std::option::Option::None,
+            vat_included: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CATALOG_ID`.
+    #[must_use]
+    pub fn catalog_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.catalog_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_PICTURE`.
+    #[must_use]
+    pub fn detail_picture(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.detail_picture = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MEASURE`.
+    #[must_use]
+    pub fn measure(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.measure = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFIED_BY`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PREVIEW_PICTURE`.
+    #[must_use]
+    pub fn preview_picture(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.preview_picture = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRICE`.
+    #[must_use]
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_ID`.
+    #[must_use]
+    pub fn section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VAT_ID`.
+    #[must_use]
+    pub fn vat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.vat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VAT_INCLUDED`.
+    #[must_use]
+    pub fn vat_included(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.vat_included = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3737,6 +6926,87 @@ impl VatGetResult {
     /// Sets `RATE`.
     #[must_use]
     pub fn rate(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rate = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `VatListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VatListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RATE`.
+    #[serde(
+        rename = "RATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rate: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VatListResultItem {
+    /// Creates a `VatListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            rate: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RATE`.
+    #[must_use]
+    pub fn rate(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.rate = ::std::option::Option::Some(value.into());
         self
     }

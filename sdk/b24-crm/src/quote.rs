@@ -5,6 +5,22 @@
 /// Who: a user with the "add" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::quote::QuoteAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -57,12 +73,29 @@ impl ::b24_core::__private::Method for QuoteAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.quote.add");
     type Output = i64;
+    type Error = QuoteAddError;
 }
 /// The method `crm.quote.contact.add` adds a contact to the specified estimate.
 ///
 /// Who: a user with "modify" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::quote::QuoteContactAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -73,7 +106,7 @@ pub struct QuoteContactAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with information about which contact to link to the estimate (detailed description)
     ///
     /// Wire name: `fields`.
@@ -84,7 +117,7 @@ impl QuoteContactAdd {
     /// Creates a `QuoteContactAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<QuoteContactAddFields>,
     ) -> Self {
         Self {
@@ -100,12 +133,29 @@ impl ::b24_core::__private::Method for QuoteContactAdd {
         "crm.quote.contact.add",
     );
     type Output = bool;
+    type Error = QuoteContactAddError;
 }
 /// The method `crm.quote.contact.delete` removes a contact from the specified estimate.
 ///
 /// Who: a user with "modify" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::quote::QuoteContactDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -116,7 +166,7 @@ pub struct QuoteContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with information about which contact to remove from the links (detailed description)
     ///
     /// Wire name: `fields`.
@@ -127,7 +177,7 @@ impl QuoteContactDelete {
     /// Creates a `QuoteContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<QuoteContactDeleteFields>,
     ) -> Self {
         Self {
@@ -143,12 +193,30 @@ impl ::b24_core::__private::Method for QuoteContactDelete {
         "crm.quote.contact.delete",
     );
     type Output = bool;
+    type Error = QuoteContactDeleteError;
 }
 /// The method `crm.quote.contact.fields` returns a description of the fields for the estimate-contact link.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,16 +234,31 @@ impl ::b24_core::__private::Method for QuoteContactFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.quote.contact.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = QuoteContactFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.quote.contact.items.delete` removes all contact links from the specified estimate.
 ///
 /// Who: a user with "read" and "modify" access permissions for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteContactItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteContactItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteContactItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -186,12 +269,14 @@ pub struct QuoteContactItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteContactItemsDelete {
     /// Creates a `QuoteContactItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -202,12 +287,30 @@ impl ::b24_core::__private::Method for QuoteContactItemsDelete {
         "crm.quote.contact.items.delete",
     );
     type Output = bool;
+    type Error = QuoteContactItemsDeleteError;
 }
 /// The method `crm.quote.contact.items.get` returns a set of contacts associated with the specified estimate.
 ///
 /// Who: a user with "read" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteContactItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteContactItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteContactItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -218,12 +321,14 @@ pub struct QuoteContactItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteContactItemsGet {
     /// Creates a `QuoteContactItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -234,12 +339,30 @@ impl ::b24_core::__private::Method for QuoteContactItemsGet {
         "crm.quote.contact.items.get",
     );
     type Output = ::std::vec::Vec<QuoteContactBinding>;
+    type Error = QuoteContactItemsGetError;
 }
 /// The method `crm.quote.contact.items.set` sets the collection of contacts associated with the specified estimate. Contacts that are not in the list you pass are unlinked.
 ///
 /// Who: a user with "modify" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteContactItemsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteContactItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteContactItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -250,7 +373,7 @@ pub struct QuoteContactItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of objects that describe the contacts linked to the estimate (detailed description)
     ///
     /// If you pass an empty array, all contact links are removed
@@ -263,7 +386,7 @@ impl QuoteContactItemsSet {
     /// Creates a `QuoteContactItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<::std::vec::Vec<QuoteContactItemsSetItemsItem>>,
     ) -> Self {
         Self {
@@ -279,12 +402,30 @@ impl ::b24_core::__private::Method for QuoteContactItemsSet {
         "crm.quote.contact.items.set",
     );
     type Output = bool;
+    type Error = QuoteContactItemsSetError;
 }
 /// The method `crm.quote.delete` removes an estimate.
 ///
 /// Who: a user with "delete" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -295,12 +436,14 @@ pub struct QuoteDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteDelete {
     /// Creates a `QuoteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -311,12 +454,30 @@ impl ::b24_core::__private::Method for QuoteDelete {
         "crm.quote.delete",
     );
     type Output = bool;
+    type Error = QuoteDeleteError;
 }
 /// The method `crm.quote.fields` returns a description of the fields of the estimate, including custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -334,16 +495,31 @@ impl ::b24_core::__private::Method for QuoteFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.quote.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = QuoteFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.quote.get` returns an estimate by its ID.
 ///
 /// Who: a user with "read" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -354,12 +530,14 @@ pub struct QuoteGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteGet {
     /// Creates a `QuoteGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -367,16 +545,32 @@ impl ::b24_core::__private::Method for QuoteGet {
     const NAME: &'static str = "crm.quote.get";
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.quote.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = QuoteGetResult;
+    type Error = QuoteGetError;
 }
 /// The method `crm.quote.list` returns a list of estimates based on a filter.
 ///
 /// Who: a user with "read" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -482,7 +676,7 @@ pub struct QuoteList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl QuoteList {
     /// Creates a `QuoteList` from its required fields.
@@ -534,7 +728,10 @@ impl QuoteList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -543,18 +740,11 @@ impl ::b24_core::__private::Method for QuoteList {
     const NAME: &'static str = "crm.quote.list";
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.quote.list");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<QuoteListResultItem>;
+    type Error = QuoteListError;
 }
 impl ::b24_core::__private::ListMethod for QuoteList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = QuoteListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -563,6 +753,23 @@ impl ::b24_core::__private::ListMethod for QuoteList {
 /// Who: a user with "read" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-product-rows-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteProductrowsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteProductrowsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteProductrowsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -573,12 +780,14 @@ pub struct QuoteProductrowsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteProductrowsGet {
     /// Creates a `QuoteProductrowsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -589,12 +798,30 @@ impl ::b24_core::__private::Method for QuoteProductrowsGet {
         "crm.quote.productrows.get",
     );
     type Output = ::std::vec::Vec<Productrow>;
+    type Error = QuoteProductrowsGetError;
 }
 /// The method `crm.quote.productrows.set` creates or updates product rows in an estimate.
 ///
 /// Who: a user with "edit" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-product-rows-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteProductrowsSet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteProductrowsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteProductrowsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -605,7 +832,7 @@ pub struct QuoteProductrowsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array of product rows.
     ///
     /// Format of an array element:
@@ -630,7 +857,9 @@ pub struct QuoteProductrowsSet {
 impl QuoteProductrowsSet {
     /// Creates a `QuoteProductrowsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             rows: ::std::option::Option::None,
@@ -653,12 +882,30 @@ impl ::b24_core::__private::Method for QuoteProductrowsSet {
         "crm.quote.productrows.set",
     );
     type Output = bool;
+    type Error = QuoteProductrowsSetError;
 }
 /// The method `crm.quote.update` updates an existing estimate.
 ///
 /// Who: a user with "edit" access permission for estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -669,7 +916,7 @@ pub struct QuoteUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
     ///
     /// ```json
@@ -704,7 +951,9 @@ pub struct QuoteUpdate {
 impl QuoteUpdate {
     /// Creates a `QuoteUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -737,18 +986,35 @@ impl ::b24_core::__private::Method for QuoteUpdate {
         "crm.quote.update",
     );
     type Output = bool;
+    type Error = QuoteUpdateError;
 }
 /// The method `crm.quote.userfield.add` creates a new custom field for estimates.
 ///
 /// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::quote::QuoteUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldAdd {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -782,12 +1048,30 @@ impl ::b24_core::__private::Method for QuoteUserfieldAdd {
         "crm.quote.userfield.add",
     );
     type Output = i64;
+    type Error = QuoteUserfieldAddError;
 }
 /// The method `crm.quote.userfield.delete` removes a custom field from quotes.
 ///
 /// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -798,12 +1082,14 @@ pub struct QuoteUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteUserfieldDelete {
     /// Creates a `QuoteUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -814,12 +1100,30 @@ impl ::b24_core::__private::Method for QuoteUserfieldDelete {
         "crm.quote.userfield.delete",
     );
     type Output = bool;
+    type Error = QuoteUserfieldDeleteError;
 }
 /// The method `crm.quote.userfield.get` returns a custom field of estimates by its identifier.
 ///
 /// Who: user with read access to estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -830,12 +1134,14 @@ pub struct QuoteUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl QuoteUserfieldGet {
     /// Creates a `QuoteUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -845,22 +1151,38 @@ impl ::b24_core::__private::Method for QuoteUserfieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.quote.userfield.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = QuoteUserfieldGetResult;
+    type Error = QuoteUserfieldGetError;
 }
 /// The method `crm.quote.userfield.list` returns a list of custom fields for estimates based on a filter.
 ///
 /// Who: User with read access to estimates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::quote::QuoteUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldList {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -878,7 +1200,7 @@ pub struct QuoteUserfieldList {
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<QuoteUserfieldListFilter>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -900,7 +1222,7 @@ pub struct QuoteUserfieldList {
     /// - `SORT` — sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "SORT": "ASC",
     ///     "ID": "ASC"
@@ -955,18 +1277,11 @@ impl ::b24_core::__private::Method for QuoteUserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.quote.userfield.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<QuoteUserfieldListResultItem>;
+    type Error = QuoteUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for QuoteUserfieldList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = QuoteUserfieldListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -975,6 +1290,22 @@ impl ::b24_core::__private::ListMethod for QuoteUserfieldList {
 /// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::quote::QuoteUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::quote::QuoteUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `QuoteUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -985,9 +1316,9 @@ pub struct QuoteUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1013,7 +1344,7 @@ impl QuoteUserfieldUpdate {
     /// Creates a `QuoteUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<QuoteUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1029,6 +1360,928 @@ impl ::b24_core::__private::Method for QuoteUserfieldUpdate {
         "crm.quote.userfield.update",
     );
     type Output = bool;
+    type Error = QuoteUserfieldUpdateError;
+}
+/// The documented errors of `QuoteAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array.
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array.
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `QuoteContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteContactAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' must be array.
+    TheParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// [Contact #2647] You do not have permission to view this item
+    Contact2647YouDoNotHave,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    "not found" => Self::NotFound,
+                    "[contact #2647] you do not have permission to view this item" => {
+                        Self::Contact2647YouDoNotHave
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterFieldsMustBeArray => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::NotFound => "",
+            Self::Contact2647YouDoNotHave => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteContactDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteContactDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'item' must be array.
+    TheParameterItemMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// [Contact #2647] You do not have permission to view this item
+    Contact2647YouDoNotHave,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteContactDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'item' must be array" => {
+                        Self::TheParameterItemMustBeArray
+                    }
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    "not found" => Self::NotFound,
+                    "[contact #2647] you do not have permission to view this item" => {
+                        Self::Contact2647YouDoNotHave
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemMustBeArray => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::NotFound => "",
+            Self::Contact2647YouDoNotHave => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteContactItemsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteContactItemsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteContactItemsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `QuoteContactItemsGet` (shared).
+pub type QuoteContactItemsGetError = QuoteContactItemsDeleteError;
+/// The documented errors of `QuoteContactItemsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteContactItemsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter items must be array.
+    TheParameterItemsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// [Contact #2647] You do not have permission to view this item
+    Contact2647YouDoNotHave,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Text of the internal error
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteContactItemsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "[contact #2647] you do not have permission to view this item" => {
+                        Self::Contact2647YouDoNotHave
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemsMustBeArray => "",
+            Self::NotFound => "",
+            Self::Contact2647YouDoNotHave => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid.
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Element not found
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteGetError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid.
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteListError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array.
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array.
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error.
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `QuoteProductrowsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteProductrowsGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter id is invalid or not defined.
+    TheParameterIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteProductrowsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter id is invalid or not defined" => {
+                    Self::TheParameterIdIsInvalidOr
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterIdIsInvalidOr => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `QuoteProductrowsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteProductrowsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter id is invalid or not defined.
+    TheParameterIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter rows must be array.
+    TheParameterRowsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Catalog rights check error message
+    CatalogRightsCheckErrorMessage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteProductrowsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter id is invalid or not defined" => {
+                    Self::TheParameterIdIsInvalidOr
+                }
+                "the parameter rows must be array" => Self::TheParameterRowsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                "catalog rights check error message" => {
+                    Self::CatalogRightsCheckErrorMessage
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterIdIsInvalidOr => "",
+            Self::TheParameterRowsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::CatalogRightsCheckErrorMessage => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array.
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array.
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid.
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Quote is not found
+    QuoteIsNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "access denied" => Self::AccessDenied,
+                "quote is not found" => Self::QuoteIsNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::QuoteIsNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::QuoteIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUserfieldAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found.
+    TheFieldNameFieldIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field name is too long (more than 50 characters).
+    ///
+    /// Field name contains invalid characters. Allowed characters are: A-Z, 0-9 and _.
+    ///
+    /// Invalid custom type specified.
+    ///
+    /// List item with XML_ID=xml_id already exists.
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found.
+    TheUserTypeIdFieldIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldNameFieldIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheFieldNameFieldIsNot | Self::TheUserTypeIdFieldIs)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUserfieldDeleteError {
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUserfieldGetError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `QuoteUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUserfieldListError {
+    /// Code `400`.
+    ///
+    /// Parameter 'order' must be array
+    ///
+    /// Parameter 'filter' must be array
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `QuoteUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteUserfieldUpdateError {
+    /// Code `400`.
+    ///
+    /// Parameter 'fields' must be array
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// List item with value XML_ID='XML_ID' already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for QuoteUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `ParameterRows` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -2751,6 +4004,498 @@ impl QuoteContactDeleteFields {
         }
     }
 }
+/// The `QuoteContactFieldsResultSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteContactFieldsResultSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteContactFieldsResultSort {
+    /// Creates a `QuoteContactFieldsResultSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteContactFieldsResultIsPrimary` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteContactFieldsResultIsPrimary {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteContactFieldsResultIsPrimary {
+    /// Creates a `QuoteContactFieldsResultIsPrimary` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteContactFieldsResultContactId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteContactFieldsResultContactId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteContactFieldsResultContactId {
+    /// Creates a `QuoteContactFieldsResultContactId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object in the format:
+/// ```text
+/// {
+///     field_1: value_1,
+///     field_2: value_2,
+///     ...
+///     field_n: value_n,
+/// }
+/// ```
+///
+/// where:
+/// - `field_n` — object field
+/// - `value_n` — information about the field in the crm_rest_field_description format
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteContactFieldsResult {
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<QuoteContactFieldsResultSort>,
+    /// Wire name: `IS_PRIMARY`.
+    #[serde(rename = "IS_PRIMARY", default, skip_serializing_if = "Option::is_none")]
+    pub is_primary: ::std::option::Option<QuoteContactFieldsResultIsPrimary>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<QuoteContactFieldsResultContactId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteContactFieldsResult {
+    /// Creates a `QuoteContactFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            sort: ::std::option::Option::None,
+            is_primary: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<QuoteContactFieldsResultSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PRIMARY`.
+    #[must_use]
+    pub fn is_primary(
+        mut self,
+        value: impl ::std::convert::Into<QuoteContactFieldsResultIsPrimary>,
+    ) -> Self {
+        self.is_primary = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteContactFieldsResultContactId>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Indicates whether the link is primary. Possible values:
 /// - `Y` — yes
 /// - `N` — no
@@ -2872,6 +4617,7977 @@ impl QuoteContactItemsSetItemsItem {
     #[must_use]
     pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultId {
+    /// Creates a `QuoteFieldsResultId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultQuoteNumber` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultQuoteNumber {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultQuoteNumber {
+    /// Creates a `QuoteFieldsResultQuoteNumber` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultTitle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultTitle {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultTitle {
+    /// Creates a `QuoteFieldsResultTitle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultStatusId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultStatusId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `statusType`.
+    #[serde(
+        rename = "statusType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultStatusId {
+    /// Creates a `QuoteFieldsResultStatusId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            status_type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusType`.
+    #[must_use]
+    pub fn status_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultCurrencyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultCurrencyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultCurrencyId {
+    /// Creates a `QuoteFieldsResultCurrencyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultOpportunity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultOpportunity {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultOpportunity {
+    /// Creates a `QuoteFieldsResultOpportunity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultTaxValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultTaxValue {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultTaxValue {
+    /// Creates a `QuoteFieldsResultTaxValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultCompanyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultCompanyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultCompanyId {
+    /// Creates a `QuoteFieldsResultCompanyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultMycompanyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultMycompanyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultMycompanyId {
+    /// Creates a `QuoteFieldsResultMycompanyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultContactId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultContactId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `isDeprecated`.
+    #[serde(
+        rename = "isDeprecated",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_deprecated: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultContactId {
+    /// Creates a `QuoteFieldsResultContactId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            is_deprecated: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDeprecated`.
+    #[must_use]
+    pub fn is_deprecated(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_deprecated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultContactIds` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultContactIds {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultContactIds {
+    /// Creates a `QuoteFieldsResultContactIds` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultBegindate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultBegindate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultBegindate {
+    /// Creates a `QuoteFieldsResultBegindate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClosedate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClosedate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClosedate {
+    /// Creates a `QuoteFieldsResultClosedate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultActualDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultActualDate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultActualDate {
+    /// Creates a `QuoteFieldsResultActualDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultOpened` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultOpened {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultOpened {
+    /// Creates a `QuoteFieldsResultOpened` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClosed` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClosed {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClosed {
+    /// Creates a `QuoteFieldsResultClosed` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultComments` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultComments {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultComments {
+    /// Creates a `QuoteFieldsResultComments` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultContent` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultContent {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultContent {
+    /// Creates a `QuoteFieldsResultContent` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultTerms` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultTerms {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultTerms {
+    /// Creates a `QuoteFieldsResultTerms` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientTitle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientTitle {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientTitle {
+    /// Creates a `QuoteFieldsResultClientTitle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientAddr` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientAddr {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientAddr {
+    /// Creates a `QuoteFieldsResultClientAddr` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientContact` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientContact {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientContact {
+    /// Creates a `QuoteFieldsResultClientContact` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientEmail` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientEmail {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientEmail {
+    /// Creates a `QuoteFieldsResultClientEmail` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientPhone` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientPhone {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientPhone {
+    /// Creates a `QuoteFieldsResultClientPhone` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientTpId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientTpId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientTpId {
+    /// Creates a `QuoteFieldsResultClientTpId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultClientTpaId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultClientTpaId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultClientTpaId {
+    /// Creates a `QuoteFieldsResultClientTpaId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultAssignedById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultAssignedById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultAssignedById {
+    /// Creates a `QuoteFieldsResultAssignedById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultCreatedById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultCreatedById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultCreatedById {
+    /// Creates a `QuoteFieldsResultCreatedById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultModifyById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultModifyById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultModifyById {
+    /// Creates a `QuoteFieldsResultModifyById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultDateCreate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultDateCreate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultDateCreate {
+    /// Creates a `QuoteFieldsResultDateCreate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultDateModify` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultDateModify {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultDateModify {
+    /// Creates a `QuoteFieldsResultDateModify` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultLeadId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultLeadId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultLeadId {
+    /// Creates a `QuoteFieldsResultLeadId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultDealId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultDealId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultDealId {
+    /// Creates a `QuoteFieldsResultDealId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultPersonTypeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultPersonTypeId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultPersonTypeId {
+    /// Creates a `QuoteFieldsResultPersonTypeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultLocationId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultLocationId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultLocationId {
+    /// Creates a `QuoteFieldsResultLocationId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUtmSource` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUtmSource {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUtmSource {
+    /// Creates a `QuoteFieldsResultUtmSource` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUtmMedium` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUtmMedium {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUtmMedium {
+    /// Creates a `QuoteFieldsResultUtmMedium` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUtmCampaign` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUtmCampaign {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUtmCampaign {
+    /// Creates a `QuoteFieldsResultUtmCampaign` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUtmContent` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUtmContent {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUtmContent {
+    /// Creates a `QuoteFieldsResultUtmContent` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUtmTerm` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUtmTerm {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUtmTerm {
+    /// Creates a `QuoteFieldsResultUtmTerm` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultLastActivityTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultLastActivityTime {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultLastActivityTime {
+    /// Creates a `QuoteFieldsResultLastActivityTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultLastActivityBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultLastActivityBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultLastActivityBy {
+    /// Creates a `QuoteFieldsResultLastActivityBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultLastCommunicationTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultLastCommunicationTime {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultLastCommunicationTime {
+    /// Creates a `QuoteFieldsResultLastCommunicationTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUfCrm6710efcbaf22cSettingsDefaultValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUfCrm6710efcbaf22cSettingsDefaultValue {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUfCrm6710efcbaf22cSettingsDefaultValue {
+    /// Creates a `QuoteFieldsResultUfCrm6710efcbaf22cSettingsDefaultValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUfCrm6710efcbaf22cSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUfCrm6710efcbaf22cSettings {
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<
+        QuoteFieldsResultUfCrm6710efcbaf22cSettingsDefaultValue,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUfCrm6710efcbaf22cSettings {
+    /// Creates a `QuoteFieldsResultUfCrm6710efcbaf22cSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<
+            QuoteFieldsResultUfCrm6710efcbaf22cSettingsDefaultValue,
+        >,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteFieldsResultUfCrm6710efcbaf22c` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResultUfCrm6710efcbaf22c {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `listLabel`.
+    #[serde(
+        rename = "listLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `formLabel`.
+    #[serde(
+        rename = "formLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterLabel`.
+    #[serde(
+        rename = "filterLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<QuoteFieldsResultUfCrm6710efcbaf22cSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResultUfCrm6710efcbaf22c {
+    /// Creates a `QuoteFieldsResultUfCrm6710efcbaf22c` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            list_label: ::std::option::Option::None,
+            form_label: ::std::option::Option::None,
+            filter_label: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listLabel`.
+    #[must_use]
+    pub fn list_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formLabel`.
+    #[must_use]
+    pub fn form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterLabel`.
+    #[must_use]
+    pub fn filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUfCrm6710efcbaf22cSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the description of the fields of the estimate in the format crm_rest_field_description
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteFieldsResult {
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<QuoteFieldsResultId>,
+    /// Wire name: `QUOTE_NUMBER`.
+    #[serde(rename = "QUOTE_NUMBER", default, skip_serializing_if = "Option::is_none")]
+    pub quote_number: ::std::option::Option<QuoteFieldsResultQuoteNumber>,
+    /// Wire name: `TITLE`.
+    #[serde(rename = "TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<QuoteFieldsResultTitle>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<QuoteFieldsResultStatusId>,
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(rename = "CURRENCY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub currency_id: ::std::option::Option<QuoteFieldsResultCurrencyId>,
+    /// Wire name: `OPPORTUNITY`.
+    #[serde(rename = "OPPORTUNITY", default, skip_serializing_if = "Option::is_none")]
+    pub opportunity: ::std::option::Option<QuoteFieldsResultOpportunity>,
+    /// Wire name: `TAX_VALUE`.
+    #[serde(rename = "TAX_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub tax_value: ::std::option::Option<QuoteFieldsResultTaxValue>,
+    /// Wire name: `COMPANY_ID`.
+    #[serde(rename = "COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub company_id: ::std::option::Option<QuoteFieldsResultCompanyId>,
+    /// Wire name: `MYCOMPANY_ID`.
+    #[serde(rename = "MYCOMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub mycompany_id: ::std::option::Option<QuoteFieldsResultMycompanyId>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<QuoteFieldsResultContactId>,
+    /// Wire name: `CONTACT_IDS`.
+    #[serde(rename = "CONTACT_IDS", default, skip_serializing_if = "Option::is_none")]
+    pub contact_ids: ::std::option::Option<QuoteFieldsResultContactIds>,
+    /// Wire name: `BEGINDATE`.
+    #[serde(rename = "BEGINDATE", default, skip_serializing_if = "Option::is_none")]
+    pub begindate: ::std::option::Option<QuoteFieldsResultBegindate>,
+    /// Wire name: `CLOSEDATE`.
+    #[serde(rename = "CLOSEDATE", default, skip_serializing_if = "Option::is_none")]
+    pub closedate: ::std::option::Option<QuoteFieldsResultClosedate>,
+    /// Wire name: `ACTUAL_DATE`.
+    #[serde(rename = "ACTUAL_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub actual_date: ::std::option::Option<QuoteFieldsResultActualDate>,
+    /// Wire name: `OPENED`.
+    #[serde(rename = "OPENED", default, skip_serializing_if = "Option::is_none")]
+    pub opened: ::std::option::Option<QuoteFieldsResultOpened>,
+    /// Wire name: `CLOSED`.
+    #[serde(rename = "CLOSED", default, skip_serializing_if = "Option::is_none")]
+    pub closed: ::std::option::Option<QuoteFieldsResultClosed>,
+    /// Wire name: `COMMENTS`.
+    #[serde(rename = "COMMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<QuoteFieldsResultComments>,
+    /// Wire name: `CONTENT`.
+    #[serde(rename = "CONTENT", default, skip_serializing_if = "Option::is_none")]
+    pub content: ::std::option::Option<QuoteFieldsResultContent>,
+    /// Wire name: `TERMS`.
+    #[serde(rename = "TERMS", default, skip_serializing_if = "Option::is_none")]
+    pub terms: ::std::option::Option<QuoteFieldsResultTerms>,
+    /// Wire name: `CLIENT_TITLE`.
+    #[serde(rename = "CLIENT_TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub client_title: ::std::option::Option<QuoteFieldsResultClientTitle>,
+    /// Wire name: `CLIENT_ADDR`.
+    #[serde(rename = "CLIENT_ADDR", default, skip_serializing_if = "Option::is_none")]
+    pub client_addr: ::std::option::Option<QuoteFieldsResultClientAddr>,
+    /// Wire name: `CLIENT_CONTACT`.
+    #[serde(rename = "CLIENT_CONTACT", default, skip_serializing_if = "Option::is_none")]
+    pub client_contact: ::std::option::Option<QuoteFieldsResultClientContact>,
+    /// Wire name: `CLIENT_EMAIL`.
+    #[serde(rename = "CLIENT_EMAIL", default, skip_serializing_if = "Option::is_none")]
+    pub client_email: ::std::option::Option<QuoteFieldsResultClientEmail>,
+    /// Wire name: `CLIENT_PHONE`.
+    #[serde(rename = "CLIENT_PHONE", default, skip_serializing_if = "Option::is_none")]
+    pub client_phone: ::std::option::Option<QuoteFieldsResultClientPhone>,
+    /// Wire name: `CLIENT_TP_ID`.
+    #[serde(rename = "CLIENT_TP_ID", default, skip_serializing_if = "Option::is_none")]
+    pub client_tp_id: ::std::option::Option<QuoteFieldsResultClientTpId>,
+    /// Wire name: `CLIENT_TPA_ID`.
+    #[serde(rename = "CLIENT_TPA_ID", default, skip_serializing_if = "Option::is_none")]
+    pub client_tpa_id: ::std::option::Option<QuoteFieldsResultClientTpaId>,
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(rename = "ASSIGNED_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub assigned_by_id: ::std::option::Option<QuoteFieldsResultAssignedById>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(rename = "CREATED_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_id: ::std::option::Option<QuoteFieldsResultCreatedById>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(rename = "MODIFY_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub modify_by_id: ::std::option::Option<QuoteFieldsResultModifyById>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<QuoteFieldsResultDateCreate>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(rename = "DATE_MODIFY", default, skip_serializing_if = "Option::is_none")]
+    pub date_modify: ::std::option::Option<QuoteFieldsResultDateModify>,
+    /// Wire name: `LEAD_ID`.
+    #[serde(rename = "LEAD_ID", default, skip_serializing_if = "Option::is_none")]
+    pub lead_id: ::std::option::Option<QuoteFieldsResultLeadId>,
+    /// Wire name: `DEAL_ID`.
+    #[serde(rename = "DEAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub deal_id: ::std::option::Option<QuoteFieldsResultDealId>,
+    /// Wire name: `PERSON_TYPE_ID`.
+    #[serde(rename = "PERSON_TYPE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub person_type_id: ::std::option::Option<QuoteFieldsResultPersonTypeId>,
+    /// Wire name: `LOCATION_ID`.
+    #[serde(rename = "LOCATION_ID", default, skip_serializing_if = "Option::is_none")]
+    pub location_id: ::std::option::Option<QuoteFieldsResultLocationId>,
+    /// Wire name: `UTM_SOURCE`.
+    #[serde(rename = "UTM_SOURCE", default, skip_serializing_if = "Option::is_none")]
+    pub utm_source: ::std::option::Option<QuoteFieldsResultUtmSource>,
+    /// Wire name: `UTM_MEDIUM`.
+    #[serde(rename = "UTM_MEDIUM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_medium: ::std::option::Option<QuoteFieldsResultUtmMedium>,
+    /// Wire name: `UTM_CAMPAIGN`.
+    #[serde(rename = "UTM_CAMPAIGN", default, skip_serializing_if = "Option::is_none")]
+    pub utm_campaign: ::std::option::Option<QuoteFieldsResultUtmCampaign>,
+    /// Wire name: `UTM_CONTENT`.
+    #[serde(rename = "UTM_CONTENT", default, skip_serializing_if = "Option::is_none")]
+    pub utm_content: ::std::option::Option<QuoteFieldsResultUtmContent>,
+    /// Wire name: `UTM_TERM`.
+    #[serde(rename = "UTM_TERM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_term: ::std::option::Option<QuoteFieldsResultUtmTerm>,
+    /// Wire name: `LAST_ACTIVITY_TIME`.
+    #[serde(
+        rename = "LAST_ACTIVITY_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_time: ::std::option::Option<QuoteFieldsResultLastActivityTime>,
+    /// Wire name: `LAST_ACTIVITY_BY`.
+    #[serde(
+        rename = "LAST_ACTIVITY_BY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_by: ::std::option::Option<QuoteFieldsResultLastActivityBy>,
+    /// Wire name: `LAST_COMMUNICATION_TIME`.
+    #[serde(
+        rename = "LAST_COMMUNICATION_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_communication_time: ::std::option::Option<
+        QuoteFieldsResultLastCommunicationTime,
+    >,
+    /// Wire name: `UF_CRM_6710EFCBAF22C`.
+    #[serde(
+        rename = "UF_CRM_6710EFCBAF22C",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_6710efcbaf22c: ::std::option::Option<QuoteFieldsResultUfCrm6710efcbaf22c>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteFieldsResult {
+    /// Creates a `QuoteFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            quote_number: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            opportunity: ::std::option::Option::None,
+            tax_value: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            mycompany_id: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            contact_ids: ::std::option::Option::None,
+            begindate: ::std::option::Option::None,
+            closedate: ::std::option::Option::None,
+            actual_date: ::std::option::Option::None,
+            opened: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            content: ::std::option::Option::None,
+            terms: ::std::option::Option::None,
+            client_title: ::std::option::Option::None,
+            client_addr: ::std::option::Option::None,
+            client_contact: ::std::option::Option::None,
+            client_email: ::std::option::Option::None,
+            client_phone: ::std::option::Option::None,
+            client_tp_id: ::std::option::Option::None,
+            client_tpa_id: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            lead_id: ::std::option::Option::None,
+            deal_id: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            location_id: ::std::option::Option::None,
+            utm_source: ::std::option::Option::None,
+            utm_medium: ::std::option::Option::None,
+            utm_campaign: ::std::option::Option::None,
+            utm_content: ::std::option::Option::None,
+            utm_term: ::std::option::Option::None,
+            last_activity_time: ::std::option::Option::None,
+            last_activity_by: ::std::option::Option::None,
+            last_communication_time: ::std::option::Option::None,
+            uf_crm_6710efcbaf22c: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<QuoteFieldsResultId>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `QUOTE_NUMBER`.
+    #[must_use]
+    pub fn quote_number(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultQuoteNumber>,
+    ) -> Self {
+        self.quote_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultTitle>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultStatusId>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultCurrencyId>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPPORTUNITY`.
+    #[must_use]
+    pub fn opportunity(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultOpportunity>,
+    ) -> Self {
+        self.opportunity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TAX_VALUE`.
+    #[must_use]
+    pub fn tax_value(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultTaxValue>,
+    ) -> Self {
+        self.tax_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY_ID`.
+    #[must_use]
+    pub fn company_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultCompanyId>,
+    ) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MYCOMPANY_ID`.
+    #[must_use]
+    pub fn mycompany_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultMycompanyId>,
+    ) -> Self {
+        self.mycompany_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultContactId>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_IDS`.
+    #[must_use]
+    pub fn contact_ids(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultContactIds>,
+    ) -> Self {
+        self.contact_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BEGINDATE`.
+    #[must_use]
+    pub fn begindate(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultBegindate>,
+    ) -> Self {
+        self.begindate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSEDATE`.
+    #[must_use]
+    pub fn closedate(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClosedate>,
+    ) -> Self {
+        self.closedate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTUAL_DATE`.
+    #[must_use]
+    pub fn actual_date(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultActualDate>,
+    ) -> Self {
+        self.actual_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPENED`.
+    #[must_use]
+    pub fn opened(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultOpened>,
+    ) -> Self {
+        self.opened = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClosed>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultComments>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTENT`.
+    #[must_use]
+    pub fn content(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultContent>,
+    ) -> Self {
+        self.content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TERMS`.
+    #[must_use]
+    pub fn terms(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultTerms>,
+    ) -> Self {
+        self.terms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_TITLE`.
+    #[must_use]
+    pub fn client_title(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientTitle>,
+    ) -> Self {
+        self.client_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_ADDR`.
+    #[must_use]
+    pub fn client_addr(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientAddr>,
+    ) -> Self {
+        self.client_addr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_CONTACT`.
+    #[must_use]
+    pub fn client_contact(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientContact>,
+    ) -> Self {
+        self.client_contact = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_EMAIL`.
+    #[must_use]
+    pub fn client_email(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientEmail>,
+    ) -> Self {
+        self.client_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_PHONE`.
+    #[must_use]
+    pub fn client_phone(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientPhone>,
+    ) -> Self {
+        self.client_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_TP_ID`.
+    #[must_use]
+    pub fn client_tp_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientTpId>,
+    ) -> Self {
+        self.client_tp_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_TPA_ID`.
+    #[must_use]
+    pub fn client_tpa_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultClientTpaId>,
+    ) -> Self {
+        self.client_tpa_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultAssignedById>,
+    ) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultCreatedById>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultModifyById>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultDateCreate>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultDateModify>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEAD_ID`.
+    #[must_use]
+    pub fn lead_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultLeadId>,
+    ) -> Self {
+        self.lead_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEAL_ID`.
+    #[must_use]
+    pub fn deal_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultDealId>,
+    ) -> Self {
+        self.deal_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSON_TYPE_ID`.
+    #[must_use]
+    pub fn person_type_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultPersonTypeId>,
+    ) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION_ID`.
+    #[must_use]
+    pub fn location_id(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultLocationId>,
+    ) -> Self {
+        self.location_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_SOURCE`.
+    #[must_use]
+    pub fn utm_source(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUtmSource>,
+    ) -> Self {
+        self.utm_source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_MEDIUM`.
+    #[must_use]
+    pub fn utm_medium(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUtmMedium>,
+    ) -> Self {
+        self.utm_medium = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CAMPAIGN`.
+    #[must_use]
+    pub fn utm_campaign(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUtmCampaign>,
+    ) -> Self {
+        self.utm_campaign = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CONTENT`.
+    #[must_use]
+    pub fn utm_content(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUtmContent>,
+    ) -> Self {
+        self.utm_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_TERM`.
+    #[must_use]
+    pub fn utm_term(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUtmTerm>,
+    ) -> Self {
+        self.utm_term = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_TIME`.
+    #[must_use]
+    pub fn last_activity_time(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultLastActivityTime>,
+    ) -> Self {
+        self.last_activity_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_BY`.
+    #[must_use]
+    pub fn last_activity_by(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultLastActivityBy>,
+    ) -> Self {
+        self.last_activity_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_COMMUNICATION_TIME`.
+    #[must_use]
+    pub fn last_communication_time(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultLastCommunicationTime>,
+    ) -> Self {
+        self.last_communication_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_6710EFCBAF22C`.
+    #[must_use]
+    pub fn uf_crm_6710efcbaf22c(
+        mut self,
+        value: impl ::std::convert::Into<QuoteFieldsResultUfCrm6710efcbaf22c>,
+    ) -> Self {
+        self.uf_crm_6710efcbaf22c = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains fields of the estimate.
+///
+/// The set and types of fields can be obtained using the method crm.quote.fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(
+        rename = "STATUS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(
+        rename = "CURRENCY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPPORTUNITY`.
+    #[serde(
+        rename = "OPPORTUNITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub opportunity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TAX_VALUE`.
+    #[serde(
+        rename = "TAX_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tax_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMPANY_ID`.
+    #[serde(
+        rename = "COMPANY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub company_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONTACT_ID`.
+    #[serde(rename = "CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `MYCOMPANY_ID`.
+    #[serde(
+        rename = "MYCOMPANY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mycompany_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `BEGINDATE`.
+    #[serde(
+        rename = "BEGINDATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub begindate: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CLOSEDATE`.
+    #[serde(
+        rename = "CLOSEDATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closedate: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTUAL_DATE`.
+    #[serde(
+        rename = "ACTUAL_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(
+        rename = "ASSIGNED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assigned_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(
+        rename = "CREATED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(
+        rename = "MODIFY_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modify_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(
+        rename = "DATE_MODIFY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_modify: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPENED`.
+    #[serde(
+        rename = "OPENED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub opened: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CLOSED`.
+    #[serde(
+        rename = "CLOSED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENTS`.
+    #[serde(
+        rename = "COMMENTS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comments: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LEAD_ID`.
+    #[serde(rename = "LEAD_ID", default, skip_serializing_if = "Option::is_none")]
+    pub lead_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DEAL_ID`.
+    #[serde(rename = "DEAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub deal_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `QUOTE_NUMBER`.
+    #[serde(
+        rename = "QUOTE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quote_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONTENT`.
+    #[serde(rename = "CONTENT", default, skip_serializing_if = "Option::is_none")]
+    pub content: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TERMS`.
+    #[serde(rename = "TERMS", default, skip_serializing_if = "Option::is_none")]
+    pub terms: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PERSON_TYPE_ID`.
+    #[serde(
+        rename = "PERSON_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub person_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOCATION_ID`.
+    #[serde(rename = "LOCATION_ID", default, skip_serializing_if = "Option::is_none")]
+    pub location_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_TITLE`.
+    #[serde(rename = "CLIENT_TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub client_title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_ADDR`.
+    #[serde(rename = "CLIENT_ADDR", default, skip_serializing_if = "Option::is_none")]
+    pub client_addr: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_CONTACT`.
+    #[serde(rename = "CLIENT_CONTACT", default, skip_serializing_if = "Option::is_none")]
+    pub client_contact: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_EMAIL`.
+    #[serde(rename = "CLIENT_EMAIL", default, skip_serializing_if = "Option::is_none")]
+    pub client_email: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_PHONE`.
+    #[serde(rename = "CLIENT_PHONE", default, skip_serializing_if = "Option::is_none")]
+    pub client_phone: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_TP_ID`.
+    #[serde(rename = "CLIENT_TP_ID", default, skip_serializing_if = "Option::is_none")]
+    pub client_tp_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `CLIENT_TPA_ID`.
+    #[serde(rename = "CLIENT_TPA_ID", default, skip_serializing_if = "Option::is_none")]
+    pub client_tpa_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_SOURCE`.
+    #[serde(rename = "UTM_SOURCE", default, skip_serializing_if = "Option::is_none")]
+    pub utm_source: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_MEDIUM`.
+    #[serde(rename = "UTM_MEDIUM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_medium: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_CAMPAIGN`.
+    #[serde(rename = "UTM_CAMPAIGN", default, skip_serializing_if = "Option::is_none")]
+    pub utm_campaign: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_CONTENT`.
+    #[serde(rename = "UTM_CONTENT", default, skip_serializing_if = "Option::is_none")]
+    pub utm_content: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `UTM_TERM`.
+    #[serde(rename = "UTM_TERM", default, skip_serializing_if = "Option::is_none")]
+    pub utm_term: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PARENT_ID_136`.
+    #[serde(rename = "PARENT_ID_136", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id_136: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LAST_COMMUNICATION_TIME`.
+    #[serde(
+        rename = "LAST_COMMUNICATION_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_communication_time: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `LAST_ACTIVITY_BY`.
+    #[serde(
+        rename = "LAST_ACTIVITY_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_TIME`.
+    #[serde(
+        rename = "LAST_ACTIVITY_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0AC9B7FC`.
+    #[serde(
+        rename = "UF_CRM_566EB0AC9B7FC",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0ac9b7fc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0AFA9895`.
+    #[serde(
+        rename = "UF_CRM_566EB0AFA9895",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0afa9895: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0AFB84F1`.
+    #[serde(
+        rename = "UF_CRM_566EB0AFB84F1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0afb84f1: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0AFC58FD`.
+    #[serde(
+        rename = "UF_CRM_566EB0AFC58FD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0afc58fd: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0AFDA4EF`.
+    #[serde(
+        rename = "UF_CRM_566EB0AFDA4EF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0afda4ef: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0AFEDB2F`.
+    #[serde(
+        rename = "UF_CRM_566EB0AFEDB2F",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0afedb2f: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0B014EC2`.
+    #[serde(
+        rename = "UF_CRM_566EB0B014EC2",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0b014ec2: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0B0231B2`.
+    #[serde(
+        rename = "UF_CRM_566EB0B0231B2",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0b0231b2: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0B02F46F`.
+    #[serde(
+        rename = "UF_CRM_566EB0B02F46F",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0b02f46f: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0B03CDCD`.
+    #[serde(
+        rename = "UF_CRM_566EB0B03CDCD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0b03cdcd: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_566EB0B04D190`.
+    #[serde(
+        rename = "UF_CRM_566EB0B04D190",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_566eb0b04d190: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_577BBCE34CC90`.
+    #[serde(
+        rename = "UF_CRM_577BBCE34CC90",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_577bbce34cc90: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_577BBCE354F86`.
+    #[serde(
+        rename = "UF_CRM_577BBCE354F86",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_577bbce354f86: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteGetResult {
+    /// Creates a `QuoteGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            opportunity: ::std::option::Option::None,
+            tax_value: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            contact_id: ::std::option::Option::None,
+            mycompany_id: ::std::option::Option::None,
+            begindate: ::std::option::Option::None,
+            closedate: ::std::option::Option::None,
+            actual_date: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            opened: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            lead_id: ::std::option::Option::None,
+            deal_id: ::std::option::Option::None,
+            quote_number: ::std::option::Option::None,
+            content: ::std::option::Option::None,
+            terms: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            location_id: ::std::option::Option::None,
+            client_title: ::std::option::Option::None,
+            client_addr: ::std::option::Option::None,
+            client_contact: ::std::option::Option::None,
+            client_email: ::std::option::Option::None,
+            client_phone: ::std::option::Option::None,
+            client_tp_id: ::std::option::Option::None,
+            client_tpa_id: ::std::option::Option::None,
+            utm_source: ::std::option::Option::None,
+            utm_medium: ::std::option::Option::None,
+            utm_campaign: ::std::option::Option::None,
+            utm_content: ::std::option::Option::None,
+            utm_term: ::std::option::Option::None,
+            parent_id_136: ::std::option::Option::None,
+            last_communication_time: ::std::option::Option::None,
+            last_activity_by: ::std::option::Option::None,
+            last_activity_time: ::std::option::Option::None,
+            uf_crm_566eb0ac9b7fc: ::std::option::Option::None,
+            uf_crm_566eb0afa9895: ::std::option::Option::None,
+            uf_crm_566eb0afb84f1: ::std::option::Option::None,
+            uf_crm_566eb0afc58fd: ::std::option::Option::None,
+            uf_crm_566eb0afda4ef: ::std::option::Option::None,
+            uf_crm_566eb0afedb2f: ::std::option::Option::None,
+            uf_crm_566eb0b014ec2: ::std::option::Option::None,
+            uf_crm_566eb0b0231b2: ::std::option::Option::None,
+            uf_crm_566eb0b02f46f: ::std::option::Option::None,
+            uf_crm_566eb0b03cdcd: ::std::option::Option::None,
+            uf_crm_566eb0b04d190: ::std::option::Option::None,
+            uf_crm_577bbce34cc90: ::std::option::Option::None,
+            uf_crm_577bbce354f86: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPPORTUNITY`.
+    #[must_use]
+    pub fn opportunity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opportunity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TAX_VALUE`.
+    #[must_use]
+    pub fn tax_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tax_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPANY_ID`.
+    #[must_use]
+    pub fn company_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTACT_ID`.
+    #[must_use]
+    pub fn contact_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.contact_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MYCOMPANY_ID`.
+    #[must_use]
+    pub fn mycompany_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mycompany_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BEGINDATE`.
+    #[must_use]
+    pub fn begindate(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.begindate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSEDATE`.
+    #[must_use]
+    pub fn closedate(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closedate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTUAL_DATE`.
+    #[must_use]
+    pub fn actual_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.actual_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPENED`.
+    #[must_use]
+    pub fn opened(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opened = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEAD_ID`.
+    #[must_use]
+    pub fn lead_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.lead_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEAL_ID`.
+    #[must_use]
+    pub fn deal_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.deal_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `QUOTE_NUMBER`.
+    #[must_use]
+    pub fn quote_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.quote_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTENT`.
+    #[must_use]
+    pub fn content(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TERMS`.
+    #[must_use]
+    pub fn terms(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.terms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSON_TYPE_ID`.
+    #[must_use]
+    pub fn person_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION_ID`.
+    #[must_use]
+    pub fn location_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.location_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_TITLE`.
+    #[must_use]
+    pub fn client_title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_ADDR`.
+    #[must_use]
+    pub fn client_addr(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_addr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_CONTACT`.
+    #[must_use]
+    pub fn client_contact(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_contact = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_EMAIL`.
+    #[must_use]
+    pub fn client_email(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_PHONE`.
+    #[must_use]
+    pub fn client_phone(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_TP_ID`.
+    #[must_use]
+    pub fn client_tp_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_tp_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_TPA_ID`.
+    #[must_use]
+    pub fn client_tpa_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.client_tpa_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_SOURCE`.
+    #[must_use]
+    pub fn utm_source(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_MEDIUM`.
+    #[must_use]
+    pub fn utm_medium(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_medium = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CAMPAIGN`.
+    #[must_use]
+    pub fn utm_campaign(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_campaign = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_CONTENT`.
+    #[must_use]
+    pub fn utm_content(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UTM_TERM`.
+    #[must_use]
+    pub fn utm_term(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.utm_term = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID_136`.
+    #[must_use]
+    pub fn parent_id_136(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.parent_id_136 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_COMMUNICATION_TIME`.
+    #[must_use]
+    pub fn last_communication_time(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_communication_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_BY`.
+    #[must_use]
+    pub fn last_activity_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_TIME`.
+    #[must_use]
+    pub fn last_activity_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0AC9B7FC`.
+    #[must_use]
+    pub fn uf_crm_566eb0ac9b7fc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0ac9b7fc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0AFA9895`.
+    #[must_use]
+    pub fn uf_crm_566eb0afa9895(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0afa9895 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0AFB84F1`.
+    #[must_use]
+    pub fn uf_crm_566eb0afb84f1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0afb84f1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0AFC58FD`.
+    #[must_use]
+    pub fn uf_crm_566eb0afc58fd(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0afc58fd = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0AFDA4EF`.
+    #[must_use]
+    pub fn uf_crm_566eb0afda4ef(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0afda4ef = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0AFEDB2F`.
+    #[must_use]
+    pub fn uf_crm_566eb0afedb2f(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0afedb2f = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0B014EC2`.
+    #[must_use]
+    pub fn uf_crm_566eb0b014ec2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0b014ec2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0B0231B2`.
+    #[must_use]
+    pub fn uf_crm_566eb0b0231b2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0b0231b2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0B02F46F`.
+    #[must_use]
+    pub fn uf_crm_566eb0b02f46f(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0b02f46f = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0B03CDCD`.
+    #[must_use]
+    pub fn uf_crm_566eb0b03cdcd(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0b03cdcd = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_566EB0B04D190`.
+    #[must_use]
+    pub fn uf_crm_566eb0b04d190(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_566eb0b04d190 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_577BBCE34CC90`.
+    #[must_use]
+    pub fn uf_crm_577bbce34cc90(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_577bbce34cc90 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_577BBCE354F86`.
+    #[must_use]
+    pub fn uf_crm_577bbce354f86(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_577bbce354f86 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(
+        rename = "STATUS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPPORTUNITY`.
+    #[serde(
+        rename = "OPPORTUNITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub opportunity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CURRENCY_ID`.
+    #[serde(
+        rename = "CURRENCY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(
+        rename = "ASSIGNED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assigned_by_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteListResultItem {
+    /// Creates a `QuoteListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            opportunity: ::std::option::Option::None,
+            currency_id: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPPORTUNITY`.
+    #[must_use]
+    pub fn opportunity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opportunity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CURRENCY_ID`.
+    #[must_use]
+    pub fn currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3380,7 +13096,7 @@ impl QuoteUserfieldAddFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3792,6 +13508,2392 @@ impl QuoteUserfieldAddFields {
         self
     }
 }
+/// The `QuoteUserfieldGetResultSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResultSettings {
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResultSettings {
+    /// Creates a `QuoteUserfieldGetResultSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            size: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldGetResultEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResultEditFormLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResultEditFormLabel {
+    /// Creates a `QuoteUserfieldGetResultEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldGetResultListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResultListColumnLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResultListColumnLabel {
+    /// Creates a `QuoteUserfieldGetResultListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldGetResultListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResultListFilterLabel {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResultListFilterLabel {
+    /// Creates a `QuoteUserfieldGetResultListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldGetResultErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResultErrorMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResultErrorMessage {
+    /// Creates a `QuoteUserfieldGetResultErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldGetResultHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResultHelpMessage {
+    /// Wire name: `ar`.
+    #[serde(
+        rename = "ar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ar: ::std::option::Option<::std::string::String>,
+    /// Wire name: `br`.
+    #[serde(
+        rename = "br",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub br: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fr`.
+    #[serde(
+        rename = "fr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hi`.
+    #[serde(
+        rename = "hi",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hi: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `in`.
+    #[serde(
+        rename = "in",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#in: ::std::option::Option<::std::string::String>,
+    /// Wire name: `it`.
+    #[serde(
+        rename = "it",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub it: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ja`.
+    #[serde(
+        rename = "ja",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ja: ::std::option::Option<::std::string::String>,
+    /// Wire name: `kz`.
+    #[serde(
+        rename = "kz",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kz: ::std::option::Option<::std::string::String>,
+    /// Wire name: `la`.
+    #[serde(
+        rename = "la",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub la: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ms`.
+    #[serde(
+        rename = "ms",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ms: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pl`.
+    #[serde(
+        rename = "pl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sc`.
+    #[serde(
+        rename = "sc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tc`.
+    #[serde(
+        rename = "tc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `th`.
+    #[serde(
+        rename = "th",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub th: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tr`.
+    #[serde(
+        rename = "tr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ua`.
+    #[serde(
+        rename = "ua",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ua: ::std::option::Option<::std::string::String>,
+    /// Wire name: `vn`.
+    #[serde(
+        rename = "vn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vn: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResultHelpMessage {
+    /// Creates a `QuoteUserfieldGetResultHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ar: ::std::option::Option::None,
+            br: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            en: ::std::option::Option::None,
+            fr: ::std::option::Option::None,
+            hi: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            r#in: ::std::option::Option::None,
+            it: ::std::option::Option::None,
+            ja: ::std::option::Option::None,
+            kz: ::std::option::Option::None,
+            la: ::std::option::Option::None,
+            ms: ::std::option::Option::None,
+            pl: ::std::option::Option::None,
+            sc: ::std::option::Option::None,
+            tc: ::std::option::Option::None,
+            th: ::std::option::Option::None,
+            tr: ::std::option::Option::None,
+            ua: ::std::option::Option::None,
+            vn: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ar`.
+    #[must_use]
+    pub fn ar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `br`.
+    #[must_use]
+    pub fn br(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.br = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fr`.
+    #[must_use]
+    pub fn fr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hi`.
+    #[must_use]
+    pub fn hi(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hi = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `in`.
+    #[must_use]
+    pub fn r#in(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#in = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `it`.
+    #[must_use]
+    pub fn it(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.it = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ja`.
+    #[must_use]
+    pub fn ja(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ja = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `kz`.
+    #[must_use]
+    pub fn kz(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.kz = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `la`.
+    #[must_use]
+    pub fn la(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.la = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ms`.
+    #[must_use]
+    pub fn ms(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ms = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pl`.
+    #[must_use]
+    pub fn pl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sc`.
+    #[must_use]
+    pub fn sc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tc`.
+    #[must_use]
+    pub fn tc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `th`.
+    #[must_use]
+    pub fn th(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.th = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tr`.
+    #[must_use]
+    pub fn tr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ua`.
+    #[must_use]
+    pub fn ua(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ua = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vn`.
+    #[must_use]
+    pub fn vn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vn = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response, contains information about the fields of the custom field. The final list of fields depends on the field type; detailed descriptions of the fields can be found in the method crm.quote.userfield.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<QuoteUserfieldGetResultSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<QuoteUserfieldGetResultEditFormLabel>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<QuoteUserfieldGetResultListColumnLabel>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<QuoteUserfieldGetResultListFilterLabel>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<QuoteUserfieldGetResultErrorMessage>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<QuoteUserfieldGetResultHelpMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldGetResult {
+    /// Creates a `QuoteUserfieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldGetResultSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldGetResultEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldGetResultListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldGetResultListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldGetResultErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldGetResultHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Show in the list filter. Possible values:
 /// - `N` — do not show
 /// - `I` — exact match
@@ -3863,7 +15965,7 @@ for QuoteUserfieldListFilterShowFilter {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -4139,6 +16241,1325 @@ impl QuoteUserfieldListFilter {
         self
     }
 }
+/// The `QuoteUserfieldListResultItemSettingsResourcesResourceSectionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CAL_TYPE`.
+    #[serde(
+        rename = "CAL_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cal_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemSettingsResourcesResourceSectionsItem {
+    /// Creates a `QuoteUserfieldListResultItemSettingsResourcesResourceSectionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            cal_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAL_TYPE`.
+    #[must_use]
+    pub fn cal_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cal_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItemSettingsResourcesResource` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemSettingsResourcesResource {
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTIONS`.
+    #[serde(rename = "SECTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub sections: ::std::option::Option<
+        ::std::vec::Vec<
+            QuoteUserfieldListResultItemSettingsResourcesResourceSectionsItem,
+        >,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemSettingsResourcesResource {
+    /// Creates a `QuoteUserfieldListResultItemSettingsResourcesResource` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            xml_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTIONS`.
+    #[must_use]
+    pub fn sections(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                QuoteUserfieldListResultItemSettingsResourcesResourceSectionsItem,
+            >,
+        >,
+    ) -> Self {
+        self.sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItemSettingsResources` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemSettingsResources {
+    /// Wire name: `resource`.
+    #[serde(rename = "resource", default, skip_serializing_if = "Option::is_none")]
+    pub resource: ::std::option::Option<
+        QuoteUserfieldListResultItemSettingsResourcesResource,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemSettingsResources {
+    /// Creates a `QuoteUserfieldListResultItemSettingsResources` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            resource: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `resource`.
+    #[must_use]
+    pub fn resource(
+        mut self,
+        value: impl ::std::convert::Into<
+            QuoteUserfieldListResultItemSettingsResourcesResource,
+        >,
+    ) -> Self {
+        self.resource = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItemSettingsSelectedResourcesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemSettingsSelectedResourcesItem {
+    /// Creates a `QuoteUserfieldListResultItemSettingsSelectedResourcesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItemSettingsServiceListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemSettingsServiceListItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemSettingsServiceListItem {
+    /// Creates a `QuoteUserfieldListResultItemSettingsServiceListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemSettings {
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `LIST_WIDTH`.
+    #[serde(
+        rename = "LIST_WIDTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_width: ::std::option::Option<f64>,
+    /// Wire name: `MAX_SHOW_SIZE`.
+    #[serde(
+        rename = "MAX_SHOW_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_show_size: ::std::option::Option<f64>,
+    /// Wire name: `MAX_ALLOWED_SIZE`.
+    #[serde(
+        rename = "MAX_ALLOWED_SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_allowed_size: ::std::option::Option<f64>,
+    /// Wire name: `EXTENSIONS`.
+    #[serde(rename = "EXTENSIONS", default, skip_serializing_if = "Option::is_none")]
+    pub extensions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TARGET_BLANK`.
+    #[serde(
+        rename = "TARGET_BLANK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_blank: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USERS`.
+    #[serde(
+        rename = "USE_USERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_users: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_RESOURCES`.
+    #[serde(
+        rename = "USE_RESOURCES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_resources: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESOURCES`.
+    #[serde(rename = "RESOURCES", default, skip_serializing_if = "Option::is_none")]
+    pub resources: ::std::option::Option<QuoteUserfieldListResultItemSettingsResources>,
+    /// Wire name: `SELECTED_RESOURCES`.
+    #[serde(
+        rename = "SELECTED_RESOURCES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub selected_resources: ::std::option::Option<
+        ::std::vec::Vec<QuoteUserfieldListResultItemSettingsSelectedResourcesItem>,
+    >,
+    /// Wire name: `SELECTED_USERS`.
+    #[serde(rename = "SELECTED_USERS", default, skip_serializing_if = "Option::is_none")]
+    pub selected_users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `FULL_DAY`.
+    #[serde(
+        rename = "FULL_DAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_day: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ALLOW_OVERBOOKING`.
+    #[serde(
+        rename = "ALLOW_OVERBOOKING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_overbooking: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_SERVICES`.
+    #[serde(
+        rename = "USE_SERVICES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_services: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVICE_LIST`.
+    #[serde(rename = "SERVICE_LIST", default, skip_serializing_if = "Option::is_none")]
+    pub service_list: ::std::option::Option<
+        ::std::vec::Vec<QuoteUserfieldListResultItemSettingsServiceListItem>,
+    >,
+    /// Wire name: `RESOURCE_LIMIT`.
+    #[serde(
+        rename = "RESOURCE_LIMIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resource_limit: ::std::option::Option<f64>,
+    /// Wire name: `TIMEZONE`.
+    #[serde(
+        rename = "TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_USER_TIMEZONE`.
+    #[serde(
+        rename = "USE_USER_TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_user_timezone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemSettings {
+    /// Creates a `QuoteUserfieldListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type: ::std::option::Option::None,
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            list_width: ::std::option::Option::None,
+            max_show_size: ::std::option::Option::None,
+            max_allowed_size: ::std::option::Option::None,
+            extensions: ::std::option::Option::None,
+            target_blank: ::std::option::Option::None,
+            use_users: ::std::option::Option::None,
+            use_resources: ::std::option::Option::None,
+            resources: ::std::option::Option::None,
+            selected_resources: ::std::option::Option::None,
+            selected_users: ::std::option::Option::None,
+            full_day: ::std::option::Option::None,
+            allow_overbooking: ::std::option::Option::None,
+            use_services: ::std::option::Option::None,
+            service_list: ::std::option::Option::None,
+            resource_limit: ::std::option::Option::None,
+            timezone: ::std::option::Option::None,
+            use_user_timezone: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_WIDTH`.
+    #[must_use]
+    pub fn list_width(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_width = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_SHOW_SIZE`.
+    #[must_use]
+    pub fn max_show_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_show_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_ALLOWED_SIZE`.
+    #[must_use]
+    pub fn max_allowed_size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_allowed_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTENSIONS`.
+    #[must_use]
+    pub fn extensions(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.extensions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TARGET_BLANK`.
+    #[must_use]
+    pub fn target_blank(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.target_blank = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USERS`.
+    #[must_use]
+    pub fn use_users(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_RESOURCES`.
+    #[must_use]
+    pub fn use_resources(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCES`.
+    #[must_use]
+    pub fn resources(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldListResultItemSettingsResources>,
+    ) -> Self {
+        self.resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_RESOURCES`.
+    #[must_use]
+    pub fn selected_resources(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<QuoteUserfieldListResultItemSettingsSelectedResourcesItem>,
+        >,
+    ) -> Self {
+        self.selected_resources = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECTED_USERS`.
+    #[must_use]
+    pub fn selected_users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.selected_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_DAY`.
+    #[must_use]
+    pub fn full_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_OVERBOOKING`.
+    #[must_use]
+    pub fn allow_overbooking(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.allow_overbooking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_SERVICES`.
+    #[must_use]
+    pub fn use_services(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_services = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVICE_LIST`.
+    #[must_use]
+    pub fn service_list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<QuoteUserfieldListResultItemSettingsServiceListItem>,
+        >,
+    ) -> Self {
+        self.service_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESOURCE_LIMIT`.
+    #[must_use]
+    pub fn resource_limit(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.resource_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMEZONE`.
+    #[must_use]
+    pub fn timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_USER_TIMEZONE`.
+    #[must_use]
+    pub fn use_user_timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_user_timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItemListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItemListItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItemListItem {
+    /// Creates a `QuoteUserfieldListResultItemListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `QuoteUserfieldListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct QuoteUserfieldListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<QuoteUserfieldListResultItemSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(
+        rename = "ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(
+        rename = "HELP_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub help_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<
+        ::std::vec::Vec<QuoteUserfieldListResultItemListItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl QuoteUserfieldListResultItem {
+    /// Creates a `QuoteUserfieldListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<QuoteUserfieldListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<QuoteUserfieldListResultItemListItem>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional field parameters. Each field type `USER_TYPE_ID` has its own pool of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
@@ -4192,7 +17613,7 @@ impl QuoteUserfieldUpdateFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,6 +5,24 @@
 /// Who: a user with "add" access permission for the contact, company, or lead that owns the address.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,31 @@ impl ::b24_core::__private::Method for AddressAdd {
         "crm.address.add",
     );
     type Output = bool;
+    type Error = AddressAddError;
 }
 /// The method deletes an address.
 ///
 /// Who: a user with "delete" access permission for the contact, company, or lead that owns the address.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressDelete::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -79,12 +116,30 @@ impl ::b24_core::__private::Method for AddressDelete {
         "crm.address.delete",
     );
     type Output = bool;
+    type Error = AddressDeleteError;
 }
 /// The method returns a formal description of the address fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,12 +158,31 @@ impl ::b24_core::__private::Method for AddressFields {
         "crm.address.fields",
     );
     type Output = AddressFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns a list of addresses based on the filter.
 ///
 /// Who: a user with "read" access permission for contacts, companies, and leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -178,7 +252,7 @@ pub struct AddressList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl AddressList {
     /// Creates a `AddressList` from its required fields.
@@ -217,7 +291,10 @@ impl AddressList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -229,6 +306,7 @@ impl ::b24_core::__private::Method for AddressList {
         "crm.address.list",
     );
     type Output = ::std::vec::Vec<AddressListResultItem>;
+    type Error = AddressListError;
 }
 impl ::b24_core::__private::ListMethod for AddressList {
     type Item = AddressListResultItem;
@@ -240,6 +318,24 @@ impl ::b24_core::__private::ListMethod for AddressList {
 /// Who: a user with "edit" access permission for the contact, company, or lead that owns the address.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressUpdate::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -276,12 +372,31 @@ impl ::b24_core::__private::Method for AddressUpdate {
         "crm.address.update",
     );
     type Output = bool;
+    type Error = AddressUpdateError;
 }
 /// This method adds a new requisite.
 ///
 /// Who: a user with "add" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -316,12 +431,31 @@ impl ::b24_core::__private::Method for RequisiteAdd {
         "crm.requisite.add",
     );
     type Output = i64;
+    type Error = RequisiteAddError;
 }
 /// This method creates a new bank detail.
 ///
 /// Who: a user with "add" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -356,12 +490,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailAdd {
         "crm.requisite.bankdetail.add",
     );
     type Output = i64;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a bank detail.
 ///
 /// Who: a user with "delete" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -370,12 +522,14 @@ pub struct RequisiteBankdetailDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteBankdetailDelete {
     /// Creates a `RequisiteBankdetailDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -386,12 +540,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailDelete {
         "crm.requisite.bankdetail.delete",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns a formal description of the bank details fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -410,12 +582,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailFields {
         "crm.requisite.bankdetail.fields",
     );
     type Output = RequisiteBankdetailFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns bank details by identifier.
 ///
 /// Who: a user with "read" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -426,12 +616,14 @@ pub struct RequisiteBankdetailGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteBankdetailGet {
     /// Creates a `RequisiteBankdetailGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -441,16 +633,32 @@ impl ::b24_core::__private::Method for RequisiteBankdetailGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.bankdetail.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisiteBankdetailGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Returns a list of banking details based on the filter.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -522,7 +730,7 @@ pub struct RequisiteBankdetailList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisiteBankdetailList {
     /// Creates a `RequisiteBankdetailList` from its required fields.
@@ -566,7 +774,10 @@ impl RequisiteBankdetailList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -578,6 +789,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailList {
         "crm.requisite.bankdetail.list",
     );
     type Output = ::std::vec::Vec<RequisiteBankdetailListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteBankdetailList {
     type Item = RequisiteBankdetailListResultItem;
@@ -589,6 +801,24 @@ impl ::b24_core::__private::ListMethod for RequisiteBankdetailList {
 /// Who: a user with "edit" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -599,7 +829,7 @@ pub struct RequisiteBankdetailUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of bank detail fields — an object of the form `{"field": "value"[, ...]}`, the values of which need to be changed.
     ///
     /// Wire name: `fields`.
@@ -613,7 +843,7 @@ impl RequisiteBankdetailUpdate {
     /// Creates a `RequisiteBankdetailUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -634,12 +864,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailUpdate {
         "crm.requisite.bankdetail.update",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a requisite and all associated objects (links to other entities, addresses, bank details).
 ///
 /// Who: a user with "delete" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -650,12 +898,14 @@ pub struct RequisiteDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteDelete {
     /// Creates a `RequisiteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -666,12 +916,30 @@ impl ::b24_core::__private::Method for RequisiteDelete {
         "crm.requisite.delete",
     );
     type Output = bool;
+    type Error = RequisiteDeleteError;
 }
 /// This method retrieves the description of the requisite fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -689,16 +957,31 @@ impl ::b24_core::__private::Method for RequisiteFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisiteFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves the requisite by its identifier `id`.
 ///
 /// Who: a user with "read" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -709,12 +992,14 @@ pub struct RequisiteGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteGet {
     /// Creates a `RequisiteGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -728,12 +1013,30 @@ impl ::b24_core::__private::Method for RequisiteGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RequisiteGetError;
 }
 /// The method `crm.requisite.link.fields` returns a formal description of the requisite link fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -752,12 +1055,30 @@ impl ::b24_core::__private::Method for RequisiteLinkFields {
         "crm.requisite.link.fields",
     );
     type Output = RequisiteLinkFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns the link of the requisites with the object.
 ///
 /// Who: a user with "read" access permission for the CRM object the link is retrieved for.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -778,7 +1099,7 @@ pub struct RequisiteLinkGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the object to which the link belongs.
     ///
     /// Identifiers of objects can be obtained using the following methods: crm.deal.list, crm.quote.list, crm.item.list.
@@ -788,14 +1109,14 @@ pub struct RequisiteLinkGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteLinkGet {
     /// Creates a `RequisiteLinkGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -809,16 +1130,32 @@ impl ::b24_core::__private::Method for RequisiteLinkGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.link.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisiteLinkGetResult;
+    type Error = RequisiteLinkGetError;
 }
 /// Retrieves a list of links for company details based on the filter.
 ///
 /// Who: a user with "read" access permission for CRM objects.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -888,7 +1225,7 @@ pub struct RequisiteLinkList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisiteLinkList {
     /// Creates a `RequisiteLinkList` from its required fields.
@@ -930,7 +1267,10 @@ impl RequisiteLinkList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -942,6 +1282,7 @@ impl ::b24_core::__private::Method for RequisiteLinkList {
         "crm.requisite.link.list",
     );
     type Output = ::std::vec::Vec<RequisiteLinkListResultItem>;
+    type Error = RequisiteLinkListError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteLinkList {
     type Item = RequisiteLinkListResultItem;
@@ -953,6 +1294,24 @@ impl ::b24_core::__private::ListMethod for RequisiteLinkList {
 /// Who: a user with "edit" access permission for the CRM object the link is registered for.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkRegister::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -987,12 +1346,30 @@ impl ::b24_core::__private::Method for RequisiteLinkRegister {
         "crm.requisite.link.register",
     );
     type Output = bool;
+    type Error = RequisiteLinkRegisterError;
 }
 /// This method removes the link between requisites and the object.
 ///
 /// Who: a user with "edit" access permission for the CRM object the link is removed for.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkUnregister::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1013,7 +1390,7 @@ pub struct RequisiteLinkUnregister {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the object to which the link belongs.
     ///
     /// Object identifiers can be obtained using the following methods: crm.deal.list, crm.quote.list, crm.item.list
@@ -1023,14 +1400,14 @@ pub struct RequisiteLinkUnregister {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteLinkUnregister {
     /// Creates a `RequisiteLinkUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -1045,12 +1422,31 @@ impl ::b24_core::__private::Method for RequisiteLinkUnregister {
         "crm.requisite.link.unregister",
     );
     type Output = bool;
+    type Error = RequisiteLinkUnregisterError;
 }
 /// This method retrieves a list of company details based on a filter.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1139,7 +1535,7 @@ pub struct RequisiteList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisiteList {
     /// Creates a `RequisiteList` from its required fields.
@@ -1193,7 +1589,10 @@ impl RequisiteList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1204,10 +1603,11 @@ impl ::b24_core::__private::Method for RequisiteList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<RequisiteListResultItem>;
+    type Error = RequisiteListError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = RequisiteListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1216,6 +1616,24 @@ impl ::b24_core::__private::ListMethod for RequisiteList {
 /// Who: a user with "add" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1250,12 +1668,30 @@ impl ::b24_core::__private::Method for RequisitePresetAdd {
         "crm.requisite.preset.add",
     );
     type Output = i64;
+    type Error = RequisitePresetAddError;
 }
 /// The method returns a possible list of countries for requisite templates. Country identifiers are used as values for the `COUNTRY_ID` field of the template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-countries.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetCountries::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetCountries>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetCountries` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1273,13 +1709,31 @@ impl ::b24_core::__private::Method for RequisitePresetCountries {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.preset.countries",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<RequisitePresetCountriesResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Deletes a company details template by its identifier.
 ///
 /// Who: a user with "delete" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1288,12 +1742,14 @@ pub struct RequisitePresetDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisitePresetDelete {
     /// Creates a `RequisitePresetDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1304,12 +1760,31 @@ impl ::b24_core::__private::Method for RequisitePresetDelete {
         "crm.requisite.preset.delete",
     );
     type Output = bool;
+    type Error = RequisitePresetDeleteError;
 }
 /// Adds a custom field to a company details template. Use the crm.requisite.preset.field.availabletoadd method to retrieve the fields available for addition to the template.
 ///
 /// Who: a user with "add" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldAdd::new(serde_json::Map::new(), serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1363,12 +1838,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAdd {
         "crm.requisite.preset.field.add",
     );
     type Output = i64;
+    type Error = RequisitePresetFieldAddError;
 }
 /// Returns the fields available for addition to the specified company details template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-available-to-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldAvailabletoadd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldAvailabletoadd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldAvailabletoadd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1406,13 +1900,32 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAvailabletoadd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.preset.field.availabletoadd",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = RequisitePresetFieldAvailabletoaddError;
 }
 /// Deletes a custom field from a company details template.
 ///
 /// Who: a user with "delete" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldDelete::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1423,7 +1936,7 @@ pub struct RequisitePresetFieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the identifier of the template from which the custom field is being deleted (for example, `{"ID": 27}`).
     ///
     /// Template identifiers can be obtained using the crm.requisite.preset.list method.
@@ -1439,7 +1952,7 @@ impl RequisitePresetFieldDelete {
     /// Creates a `RequisitePresetFieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         preset: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1460,12 +1973,30 @@ impl ::b24_core::__private::Method for RequisitePresetFieldDelete {
         "crm.requisite.preset.field.delete",
     );
     type Output = bool;
+    type Error = RequisitePresetFieldDeleteError;
 }
 /// Returns a formal description of the fields that describe the customizable field of the required template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1484,12 +2015,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldFields {
         "crm.requisite.preset.field.fields",
     );
     type Output = RequisitePresetFieldFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Retrieves the description of a custom field within a company details template by its identifier.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldGet::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1500,7 +2050,7 @@ pub struct RequisitePresetFieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the identifier of the template from which the information about the custom field is extracted (for example, `{"ID": 27}`).
     ///
     /// Template identifiers can be obtained using the crm.requisite.preset.list method
@@ -1516,7 +2066,7 @@ impl RequisitePresetFieldGet {
     /// Creates a `RequisitePresetFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         preset: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1536,16 +2086,32 @@ impl ::b24_core::__private::Method for RequisitePresetFieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.preset.field.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisitePresetFieldGetResult;
+    type Error = RequisitePresetFieldGetError;
 }
 /// Returns a list of all customizable fields for a specific company details template.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1580,12 +2146,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldList {
         "crm.requisite.preset.field.list",
     );
     type Output = ::std::vec::Vec<RequisitePresetFieldListResultItem>;
+    type Error = RequisitePresetFieldListError;
 }
 /// Updates a custom field in the specified template.
 ///
 /// Who: a user with "edit" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldUpdate::new(1, serde_json::Map::new(), serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1596,7 +2181,7 @@ pub struct RequisitePresetFieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the identifier of the template to which the custom field is added (e.g., `{"ID": 27}`).
     ///
     /// Template identifiers can be obtained using the method crm.requisite.preset.list
@@ -1622,7 +2207,7 @@ impl RequisitePresetFieldUpdate {
     /// Creates a `RequisitePresetFieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         preset: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1650,12 +2235,30 @@ impl ::b24_core::__private::Method for RequisitePresetFieldUpdate {
         "crm.requisite.preset.field.update",
     );
     type Output = bool;
+    type Error = RequisitePresetFieldUpdateError;
 }
 /// The method returns a formal description of the fields of the requisite template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1674,12 +2277,30 @@ impl ::b24_core::__private::Method for RequisitePresetFields {
         "crm.requisite.preset.fields",
     );
     type Output = RequisitePresetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the requisite template by its identifier.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1688,12 +2309,14 @@ pub struct RequisitePresetGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisitePresetGet {
     /// Creates a `RequisitePresetGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1703,16 +2326,32 @@ impl ::b24_core::__private::Method for RequisitePresetGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.preset.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisitePresetGetResult;
+    type Error = RequisitePresetGetError;
 }
 /// Retrieves a list of company details templates based on the filter.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1782,7 +2421,7 @@ pub struct RequisitePresetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisitePresetList {
     /// Creates a `RequisitePresetList` from its required fields.
@@ -1824,7 +2463,10 @@ impl RequisitePresetList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1836,6 +2478,7 @@ impl ::b24_core::__private::Method for RequisitePresetList {
         "crm.requisite.preset.list",
     );
     type Output = ::std::vec::Vec<RequisitePresetListResultItem>;
+    type Error = RequisitePresetListError;
 }
 impl ::b24_core::__private::ListMethod for RequisitePresetList {
     type Item = RequisitePresetListResultItem;
@@ -1847,6 +2490,23 @@ impl ::b24_core::__private::ListMethod for RequisitePresetList {
 /// Who: a user with "edit" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1855,7 +2515,7 @@ pub struct RequisitePresetUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of template fields — an object of the form `{"field": "value"[, ...]}`, the values of which need to be changed
     ///
     /// Wire name: `fields`.
@@ -1866,7 +2526,7 @@ impl RequisitePresetUpdate {
     /// Creates a `RequisitePresetUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1884,12 +2544,31 @@ impl ::b24_core::__private::Method for RequisitePresetUpdate {
         "crm.requisite.preset.update",
     );
     type Output = bool;
+    type Error = RequisitePresetUpdateError;
 }
 /// This method updates an existing requisite.
 ///
 /// Who: a user with "edit" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1898,7 +2577,7 @@ pub struct RequisiteUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of requisite fields — an object of the form `"field": "value"[, ...]}`, the values of which need to be changed
     ///
     /// Wire name: `fields`.
@@ -1912,7 +2591,7 @@ impl RequisiteUpdate {
     /// Creates a `RequisiteUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1933,12 +2612,31 @@ impl ::b24_core::__private::Method for RequisiteUpdate {
         "crm.requisite.update",
     );
     type Output = bool;
+    type Error = RequisiteUpdateError;
 }
 /// Creates a new custom field for the company details.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1973,12 +2671,30 @@ impl ::b24_core::__private::Method for RequisiteUserfieldAdd {
         "crm.requisite.userfield.add",
     );
     type Output = i64;
+    type Error = RequisiteUserfieldAddError;
 }
 /// Deletes a custom field of the company details.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1987,12 +2703,14 @@ pub struct RequisiteUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteUserfieldDelete {
     /// Creates a `RequisiteUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2003,12 +2721,30 @@ impl ::b24_core::__private::Method for RequisiteUserfieldDelete {
         "crm.requisite.userfield.delete",
     );
     type Output = bool;
+    type Error = RequisiteUserfieldDeleteError;
 }
 /// Retrieves a user field of the company details by its identifier.
 ///
 /// Who: a user with "read" access permission for requisites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2017,12 +2753,14 @@ pub struct RequisiteUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteUserfieldGet {
     /// Creates a `RequisiteUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2032,16 +2770,32 @@ impl ::b24_core::__private::Method for RequisiteUserfieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.userfield.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = RequisiteUserfieldGetResult;
+    type Error = RequisiteUserfieldGetError;
 }
 /// Retrieves a list of custom fields for the specified entity based on the filter.
 ///
 /// Who: a user with "read" access permission for requisites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2133,6 +2887,7 @@ impl ::b24_core::__private::Method for RequisiteUserfieldList {
         "crm.requisite.userfield.list",
     );
     type Output = ::std::vec::Vec<RequisiteUserfieldListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteUserfieldList {
     type Item = RequisiteUserfieldListResultItem;
@@ -2144,6 +2899,24 @@ impl ::b24_core::__private::ListMethod for RequisiteUserfieldList {
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2152,7 +2925,7 @@ pub struct RequisiteUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields — an object of the form `{"field": "value"[, ...]}`, the values of which need to be changed
     ///
     /// Wire name: `fields`.
@@ -2166,7 +2939,7 @@ impl RequisiteUserfieldUpdate {
     /// Creates a `RequisiteUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2187,6 +2960,1619 @@ impl ::b24_core::__private::Method for RequisiteUserfieldUpdate {
         "crm.requisite.userfield.update",
     );
     type Output = bool;
+    type Error = RequisiteUserfieldUpdateError;
+}
+/// The documented errors of `AddressAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressAddError {
+    /// Code `TYPE_ID is not defined or invalid`.
+    ///
+    /// Address type identifier is not specified or has an invalid value
+    TypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// Parent object type identifier is not specified or has an invalid value.
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// Parent object identifier is not specified or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `TypeAddress exists`.
+    ///
+    /// An address of this type already exists for the specified parent object
+    TypeAddressExists,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to add the address
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ID is not defined or invalid" => Self::TypeIdIsNotDefinedOrInvalid,
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "TypeAddress exists" => Self::TypeAddressExists,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIdIsNotDefinedOrInvalid => "TYPE_ID is not defined or invalid",
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::TypeAddressExists => "TypeAddress exists",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AddressDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressDeleteError {
+    /// Code `TYPE_ID is not defined or invalid`.
+    ///
+    /// The address type identifier is not specified or has an invalid value
+    TypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// The parent object type identifier is not specified or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// The parent object identifier is not specified or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `TypeAddress not found`.
+    ///
+    /// The address to delete was not found
+    TypeAddressNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the address
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ID is not defined or invalid" => Self::TypeIdIsNotDefinedOrInvalid,
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "TypeAddress not found" => Self::TypeAddressNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIdIsNotDefinedOrInvalid => "TYPE_ID is not defined or invalid",
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::TypeAddressNotFound => "TypeAddress not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TypeAddressNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AddressList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access rights to retrieve the list of addresses. No read access to companies, contacts, leads
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AddressUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressUpdateError {
+    /// Code `TYPE_ID is not defined or invalid`.
+    ///
+    /// Address type identifier is not specified or has an invalid value
+    TypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// Parent object type identifier is not specified or has an invalid value.
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// Parent object identifier is not specified or has an invalid value.
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `TypeAddress not found`.
+    ///
+    /// Address not found
+    TypeAddressNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to update the address
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ID is not defined or invalid" => Self::TypeIdIsNotDefinedOrInvalid,
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "TypeAddress not found" => Self::TypeAddressNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIdIsNotDefinedOrInvalid => "TYPE_ID is not defined or invalid",
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::TypeAddressNotFound => "TypeAddress not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TypeAddressNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Identifier of the parent entity type is not defined or has an invalid value
+    IdentifierOfTheParentEntityType,
+    /// No code; told apart by its description.
+    ///
+    /// Identifier of the parent entity is not defined or has an invalid value
+    IdentifierOfTheParentEntityIs,
+    /// No code; told apart by its description.
+    ///
+    /// Identifier of the requisite template is not defined or has an invalid value
+    IdentifierOfTheRequisiteTemplateIs,
+    /// No code; told apart by its description.
+    ///
+    /// The entity for which the requisite is being created was not found
+    TheEntityForWhichTheRequisite,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to add the requisite
+    InsufficientAccessPermissionsToAddThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "identifier of the parent entity type is not defined or has an invalid value" => {
+                    Self::IdentifierOfTheParentEntityType
+                }
+                "identifier of the parent entity is not defined or has an invalid value" => {
+                    Self::IdentifierOfTheParentEntityIs
+                }
+                "identifier of the requisite template is not defined or has an invalid value" => {
+                    Self::IdentifierOfTheRequisiteTemplateIs
+                }
+                "the entity for which the requisite is being created was not found" => {
+                    Self::TheEntityForWhichTheRequisite
+                }
+                "insufficient access permissions to add the requisite" => {
+                    Self::InsufficientAccessPermissionsToAddThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdentifierOfTheParentEntityType => "",
+            Self::IdentifierOfTheParentEntityIs => "",
+            Self::IdentifierOfTheRequisiteTemplateIs => "",
+            Self::TheEntityForWhichTheRequisite => "",
+            Self::InsufficientAccessPermissionsToAddThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheEntityForWhichTheRequisite)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The requisite with the specified identifier was not found
+    TheRequisiteWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The requisite identifier is not specified or has an invalid value
+    TheRequisiteIdentifierIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to delete the requisite
+    InsufficientAccessPermissionsToDeleteThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the requisite with the specified identifier was not found" => {
+                    Self::TheRequisiteWithTheSpecifiedIdentifier
+                }
+                "the requisite identifier is not specified or has an invalid value" => {
+                    Self::TheRequisiteIdentifierIsNotSpecified
+                }
+                "insufficient access permissions to delete the requisite" => {
+                    Self::InsufficientAccessPermissionsToDeleteThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequisiteWithTheSpecifiedIdentifier => "",
+            Self::TheRequisiteIdentifierIsNotSpecified => "",
+            Self::InsufficientAccessPermissionsToDeleteThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheRequisiteWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The requisite with the specified identifier was not found
+    TheRequisiteWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to retrieve the requisite
+    InsufficientAccessPermissionsToRetrieveThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the requisite with the specified identifier was not found" => {
+                    Self::TheRequisiteWithTheSpecifiedIdentifier
+                }
+                "insufficient access permissions to retrieve the requisite" => {
+                    Self::InsufficientAccessPermissionsToRetrieveThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequisiteWithTheSpecifiedIdentifier => "",
+            Self::InsufficientAccessPermissionsToRetrieveThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheRequisiteWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteLinkGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkGetError {
+    /// Code `entityTypeId is not defined or invalid`.
+    ///
+    /// The object type identifier is not set or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `entityId is not defined or invalid`.
+    ///
+    /// The object identifier is not set or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `Not found`.
+    ///
+    /// The requisite link was not found
+    NotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the requisite link
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "entityTypeId is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "entityId is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "Not found" => Self::NotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "entityTypeId is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "entityId is not defined or invalid",
+            Self::NotFound => "Not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteLinkList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the list of requisite links
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisiteLinkRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkRegisterError {
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// The object type identifier is not set or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// The object identifier is not set or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `REQUISITE_ID is not defined or invalid`.
+    ///
+    /// Client requisite identifier is not set or has an invalid value
+    RequisiteIdIsNotDefinedOrInvalid,
+    /// Code `BANK_DETAIL_ID is not defined or invalid`.
+    ///
+    /// Client bank requisite identifier is not set or has an invalid value
+    BankDetailIdIsNotDefinedOrInvalid,
+    /// Code `MC_REQUISITE_ID is not defined or invalid`.
+    ///
+    /// My company requisite identifier is not set or has an invalid value
+    McRequisiteIdIsNotDefinedOrInvalid,
+    /// Code `MC_BANK_DETAIL_ID is not defined or invalid`.
+    ///
+    /// My company bank requisite identifier is not set or has an invalid value
+    McBankDetailIdIsNotDefinedOrInvalid,
+    /// Code `The Requisite with ID '60' is not found`.
+    ///
+    /// Client requisite with the specified identifier not found
+    TheRequisiteWithId60IsNotFound,
+    /// Code `The Requisite with ID '60' is not assigned to Company with ID '5'`.
+    ///
+    /// Client requisite with the specified identifier does not belong to the company specified in the object
+    TheRequisiteWithId60IsNotAssignedToCompanyWithId5,
+    /// Code `The BankDetail with ID '24' is not found`.
+    ///
+    /// Client bank requisite with the specified identifier not found
+    TheBankDetailWithId24IsNotFound,
+    /// Code `The BankDetail with ID '24' is not assigned to Requisite with ID '60'`.
+    ///
+    /// Client bank requisite with the specified identifier does not belong to the specified requisite
+    TheBankDetailWithId24IsNotAssignedToRequisiteWithId60,
+    /// Code `The Requisite of your company with ID '2' is not found`.
+    ///
+    /// My company requisite with the specified identifier not found
+    TheRequisiteOfYourCompanyWithId2IsNotFound,
+    /// Code `The Requisite with ID '2' is not assigned to your company with ID '3010'`.
+    ///
+    /// My company requisite with the specified identifier does not belong to my company specified in the object
+    TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010,
+    /// Code `The BankDetail of your company with ID '2' is not found`.
+    ///
+    /// My company bank requisite with the specified identifier not found
+    TheBankDetailOfYourCompanyWithId2IsNotFound,
+    /// Code `The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'`.
+    ///
+    /// My company bank requisite with the specified identifier does not belong to the specified requisite
+    TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "REQUISITE_ID is not defined or invalid" => {
+                Self::RequisiteIdIsNotDefinedOrInvalid
+            }
+            "BANK_DETAIL_ID is not defined or invalid" => {
+                Self::BankDetailIdIsNotDefinedOrInvalid
+            }
+            "MC_REQUISITE_ID is not defined or invalid" => {
+                Self::McRequisiteIdIsNotDefinedOrInvalid
+            }
+            "MC_BANK_DETAIL_ID is not defined or invalid" => {
+                Self::McBankDetailIdIsNotDefinedOrInvalid
+            }
+            "The Requisite with ID '60' is not found" => {
+                Self::TheRequisiteWithId60IsNotFound
+            }
+            "The Requisite with ID '60' is not assigned to Company with ID '5'" => {
+                Self::TheRequisiteWithId60IsNotAssignedToCompanyWithId5
+            }
+            "The BankDetail with ID '24' is not found" => {
+                Self::TheBankDetailWithId24IsNotFound
+            }
+            "The BankDetail with ID '24' is not assigned to Requisite with ID '60'" => {
+                Self::TheBankDetailWithId24IsNotAssignedToRequisiteWithId60
+            }
+            "The Requisite of your company with ID '2' is not found" => {
+                Self::TheRequisiteOfYourCompanyWithId2IsNotFound
+            }
+            "The Requisite with ID '2' is not assigned to your company with ID '3010'" => {
+                Self::TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010
+            }
+            "The BankDetail of your company with ID '2' is not found" => {
+                Self::TheBankDetailOfYourCompanyWithId2IsNotFound
+            }
+            "The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'" => {
+                Self::TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::RequisiteIdIsNotDefinedOrInvalid => {
+                "REQUISITE_ID is not defined or invalid"
+            }
+            Self::BankDetailIdIsNotDefinedOrInvalid => {
+                "BANK_DETAIL_ID is not defined or invalid"
+            }
+            Self::McRequisiteIdIsNotDefinedOrInvalid => {
+                "MC_REQUISITE_ID is not defined or invalid"
+            }
+            Self::McBankDetailIdIsNotDefinedOrInvalid => {
+                "MC_BANK_DETAIL_ID is not defined or invalid"
+            }
+            Self::TheRequisiteWithId60IsNotFound => {
+                "The Requisite with ID '60' is not found"
+            }
+            Self::TheRequisiteWithId60IsNotAssignedToCompanyWithId5 => {
+                "The Requisite with ID '60' is not assigned to Company with ID '5'"
+            }
+            Self::TheBankDetailWithId24IsNotFound => {
+                "The BankDetail with ID '24' is not found"
+            }
+            Self::TheBankDetailWithId24IsNotAssignedToRequisiteWithId60 => {
+                "The BankDetail with ID '24' is not assigned to Requisite with ID '60'"
+            }
+            Self::TheRequisiteOfYourCompanyWithId2IsNotFound => {
+                "The Requisite of your company with ID '2' is not found"
+            }
+            Self::TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010 => {
+                "The Requisite with ID '2' is not assigned to your company with ID '3010'"
+            }
+            Self::TheBankDetailOfYourCompanyWithId2IsNotFound => {
+                "The BankDetail of your company with ID '2' is not found"
+            }
+            Self::TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2 => {
+                "The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::TheRequisiteWithId60IsNotFound |
+            Self::TheBankDetailWithId24IsNotFound |
+            Self::TheRequisiteOfYourCompanyWithId2IsNotFound |
+            Self::TheBankDetailOfYourCompanyWithId2IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteLinkUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkUnregisterError {
+    /// Code `entityTypeId is not defined or invalid`.
+    ///
+    /// The object type identifier is not set or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `entityId is not defined or invalid`.
+    ///
+    /// The object identifier is not set or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to remove the requisite link
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "entityTypeId is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "entityId is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "entityTypeId is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "entityId is not defined or invalid",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisiteList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteListError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to retrieve the list of requisites.
+    InsufficientAccessPermissionsToRetrieveThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient access permissions to retrieve the list of requisites" => {
+                    Self::InsufficientAccessPermissionsToRetrieveThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientAccessPermissionsToRetrieveThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisitePresetAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetAddError {
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// The identifier of the parent object's type is not defined or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to add the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                Self::EntityTypeIdIsNotDefinedOrInvalid
+            }
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisitePresetDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetDeleteError {
+    /// Code `The Preset with ID '347' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId347IsNotFound,
+    /// Code `You cannot delete the template because requisites have already been created for it`.
+    ///
+    /// Cannot delete the template for which requisites have been created. To delete the template, first delete the requisites
+    YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '347' is not found" => Self::ThePresetWithId347IsNotFound,
+            "You cannot delete the template because requisites have already been created for it" => {
+                Self::YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt
+            }
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId347IsNotFound => "The Preset with ID '347' is not found",
+            Self::YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt => {
+                "You cannot delete the template because requisites have already been created for it"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId347IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldAddError {
+    /// Code `The field 'RQ_NAME' can not be added`.
+    ///
+    /// The field cannot be added. The field may already exist in the template or it is not available for the country to which the template belongs
+    TheFieldRqNameCanNotBeAdded,
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to add the custom field to the requisite template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The field 'RQ_NAME' can not be added" => Self::TheFieldRqNameCanNotBeAdded,
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldRqNameCanNotBeAdded => "The field 'RQ_NAME' can not be added",
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId27IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldAvailabletoadd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldAvailabletoaddError {
+    /// Code `Template not found`.
+    ///
+    /// The template for which to retrieve the list of available fields was not found
+    TemplateNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldAvailabletoaddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Template not found" => Self::TemplateNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TemplateNotFound => "Template not found",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldDeleteError {
+    /// Code `The PresetField with ID '27' is not found`.
+    ///
+    /// The field with the specified identifier was not found.
+    ThePresetFieldWithId27IsNotFound,
+    /// Code `The Preset with ID '1' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId1IsNotFound,
+    /// Code `ID is not defined or invalid`.
+    ///
+    /// The template identifier is not specified or has an invalid value.
+    IdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the field from the requisite template.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The PresetField with ID '27' is not found" => {
+                Self::ThePresetFieldWithId27IsNotFound
+            }
+            "The Preset with ID '1' is not found" => Self::ThePresetWithId1IsNotFound,
+            "ID is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetFieldWithId27IsNotFound => {
+                "The PresetField with ID '27' is not found"
+            }
+            Self::ThePresetWithId1IsNotFound => "The Preset with ID '1' is not found",
+            Self::IdIsNotDefinedOrInvalid => "ID is not defined or invalid",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ThePresetFieldWithId27IsNotFound |
+            Self::ThePresetWithId1IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldGetError {
+    /// Code `The PresetField with ID '1' is not found`.
+    ///
+    /// The custom field of the template with the specified identifier was not found
+    ThePresetFieldWithId1IsNotFound,
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the custom field of the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The PresetField with ID '1' is not found" => {
+                Self::ThePresetFieldWithId1IsNotFound
+            }
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetFieldWithId1IsNotFound => {
+                "The PresetField with ID '1' is not found"
+            }
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ThePresetFieldWithId1IsNotFound |
+            Self::ThePresetWithId27IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldListError {
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the list of customizable fields of the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId27IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldUpdateError {
+    /// Code `The PresetField with ID '1' is not found`.
+    ///
+    /// The field with the specified identifier was not found.
+    ThePresetFieldWithId1IsNotFound,
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `ID is not defined or invalid`.
+    ///
+    /// The field identifier is not specified or has an invalid value.
+    IdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the field from the requisite template.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The PresetField with ID '1' is not found" => {
+                Self::ThePresetFieldWithId1IsNotFound
+            }
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "ID is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetFieldWithId1IsNotFound => {
+                "The PresetField with ID '1' is not found"
+            }
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::IdIsNotDefinedOrInvalid => "ID is not defined or invalid",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ThePresetFieldWithId1IsNotFound |
+            Self::ThePresetWithId27IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetGetError {
+    /// Code `The Preset with ID '347' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId347IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '347' is not found" => Self::ThePresetWithId347IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId347IsNotFound => "The Preset with ID '347' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId347IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the list of templates.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisitePresetUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetUpdateError {
+    /// Code `The Preset with ID '347' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId347IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to update the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '347' is not found" => Self::ThePresetWithId347IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId347IsNotFound => "The Preset with ID '347' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId347IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The requisite with the specified identifier was not found
+    TheRequisiteWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The requisite identifier is not specified or has an invalid value
+    TheRequisiteIdentifierIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the parent entity type is not specified or has an invalid value
+    ///
+    /// The identifier of the parent entity is not specified or has an invalid value
+    TheIdentifierOfTheParentEntity,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the requisite template is not specified or has an invalid value
+    TheIdentifierOfTheRequisiteTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to modify the requisite
+    InsufficientAccessPermissionsToModifyThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the requisite with the specified identifier was not found" => {
+                    Self::TheRequisiteWithTheSpecifiedIdentifier
+                }
+                "the requisite identifier is not specified or has an invalid value" => {
+                    Self::TheRequisiteIdentifierIsNotSpecified
+                }
+                "the identifier of the parent entity type is not specified or has an invalid value" => {
+                    Self::TheIdentifierOfTheParentEntity
+                }
+                "the identifier of the parent entity is not specified or has an invalid value" => {
+                    Self::TheIdentifierOfTheParentEntity
+                }
+                "the identifier of the requisite template is not specified or has an invalid value" => {
+                    Self::TheIdentifierOfTheRequisiteTemplate
+                }
+                "insufficient access permissions to modify the requisite" => {
+                    Self::InsufficientAccessPermissionsToModifyThe
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequisiteWithTheSpecifiedIdentifier => "",
+            Self::TheRequisiteIdentifierIsNotSpecified => "",
+            Self::TheIdentifierOfTheParentEntity => "",
+            Self::TheIdentifierOfTheRequisiteTemplate => "",
+            Self::InsufficientAccessPermissionsToModifyThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheRequisiteWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Attempt to recreate a custom field with the same symbolic code
+    ///
+    /// Failed to create a custom field
+    ///
+    /// Failed to save values for the custom list-type field (e.g., when there is a duplication of the external key of one of the values)
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// Data type for the custom field is not specified
+    DataTypeForTheCustomField,
+    /// No code; told apart by its description.
+    ///
+    /// Symbolic code for the custom field is not specified
+    SymbolicCodeForTheCustomField,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to add a custom field
+    InsufficientAccessPermissionsToAddA,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "data type for the custom field is not specified" => {
+                        Self::DataTypeForTheCustomField
+                    }
+                    "symbolic code for the custom field is not specified" => {
+                        Self::SymbolicCodeForTheCustomField
+                    }
+                    "insufficient access permissions to add a custom field" => {
+                        Self::InsufficientAccessPermissionsToAddA
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::DataTypeForTheCustomField => "",
+            Self::SymbolicCodeForTheCustomField => "",
+            Self::InsufficientAccessPermissionsToAddA => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisiteUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The user field with the specified identifier was not found
+    TheUserFieldWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the user field is not specified or has an invalid value
+    TheIdentifierOfTheUserField,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to delete the user field
+    InsufficientAccessPermissionsToDeleteThe,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Failed to delete the user field
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the user field with the specified identifier was not found" => {
+                        Self::TheUserFieldWithTheSpecified
+                    }
+                    "the identifier of the user field is not specified or has an invalid value" => {
+                        Self::TheIdentifierOfTheUserField
+                    }
+                    "insufficient access permissions to delete the user field" => {
+                        Self::InsufficientAccessPermissionsToDeleteThe
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheUserFieldWithTheSpecified => "",
+            Self::TheIdentifierOfTheUserField => "",
+            Self::InsufficientAccessPermissionsToDeleteThe => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheUserFieldWithTheSpecified)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the user field is not set or has an invalid value
+    TheIdentifierOfTheUserField,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The user field with the specified identifier was not found
+    ErrorNotFound,
+    /// Code `Empty string"`.
+    ///
+    /// Insufficient access permissions to retrieve the user field
+    EmptyString,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "Empty string\"" => Self::EmptyString,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the identifier of the user field is not set or has an invalid value" => {
+                        Self::TheIdentifierOfTheUserField
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheIdentifierOfTheUserField => "",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::EmptyString => "Empty string\"",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The user field with the specified identifier was not found
+    TheUserFieldWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the user field is not specified or has an invalid value
+    TheIdentifierOfTheUserField,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access rights to modify the custom field
+    InsufficientAccessRightsToModifyThe,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Failed to update the custom field
+    ///
+    /// Failed to save values for the custom list-type field (e.g., when there is a duplication of the external key of one of the values)
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the user field with the specified identifier was not found" => {
+                        Self::TheUserFieldWithTheSpecified
+                    }
+                    "the identifier of the user field is not specified or has an invalid value" => {
+                        Self::TheIdentifierOfTheUserField
+                    }
+                    "insufficient access rights to modify the custom field" => {
+                        Self::InsufficientAccessRightsToModifyThe
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheUserFieldWithTheSpecified => "",
+            Self::TheIdentifierOfTheUserField => "",
+            Self::InsufficientAccessRightsToModifyThe => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheUserFieldWithTheSpecified)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `UfEnumElement` object.
 #[derive(
@@ -3903,6 +6289,548 @@ impl RequisiteBankdetailFieldsResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing the values of the bank details fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteBankdetailGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COUNTRY_ID`.
+    #[serde(
+        rename = "COUNTRY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub country_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(
+        rename = "DATE_MODIFY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_modify: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(
+        rename = "CREATED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(rename = "MODIFY_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub modify_by_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_BANK_NAME`.
+    #[serde(
+        rename = "RQ_BANK_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_bank_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_BANK_CODE`.
+    #[serde(rename = "RQ_BANK_CODE", default, skip_serializing_if = "Option::is_none")]
+    pub rq_bank_code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_BANK_ADDR`.
+    #[serde(
+        rename = "RQ_BANK_ADDR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_bank_addr: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_BANK_ROUTE_NUM`.
+    #[serde(
+        rename = "RQ_BANK_ROUTE_NUM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_bank_route_num: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `RQ_BIK`.
+    #[serde(
+        rename = "RQ_BIK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_bik: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_MFO`.
+    #[serde(rename = "RQ_MFO", default, skip_serializing_if = "Option::is_none")]
+    pub rq_mfo: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_ACC_NAME`.
+    #[serde(rename = "RQ_ACC_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_acc_name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_ACC_NUM`.
+    #[serde(
+        rename = "RQ_ACC_NUM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_acc_num: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_ACC_TYPE`.
+    #[serde(rename = "RQ_ACC_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub rq_acc_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_IIK`.
+    #[serde(rename = "RQ_IIK", default, skip_serializing_if = "Option::is_none")]
+    pub rq_iik: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_ACC_CURRENCY`.
+    #[serde(
+        rename = "RQ_ACC_CURRENCY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_acc_currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_COR_ACC_NUM`.
+    #[serde(
+        rename = "RQ_COR_ACC_NUM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_cor_acc_num: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RQ_IBAN`.
+    #[serde(rename = "RQ_IBAN", default, skip_serializing_if = "Option::is_none")]
+    pub rq_iban: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_SWIFT`.
+    #[serde(rename = "RQ_SWIFT", default, skip_serializing_if = "Option::is_none")]
+    pub rq_swift: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_BIC`.
+    #[serde(rename = "RQ_BIC", default, skip_serializing_if = "Option::is_none")]
+    pub rq_bic: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_CODEB`.
+    #[serde(rename = "RQ_CODEB", default, skip_serializing_if = "Option::is_none")]
+    pub rq_codeb: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_CODEG`.
+    #[serde(rename = "RQ_CODEG", default, skip_serializing_if = "Option::is_none")]
+    pub rq_codeg: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_RIB`.
+    #[serde(rename = "RQ_RIB", default, skip_serializing_if = "Option::is_none")]
+    pub rq_rib: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RQ_AGENCY_NAME`.
+    #[serde(rename = "RQ_AGENCY_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_agency_name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `COMMENTS`.
+    #[serde(rename = "COMMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteBankdetailGetResult {
+    /// Creates a `RequisiteBankdetailGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            country_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            rq_bank_name: ::std::option::Option::None,
+            rq_bank_code: ::std::option::Option::None,
+            rq_bank_addr: ::std::option::Option::None,
+            rq_bank_route_num: ::std::option::Option::None,
+            rq_bik: ::std::option::Option::None,
+            rq_mfo: ::std::option::Option::None,
+            rq_acc_name: ::std::option::Option::None,
+            rq_acc_num: ::std::option::Option::None,
+            rq_acc_type: ::std::option::Option::None,
+            rq_iik: ::std::option::Option::None,
+            rq_acc_currency: ::std::option::Option::None,
+            rq_cor_acc_num: ::std::option::Option::None,
+            rq_iban: ::std::option::Option::None,
+            rq_swift: ::std::option::Option::None,
+            rq_bic: ::std::option::Option::None,
+            rq_codeb: ::std::option::Option::None,
+            rq_codeg: ::std::option::Option::None,
+            rq_rib: ::std::option::Option::None,
+            rq_agency_name: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COUNTRY_ID`.
+    #[must_use]
+    pub fn country_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.country_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BANK_NAME`.
+    #[must_use]
+    pub fn rq_bank_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_bank_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BANK_CODE`.
+    #[must_use]
+    pub fn rq_bank_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_bank_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BANK_ADDR`.
+    #[must_use]
+    pub fn rq_bank_addr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_bank_addr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BANK_ROUTE_NUM`.
+    #[must_use]
+    pub fn rq_bank_route_num(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_bank_route_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BIK`.
+    #[must_use]
+    pub fn rq_bik(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_bik = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_MFO`.
+    #[must_use]
+    pub fn rq_mfo(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_mfo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ACC_NAME`.
+    #[must_use]
+    pub fn rq_acc_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_acc_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ACC_NUM`.
+    #[must_use]
+    pub fn rq_acc_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_acc_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ACC_TYPE`.
+    #[must_use]
+    pub fn rq_acc_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_acc_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IIK`.
+    #[must_use]
+    pub fn rq_iik(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_iik = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ACC_CURRENCY`.
+    #[must_use]
+    pub fn rq_acc_currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_acc_currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COR_ACC_NUM`.
+    #[must_use]
+    pub fn rq_cor_acc_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rq_cor_acc_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IBAN`.
+    #[must_use]
+    pub fn rq_iban(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_iban = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_SWIFT`.
+    #[must_use]
+    pub fn rq_swift(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_swift = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BIC`.
+    #[must_use]
+    pub fn rq_bic(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_bic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CODEB`.
+    #[must_use]
+    pub fn rq_codeb(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_codeb = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CODEG`.
+    #[must_use]
+    pub fn rq_codeg(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_codeg = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_RIB`.
+    #[must_use]
+    pub fn rq_rib(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_rib = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_AGENCY_NAME`.
+    #[must_use]
+    pub fn rq_agency_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rq_agency_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -6611,6 +9539,12783 @@ impl RequisiteBankdetailListResultItem {
         self
     }
 }
+/// The `RequisiteFieldsResultId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultId {
+    /// Creates a `RequisiteFieldsResultId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultEntityTypeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultEntityTypeId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultEntityTypeId {
+    /// Creates a `RequisiteFieldsResultEntityTypeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultEntityId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultEntityId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultEntityId {
+    /// Creates a `RequisiteFieldsResultEntityId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultPresetId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultPresetId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultPresetId {
+    /// Creates a `RequisiteFieldsResultPresetId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultDateCreate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultDateCreate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultDateCreate {
+    /// Creates a `RequisiteFieldsResultDateCreate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultDateModify` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultDateModify {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultDateModify {
+    /// Creates a `RequisiteFieldsResultDateModify` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultCreatedById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultCreatedById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultCreatedById {
+    /// Creates a `RequisiteFieldsResultCreatedById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultModifyById` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultModifyById {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultModifyById {
+    /// Creates a `RequisiteFieldsResultModifyById` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultName {
+    /// Creates a `RequisiteFieldsResultName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultCode` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultCode {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultCode {
+    /// Creates a `RequisiteFieldsResultCode` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultXmlId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultXmlId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultXmlId {
+    /// Creates a `RequisiteFieldsResultXmlId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultOriginatorId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultOriginatorId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultOriginatorId {
+    /// Creates a `RequisiteFieldsResultOriginatorId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultActive` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultActive {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultActive {
+    /// Creates a `RequisiteFieldsResultActive` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultAddressOnly` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultAddressOnly {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultAddressOnly {
+    /// Creates a `RequisiteFieldsResultAddressOnly` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultSort {
+    /// Creates a `RequisiteFieldsResultSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqName {
+    /// Creates a `RequisiteFieldsResultRqName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqFirstName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqFirstName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqFirstName {
+    /// Creates a `RequisiteFieldsResultRqFirstName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqLastName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqLastName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqLastName {
+    /// Creates a `RequisiteFieldsResultRqLastName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqSecondName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqSecondName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqSecondName {
+    /// Creates a `RequisiteFieldsResultRqSecondName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCompanyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCompanyId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCompanyId {
+    /// Creates a `RequisiteFieldsResultRqCompanyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCompanyName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCompanyName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCompanyName {
+    /// Creates a `RequisiteFieldsResultRqCompanyName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCompanyFullName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCompanyFullName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCompanyFullName {
+    /// Creates a `RequisiteFieldsResultRqCompanyFullName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCompanyRegDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCompanyRegDate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCompanyRegDate {
+    /// Creates a `RequisiteFieldsResultRqCompanyRegDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqDirector` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqDirector {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqDirector {
+    /// Creates a `RequisiteFieldsResultRqDirector` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqAccountant` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqAccountant {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqAccountant {
+    /// Creates a `RequisiteFieldsResultRqAccountant` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCeoName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCeoName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCeoName {
+    /// Creates a `RequisiteFieldsResultRqCeoName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCeoWorkPos` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCeoWorkPos {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCeoWorkPos {
+    /// Creates a `RequisiteFieldsResultRqCeoWorkPos` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqContact` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqContact {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqContact {
+    /// Creates a `RequisiteFieldsResultRqContact` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqEmail` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqEmail {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqEmail {
+    /// Creates a `RequisiteFieldsResultRqEmail` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqPhone` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqPhone {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqPhone {
+    /// Creates a `RequisiteFieldsResultRqPhone` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqFax` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqFax {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqFax {
+    /// Creates a `RequisiteFieldsResultRqFax` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentType {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `statusType`.
+    #[serde(rename = "statusType", default, skip_serializing_if = "Option::is_none")]
+    pub status_type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentType {
+    /// Creates a `RequisiteFieldsResultRqIdentType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            status_type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusType`.
+    #[must_use]
+    pub fn status_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.status_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDoc` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDoc {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDoc {
+    /// Creates a `RequisiteFieldsResultRqIdentDoc` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDocSer` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDocSer {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDocSer {
+    /// Creates a `RequisiteFieldsResultRqIdentDocSer` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDocNum` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDocNum {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDocNum {
+    /// Creates a `RequisiteFieldsResultRqIdentDocNum` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDocPersNum` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDocPersNum {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDocPersNum {
+    /// Creates a `RequisiteFieldsResultRqIdentDocPersNum` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDocDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDocDate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDocDate {
+    /// Creates a `RequisiteFieldsResultRqIdentDocDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDocIssuedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDocIssuedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDocIssuedBy {
+    /// Creates a `RequisiteFieldsResultRqIdentDocIssuedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIdentDocDepCode` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIdentDocDepCode {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIdentDocDepCode {
+    /// Creates a `RequisiteFieldsResultRqIdentDocDepCode` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqInn` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqInn {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqInn {
+    /// Creates a `RequisiteFieldsResultRqInn` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqKpp` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqKpp {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqKpp {
+    /// Creates a `RequisiteFieldsResultRqKpp` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqUsrle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqUsrle {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqUsrle {
+    /// Creates a `RequisiteFieldsResultRqUsrle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIfns` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIfns {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIfns {
+    /// Creates a `RequisiteFieldsResultRqIfns` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqOgrn` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqOgrn {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqOgrn {
+    /// Creates a `RequisiteFieldsResultRqOgrn` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqOgrnip` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqOgrnip {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqOgrnip {
+    /// Creates a `RequisiteFieldsResultRqOgrnip` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqOkpo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqOkpo {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqOkpo {
+    /// Creates a `RequisiteFieldsResultRqOkpo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqOktmo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqOktmo {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqOktmo {
+    /// Creates a `RequisiteFieldsResultRqOktmo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqOkved` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqOkved {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqOkved {
+    /// Creates a `RequisiteFieldsResultRqOkved` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqEdrpou` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqEdrpou {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqEdrpou {
+    /// Creates a `RequisiteFieldsResultRqEdrpou` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqDrfo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqDrfo {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqDrfo {
+    /// Creates a `RequisiteFieldsResultRqDrfo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqKbe` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqKbe {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqKbe {
+    /// Creates a `RequisiteFieldsResultRqKbe` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqIin` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqIin {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqIin {
+    /// Creates a `RequisiteFieldsResultRqIin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqBin` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqBin {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqBin {
+    /// Creates a `RequisiteFieldsResultRqBin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqStCertSer` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqStCertSer {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqStCertSer {
+    /// Creates a `RequisiteFieldsResultRqStCertSer` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqStCertNum` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqStCertNum {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqStCertNum {
+    /// Creates a `RequisiteFieldsResultRqStCertNum` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqStCertDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqStCertDate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqStCertDate {
+    /// Creates a `RequisiteFieldsResultRqStCertDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqVatPayer` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqVatPayer {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqVatPayer {
+    /// Creates a `RequisiteFieldsResultRqVatPayer` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqVatId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqVatId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqVatId {
+    /// Creates a `RequisiteFieldsResultRqVatId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqVatCertSer` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqVatCertSer {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqVatCertSer {
+    /// Creates a `RequisiteFieldsResultRqVatCertSer` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqVatCertNum` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqVatCertNum {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqVatCertNum {
+    /// Creates a `RequisiteFieldsResultRqVatCertNum` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqVatCertDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqVatCertDate {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqVatCertDate {
+    /// Creates a `RequisiteFieldsResultRqVatCertDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqResidenceCountry` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqResidenceCountry {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqResidenceCountry {
+    /// Creates a `RequisiteFieldsResultRqResidenceCountry` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqBaseDoc` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqBaseDoc {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqBaseDoc {
+    /// Creates a `RequisiteFieldsResultRqBaseDoc` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqRegon` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqRegon {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqRegon {
+    /// Creates a `RequisiteFieldsResultRqRegon` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqKrs` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqKrs {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqKrs {
+    /// Creates a `RequisiteFieldsResultRqKrs` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqPesel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqPesel {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqPesel {
+    /// Creates a `RequisiteFieldsResultRqPesel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqLegalForm` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqLegalForm {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqLegalForm {
+    /// Creates a `RequisiteFieldsResultRqLegalForm` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqSiret` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqSiret {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqSiret {
+    /// Creates a `RequisiteFieldsResultRqSiret` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqSiren` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqSiren {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqSiren {
+    /// Creates a `RequisiteFieldsResultRqSiren` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCapital` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCapital {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCapital {
+    /// Creates a `RequisiteFieldsResultRqCapital` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqRcs` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqRcs {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqRcs {
+    /// Creates a `RequisiteFieldsResultRqRcs` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCnpj` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCnpj {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCnpj {
+    /// Creates a `RequisiteFieldsResultRqCnpj` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqStateReg` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqStateReg {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqStateReg {
+    /// Creates a `RequisiteFieldsResultRqStateReg` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqMnplReg` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqMnplReg {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqMnplReg {
+    /// Creates a `RequisiteFieldsResultRqMnplReg` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultRqCpf` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultRqCpf {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultRqCpf {
+    /// Creates a `RequisiteFieldsResultRqCpf` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1694526604Settings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1694526604Settings {
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1694526604Settings {
+    /// Creates a `RequisiteFieldsResultUfCrm1694526604Settings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            size: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1694526604` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1694526604 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `listLabel`.
+    #[serde(
+        rename = "listLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `formLabel`.
+    #[serde(
+        rename = "formLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterLabel`.
+    #[serde(
+        rename = "filterLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<RequisiteFieldsResultUfCrm1694526604Settings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1694526604 {
+    /// Creates a `RequisiteFieldsResultUfCrm1694526604` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            list_label: ::std::option::Option::None,
+            form_label: ::std::option::Option::None,
+            filter_label: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listLabel`.
+    #[must_use]
+    pub fn list_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formLabel`.
+    #[must_use]
+    pub fn form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterLabel`.
+    #[must_use]
+    pub fn filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1694526604Settings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997209Settings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997209Settings {
+    /// Wire name: `PRECISION`.
+    #[serde(
+        rename = "PRECISION",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub precision: ::std::option::Option<f64>,
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `MIN_VALUE`.
+    #[serde(
+        rename = "MIN_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_value: ::std::option::Option<f64>,
+    /// Wire name: `MAX_VALUE`.
+    #[serde(
+        rename = "MAX_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_value: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997209Settings {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997209Settings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            precision: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            min_value: ::std::option::Option::None,
+            max_value: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `PRECISION`.
+    #[must_use]
+    pub fn precision(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.precision = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_VALUE`.
+    #[must_use]
+    pub fn min_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_VALUE`.
+    #[must_use]
+    pub fn max_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997209` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997209 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `listLabel`.
+    #[serde(
+        rename = "listLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `formLabel`.
+    #[serde(
+        rename = "formLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterLabel`.
+    #[serde(
+        rename = "filterLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<RequisiteFieldsResultUfCrm1707997209Settings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997209 {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997209` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            list_label: ::std::option::Option::None,
+            form_label: ::std::option::Option::None,
+            filter_label: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listLabel`.
+    #[must_use]
+    pub fn list_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formLabel`.
+    #[must_use]
+    pub fn form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterLabel`.
+    #[must_use]
+    pub fn filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997209Settings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997236Settings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997236Settings {
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<f64>,
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LABEL`.
+    #[serde(rename = "LABEL", default, skip_serializing_if = "Option::is_none")]
+    pub label: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `LABEL_CHECKBOX`.
+    #[serde(
+        rename = "LABEL_CHECKBOX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label_checkbox: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997236Settings {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997236Settings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_value: ::std::option::Option::None,
+            display: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            label_checkbox: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LABEL_CHECKBOX`.
+    #[must_use]
+    pub fn label_checkbox(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_checkbox = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997236` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997236 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `listLabel`.
+    #[serde(
+        rename = "listLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `formLabel`.
+    #[serde(
+        rename = "formLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterLabel`.
+    #[serde(
+        rename = "filterLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<RequisiteFieldsResultUfCrm1707997236Settings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997236 {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997236` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            list_label: ::std::option::Option::None,
+            form_label: ::std::option::Option::None,
+            filter_label: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listLabel`.
+    #[must_use]
+    pub fn list_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formLabel`.
+    #[must_use]
+    pub fn form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterLabel`.
+    #[must_use]
+    pub fn filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997236Settings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997253SettingsDefaultValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997253SettingsDefaultValue {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997253SettingsDefaultValue {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997253SettingsDefaultValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997253Settings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997253Settings {
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<
+        RequisiteFieldsResultUfCrm1707997253SettingsDefaultValue,
+    >,
+    /// Wire name: `USE_SECOND`.
+    #[serde(
+        rename = "USE_SECOND",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_second: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_TIMEZONE`.
+    #[serde(
+        rename = "USE_TIMEZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_timezone: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997253Settings {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997253Settings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_value: ::std::option::Option::None,
+            use_second: ::std::option::Option::None,
+            use_timezone: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<
+            RequisiteFieldsResultUfCrm1707997253SettingsDefaultValue,
+        >,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_SECOND`.
+    #[must_use]
+    pub fn use_second(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_second = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_TIMEZONE`.
+    #[must_use]
+    pub fn use_timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.use_timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteFieldsResultUfCrm1707997253` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResultUfCrm1707997253 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isMultiple`.
+    #[serde(
+        rename = "isMultiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multiple: ::std::option::Option<bool>,
+    /// Wire name: `isDynamic`.
+    #[serde(
+        rename = "isDynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_dynamic: ::std::option::Option<bool>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `listLabel`.
+    #[serde(
+        rename = "listLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `formLabel`.
+    #[serde(
+        rename = "formLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub form_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `filterLabel`.
+    #[serde(
+        rename = "filterLabel",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filter_label: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<RequisiteFieldsResultUfCrm1707997253Settings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResultUfCrm1707997253 {
+    /// Creates a `RequisiteFieldsResultUfCrm1707997253` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_multiple: ::std::option::Option::None,
+            is_dynamic: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            list_label: ::std::option::Option::None,
+            form_label: ::std::option::Option::None,
+            filter_label: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultiple`.
+    #[must_use]
+    pub fn is_multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDynamic`.
+    #[must_use]
+    pub fn is_dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listLabel`.
+    #[must_use]
+    pub fn list_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formLabel`.
+    #[must_use]
+    pub fn form_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterLabel`.
+    #[must_use]
+    pub fn filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997253Settings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where `field` is the identifier of the requisite field, and `value` is an object with field attributes
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteFieldsResult {
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<RequisiteFieldsResultId>,
+    /// Wire name: `ENTITY_TYPE_ID`.
+    #[serde(rename = "ENTITY_TYPE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type_id: ::std::option::Option<RequisiteFieldsResultEntityTypeId>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(rename = "ENTITY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<RequisiteFieldsResultEntityId>,
+    /// Wire name: `PRESET_ID`.
+    #[serde(rename = "PRESET_ID", default, skip_serializing_if = "Option::is_none")]
+    pub preset_id: ::std::option::Option<RequisiteFieldsResultPresetId>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<RequisiteFieldsResultDateCreate>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(rename = "DATE_MODIFY", default, skip_serializing_if = "Option::is_none")]
+    pub date_modify: ::std::option::Option<RequisiteFieldsResultDateModify>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(rename = "CREATED_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub created_by_id: ::std::option::Option<RequisiteFieldsResultCreatedById>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(rename = "MODIFY_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub modify_by_id: ::std::option::Option<RequisiteFieldsResultModifyById>,
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<RequisiteFieldsResultName>,
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<RequisiteFieldsResultCode>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<RequisiteFieldsResultXmlId>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<RequisiteFieldsResultOriginatorId>,
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<RequisiteFieldsResultActive>,
+    /// Wire name: `ADDRESS_ONLY`.
+    #[serde(rename = "ADDRESS_ONLY", default, skip_serializing_if = "Option::is_none")]
+    pub address_only: ::std::option::Option<RequisiteFieldsResultAddressOnly>,
+    /// Wire name: `SORT`.
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<RequisiteFieldsResultSort>,
+    /// Wire name: `RQ_NAME`.
+    #[serde(rename = "RQ_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_name: ::std::option::Option<RequisiteFieldsResultRqName>,
+    /// Wire name: `RQ_FIRST_NAME`.
+    #[serde(rename = "RQ_FIRST_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_first_name: ::std::option::Option<RequisiteFieldsResultRqFirstName>,
+    /// Wire name: `RQ_LAST_NAME`.
+    #[serde(rename = "RQ_LAST_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_last_name: ::std::option::Option<RequisiteFieldsResultRqLastName>,
+    /// Wire name: `RQ_SECOND_NAME`.
+    #[serde(rename = "RQ_SECOND_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_second_name: ::std::option::Option<RequisiteFieldsResultRqSecondName>,
+    /// Wire name: `RQ_COMPANY_ID`.
+    #[serde(rename = "RQ_COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub rq_company_id: ::std::option::Option<RequisiteFieldsResultRqCompanyId>,
+    /// Wire name: `RQ_COMPANY_NAME`.
+    #[serde(
+        rename = "RQ_COMPANY_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_company_name: ::std::option::Option<RequisiteFieldsResultRqCompanyName>,
+    /// Wire name: `RQ_COMPANY_FULL_NAME`.
+    #[serde(
+        rename = "RQ_COMPANY_FULL_NAME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_company_full_name: ::std::option::Option<
+        RequisiteFieldsResultRqCompanyFullName,
+    >,
+    /// Wire name: `RQ_COMPANY_REG_DATE`.
+    #[serde(
+        rename = "RQ_COMPANY_REG_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_company_reg_date: ::std::option::Option<
+        RequisiteFieldsResultRqCompanyRegDate,
+    >,
+    /// Wire name: `RQ_DIRECTOR`.
+    #[serde(rename = "RQ_DIRECTOR", default, skip_serializing_if = "Option::is_none")]
+    pub rq_director: ::std::option::Option<RequisiteFieldsResultRqDirector>,
+    /// Wire name: `RQ_ACCOUNTANT`.
+    #[serde(rename = "RQ_ACCOUNTANT", default, skip_serializing_if = "Option::is_none")]
+    pub rq_accountant: ::std::option::Option<RequisiteFieldsResultRqAccountant>,
+    /// Wire name: `RQ_CEO_NAME`.
+    #[serde(rename = "RQ_CEO_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub rq_ceo_name: ::std::option::Option<RequisiteFieldsResultRqCeoName>,
+    /// Wire name: `RQ_CEO_WORK_POS`.
+    #[serde(
+        rename = "RQ_CEO_WORK_POS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ceo_work_pos: ::std::option::Option<RequisiteFieldsResultRqCeoWorkPos>,
+    /// Wire name: `RQ_CONTACT`.
+    #[serde(rename = "RQ_CONTACT", default, skip_serializing_if = "Option::is_none")]
+    pub rq_contact: ::std::option::Option<RequisiteFieldsResultRqContact>,
+    /// Wire name: `RQ_EMAIL`.
+    #[serde(rename = "RQ_EMAIL", default, skip_serializing_if = "Option::is_none")]
+    pub rq_email: ::std::option::Option<RequisiteFieldsResultRqEmail>,
+    /// Wire name: `RQ_PHONE`.
+    #[serde(rename = "RQ_PHONE", default, skip_serializing_if = "Option::is_none")]
+    pub rq_phone: ::std::option::Option<RequisiteFieldsResultRqPhone>,
+    /// Wire name: `RQ_FAX`.
+    #[serde(rename = "RQ_FAX", default, skip_serializing_if = "Option::is_none")]
+    pub rq_fax: ::std::option::Option<RequisiteFieldsResultRqFax>,
+    /// Wire name: `RQ_IDENT_TYPE`.
+    #[serde(rename = "RQ_IDENT_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub rq_ident_type: ::std::option::Option<RequisiteFieldsResultRqIdentType>,
+    /// Wire name: `RQ_IDENT_DOC`.
+    #[serde(rename = "RQ_IDENT_DOC", default, skip_serializing_if = "Option::is_none")]
+    pub rq_ident_doc: ::std::option::Option<RequisiteFieldsResultRqIdentDoc>,
+    /// Wire name: `RQ_IDENT_DOC_SER`.
+    #[serde(
+        rename = "RQ_IDENT_DOC_SER",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ident_doc_ser: ::std::option::Option<RequisiteFieldsResultRqIdentDocSer>,
+    /// Wire name: `RQ_IDENT_DOC_NUM`.
+    #[serde(
+        rename = "RQ_IDENT_DOC_NUM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ident_doc_num: ::std::option::Option<RequisiteFieldsResultRqIdentDocNum>,
+    /// Wire name: `RQ_IDENT_DOC_PERS_NUM`.
+    #[serde(
+        rename = "RQ_IDENT_DOC_PERS_NUM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ident_doc_pers_num: ::std::option::Option<
+        RequisiteFieldsResultRqIdentDocPersNum,
+    >,
+    /// Wire name: `RQ_IDENT_DOC_DATE`.
+    #[serde(
+        rename = "RQ_IDENT_DOC_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ident_doc_date: ::std::option::Option<RequisiteFieldsResultRqIdentDocDate>,
+    /// Wire name: `RQ_IDENT_DOC_ISSUED_BY`.
+    #[serde(
+        rename = "RQ_IDENT_DOC_ISSUED_BY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ident_doc_issued_by: ::std::option::Option<
+        RequisiteFieldsResultRqIdentDocIssuedBy,
+    >,
+    /// Wire name: `RQ_IDENT_DOC_DEP_CODE`.
+    #[serde(
+        rename = "RQ_IDENT_DOC_DEP_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_ident_doc_dep_code: ::std::option::Option<
+        RequisiteFieldsResultRqIdentDocDepCode,
+    >,
+    /// Wire name: `RQ_INN`.
+    #[serde(rename = "RQ_INN", default, skip_serializing_if = "Option::is_none")]
+    pub rq_inn: ::std::option::Option<RequisiteFieldsResultRqInn>,
+    /// Wire name: `RQ_KPP`.
+    #[serde(rename = "RQ_KPP", default, skip_serializing_if = "Option::is_none")]
+    pub rq_kpp: ::std::option::Option<RequisiteFieldsResultRqKpp>,
+    /// Wire name: `RQ_USRLE`.
+    #[serde(rename = "RQ_USRLE", default, skip_serializing_if = "Option::is_none")]
+    pub rq_usrle: ::std::option::Option<RequisiteFieldsResultRqUsrle>,
+    /// Wire name: `RQ_IFNS`.
+    #[serde(rename = "RQ_IFNS", default, skip_serializing_if = "Option::is_none")]
+    pub rq_ifns: ::std::option::Option<RequisiteFieldsResultRqIfns>,
+    /// Wire name: `RQ_OGRN`.
+    #[serde(rename = "RQ_OGRN", default, skip_serializing_if = "Option::is_none")]
+    pub rq_ogrn: ::std::option::Option<RequisiteFieldsResultRqOgrn>,
+    /// Wire name: `RQ_OGRNIP`.
+    #[serde(rename = "RQ_OGRNIP", default, skip_serializing_if = "Option::is_none")]
+    pub rq_ogrnip: ::std::option::Option<RequisiteFieldsResultRqOgrnip>,
+    /// Wire name: `RQ_OKPO`.
+    #[serde(rename = "RQ_OKPO", default, skip_serializing_if = "Option::is_none")]
+    pub rq_okpo: ::std::option::Option<RequisiteFieldsResultRqOkpo>,
+    /// Wire name: `RQ_OKTMO`.
+    #[serde(rename = "RQ_OKTMO", default, skip_serializing_if = "Option::is_none")]
+    pub rq_oktmo: ::std::option::Option<RequisiteFieldsResultRqOktmo>,
+    /// Wire name: `RQ_OKVED`.
+    #[serde(rename = "RQ_OKVED", default, skip_serializing_if = "Option::is_none")]
+    pub rq_okved: ::std::option::Option<RequisiteFieldsResultRqOkved>,
+    /// Wire name: `RQ_EDRPOU`.
+    #[serde(rename = "RQ_EDRPOU", default, skip_serializing_if = "Option::is_none")]
+    pub rq_edrpou: ::std::option::Option<RequisiteFieldsResultRqEdrpou>,
+    /// Wire name: `RQ_DRFO`.
+    #[serde(rename = "RQ_DRFO", default, skip_serializing_if = "Option::is_none")]
+    pub rq_drfo: ::std::option::Option<RequisiteFieldsResultRqDrfo>,
+    /// Wire name: `RQ_KBE`.
+    #[serde(rename = "RQ_KBE", default, skip_serializing_if = "Option::is_none")]
+    pub rq_kbe: ::std::option::Option<RequisiteFieldsResultRqKbe>,
+    /// Wire name: `RQ_IIN`.
+    #[serde(rename = "RQ_IIN", default, skip_serializing_if = "Option::is_none")]
+    pub rq_iin: ::std::option::Option<RequisiteFieldsResultRqIin>,
+    /// Wire name: `RQ_BIN`.
+    #[serde(rename = "RQ_BIN", default, skip_serializing_if = "Option::is_none")]
+    pub rq_bin: ::std::option::Option<RequisiteFieldsResultRqBin>,
+    /// Wire name: `RQ_ST_CERT_SER`.
+    #[serde(rename = "RQ_ST_CERT_SER", default, skip_serializing_if = "Option::is_none")]
+    pub rq_st_cert_ser: ::std::option::Option<RequisiteFieldsResultRqStCertSer>,
+    /// Wire name: `RQ_ST_CERT_NUM`.
+    #[serde(rename = "RQ_ST_CERT_NUM", default, skip_serializing_if = "Option::is_none")]
+    pub rq_st_cert_num: ::std::option::Option<RequisiteFieldsResultRqStCertNum>,
+    /// Wire name: `RQ_ST_CERT_DATE`.
+    #[serde(
+        rename = "RQ_ST_CERT_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_st_cert_date: ::std::option::Option<RequisiteFieldsResultRqStCertDate>,
+    /// Wire name: `RQ_VAT_PAYER`.
+    #[serde(rename = "RQ_VAT_PAYER", default, skip_serializing_if = "Option::is_none")]
+    pub rq_vat_payer: ::std::option::Option<RequisiteFieldsResultRqVatPayer>,
+    /// Wire name: `RQ_VAT_ID`.
+    #[serde(rename = "RQ_VAT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub rq_vat_id: ::std::option::Option<RequisiteFieldsResultRqVatId>,
+    /// Wire name: `RQ_VAT_CERT_SER`.
+    #[serde(
+        rename = "RQ_VAT_CERT_SER",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_vat_cert_ser: ::std::option::Option<RequisiteFieldsResultRqVatCertSer>,
+    /// Wire name: `RQ_VAT_CERT_NUM`.
+    #[serde(
+        rename = "RQ_VAT_CERT_NUM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_vat_cert_num: ::std::option::Option<RequisiteFieldsResultRqVatCertNum>,
+    /// Wire name: `RQ_VAT_CERT_DATE`.
+    #[serde(
+        rename = "RQ_VAT_CERT_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_vat_cert_date: ::std::option::Option<RequisiteFieldsResultRqVatCertDate>,
+    /// Wire name: `RQ_RESIDENCE_COUNTRY`.
+    #[serde(
+        rename = "RQ_RESIDENCE_COUNTRY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rq_residence_country: ::std::option::Option<
+        RequisiteFieldsResultRqResidenceCountry,
+    >,
+    /// Wire name: `RQ_BASE_DOC`.
+    #[serde(rename = "RQ_BASE_DOC", default, skip_serializing_if = "Option::is_none")]
+    pub rq_base_doc: ::std::option::Option<RequisiteFieldsResultRqBaseDoc>,
+    /// Wire name: `RQ_REGON`.
+    #[serde(rename = "RQ_REGON", default, skip_serializing_if = "Option::is_none")]
+    pub rq_regon: ::std::option::Option<RequisiteFieldsResultRqRegon>,
+    /// Wire name: `RQ_KRS`.
+    #[serde(rename = "RQ_KRS", default, skip_serializing_if = "Option::is_none")]
+    pub rq_krs: ::std::option::Option<RequisiteFieldsResultRqKrs>,
+    /// Wire name: `RQ_PESEL`.
+    #[serde(rename = "RQ_PESEL", default, skip_serializing_if = "Option::is_none")]
+    pub rq_pesel: ::std::option::Option<RequisiteFieldsResultRqPesel>,
+    /// Wire name: `RQ_LEGAL_FORM`.
+    #[serde(rename = "RQ_LEGAL_FORM", default, skip_serializing_if = "Option::is_none")]
+    pub rq_legal_form: ::std::option::Option<RequisiteFieldsResultRqLegalForm>,
+    /// Wire name: `RQ_SIRET`.
+    #[serde(rename = "RQ_SIRET", default, skip_serializing_if = "Option::is_none")]
+    pub rq_siret: ::std::option::Option<RequisiteFieldsResultRqSiret>,
+    /// Wire name: `RQ_SIREN`.
+    #[serde(rename = "RQ_SIREN", default, skip_serializing_if = "Option::is_none")]
+    pub rq_siren: ::std::option::Option<RequisiteFieldsResultRqSiren>,
+    /// Wire name: `RQ_CAPITAL`.
+    #[serde(rename = "RQ_CAPITAL", default, skip_serializing_if = "Option::is_none")]
+    pub rq_capital: ::std::option::Option<RequisiteFieldsResultRqCapital>,
+    /// Wire name: `RQ_RCS`.
+    #[serde(rename = "RQ_RCS", default, skip_serializing_if = "Option::is_none")]
+    pub rq_rcs: ::std::option::Option<RequisiteFieldsResultRqRcs>,
+    /// Wire name: `RQ_CNPJ`.
+    #[serde(rename = "RQ_CNPJ", default, skip_serializing_if = "Option::is_none")]
+    pub rq_cnpj: ::std::option::Option<RequisiteFieldsResultRqCnpj>,
+    /// Wire name: `RQ_STATE_REG`.
+    #[serde(rename = "RQ_STATE_REG", default, skip_serializing_if = "Option::is_none")]
+    pub rq_state_reg: ::std::option::Option<RequisiteFieldsResultRqStateReg>,
+    /// Wire name: `RQ_MNPL_REG`.
+    #[serde(rename = "RQ_MNPL_REG", default, skip_serializing_if = "Option::is_none")]
+    pub rq_mnpl_reg: ::std::option::Option<RequisiteFieldsResultRqMnplReg>,
+    /// Wire name: `RQ_CPF`.
+    #[serde(rename = "RQ_CPF", default, skip_serializing_if = "Option::is_none")]
+    pub rq_cpf: ::std::option::Option<RequisiteFieldsResultRqCpf>,
+    /// Wire name: `UF_CRM_1694526604`.
+    #[serde(
+        rename = "UF_CRM_1694526604",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_1694526604: ::std::option::Option<RequisiteFieldsResultUfCrm1694526604>,
+    /// Wire name: `UF_CRM_1707997209`.
+    #[serde(
+        rename = "UF_CRM_1707997209",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_1707997209: ::std::option::Option<RequisiteFieldsResultUfCrm1707997209>,
+    /// Wire name: `UF_CRM_1707997236`.
+    #[serde(
+        rename = "UF_CRM_1707997236",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_1707997236: ::std::option::Option<RequisiteFieldsResultUfCrm1707997236>,
+    /// Wire name: `UF_CRM_1707997253`.
+    #[serde(
+        rename = "UF_CRM_1707997253",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_1707997253: ::std::option::Option<RequisiteFieldsResultUfCrm1707997253>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteFieldsResult {
+    /// Creates a `RequisiteFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            preset_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            address_only: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            rq_name: ::std::option::Option::None,
+            rq_first_name: ::std::option::Option::None,
+            rq_last_name: ::std::option::Option::None,
+            rq_second_name: ::std::option::Option::None,
+            rq_company_id: ::std::option::Option::None,
+            rq_company_name: ::std::option::Option::None,
+            rq_company_full_name: ::std::option::Option::None,
+            rq_company_reg_date: ::std::option::Option::None,
+            rq_director: ::std::option::Option::None,
+            rq_accountant: ::std::option::Option::None,
+            rq_ceo_name: ::std::option::Option::None,
+            rq_ceo_work_pos: ::std::option::Option::None,
+            rq_contact: ::std::option::Option::None,
+            rq_email: ::std::option::Option::None,
+            rq_phone: ::std::option::Option::None,
+            rq_fax: ::std::option::Option::None,
+            rq_ident_type: ::std::option::Option::None,
+            rq_ident_doc: ::std::option::Option::None,
+            rq_ident_doc_ser: ::std::option::Option::None,
+            rq_ident_doc_num: ::std::option::Option::None,
+            rq_ident_doc_pers_num: ::std::option::Option::None,
+            rq_ident_doc_date: ::std::option::Option::None,
+            rq_ident_doc_issued_by: ::std::option::Option::None,
+            rq_ident_doc_dep_code: ::std::option::Option::None,
+            rq_inn: ::std::option::Option::None,
+            rq_kpp: ::std::option::Option::None,
+            rq_usrle: ::std::option::Option::None,
+            rq_ifns: ::std::option::Option::None,
+            rq_ogrn: ::std::option::Option::None,
+            rq_ogrnip: ::std::option::Option::None,
+            rq_okpo: ::std::option::Option::None,
+            rq_oktmo: ::std::option::Option::None,
+            rq_okved: ::std::option::Option::None,
+            rq_edrpou: ::std::option::Option::None,
+            rq_drfo: ::std::option::Option::None,
+            rq_kbe: ::std::option::Option::None,
+            rq_iin: ::std::option::Option::None,
+            rq_bin: ::std::option::Option::None,
+            rq_st_cert_ser: ::std::option::Option::None,
+            rq_st_cert_num: ::std::option::Option::None,
+            rq_st_cert_date: ::std::option::Option::None,
+            rq_vat_payer: ::std::option::Option::None,
+            rq_vat_id: ::std::option::Option::None,
+            rq_vat_cert_ser: ::std::option::Option::None,
+            rq_vat_cert_num: ::std::option::Option::None,
+            rq_vat_cert_date: ::std::option::Option::None,
+            rq_residence_country: ::std::option::Option::None,
+            rq_base_doc: ::std::option::Option::None,
+            rq_regon: ::std::option::Option::None,
+            rq_krs: ::std::option::Option::None,
+            rq_pesel: ::std::option::Option::None,
+            rq_legal_form: ::std::option::Option::None,
+            rq_siret: ::std::option::Option::None,
+            rq_siren: ::std::option::Option::None,
+            rq_capital: ::std::option::Option::None,
+            rq_rcs: ::std::option::Option::None,
+            rq_cnpj: ::std::option::Option::None,
+            rq_state_reg: ::std::option::Option::None,
+            rq_mnpl_reg: ::std::option::Option::None,
+            rq_cpf: ::std::option::Option::None,
+            uf_crm_1694526604: ::std::option::Option::None,
+            uf_crm_1707997209: ::std::option::Option::None,
+            uf_crm_1707997236: ::std::option::Option::None,
+            uf_crm_1707997253: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE_ID`.
+    #[must_use]
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultEntityTypeId>,
+    ) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultEntityId>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRESET_ID`.
+    #[must_use]
+    pub fn preset_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultPresetId>,
+    ) -> Self {
+        self.preset_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultDateCreate>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultDateModify>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultCreatedById>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultModifyById>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultName>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultCode>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultXmlId>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultOriginatorId>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADDRESS_ONLY`.
+    #[must_use]
+    pub fn address_only(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultAddressOnly>,
+    ) -> Self {
+        self.address_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_NAME`.
+    #[must_use]
+    pub fn rq_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqName>,
+    ) -> Self {
+        self.rq_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_FIRST_NAME`.
+    #[must_use]
+    pub fn rq_first_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqFirstName>,
+    ) -> Self {
+        self.rq_first_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_LAST_NAME`.
+    #[must_use]
+    pub fn rq_last_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqLastName>,
+    ) -> Self {
+        self.rq_last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_SECOND_NAME`.
+    #[must_use]
+    pub fn rq_second_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqSecondName>,
+    ) -> Self {
+        self.rq_second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_ID`.
+    #[must_use]
+    pub fn rq_company_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCompanyId>,
+    ) -> Self {
+        self.rq_company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_NAME`.
+    #[must_use]
+    pub fn rq_company_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCompanyName>,
+    ) -> Self {
+        self.rq_company_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_FULL_NAME`.
+    #[must_use]
+    pub fn rq_company_full_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCompanyFullName>,
+    ) -> Self {
+        self.rq_company_full_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_COMPANY_REG_DATE`.
+    #[must_use]
+    pub fn rq_company_reg_date(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCompanyRegDate>,
+    ) -> Self {
+        self.rq_company_reg_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_DIRECTOR`.
+    #[must_use]
+    pub fn rq_director(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqDirector>,
+    ) -> Self {
+        self.rq_director = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ACCOUNTANT`.
+    #[must_use]
+    pub fn rq_accountant(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqAccountant>,
+    ) -> Self {
+        self.rq_accountant = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CEO_NAME`.
+    #[must_use]
+    pub fn rq_ceo_name(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCeoName>,
+    ) -> Self {
+        self.rq_ceo_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CEO_WORK_POS`.
+    #[must_use]
+    pub fn rq_ceo_work_pos(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCeoWorkPos>,
+    ) -> Self {
+        self.rq_ceo_work_pos = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CONTACT`.
+    #[must_use]
+    pub fn rq_contact(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqContact>,
+    ) -> Self {
+        self.rq_contact = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_EMAIL`.
+    #[must_use]
+    pub fn rq_email(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqEmail>,
+    ) -> Self {
+        self.rq_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_PHONE`.
+    #[must_use]
+    pub fn rq_phone(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqPhone>,
+    ) -> Self {
+        self.rq_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_FAX`.
+    #[must_use]
+    pub fn rq_fax(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqFax>,
+    ) -> Self {
+        self.rq_fax = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_TYPE`.
+    #[must_use]
+    pub fn rq_ident_type(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentType>,
+    ) -> Self {
+        self.rq_ident_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC`.
+    #[must_use]
+    pub fn rq_ident_doc(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDoc>,
+    ) -> Self {
+        self.rq_ident_doc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC_SER`.
+    #[must_use]
+    pub fn rq_ident_doc_ser(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDocSer>,
+    ) -> Self {
+        self.rq_ident_doc_ser = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC_NUM`.
+    #[must_use]
+    pub fn rq_ident_doc_num(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDocNum>,
+    ) -> Self {
+        self.rq_ident_doc_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC_PERS_NUM`.
+    #[must_use]
+    pub fn rq_ident_doc_pers_num(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDocPersNum>,
+    ) -> Self {
+        self.rq_ident_doc_pers_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC_DATE`.
+    #[must_use]
+    pub fn rq_ident_doc_date(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDocDate>,
+    ) -> Self {
+        self.rq_ident_doc_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC_ISSUED_BY`.
+    #[must_use]
+    pub fn rq_ident_doc_issued_by(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDocIssuedBy>,
+    ) -> Self {
+        self.rq_ident_doc_issued_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IDENT_DOC_DEP_CODE`.
+    #[must_use]
+    pub fn rq_ident_doc_dep_code(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIdentDocDepCode>,
+    ) -> Self {
+        self.rq_ident_doc_dep_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_INN`.
+    #[must_use]
+    pub fn rq_inn(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqInn>,
+    ) -> Self {
+        self.rq_inn = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_KPP`.
+    #[must_use]
+    pub fn rq_kpp(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqKpp>,
+    ) -> Self {
+        self.rq_kpp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_USRLE`.
+    #[must_use]
+    pub fn rq_usrle(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqUsrle>,
+    ) -> Self {
+        self.rq_usrle = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IFNS`.
+    #[must_use]
+    pub fn rq_ifns(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIfns>,
+    ) -> Self {
+        self.rq_ifns = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_OGRN`.
+    #[must_use]
+    pub fn rq_ogrn(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqOgrn>,
+    ) -> Self {
+        self.rq_ogrn = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_OGRNIP`.
+    #[must_use]
+    pub fn rq_ogrnip(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqOgrnip>,
+    ) -> Self {
+        self.rq_ogrnip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_OKPO`.
+    #[must_use]
+    pub fn rq_okpo(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqOkpo>,
+    ) -> Self {
+        self.rq_okpo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_OKTMO`.
+    #[must_use]
+    pub fn rq_oktmo(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqOktmo>,
+    ) -> Self {
+        self.rq_oktmo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_OKVED`.
+    #[must_use]
+    pub fn rq_okved(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqOkved>,
+    ) -> Self {
+        self.rq_okved = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_EDRPOU`.
+    #[must_use]
+    pub fn rq_edrpou(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqEdrpou>,
+    ) -> Self {
+        self.rq_edrpou = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_DRFO`.
+    #[must_use]
+    pub fn rq_drfo(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqDrfo>,
+    ) -> Self {
+        self.rq_drfo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_KBE`.
+    #[must_use]
+    pub fn rq_kbe(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqKbe>,
+    ) -> Self {
+        self.rq_kbe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_IIN`.
+    #[must_use]
+    pub fn rq_iin(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqIin>,
+    ) -> Self {
+        self.rq_iin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BIN`.
+    #[must_use]
+    pub fn rq_bin(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqBin>,
+    ) -> Self {
+        self.rq_bin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ST_CERT_SER`.
+    #[must_use]
+    pub fn rq_st_cert_ser(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqStCertSer>,
+    ) -> Self {
+        self.rq_st_cert_ser = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ST_CERT_NUM`.
+    #[must_use]
+    pub fn rq_st_cert_num(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqStCertNum>,
+    ) -> Self {
+        self.rq_st_cert_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_ST_CERT_DATE`.
+    #[must_use]
+    pub fn rq_st_cert_date(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqStCertDate>,
+    ) -> Self {
+        self.rq_st_cert_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_VAT_PAYER`.
+    #[must_use]
+    pub fn rq_vat_payer(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqVatPayer>,
+    ) -> Self {
+        self.rq_vat_payer = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_VAT_ID`.
+    #[must_use]
+    pub fn rq_vat_id(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqVatId>,
+    ) -> Self {
+        self.rq_vat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_VAT_CERT_SER`.
+    #[must_use]
+    pub fn rq_vat_cert_ser(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqVatCertSer>,
+    ) -> Self {
+        self.rq_vat_cert_ser = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_VAT_CERT_NUM`.
+    #[must_use]
+    pub fn rq_vat_cert_num(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqVatCertNum>,
+    ) -> Self {
+        self.rq_vat_cert_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_VAT_CERT_DATE`.
+    #[must_use]
+    pub fn rq_vat_cert_date(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqVatCertDate>,
+    ) -> Self {
+        self.rq_vat_cert_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_RESIDENCE_COUNTRY`.
+    #[must_use]
+    pub fn rq_residence_country(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqResidenceCountry>,
+    ) -> Self {
+        self.rq_residence_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_BASE_DOC`.
+    #[must_use]
+    pub fn rq_base_doc(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqBaseDoc>,
+    ) -> Self {
+        self.rq_base_doc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_REGON`.
+    #[must_use]
+    pub fn rq_regon(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqRegon>,
+    ) -> Self {
+        self.rq_regon = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_KRS`.
+    #[must_use]
+    pub fn rq_krs(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqKrs>,
+    ) -> Self {
+        self.rq_krs = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_PESEL`.
+    #[must_use]
+    pub fn rq_pesel(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqPesel>,
+    ) -> Self {
+        self.rq_pesel = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_LEGAL_FORM`.
+    #[must_use]
+    pub fn rq_legal_form(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqLegalForm>,
+    ) -> Self {
+        self.rq_legal_form = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_SIRET`.
+    #[must_use]
+    pub fn rq_siret(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqSiret>,
+    ) -> Self {
+        self.rq_siret = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_SIREN`.
+    #[must_use]
+    pub fn rq_siren(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqSiren>,
+    ) -> Self {
+        self.rq_siren = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CAPITAL`.
+    #[must_use]
+    pub fn rq_capital(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCapital>,
+    ) -> Self {
+        self.rq_capital = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_RCS`.
+    #[must_use]
+    pub fn rq_rcs(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqRcs>,
+    ) -> Self {
+        self.rq_rcs = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CNPJ`.
+    #[must_use]
+    pub fn rq_cnpj(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCnpj>,
+    ) -> Self {
+        self.rq_cnpj = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_STATE_REG`.
+    #[must_use]
+    pub fn rq_state_reg(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqStateReg>,
+    ) -> Self {
+        self.rq_state_reg = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_MNPL_REG`.
+    #[must_use]
+    pub fn rq_mnpl_reg(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqMnplReg>,
+    ) -> Self {
+        self.rq_mnpl_reg = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RQ_CPF`.
+    #[must_use]
+    pub fn rq_cpf(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultRqCpf>,
+    ) -> Self {
+        self.rq_cpf = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_1694526604`.
+    #[must_use]
+    pub fn uf_crm_1694526604(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1694526604>,
+    ) -> Self {
+        self.uf_crm_1694526604 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_1707997209`.
+    #[must_use]
+    pub fn uf_crm_1707997209(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997209>,
+    ) -> Self {
+        self.uf_crm_1707997209 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_1707997236`.
+    #[must_use]
+    pub fn uf_crm_1707997236(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997236>,
+    ) -> Self {
+        self.uf_crm_1707997236 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_1707997253`.
+    #[must_use]
+    pub fn uf_crm_1707997253(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteFieldsResultUfCrm1707997253>,
+    ) -> Self {
+        self.uf_crm_1707997253 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where `field` is the field identifier and `value` is the object with field attributes
 #[derive(
     Debug,
@@ -6770,6 +22475,135 @@ impl RequisiteLinkFieldsResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the values of the requisite link fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteLinkGetResult {
+    /// Wire name: `ENTITY_TYPE_ID`.
+    #[serde(
+        rename = "ENTITY_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<i64>,
+    /// Wire name: `REQUISITE_ID`.
+    #[serde(
+        rename = "REQUISITE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub requisite_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `BANK_DETAIL_ID`.
+    #[serde(
+        rename = "BANK_DETAIL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bank_detail_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MC_REQUISITE_ID`.
+    #[serde(
+        rename = "MC_REQUISITE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mc_requisite_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MC_BANK_DETAIL_ID`.
+    #[serde(
+        rename = "MC_BANK_DETAIL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mc_bank_detail_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteLinkGetResult {
+    /// Creates a `RequisiteLinkGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            requisite_id: ::std::option::Option::None,
+            bank_detail_id: ::std::option::Option::None,
+            mc_requisite_id: ::std::option::Option::None,
+            mc_bank_detail_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_TYPE_ID`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REQUISITE_ID`.
+    #[must_use]
+    pub fn requisite_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.requisite_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BANK_DETAIL_ID`.
+    #[must_use]
+    pub fn bank_detail_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bank_detail_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MC_REQUISITE_ID`.
+    #[must_use]
+    pub fn mc_requisite_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mc_requisite_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MC_BANK_DETAIL_ID`.
+    #[must_use]
+    pub fn mc_bank_detail_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mc_bank_detail_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -7354,6 +23188,201 @@ impl RequisiteLinkListResultItem {
         self
     }
 }
+/// The `RequisiteListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteListResultItem {
+    /// Wire name: `ENTITY_TYPE_ID`.
+    #[serde(
+        rename = "ENTITY_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_CRM_1707997209`.
+    #[serde(
+        rename = "UF_CRM_1707997209",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_crm_1707997209: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteListResultItem {
+    /// Creates a `RequisiteListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            uf_crm_1707997209: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ENTITY_TYPE_ID`.
+    #[must_use]
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_1707997209`.
+    #[must_use]
+    pub fn uf_crm_1707997209(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_crm_1707997209 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisitePresetCountriesResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisitePresetCountriesResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisitePresetCountriesResultItem {
+    /// Creates a `RequisitePresetCountriesResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where `field` is the field identifier and `value` is the object with field attributes
 #[derive(
     Debug,
@@ -7513,6 +23542,117 @@ impl RequisitePresetFieldFieldsResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing fields that describe the custom field of the requisite template
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisitePresetFieldGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_TITLE`.
+    #[serde(
+        rename = "FIELD_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IN_SHORT_LIST`.
+    #[serde(
+        rename = "IN_SHORT_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub in_short_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisitePresetFieldGetResult {
+    /// Creates a `RequisitePresetFieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            field_title: ::std::option::Option::None,
+            in_short_list: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_TITLE`.
+    #[must_use]
+    pub fn field_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IN_SHORT_LIST`.
+    #[must_use]
+    pub fn in_short_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.in_short_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -7798,6 +23938,226 @@ impl RequisitePresetFieldsResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the values of the template fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisitePresetGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE_ID`.
+    #[serde(
+        rename = "ENTITY_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COUNTRY_ID`.
+    #[serde(
+        rename = "COUNTRY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub country_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_MODIFY`.
+    #[serde(
+        rename = "DATE_MODIFY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_modify: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY_ID`.
+    #[serde(
+        rename = "CREATED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFY_BY_ID`.
+    #[serde(rename = "MODIFY_BY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub modify_by_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisitePresetGetResult {
+    /// Creates a `RequisitePresetGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            country_id: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_modify: ::std::option::Option::None,
+            created_by_id: ::std::option::Option::None,
+            modify_by_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE_ID`.
+    #[must_use]
+    pub fn entity_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COUNTRY_ID`.
+    #[must_use]
+    pub fn country_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.country_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_MODIFY`.
+    #[must_use]
+    pub fn date_modify(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_modify = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY_ID`.
+    #[must_use]
+    pub fn created_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFY_BY_ID`.
+    #[must_use]
+    pub fn modify_by_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.modify_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -8735,6 +25095,776 @@ impl RequisitePresetListResultItem {
     #[must_use]
     pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteUserfieldGetResultSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResultSettings {
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<f64>,
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<f64>,
+    /// Wire name: `REGEXP`.
+    #[serde(
+        rename = "REGEXP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub regexp: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MIN_LENGTH`.
+    #[serde(
+        rename = "MIN_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_length: ::std::option::Option<f64>,
+    /// Wire name: `MAX_LENGTH`.
+    #[serde(
+        rename = "MAX_LENGTH",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_length: ::std::option::Option<f64>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResultSettings {
+    /// Creates a `RequisiteUserfieldGetResultSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            size: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+            regexp: ::std::option::Option::None,
+            min_length: ::std::option::Option::None,
+            max_length: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGEXP`.
+    #[must_use]
+    pub fn regexp(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regexp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_LENGTH`.
+    #[must_use]
+    pub fn min_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.min_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_LENGTH`.
+    #[must_use]
+    pub fn max_length(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.max_length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteUserfieldGetResultEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResultEditFormLabel {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResultEditFormLabel {
+    /// Creates a `RequisiteUserfieldGetResultEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteUserfieldGetResultListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResultListColumnLabel {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResultListColumnLabel {
+    /// Creates a `RequisiteUserfieldGetResultListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteUserfieldGetResultListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResultListFilterLabel {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResultListFilterLabel {
+    /// Creates a `RequisiteUserfieldGetResultListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteUserfieldGetResultErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResultErrorMessage {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResultErrorMessage {
+    /// Creates a `RequisiteUserfieldGetResultErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RequisiteUserfieldGetResultHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResultHelpMessage {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResultHelpMessage {
+    /// Creates a `RequisiteUserfieldGetResultHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing field values describing the user field of the requisite
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RequisiteUserfieldGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<RequisiteUserfieldGetResultSettings>,
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<RequisiteUserfieldGetResultEditFormLabel>,
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<
+        RequisiteUserfieldGetResultListColumnLabel,
+    >,
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<
+        RequisiteUserfieldGetResultListFilterLabel,
+    >,
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<RequisiteUserfieldGetResultErrorMessage>,
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<RequisiteUserfieldGetResultHelpMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RequisiteUserfieldGetResult {
+    /// Creates a `RequisiteUserfieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteUserfieldGetResultSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteUserfieldGetResultEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteUserfieldGetResultListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteUserfieldGetResultListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteUserfieldGetResultErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<RequisiteUserfieldGetResultHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::sign::HumanresourcesHcmlinkCompanyAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkCompanyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkCompanyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -31,12 +47,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyAdd {
         "humanresources.hcmlink.company.add",
     );
     type Output = i64;
+    type Error = HumanresourcesHcmlinkCompanyAddError;
 }
 /// The `humanresources.hcmlink.company.delete` method deletes a company from the HCM Link integration.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkCompanyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkCompanyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkCompanyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,12 +81,14 @@ pub struct HumanresourcesHcmlinkCompanyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl HumanresourcesHcmlinkCompanyDelete {
     /// Creates a `HumanresourcesHcmlinkCompanyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -63,12 +99,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyDelete {
         "humanresources.hcmlink.company.delete",
     );
     type Output = bool;
+    type Error = HumanresourcesHcmlinkCompanyDeleteError;
 }
 /// The `humanresources.hcmlink.company.list` method retrieves a list of companies connected to the HCM Link integration.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkCompanyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkCompanyList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkCompanyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -84,7 +138,7 @@ pub struct HumanresourcesHcmlinkCompanyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Offset for page navigation.
     ///
     /// Default value: 0
@@ -96,7 +150,7 @@ pub struct HumanresourcesHcmlinkCompanyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Bitrix24 user ID. If passed, the method returns companies linked to this user
     ///
     /// Wire name: `userId`.
@@ -106,7 +160,7 @@ pub struct HumanresourcesHcmlinkCompanyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl HumanresourcesHcmlinkCompanyList {
     /// Creates a `HumanresourcesHcmlinkCompanyList` from its required fields.
@@ -120,19 +174,28 @@ impl HumanresourcesHcmlinkCompanyList {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -144,12 +207,29 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyList {
         "humanresources.hcmlink.company.list",
     );
     type Output = ::std::vec::Vec<HumanresourcesHcmlinkCompanyListResultItem>;
+    type Error = HumanresourcesHcmlinkCompanyListError;
 }
 /// The `humanresources.hcmlink.company.update` method updates a company from an HR system and the list of its fields in the HCM Link integration.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::sign::HumanresourcesHcmlinkCompanyUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkCompanyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkCompanyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -160,7 +240,7 @@ pub struct HumanresourcesHcmlinkCompanyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New company data from the HR system (detailed description)
     ///
     /// Wire name: `fields`.
@@ -171,7 +251,7 @@ impl HumanresourcesHcmlinkCompanyUpdate {
     /// Creates a `HumanresourcesHcmlinkCompanyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<HumanresourcesHcmlinkCompanyUpdateFields>,
     ) -> Self {
         Self {
@@ -187,12 +267,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyUpdate {
         "humanresources.hcmlink.company.update",
     );
     type Output = bool;
+    type Error = HumanresourcesHcmlinkCompanyUpdateError;
 }
 /// The `humanresources.hcmlink.company.user.list` method retrieves companies from an HR system linked to the current Bitrix24 user.
 ///
 /// Who: authorized user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-user-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkCompanyUserList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkCompanyUserList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkCompanyUserList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,7 +306,7 @@ pub struct HumanresourcesHcmlinkCompanyUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Offset for page navigation.
     ///
     /// Default value: 0
@@ -220,7 +318,7 @@ pub struct HumanresourcesHcmlinkCompanyUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl HumanresourcesHcmlinkCompanyUserList {
     /// Creates a `HumanresourcesHcmlinkCompanyUserList` from its required fields.
@@ -233,13 +331,19 @@ impl HumanresourcesHcmlinkCompanyUserList {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -251,12 +355,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyUserList {
         "humanresources.hcmlink.company.user.list",
     );
     type Output = ::std::vec::Vec<HumanresourcesHcmlinkCompanyUserListResultItem>;
+    type Error = HumanresourcesHcmlinkCompanyUserListError;
 }
 /// The `humanresources.hcmlink.employee.list` method retrieves a list of mapped employees from the HR system and Bitrix24.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-employee-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkEmployeeList::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkEmployeeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkEmployeeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -270,7 +392,7 @@ pub struct HumanresourcesHcmlinkEmployeeList {
         rename = "company",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub company: ::std::string::String,
+    pub company: ::b24_core::__private::Param<::std::string::String>,
     /// Number of records per page.
     ///
     /// Allowed values: 1 to 1000. Default value: 100
@@ -282,7 +404,7 @@ pub struct HumanresourcesHcmlinkEmployeeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Offset for page navigation.
     ///
     /// Default value: 0
@@ -294,7 +416,7 @@ pub struct HumanresourcesHcmlinkEmployeeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Modification date in ISO 8601 format. If passed, the method returns records changed after this date
     ///
     /// Wire name: `updatedAt`.
@@ -304,12 +426,18 @@ pub struct HumanresourcesHcmlinkEmployeeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub updated_at: ::std::option::Option<::std::string::String>,
+    pub updated_at: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl HumanresourcesHcmlinkEmployeeList {
     /// Creates a `HumanresourcesHcmlinkEmployeeList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(company: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        company: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             company: company.into(),
             limit: ::std::option::Option::None,
@@ -319,13 +447,19 @@ impl HumanresourcesHcmlinkEmployeeList {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -333,7 +467,9 @@ impl HumanresourcesHcmlinkEmployeeList {
     #[must_use]
     pub fn updated_at(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.updated_at = ::std::option::Option::Some(value.into());
         self
@@ -346,12 +482,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeList {
         "humanresources.hcmlink.employee.list",
     );
     type Output = ::std::vec::Vec<HumanresourcesHcmlinkEmployeeListResultItem>;
+    type Error = HumanresourcesHcmlinkEmployeeListError;
 }
 /// The `humanresources.hcmlink.employee.set` method transfers a list of employees from an HR system to the HCM Link integration.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-employee-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkEmployeeSet::new("text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkEmployeeSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkEmployeeSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -365,7 +519,7 @@ pub struct HumanresourcesHcmlinkEmployeeSet {
         rename = "company",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub company: ::std::string::String,
+    pub company: ::b24_core::__private::Param<::std::string::String>,
     /// List of employees from the HR system (detailed description)
     ///
     /// Wire name: `data`.
@@ -383,7 +537,9 @@ impl HumanresourcesHcmlinkEmployeeSet {
     /// Creates a `HumanresourcesHcmlinkEmployeeSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        company: impl ::std::convert::Into<::std::string::String>,
+        company: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<HumanresourcesHcmlinkEmployeeSetDataItem>,
         >,
@@ -410,16 +566,31 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.hcmlink.employee.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = HumanresourcesHcmlinkEmployeeSetResult;
+    type Error = HumanresourcesHcmlinkEmployeeSetError;
 }
 /// The `humanresources.hcmlink.field.value.set` method transfers HR system field values for employees.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-field-value-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkFieldValueSet::new("text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkFieldValueSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkFieldValueSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -435,7 +606,7 @@ pub struct HumanresourcesHcmlinkFieldValueSet {
         rename = "company",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub company: ::std::string::String,
+    pub company: ::b24_core::__private::Param<::std::string::String>,
     /// List of field values (detailed description)
     ///
     /// Wire name: `data`.
@@ -453,7 +624,9 @@ impl HumanresourcesHcmlinkFieldValueSet {
     /// Creates a `HumanresourcesHcmlinkFieldValueSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        company: impl ::std::convert::Into<::std::string::String>,
+        company: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<HumanresourcesHcmlinkFieldValueSetDataItem>,
         >,
@@ -480,16 +653,31 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkFieldValueSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.hcmlink.field.value.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = HumanresourcesHcmlinkFieldValueSetResult;
+    type Error = HumanresourcesHcmlinkFieldValueSetError;
 }
 /// The `humanresources.hcmlink.job.status.get` method checks whether an HCM Link synchronization job is active.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-job-status-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::HumanresourcesHcmlinkJobStatusGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkJobStatusGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkJobStatusGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -500,12 +688,14 @@ pub struct HumanresourcesHcmlinkJobStatusGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl HumanresourcesHcmlinkJobStatusGet {
     /// Creates a `HumanresourcesHcmlinkJobStatusGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -515,16 +705,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobStatusGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.hcmlink.job.status.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = HumanresourcesHcmlinkJobStatusGetResult;
+    type Error = HumanresourcesHcmlinkJobStatusGetError;
 }
 /// The `humanresources.hcmlink.job.update` method updates an HCM Link synchronization job.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-job-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::sign::HumanresourcesHcmlinkJobUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::HumanresourcesHcmlinkJobUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresourcesHcmlinkJobUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -535,7 +739,7 @@ pub struct HumanresourcesHcmlinkJobUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Job data (detailed description)
     ///
     /// Wire name: `fields`.
@@ -546,7 +750,7 @@ impl HumanresourcesHcmlinkJobUpdate {
     /// Creates a `HumanresourcesHcmlinkJobUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<HumanresourcesHcmlinkJobUpdateFields>,
     ) -> Self {
         Self {
@@ -562,12 +766,30 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobUpdate {
         "humanresources.hcmlink.job.update",
     );
     type Output = bool;
+    type Error = HumanresourcesHcmlinkJobUpdateError;
 }
 /// The method `sign.b2e.company.provider.list` returns a list of signature providers for the selected company.
 ///
 /// Who: a user with permission to create e-Signature for HR documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-company-provider-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::SignB2eCompanyProviderList::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::SignB2eCompanyProviderList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SignB2eCompanyProviderList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -583,7 +805,7 @@ pub struct SignB2eCompanyProviderList {
         rename = "companyUuid",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub company_uuid: ::std::string::String,
+    pub company_uuid: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the company in CRM, connected in the integration as "my company".
     ///
     /// Required if the `companyUuid` parameter is not provided
@@ -593,7 +815,7 @@ pub struct SignB2eCompanyProviderList {
         rename = "companyCrmId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub company_crm_id: i64,
+    pub company_crm_id: ::b24_core::__private::Param<i64>,
     /// Language for localizing provider names.
     ///
     /// Defaults to `en`
@@ -605,7 +827,9 @@ pub struct SignB2eCompanyProviderList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Number of records per page.
     ///
     /// The parameter accepts values from 1 to 1000.
@@ -619,7 +843,7 @@ pub struct SignB2eCompanyProviderList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Parameter for managing pagination.
     ///
     /// Defaults to 0
@@ -631,14 +855,16 @@ pub struct SignB2eCompanyProviderList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SignB2eCompanyProviderList {
     /// Creates a `SignB2eCompanyProviderList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        company_uuid: impl ::std::convert::Into<::std::string::String>,
-        company_crm_id: impl ::std::convert::Into<i64>,
+        company_uuid: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        company_crm_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             company_uuid: company_uuid.into(),
@@ -652,20 +878,28 @@ impl SignB2eCompanyProviderList {
     #[must_use]
     pub fn language(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.language = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -676,13 +910,31 @@ impl ::b24_core::__private::Method for SignB2eCompanyProviderList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.company.provider.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SignB2eCompanyProviderListResultItem>;
+    type Error = SignB2eCompanyProviderListError;
 }
 /// The method `sign.b2e.document.get` returns information about the document and signing participants.
 ///
 /// Who: a user with document viewing permission in e-Signature for HR.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-document-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::SignB2eDocumentGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::SignB2eDocumentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SignB2eDocumentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -696,7 +948,7 @@ pub struct SignB2eDocumentGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uid: ::std::option::Option<::std::string::String>,
+    pub uid: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Language for localizing statuses in the response.
     ///
     /// Defaults to `en`
@@ -708,7 +960,9 @@ pub struct SignB2eDocumentGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SignB2eDocumentGet {
     /// Creates a `SignB2eDocumentGet` from its required fields.
@@ -723,7 +977,9 @@ impl SignB2eDocumentGet {
     #[must_use]
     pub fn uid(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uid = ::std::option::Option::Some(value.into());
         self
@@ -732,7 +988,9 @@ impl SignB2eDocumentGet {
     #[must_use]
     pub fn language(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.language = ::std::option::Option::Some(value.into());
         self
@@ -744,16 +1002,30 @@ impl ::b24_core::__private::Method for SignB2eDocumentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.document.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SignB2eDocumentGetResult;
+    type Error = SignB2eDocumentGetError;
 }
 /// The method `sign.b2e.document.send` sends a document for signing on behalf of the company.
 ///
 /// Who: a user with permission to create documents in e-Signature for HR.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-document-send.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::sign::SignB2eDocumentSend) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::SignB2eDocumentSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SignB2eDocumentSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -774,7 +1046,9 @@ pub struct SignB2eDocumentSend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SignB2eDocumentSend {
     /// Creates a `SignB2eDocumentSend` from its required fields.
@@ -789,7 +1063,9 @@ impl SignB2eDocumentSend {
     #[must_use]
     pub fn language(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.language = ::std::option::Option::Some(value.into());
         self
@@ -801,16 +1077,31 @@ impl ::b24_core::__private::Method for SignB2eDocumentSend {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.document.send",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SignB2eDocumentSendResult;
+    type Error = SignB2eDocumentSendError;
 }
 /// The `sign.b2e.hcmlink.document.get` method returns data of a signed e-Signature for HR document linked to HCM Link.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-hcmlink-document-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::SignB2eHcmlinkDocumentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::SignB2eHcmlinkDocumentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SignB2eHcmlinkDocumentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -821,12 +1112,14 @@ pub struct SignB2eHcmlinkDocumentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SignB2eHcmlinkDocumentGet {
     /// Creates a `SignB2eHcmlinkDocumentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -837,12 +1130,30 @@ impl ::b24_core::__private::Method for SignB2eHcmlinkDocumentGet {
         "sign.b2e.hcmlink.document.get",
     );
     type Output = SignB2eHcmlinkDocumentGetResult;
+    type Error = SignB2eHcmlinkDocumentGetError;
 }
 /// The method `sign.b2e.mysafe.tail` returns a list of signed documents in the company's safe.
 ///
 /// Who: a user with access to the "Company Safe" section. Available documents depend on the "Access to safe documents" permission level..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-mysafe-tail.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::SignB2eMysafeTail::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::SignB2eMysafeTail>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SignB2eMysafeTail` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -860,7 +1171,7 @@ pub struct SignB2eMysafeTail {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used to manage pagination. It is similar to the standard start parameter.
     ///
     /// The page size of results depends on the **limit** parameter
@@ -872,7 +1183,7 @@ pub struct SignB2eMysafeTail {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SignB2eMysafeTail {
     /// Creates a `SignB2eMysafeTail` from its required fields.
@@ -885,13 +1196,19 @@ impl SignB2eMysafeTail {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -902,13 +1219,31 @@ impl ::b24_core::__private::Method for SignB2eMysafeTail {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.mysafe.tail",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SignB2eMysafeTailResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `sign.b2e.personal.tail` returns a list of signed documents for the user from the e-Signature for HR section.
 ///
 /// Who: a user with access to their signed documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-personal-tail.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::sign::SignB2ePersonalTail::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::sign::SignB2ePersonalTail>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SignB2ePersonalTail` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -926,7 +1261,7 @@ pub struct SignB2ePersonalTail {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used for pagination control. It is similar to the standard parameter start.
     ///
     /// The page size of results depends on the **limit** parameter
@@ -938,7 +1273,7 @@ pub struct SignB2ePersonalTail {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SignB2ePersonalTail {
     /// Creates a `SignB2ePersonalTail` from its required fields.
@@ -951,13 +1286,19 @@ impl SignB2ePersonalTail {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -968,7 +1309,716 @@ impl ::b24_core::__private::Method for SignB2ePersonalTail {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sign.b2e.personal.tail",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SignB2ePersonalTailResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `HumanresourcesHcmlinkCompanyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresourcesHcmlinkCompanyAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Operation failed
+    OperationFailed,
+    /// Code `510`.
+    ///
+    /// Operation failed
+    Code510,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Access denied.
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "510" => Self::Code510,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OperationFailed => "",
+            Self::Code510 => "510",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `HumanresourcesHcmlinkCompanyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresourcesHcmlinkCompanyDeleteError {
+    /// Code `510`.
+    ///
+    /// Operation failed
+    Code510,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Access denied.
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "510" => Self::Code510,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code510 => "510",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `HumanresourcesHcmlinkCompanyUpdate` (shared).
+pub type HumanresourcesHcmlinkCompanyUpdateError = HumanresourcesHcmlinkCompanyDeleteError;
+/// The documented errors of `HumanresourcesHcmlinkEmployeeList` (shared).
+pub type HumanresourcesHcmlinkEmployeeListError = HumanresourcesHcmlinkCompanyDeleteError;
+/// The documented errors of `HumanresourcesHcmlinkCompanyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresourcesHcmlinkCompanyListError {
+    /// No code; told apart by its description.
+    ///
+    /// Operation failed
+    OperationFailed,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Access denied.
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OperationFailed => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `HumanresourcesHcmlinkJobStatusGet` (shared).
+pub type HumanresourcesHcmlinkJobStatusGetError = HumanresourcesHcmlinkCompanyListError;
+/// The documented errors of `HumanresourcesHcmlinkJobUpdate` (shared).
+pub type HumanresourcesHcmlinkJobUpdateError = HumanresourcesHcmlinkCompanyListError;
+/// The documented errors of `HumanresourcesHcmlinkCompanyUserList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresourcesHcmlinkCompanyUserListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User authorization required.
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyUserListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `HumanresourcesHcmlinkEmployeeSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresourcesHcmlinkEmployeeSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Operation failed
+    OperationFailed,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be a non empty array
+    ParameterDataMustBeANon,
+    /// No code; told apart by its description.
+    ///
+    /// Item #... should have not empty 'employee', 'person', 'data'
+    ItemShouldHaveNotEmptyEmployee,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Access denied.
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkEmployeeSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    "parameter 'data' must be a non empty array" => {
+                        Self::ParameterDataMustBeANon
+                    }
+                    "item #... should have not empty 'employee', 'person', 'data'" => {
+                        Self::ItemShouldHaveNotEmptyEmployee
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OperationFailed => "",
+            Self::ParameterDataMustBeANon => "",
+            Self::ItemShouldHaveNotEmptyEmployee => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `HumanresourcesHcmlinkFieldValueSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanresourcesHcmlinkFieldValueSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Operation failed
+    OperationFailed,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be a non empty array
+    ParameterDataMustBeANon,
+    /// No code; told apart by its description.
+    ///
+    /// Item #... field '...' not found for company '...'
+    ItemFieldNotFoundForCompany,
+    /// No code; told apart by its description.
+    ///
+    /// Item #... employee '...' not found for company '...'
+    ItemEmployeeNotFoundForCompany,
+    /// No code; told apart by its description.
+    ///
+    /// Item #... does not match PIN request job '...'
+    ItemDoesNotMatchPinRequest,
+    /// No code; told apart by its description.
+    ///
+    /// Item #... does not match salary/vacation request job '...'
+    ItemDoesNotMatchSalaryVacation,
+    /// No code; told apart by its description.
+    ///
+    /// Job '...' result is incomplete
+    JobResultIsIncomplete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Access denied.
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkFieldValueSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    "parameter 'data' must be a non empty array" => {
+                        Self::ParameterDataMustBeANon
+                    }
+                    "item #... field '...' not found for company '...'" => {
+                        Self::ItemFieldNotFoundForCompany
+                    }
+                    "item #... employee '...' not found for company '...'" => {
+                        Self::ItemEmployeeNotFoundForCompany
+                    }
+                    "item #... does not match pin request job '...'" => {
+                        Self::ItemDoesNotMatchPinRequest
+                    }
+                    "item #... does not match salary/vacation request job '...'" => {
+                        Self::ItemDoesNotMatchSalaryVacation
+                    }
+                    "job '...' result is incomplete" => Self::JobResultIsIncomplete,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OperationFailed => "",
+            Self::ParameterDataMustBeANon => "",
+            Self::ItemFieldNotFoundForCompany => "",
+            Self::ItemEmployeeNotFoundForCompany => "",
+            Self::ItemDoesNotMatchPinRequest => "",
+            Self::ItemDoesNotMatchSalaryVacation => "",
+            Self::JobResultIsIncomplete => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ItemFieldNotFoundForCompany |
+            Self::ItemEmployeeNotFoundForCompany
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SignB2eCompanyProviderList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignB2eCompanyProviderListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `510`.
+    ///
+    /// Company was not found.
+    ///
+    /// My company ... not found
+    Code510,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'companyUuid' or 'companyCrmId' is required
+    ParameterCompanyUuidOrCompanyCrmIdIsRequired,
+    /// No code; told apart by its description.
+    ///
+    /// humanresources module is not installed
+    HumanresourcesModuleIsNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// Error while autoregistering providers
+    ErrorWhileAutoregisteringProviders,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SignB2eCompanyProviderListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "510" => Self::Code510,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'companyuuid' or 'companycrmid' is required" => {
+                        Self::ParameterCompanyUuidOrCompanyCrmIdIsRequired
+                    }
+                    "humanresources module is not installed" => {
+                        Self::HumanresourcesModuleIsNotInstalled
+                    }
+                    "error while autoregistering providers" => {
+                        Self::ErrorWhileAutoregisteringProviders
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Code510 => "510",
+            Self::ParameterCompanyUuidOrCompanyCrmIdIsRequired => "",
+            Self::HumanresourcesModuleIsNotInstalled => "",
+            Self::ErrorWhileAutoregisteringProviders => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code510)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SignB2eDocumentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignB2eDocumentGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `INTERNAL_ERROR`.
+    ///
+    /// Internal error
+    InternalError,
+    /// No code; told apart by its description.
+    ///
+    /// Document UID is required
+    DocumentUidIsRequired,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SignB2eDocumentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "INTERNAL_ERROR" => Self::InternalError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document uid is required" => Self::DocumentUidIsRequired,
+                    "document not found" => Self::DocumentNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::InternalError => "INTERNAL_ERROR",
+            Self::DocumentUidIsRequired => "",
+            Self::DocumentNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SignB2eDocumentSend`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignB2eDocumentSendError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `BAD_REQUEST`.
+    ///
+    /// Empty request fields
+    ///
+    /// companyProviderUid field is required
+    ///
+    /// The responsible field is required
+    ///
+    /// At least one signing party with role signer is required
+    ///
+    /// At least one signing party with role assignee is required
+    ///
+    /// Invalid role ...
+    ///
+    /// Employee ID is required
+    ///
+    /// Employee with code ... was not found
+    ///
+    /// Employee with ID ... was not found
+    ///
+    /// Could not find employee for specified User ID
+    ///
+    /// Could not find user for specified employee
+    ///
+    /// At least one file is required to sign the document
+    ///
+    /// Signing multiple files is currently not supported
+    ///
+    /// The specified file type is not supported
+    ///
+    /// Invalid file name
+    ///
+    /// Invalid file name. File extension is not specified
+    ///
+    /// The specified file extension is not supported
+    ///
+    /// Region document type is required. Use value '12.999' as a default value
+    ///
+    /// Region document type is not valid. Use value '12.999' as a default value
+    ///
+    /// Signing provider is not available
+    ///
+    /// Signing provider has expired
+    ///
+    /// External date create field is required
+    ///
+    /// External ID field is required
+    ///
+    /// External date create invalid field value
+    ///
+    /// External ID maximum length of 255 is exceeded
+    BadRequest,
+    /// Code `INTERNAL_ERROR`.
+    ///
+    /// Internal error
+    InternalError,
+    /// No code; told apart by its description.
+    ///
+    /// humanresources module is not installed
+    HumanresourcesModuleIsNotInstalled,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SignB2eDocumentSendError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "BAD_REQUEST" => Self::BadRequest,
+            "INTERNAL_ERROR" => Self::InternalError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "humanresources module is not installed" => {
+                        Self::HumanresourcesModuleIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::BadRequest => "BAD_REQUEST",
+            Self::InternalError => "INTERNAL_ERROR",
+            Self::HumanresourcesModuleIsNotInstalled => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BadRequest)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SignB2eHcmlinkDocumentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignB2eHcmlinkDocumentGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// No code; told apart by its description.
+    ///
+    /// Module humanresources is not available
+    ModuleHumanresourcesIsNotAvailable,
+    /// Code `SIGN_HCMLINK_DOCUMENT_NOT_FOUND`.
+    ///
+    /// Document not found
+    SignHcmlinkDocumentNotFound,
+    /// Code `SIGN_HCMLINK_DOCUMENT_NOT_LINKED`.
+    ///
+    /// No employee or company linked to the document
+    SignHcmlinkDocumentNotLinked,
+    /// Code `SIGN_HCMLINK_NO_SIGNED_FILE_EXIST`.
+    ///
+    /// Signed file for this document does not exist
+    SignHcmlinkNoSignedFileExist,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SignB2eHcmlinkDocumentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "SIGN_HCMLINK_DOCUMENT_NOT_FOUND" => Self::SignHcmlinkDocumentNotFound,
+            "SIGN_HCMLINK_DOCUMENT_NOT_LINKED" => Self::SignHcmlinkDocumentNotLinked,
+            "SIGN_HCMLINK_NO_SIGNED_FILE_EXIST" => Self::SignHcmlinkNoSignedFileExist,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "module humanresources is not available" => {
+                        Self::ModuleHumanresourcesIsNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ModuleHumanresourcesIsNotAvailable => "",
+            Self::SignHcmlinkDocumentNotFound => "SIGN_HCMLINK_DOCUMENT_NOT_FOUND",
+            Self::SignHcmlinkDocumentNotLinked => "SIGN_HCMLINK_DOCUMENT_NOT_LINKED",
+            Self::SignHcmlinkNoSignedFileExist => "SIGN_HCMLINK_NO_SIGNED_FILE_EXIST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SignHcmlinkDocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Field type. If no value is passed, the method saves the field with the internal `UNKNOWN` type.
 ///
@@ -2961,6 +4011,64 @@ impl HumanresourcesHcmlinkEmployeeSetJob {
         }
     }
 }
+/// Employee list processing result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresourcesHcmlinkEmployeeSetResult {
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `errors`.
+    #[serde(rename = "errors", default, skip_serializing_if = "Option::is_none")]
+    pub errors: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresourcesHcmlinkEmployeeSetResult {
+    /// Creates a `HumanresourcesHcmlinkEmployeeSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            status: ::std::option::Option::None,
+            errors: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `errors`.
+    #[must_use]
+    pub fn errors(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.errors = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `HumanresourcesHcmlinkFieldValueSetDataItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3196,6 +4304,106 @@ impl HumanresourcesHcmlinkFieldValueSetJob {
         }
     }
 }
+/// Field value processing result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresourcesHcmlinkFieldValueSetResult {
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `errors`.
+    #[serde(rename = "errors", default, skip_serializing_if = "Option::is_none")]
+    pub errors: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresourcesHcmlinkFieldValueSetResult {
+    /// Creates a `HumanresourcesHcmlinkFieldValueSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            status: ::std::option::Option::None,
+            errors: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `errors`.
+    #[must_use]
+    pub fn errors(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.errors = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Job state information
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct HumanresourcesHcmlinkJobStatusGetResult {
+    /// Wire name: `alive`.
+    #[serde(
+        rename = "alive",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub alive: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl HumanresourcesHcmlinkJobStatusGetResult {
+    /// Creates a `HumanresourcesHcmlinkJobStatusGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            alive: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `alive`.
+    #[must_use]
+    pub fn alive(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.alive = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// New job status.
 ///
 /// Possible values:
@@ -3346,6 +4554,503 @@ impl HumanresourcesHcmlinkJobUpdateFields {
         >,
     ) -> Self {
         self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eCompanyProviderListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eCompanyProviderListResultItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date`.
+    #[serde(
+        rename = "date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `expires`.
+    #[serde(
+        rename = "expires",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expires: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eCompanyProviderListResultItem {
+    /// Creates a `SignB2eCompanyProviderListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            uid: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            date: ::std::option::Option::None,
+            expires: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    #[must_use]
+    pub fn date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `expires`.
+    #[must_use]
+    pub fn expires(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.expires = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultState {
+    /// Creates a `SignB2eDocumentGetResultState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultMembersItemUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultMembersItemUser {
+    /// Wire name: `employeeCode`.
+    #[serde(
+        rename = "employeeCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `employeeId`.
+    #[serde(
+        rename = "employeeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_id: ::std::option::Option<i64>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultMembersItemUser {
+    /// Creates a `SignB2eDocumentGetResultMembersItemUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            employee_code: ::std::option::Option::None,
+            employee_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `employeeCode`.
+    #[must_use]
+    pub fn employee_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.employee_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `employeeId`.
+    #[must_use]
+    pub fn employee_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.employee_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultMembersItemState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultMembersItemState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultMembersItemState {
+    /// Creates a `SignB2eDocumentGetResultMembersItemState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentGetResultMembersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResultMembersItem {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `party`.
+    #[serde(
+        rename = "party",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub party: ::std::option::Option<f64>,
+    /// Wire name: `user`.
+    #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
+    pub user: ::std::option::Option<SignB2eDocumentGetResultMembersItemUser>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentGetResultMembersItemState>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResultMembersItem {
+    /// Creates a `SignB2eDocumentGetResultMembersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            party: ::std::option::Option::None,
+            user: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `party`.
+    #[must_use]
+    pub fn party(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.party = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    #[must_use]
+    pub fn user(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentGetResultMembersItemUser>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentGetResultMembersItemState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Information about the document and signing participants
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentGetResult {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentGetResultState>,
+    /// Wire name: `members`.
+    #[serde(rename = "members", default, skip_serializing_if = "Option::is_none")]
+    pub members: ::std::option::Option<
+        ::std::vec::Vec<SignB2eDocumentGetResultMembersItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentGetResult {
+    /// Creates a `SignB2eDocumentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentGetResultState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `members`.
+    #[must_use]
+    pub fn members(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<SignB2eDocumentGetResultMembersItem>,
+        >,
+    ) -> Self {
+        self.members = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3817,6 +5522,386 @@ impl SignB2eDocumentSendFields {
         self
     }
 }
+/// The `SignB2eDocumentSendResultState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultState {
+    /// Creates a `SignB2eDocumentSendResultState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentSendResultMembersItemUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultMembersItemUser {
+    /// Wire name: `employeeCode`.
+    #[serde(
+        rename = "employeeCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `employeeId`.
+    #[serde(
+        rename = "employeeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_id: ::std::option::Option<i64>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultMembersItemUser {
+    /// Creates a `SignB2eDocumentSendResultMembersItemUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            employee_code: ::std::option::Option::None,
+            employee_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `employeeCode`.
+    #[must_use]
+    pub fn employee_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.employee_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `employeeId`.
+    #[must_use]
+    pub fn employee_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.employee_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentSendResultMembersItemState` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultMembersItemState {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultMembersItemState {
+    /// Creates a `SignB2eDocumentSendResultMembersItemState` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eDocumentSendResultMembersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResultMembersItem {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `party`.
+    #[serde(
+        rename = "party",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub party: ::std::option::Option<f64>,
+    /// Wire name: `user`.
+    #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
+    pub user: ::std::option::Option<SignB2eDocumentSendResultMembersItemUser>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentSendResultMembersItemState>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResultMembersItem {
+    /// Creates a `SignB2eDocumentSendResultMembersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            party: ::std::option::Option::None,
+            user: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `party`.
+    #[must_use]
+    pub fn party(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.party = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    #[must_use]
+    pub fn user(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentSendResultMembersItemUser>,
+    ) -> Self {
+        self.user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentSendResultMembersItemState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Information about the document and signing participants
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eDocumentSendResult {
+    /// Wire name: `uid`.
+    #[serde(
+        rename = "uid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `state`.
+    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    pub state: ::std::option::Option<SignB2eDocumentSendResultState>,
+    /// Wire name: `members`.
+    #[serde(rename = "members", default, skip_serializing_if = "Option::is_none")]
+    pub members: ::std::option::Option<
+        ::std::vec::Vec<SignB2eDocumentSendResultMembersItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eDocumentSendResult {
+    /// Creates a `SignB2eDocumentSendResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uid: ::std::option::Option::None,
+            state: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `uid`.
+    #[must_use]
+    pub fn uid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    #[must_use]
+    pub fn state(
+        mut self,
+        value: impl ::std::convert::Into<SignB2eDocumentSendResultState>,
+    ) -> Self {
+        self.state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `members`.
+    #[must_use]
+    pub fn members(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<SignB2eDocumentSendResultMembersItem>,
+        >,
+    ) -> Self {
+        self.members = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Signed document data (detailed description)
 #[derive(
     Debug,
@@ -4043,6 +6128,264 @@ impl SignB2eHcmlinkDocumentGetResult {
         value: impl ::std::convert::Into<SignB2eHcmlinkDocumentGetResultDocument>,
     ) -> Self {
         self.document = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2eMysafeTailResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2eMysafeTailResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `create_date`.
+    #[serde(
+        rename = "create_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `signed_date`.
+    #[serde(
+        rename = "signed_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signed_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `creator_id`.
+    #[serde(
+        rename = "creator_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creator_id: ::std::option::Option<i64>,
+    /// Wire name: `member_id`.
+    #[serde(
+        rename = "member_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub member_id: ::std::option::Option<i64>,
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// Wire name: `file_url`.
+    #[serde(
+        rename = "file_url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2eMysafeTailResultItem {
+    /// Creates a `SignB2eMysafeTailResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            create_date: ::std::option::Option::None,
+            signed_date: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            member_id: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            file_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `create_date`.
+    #[must_use]
+    pub fn create_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `signed_date`.
+    #[must_use]
+    pub fn signed_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.signed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator_id`.
+    #[must_use]
+    pub fn creator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.creator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_id`.
+    #[must_use]
+    pub fn member_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.member_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file_url`.
+    #[must_use]
+    pub fn file_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SignB2ePersonalTailResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SignB2ePersonalTailResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `signed_date`.
+    #[serde(
+        rename = "signed_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signed_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `file_url`.
+    #[serde(
+        rename = "file_url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SignB2ePersonalTailResultItem {
+    /// Creates a `SignB2ePersonalTailResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            signed_date: ::std::option::Option::None,
+            file_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `signed_date`.
+    #[must_use]
+    pub fn signed_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.signed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file_url`.
+    #[must_use]
+    pub fn file_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_url = ::std::option::Option::Some(value.into());
         self
     }
 }

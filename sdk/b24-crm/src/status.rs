@@ -5,6 +5,22 @@
 /// Who: user with CRM administrator rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::status::StatusAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -27,12 +43,30 @@ impl ::b24_core::__private::Method for StatusAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.status.add");
     type Output = i64;
+    type Error = StatusAddError;
 }
 /// The method `crm.status.delete` removes a status element by its identifier.
 ///
 /// Who: user with CRM administrator rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::status::StatusDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -41,7 +75,7 @@ pub struct StatusDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Available flags:
     ///
     /// - `FORCED` — flag for forcibly deleting system elements. Default is `N`.
@@ -54,12 +88,16 @@ pub struct StatusDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub params: ::std::option::Option<::std::string::String>,
+    pub params: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl StatusDelete {
     /// Creates a `StatusDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             params: ::std::option::Option::None,
@@ -69,7 +107,9 @@ impl StatusDelete {
     #[must_use]
     pub fn params(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.params = ::std::option::Option::Some(value.into());
         self
@@ -82,12 +122,30 @@ impl ::b24_core::__private::Method for StatusDelete {
         "crm.status.delete",
     );
     type Output = bool;
+    type Error = StatusDeleteError;
 }
 /// The `crm.status.entity.items` method retrieves all directory items by the `ENTITY_ID` identifier, sorted by the `SORT` field. This method is similar to crm.status.list, except that the latter allows you to define sorting rules.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-entity-items.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::status::StatusEntityItems::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusEntityItems>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusEntityItems` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -99,12 +157,16 @@ pub struct StatusEntityItems {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_id: ::std::string::String,
+    pub entity_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl StatusEntityItems {
     /// Creates a `StatusEntityItems` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        entity_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             entity_id: entity_id.into(),
         }
@@ -116,13 +178,31 @@ impl ::b24_core::__private::Method for StatusEntityItems {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.status.entity.items",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StatusEntityItemsResultItem>;
+    type Error = StatusEntityItemsError;
 }
 /// The method `crm.status.entity.types` returns a list of all supported directory types and `ENTITY_ID` objects.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-entity-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::status::StatusEntityTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusEntityTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusEntityTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -141,12 +221,30 @@ impl ::b24_core::__private::Method for StatusEntityTypes {
         "crm.status.entity.types",
     );
     type Output = ::std::vec::Vec<StatusEntityTypesResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.status.fields` returns the description of CRM reference fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::status::StatusFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -165,12 +263,30 @@ impl ::b24_core::__private::Method for StatusFields {
         "crm.status.fields",
     );
     type Output = StatusFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.status.get` returns the parameters of a directory item by its ID.
 ///
 /// Who: any user with permission to read at least one CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::status::StatusGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -179,12 +295,14 @@ pub struct StatusGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StatusGet {
     /// Creates a `StatusGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -193,19 +311,38 @@ impl ::b24_core::__private::Method for StatusGet {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.status.get");
     type Output = StatusGetResult;
+    type Error = StatusGetError;
 }
 /// The method `crm.status.list` returns a list of directory items based on the filter.
 ///
 /// Who: any user with permission to read at least one CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::status::StatusList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -231,7 +368,7 @@ pub struct StatusList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -298,10 +435,11 @@ impl ::b24_core::__private::Method for StatusList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.status.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StatusListResultItem>;
+    type Error = StatusListError;
 }
 impl ::b24_core::__private::ListMethod for StatusList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StatusListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -310,6 +448,22 @@ impl ::b24_core::__private::ListMethod for StatusList {
 /// Who: User with CRM administrator rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::status::StatusUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::status::StatusUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StatusUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -318,7 +472,7 @@ pub struct StatusUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array of fields to update. The list of available fields is described below
     ///
     /// Wire name: `fields`.
@@ -329,7 +483,7 @@ impl StatusUpdate {
     /// Creates a `StatusUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<StatusUpdateFields>,
     ) -> Self {
         Self {
@@ -345,6 +499,297 @@ impl ::b24_core::__private::Method for StatusUpdate {
         "crm.status.update",
     );
     type Output = bool;
+    type Error = StatusUpdateError;
+}
+/// The documented errors of `StatusAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The field ENTITY_ID is required., The field STATUS_ID is required.
+    TheFieldEntityIdIsRequired,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array.
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Specified entity type is not supported.
+    SpecifiedEntityTypeIsNotSupported,
+    /// No code; told apart by its description.
+    ///
+    /// The field Title is required.
+    TheFieldTitleIsRequired,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create more stages after the final stage because the final successful stage already exists. Try using sort order values less than that of the final stage.
+    CannotCreateMoreStagesAfterThe,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Error on creating status.
+    ErrorOnCreatingStatus,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The specified status ID already exists.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StatusAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the field entity_id is required., the field status_id is required" => {
+                        Self::TheFieldEntityIdIsRequired
+                    }
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "specified entity type is not supported" => {
+                        Self::SpecifiedEntityTypeIsNotSupported
+                    }
+                    "the field title is required" => Self::TheFieldTitleIsRequired,
+                    "cannot create more stages after the final stage because the final successful stage already exists. try using sort order values less than that of the final stage" => {
+                        Self::CannotCreateMoreStagesAfterThe
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "error on creating status" => Self::ErrorOnCreatingStatus,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldEntityIdIsRequired => "",
+            Self::ParameterFieldsMustBeArray => "",
+            Self::SpecifiedEntityTypeIsNotSupported => "",
+            Self::TheFieldTitleIsRequired => "",
+            Self::CannotCreateMoreStagesAfterThe => "",
+            Self::AccessDenied => "",
+            Self::ErrorOnCreatingStatus => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StatusDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusDeleteError {
+    /// Code `400`.
+    ///
+    /// Access denied.
+    ///
+    /// Invalid identifier.
+    ///
+    /// Status is not found.
+    ///
+    /// CRM System Status can be deleted only if parameter FORCED is specified and equal to "Y".
+    ///
+    /// There are active items in this status.
+    ///
+    /// Error on deleting status.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StatusDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code400)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StatusEntityItems`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusEntityItemsError {
+    /// Code `400`.
+    ///
+    /// Access denied.
+    ///
+    /// The parameter entityId is not defined or invalid.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StatusEntityItemsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StatusGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusGetError {
+    /// Code `400`.
+    ///
+    /// Access denied.
+    ///
+    /// Status is not found.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StatusGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code400)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StatusList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusListError {
+    /// Code `400`.
+    ///
+    /// Access denied.
+    ///
+    /// Invalid parameters.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StatusListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StatusUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusUpdateError {
+    /// Code `400`.
+    ///
+    /// Access denied.
+    ///
+    /// Invalid identifier.
+    ///
+    /// Status is not found.
+    ///
+    /// Error on updating status.
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StatusUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code400)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `FieldMetadata` object.
 #[derive(
@@ -587,6 +1032,84 @@ impl StatusAddFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StatusEntityItemsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StatusEntityItemsResultItem {
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(
+        rename = "STATUS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StatusEntityItemsResultItem {
+    /// Creates a `StatusEntityItemsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -1245,6 +1768,284 @@ impl StatusGetResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StatusListResultItemExtra` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StatusListResultItemExtra {
+    /// Wire name: `SEMANTICS`.
+    #[serde(
+        rename = "SEMANTICS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub semantics: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COLOR`.
+    #[serde(
+        rename = "COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StatusListResultItemExtra {
+    /// Creates a `StatusListResultItemExtra` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            semantics: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SEMANTICS`.
+    #[must_use]
+    pub fn semantics(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COLOR`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StatusListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StatusListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS_ID`.
+    #[serde(
+        rename = "STATUS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME_INIT`.
+    #[serde(
+        rename = "NAME_INIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name_init: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SYSTEM`.
+    #[serde(
+        rename = "SYSTEM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub system: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CATEGORY_ID`.
+    #[serde(rename = "CATEGORY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub category_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `COLOR`.
+    #[serde(
+        rename = "COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SEMANTICS`.
+    #[serde(
+        rename = "SEMANTICS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub semantics: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTRA`.
+    #[serde(rename = "EXTRA", default, skip_serializing_if = "Option::is_none")]
+    pub extra: ::std::option::Option<StatusListResultItemExtra>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub unknown_fields: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StatusListResultItem {
+    /// Creates a `StatusListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            name_init: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            system: ::std::option::Option::None,
+            category_id: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            semantics: ::std::option::Option::None,
+            extra: ::std::option::Option::None,
+            unknown_fields: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn set_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn set_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_ID`.
+    #[must_use]
+    pub fn set_status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn set_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME_INIT`.
+    #[must_use]
+    pub fn set_name_init(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name_init = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn set_sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYSTEM`.
+    #[must_use]
+    pub fn set_system(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CATEGORY_ID`.
+    #[must_use]
+    pub fn set_category_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.category_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COLOR`.
+    #[must_use]
+    pub fn set_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SEMANTICS`.
+    #[must_use]
+    pub fn set_semantics(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.semantics = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTRA`.
+    #[must_use]
+    pub fn set_extra(
+        mut self,
+        value: impl ::std::convert::Into<StatusListResultItemExtra>,
+    ) -> Self {
+        self.extra = ::std::option::Option::Some(value.into());
         self
     }
 }

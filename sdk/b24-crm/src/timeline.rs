@@ -5,6 +5,23 @@
 /// Who: a user with permission to add activities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -52,12 +69,31 @@ impl ::b24_core::__private::Method for ActivityAdd {
         "crm.activity.add",
     );
     type Output = i64;
+    type Error = ActivityAddError;
 }
 /// The method `crm.activity.badge.add` adds a new badge for a configurable activity.
 ///
 /// Who: users with administrative access to the crm section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeAdd::new("text", serde_json::Value::Null, serde_json::Value::Null, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -69,7 +105,7 @@ pub struct ActivityBadgeAdd {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Badge title. Can be a string or an array of strings for different languages
     ///
     /// Wire name: `title`.
@@ -87,16 +123,20 @@ pub struct ActivityBadgeAdd {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityBadgeAdd {
     /// Creates a `ActivityBadgeAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         title: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -112,16 +152,31 @@ impl ::b24_core::__private::Method for ActivityBadgeAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.badge.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityBadgeAddResult;
+    type Error = ActivityBadgeAddError;
 }
 /// The method `crm.activity.badge.delete` removes a badge.
 ///
 /// Who: users with administrative access to the crm section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -133,12 +188,16 @@ pub struct ActivityBadgeDelete {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityBadgeDelete {
     /// Creates a `ActivityBadgeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -149,12 +208,30 @@ impl ::b24_core::__private::Method for ActivityBadgeDelete {
         "crm.activity.badge.delete",
     );
     type Output = bool;
+    type Error = ActivityBadgeDeleteError;
 }
 /// The method `crm.activity.badge.get` will return an array containing badge fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,12 +243,16 @@ pub struct ActivityBadgeGet {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityBadgeGet {
     /// Creates a `ActivityBadgeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -181,16 +262,31 @@ impl ::b24_core::__private::Method for ActivityBadgeGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.badge.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityBadgeGetResult;
+    type Error = ActivityBadgeGetError;
 }
 /// The method `crm.activity.badge.list` retrieves a list of available badges. It will return an array containing a list of all registered badges. Each element of the array contains badge fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,16 +304,31 @@ impl ::b24_core::__private::Method for ActivityBadgeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.badge.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityBadgeListResult;
+    type Error = ActivityBadgeListError;
 }
 /// The method `crm.activity.binding.add` adds a binding of a deal to a CRM object.
 ///
 /// Who: user with editing access permission for CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingAdd::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -229,7 +340,7 @@ pub struct ActivityBindingAdd {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object type to which the deal should be bound, for example `2` for a deal
     ///
     /// Wire name: `entityTypeId`.
@@ -237,7 +348,7 @@ pub struct ActivityBindingAdd {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object to which the deal should be bound, for example `1`
     ///
     /// Wire name: `entityId`.
@@ -245,15 +356,15 @@ pub struct ActivityBindingAdd {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingAdd {
     /// Creates a `ActivityBindingAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        activity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             activity_id: activity_id.into(),
@@ -269,12 +380,30 @@ impl ::b24_core::__private::Method for ActivityBindingAdd {
         "crm.activity.binding.add",
     );
     type Output = bool;
+    type Error = ActivityBindingAddError;
 }
 /// The method `crm.activity.binding.delete` removes the connection of a deal with a CRM object. If the deal is linked to only one entity, this connection cannot be deleted.
 ///
 /// Who: user with permission to edit CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingDelete::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -286,7 +415,7 @@ pub struct ActivityBindingDelete {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object type to which the deal connection is being removed, for example `2` for a deal
     ///
     /// Wire name: `entityTypeId`.
@@ -294,7 +423,7 @@ pub struct ActivityBindingDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object to which the deal connection is being removed, for example `1`
     ///
     /// Wire name: `entityId`.
@@ -302,15 +431,15 @@ pub struct ActivityBindingDelete {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingDelete {
     /// Creates a `ActivityBindingDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        activity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             activity_id: activity_id.into(),
@@ -326,12 +455,30 @@ impl ::b24_core::__private::Method for ActivityBindingDelete {
         "crm.activity.binding.delete",
     );
     type Output = bool;
+    type Error = ActivityBindingDeleteError;
 }
 /// The `crm.activity.binding.list` method retrieves a list of all deal links.
 ///
 /// Who: a user with read permissions for CRM items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -343,12 +490,14 @@ pub struct ActivityBindingList {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingList {
     /// Creates a `ActivityBindingList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(activity_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             activity_id: activity_id.into(),
         }
@@ -361,12 +510,30 @@ impl ::b24_core::__private::Method for ActivityBindingList {
         "crm.activity.binding.list",
     );
     type Output = ::std::vec::Vec<ActivityBindingListResultItem>;
+    type Error = ActivityBindingListError;
 }
 /// The `crm.activity.binding.move` method updates the link between an activity and a CRM item.
 ///
 /// Who: a user with permission to edit CRM items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-move.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingMove::new(1, 1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingMove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingMove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -378,7 +545,7 @@ pub struct ActivityBindingMove {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal is linked, for example, `2` for a deal
     ///
     /// Wire name: `sourceEntityTypeId`.
@@ -386,7 +553,7 @@ pub struct ActivityBindingMove {
         rename = "sourceEntityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub source_entity_type_id: i64,
+    pub source_entity_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the CRM entity to which the deal is linked, for example, `1`
     ///
     /// Wire name: `sourceEntityId`.
@@ -394,7 +561,7 @@ pub struct ActivityBindingMove {
         rename = "sourceEntityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub source_entity_id: i64,
+    pub source_entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal should be linked, for example, `2` for a deal
     ///
     /// Wire name: `targetEntityTypeId`.
@@ -402,7 +569,7 @@ pub struct ActivityBindingMove {
         rename = "targetEntityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_entity_type_id: i64,
+    pub target_entity_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the CRM entity to which the deal should be linked, for example, `100`
     ///
     /// Wire name: `targetEntityId`.
@@ -410,17 +577,21 @@ pub struct ActivityBindingMove {
         rename = "targetEntityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_entity_id: i64,
+    pub target_entity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingMove {
     /// Creates a `ActivityBindingMove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        activity_id: impl ::std::convert::Into<i64>,
-        source_entity_type_id: impl ::std::convert::Into<i64>,
-        source_entity_id: impl ::std::convert::Into<i64>,
-        target_entity_type_id: impl ::std::convert::Into<i64>,
-        target_entity_id: impl ::std::convert::Into<i64>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        source_entity_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<i64>,
+        >,
+        source_entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_entity_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<i64>,
+        >,
+        target_entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             activity_id: activity_id.into(),
@@ -438,12 +609,30 @@ impl ::b24_core::__private::Method for ActivityBindingMove {
         "crm.activity.binding.move",
     );
     type Output = bool;
+    type Error = ActivityBindingMoveError;
 }
 /// The `crm.activity.call.getTranscript` method returns the text of a completed call transcription using a CRM activity identifier.
 ///
 /// Who: a user with read access to the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-call-get-transcript.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityCallGetTranscript::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityCallGetTranscript>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityCallGetTranscript` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -457,12 +646,14 @@ pub struct ActivityCallGetTranscript {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityCallGetTranscript {
     /// Creates a `ActivityCallGetTranscript` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(activity_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             activity_id: activity_id.into(),
         }
@@ -475,12 +666,30 @@ impl ::b24_core::__private::Method for ActivityCallGetTranscript {
         "crm.activity.call.getTranscript",
     );
     type Output = ActivityCallGetTranscriptResult;
+    type Error = ActivityCallGetTranscriptError;
 }
 /// The `crm.activity.communication.fields` method returns a communication description for an activity. Communications store phone numbers in calls, email addresses in letters, and names in meetings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-communication-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityCommunicationFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityCommunicationFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityCommunicationFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -499,12 +708,29 @@ impl ::b24_core::__private::Method for ActivityCommunicationFields {
         "crm.activity.communication.fields",
     );
     type Output = ActivityCommunicationFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `crm.activity.configurable.add` method adds a configurable activity to the timeline.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityConfigurableAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityConfigurableAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityConfigurableAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -516,7 +742,7 @@ pub struct ActivityConfigurableAdd {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM element in which the activity is created, for example `1`
     ///
     /// Wire name: `ownerId`.
@@ -524,7 +750,7 @@ pub struct ActivityConfigurableAdd {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Associative array of values for the activity fields in the following structure:
     /// ```json
     /// fields:
@@ -554,8 +780,8 @@ impl ActivityConfigurableAdd {
     /// Creates a `ActivityConfigurableAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<ActivityConfigurableAddFieldsItem>,
         >,
@@ -575,16 +801,31 @@ impl ::b24_core::__private::Method for ActivityConfigurableAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.configurable.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityConfigurableAddResult;
+    type Error = ActivityConfigurableAddError;
 }
 /// The method `crm.activity.configurable.get` returns information about a configurable activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityConfigurableGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityConfigurableGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityConfigurableGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -593,12 +834,14 @@ pub struct ActivityConfigurableGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityConfigurableGet {
     /// Creates a `ActivityConfigurableGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -608,16 +851,30 @@ impl ::b24_core::__private::Method for ActivityConfigurableGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.configurable.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityConfigurableGetResult;
+    type Error = ActivityConfigurableGetError;
 }
 /// The `crm.activity.configurable.update` method modifies a configurable activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityConfigurableUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityConfigurableUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityConfigurableUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -626,7 +883,7 @@ pub struct ActivityConfigurableUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Associative array of values for activity fields in the following structure:
     ///
     /// ```json
@@ -657,7 +914,7 @@ impl ActivityConfigurableUpdate {
     /// Creates a `ActivityConfigurableUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -676,16 +933,31 @@ impl ::b24_core::__private::Method for ActivityConfigurableUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.configurable.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityConfigurableUpdateResult;
+    type Error = ActivityConfigurableUpdateError;
 }
 /// The method `crm.activity.delete` removes an activity of any type.
 ///
 /// Who: any user with permission to delete an activity.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -694,12 +966,14 @@ pub struct ActivityDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityDelete {
     /// Creates a `ActivityDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -710,12 +984,30 @@ impl ::b24_core::__private::Method for ActivityDelete {
         "crm.activity.delete",
     );
     type Output = bool;
+    type Error = ActivityDeleteError;
 }
 /// The method `crm.activity.fields` returns the description of the fields of the system activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -734,12 +1026,30 @@ impl ::b24_core::__private::Method for ActivityFields {
         "crm.activity.fields",
     );
     type Output = ActivityFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.activity.get` returns information about the activity by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -748,12 +1058,14 @@ pub struct ActivityGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityGet {
     /// Creates a `ActivityGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -763,16 +1075,31 @@ impl ::b24_core::__private::Method for ActivityGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityGetResult;
+    type Error = ActivityGetError;
 }
 /// The method `crm.activity.layout.blocks.delete` removes a set of additional content blocks for a activity.
 ///
 /// Who: any user with permission to modify the CRM entity to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityLayoutBlocksDelete::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityLayoutBlocksDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLayoutBlocksDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -784,7 +1111,7 @@ pub struct ActivityLayoutBlocksDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked
     ///
     /// Wire name: `entityId`.
@@ -792,7 +1119,7 @@ pub struct ActivityLayoutBlocksDelete {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the activity
     ///
     /// Wire name: `activityId`.
@@ -800,15 +1127,15 @@ pub struct ActivityLayoutBlocksDelete {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityLayoutBlocksDelete {
     /// Creates a `ActivityLayoutBlocksDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        activity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -823,13 +1150,31 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.layout.blocks.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ActivityLayoutBlocksDeleteResult;
+    type Error = ActivityLayoutBlocksDeleteError;
 }
 /// The method `crm.activity.layout.blocks.get` retrieves a set of additional content blocks for a activity.
 ///
 /// Who: any user with permission to read the CRM entity to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityLayoutBlocksGet::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityLayoutBlocksGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLayoutBlocksGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -841,7 +1186,7 @@ pub struct ActivityLayoutBlocksGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked
     ///
     /// Wire name: `entityId`.
@@ -849,7 +1194,7 @@ pub struct ActivityLayoutBlocksGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the activity
     ///
     /// Wire name: `activityId`.
@@ -857,15 +1202,15 @@ pub struct ActivityLayoutBlocksGet {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityLayoutBlocksGet {
     /// Creates a `ActivityLayoutBlocksGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        activity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -880,13 +1225,30 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.layout.blocks.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ActivityLayoutBlocksGetResult;
+    type Error = ActivityLayoutBlocksGetError;
 }
 /// The method `crm.activity.layout.blocks.set` sets a set of additional content blocks for the activity.
 ///
 /// Who: any user with permission to modify the CRM entity to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityLayoutBlocksSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityLayoutBlocksSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLayoutBlocksSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -898,7 +1260,7 @@ pub struct ActivityLayoutBlocksSet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked
     ///
     /// Wire name: `entityId`.
@@ -906,7 +1268,7 @@ pub struct ActivityLayoutBlocksSet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the activity
     ///
     /// Wire name: `activityId`.
@@ -914,7 +1276,7 @@ pub struct ActivityLayoutBlocksSet {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Object describing the set of additional content blocks
     ///
     /// Wire name: `layout`.
@@ -925,9 +1287,9 @@ impl ActivityLayoutBlocksSet {
     /// Creates a `ActivityLayoutBlocksSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        activity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         layout: impl ::std::convert::Into<RestAppLayoutDto>,
     ) -> Self {
         Self {
@@ -944,13 +1306,32 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.layout.blocks.set",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ActivityLayoutBlocksSetResult;
+    type Error = ActivityLayoutBlocksSetError;
 }
 /// The `crm.activity.list` method returns a list of activities by filter, taking the current user's permissions into account.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1032,7 +1413,7 @@ pub struct ActivityList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ActivityList {
     /// Creates a `ActivityList` from its required fields.
@@ -1086,7 +1467,10 @@ impl ActivityList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1097,10 +1481,11 @@ impl ::b24_core::__private::Method for ActivityList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ActivityListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ActivityList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ActivityListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1109,6 +1494,23 @@ impl ::b24_core::__private::ListMethod for ActivityList {
 /// Who: a user with permission to edit the CRM object to which the activity is being added.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoAdd::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1120,7 +1522,7 @@ pub struct ActivityTodoAdd {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1128,7 +1530,7 @@ pub struct ActivityTodoAdd {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Deadline for the activity, for example `2025-02-03T15:00:00`
     ///
     /// Wire name: `deadline`.
@@ -1136,7 +1538,7 @@ pub struct ActivityTodoAdd {
         rename = "deadline",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub deadline: ::std::string::String,
+    pub deadline: ::b24_core::__private::Param<::std::string::String>,
     /// Title of the activity, default is an empty string
     ///
     /// Wire name: `title`.
@@ -1146,7 +1548,9 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the activity, default is an empty string
     ///
     /// Wire name: `description`.
@@ -1156,7 +1560,9 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user responsible for the activity, for example `1`
     ///
     /// Wire name: `responsibleId`.
@@ -1166,7 +1572,7 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_id: ::std::option::Option<i64>,
+    pub responsible_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the activity in the timeline with which the created activity can be linked, for example `888`
     ///
     /// Wire name: `parentActivityId`.
@@ -1176,7 +1582,7 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_activity_id: ::std::option::Option<i64>,
+    pub parent_activity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An array containing integer values in minutes that allow you to set reminder times for the activity. For example, `[0, 15]` means that 2 reminders will be created, one 15 minutes before the deadline and one at the moment the deadline occurs. Default is an empty array, with no reminders
     ///
     /// Wire name: `pingOffsets`.
@@ -1193,15 +1599,19 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color_id: ::std::option::Option<::std::string::String>,
+    pub color_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ActivityTodoAdd {
     /// Creates a `ActivityTodoAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        deadline: impl ::std::convert::Into<::std::string::String>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        deadline: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -1219,7 +1629,9 @@ impl ActivityTodoAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -1228,20 +1640,28 @@ impl ActivityTodoAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `responsibleId`.
     #[must_use]
-    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.responsible_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `parentActivityId`.
     #[must_use]
-    pub fn parent_activity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent_activity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent_activity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1260,7 +1680,9 @@ impl ActivityTodoAdd {
     #[must_use]
     pub fn color_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color_id = ::std::option::Option::Some(value.into());
         self
@@ -1272,16 +1694,31 @@ impl ::b24_core::__private::Method for ActivityTodoAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoAddResult;
+    type Error = ActivityTodoAddError;
 }
 /// The `crm.activity.todo.update` method updates a universal activity.
 ///
 /// Who: a user with permission to edit the CRM item for which the activity is being updated.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdate::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1290,7 +1727,7 @@ pub struct ActivityTodoUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal is linked, for example, `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1298,7 +1735,7 @@ pub struct ActivityTodoUpdate {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the CRM entity to which the deal is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1306,7 +1743,7 @@ pub struct ActivityTodoUpdate {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Deadline for the activity, for example `2025-02-03T15:00:00`
     ///
     /// Wire name: `deadline`.
@@ -1314,7 +1751,7 @@ pub struct ActivityTodoUpdate {
         rename = "deadline",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub deadline: ::std::string::String,
+    pub deadline: ::b24_core::__private::Param<::std::string::String>,
     /// Title of the deal
     ///
     /// Wire name: `title`.
@@ -1324,7 +1761,9 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the deal
     ///
     /// Wire name: `description`.
@@ -1334,7 +1773,9 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user responsible for the activity, for example `1`
     ///
     /// Wire name: `responsibleId`.
@@ -1344,7 +1785,7 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_id: ::std::option::Option<i64>,
+    pub responsible_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the deal in the timeline that can be linked to the updated deal, for example `888`
     ///
     /// Wire name: `parentActivityId`.
@@ -1354,7 +1795,7 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_activity_id: ::std::option::Option<i64>,
+    pub parent_activity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An array containing integer values in minutes that allow you to set reminder times for the deal. For example, `[0, 15]` means that 2 reminders will be created, which will come 15 minutes before the deadline and at the moment when the deadline occurs. By default, an empty array, with no reminders
     ///
     /// Wire name: `pingOffsets`.
@@ -1371,16 +1812,20 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color_id: ::std::option::Option<::std::string::String>,
+    pub color_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ActivityTodoUpdate {
     /// Creates a `ActivityTodoUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        deadline: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        deadline: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1399,7 +1844,9 @@ impl ActivityTodoUpdate {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -1408,20 +1855,28 @@ impl ActivityTodoUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `responsibleId`.
     #[must_use]
-    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.responsible_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `parentActivityId`.
     #[must_use]
-    pub fn parent_activity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent_activity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent_activity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1440,7 +1895,9 @@ impl ActivityTodoUpdate {
     #[must_use]
     pub fn color_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color_id = ::std::option::Option::Some(value.into());
         self
@@ -1452,16 +1909,31 @@ impl ::b24_core::__private::Method for ActivityTodoUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateResult;
+    type Error = ActivityTodoUpdateError;
 }
 /// The method `crm.activity.todo.updateColor` updates the color of the universal deal.
 ///
 /// Who: a user with edit access permission for the CRM object to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-color.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateColor::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateColor>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateColor` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1470,7 +1942,7 @@ pub struct ActivityTodoUpdateColor {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1478,7 +1950,7 @@ pub struct ActivityTodoUpdateColor {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the deal is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1486,7 +1958,7 @@ pub struct ActivityTodoUpdateColor {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the deal's color in the timeline, for example `1`. There are 8 available colors, values from 1 to 7 and the default color if none is specified:
     ///
     /// Wire name: `colorId`.
@@ -1494,16 +1966,18 @@ pub struct ActivityTodoUpdateColor {
         rename = "colorId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub color_id: ::std::string::String,
+    pub color_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTodoUpdateColor {
     /// Creates a `ActivityTodoUpdateColor` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        color_id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        color_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1519,16 +1993,31 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateColor",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateColorResult;
+    type Error = ActivityTodoUpdateColorError;
 }
 /// The method `crm.activity.todo.updateDeadline` changes the deadline of a universal activity.
 ///
 /// Who: a user with edit access permission for the CRM object associated with the activity being updated..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-deadline.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateDeadline::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateDeadline>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateDeadline` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1537,7 +2026,7 @@ pub struct ActivityTodoUpdateDeadline {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1545,7 +2034,7 @@ pub struct ActivityTodoUpdateDeadline {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1553,7 +2042,7 @@ pub struct ActivityTodoUpdateDeadline {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// New deadline for the activity
     ///
     /// Wire name: `value`.
@@ -1561,16 +2050,18 @@ pub struct ActivityTodoUpdateDeadline {
         rename = "value",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub value: ::std::string::String,
+    pub value: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTodoUpdateDeadline {
     /// Creates a `ActivityTodoUpdateDeadline` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1586,16 +2077,31 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDeadline {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateDeadline",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateDeadlineResult;
+    type Error = ActivityTodoUpdateDeadlineError;
 }
 /// The method `crm.activity.todo.updateDescription` changes the description in the universal activity.
 ///
 /// Who: a user with permission to edit the CRM object for which the activity is being updated.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-description.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateDescription::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateDescription>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateDescription` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1604,7 +2110,7 @@ pub struct ActivityTodoUpdateDescription {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1612,7 +2118,7 @@ pub struct ActivityTodoUpdateDescription {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example `1`
     ///
     /// Wire name: `ownerId`.
@@ -1620,7 +2126,7 @@ pub struct ActivityTodoUpdateDescription {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// New description of the activity
     ///
     /// Wire name: `value`.
@@ -1628,16 +2134,18 @@ pub struct ActivityTodoUpdateDescription {
         rename = "value",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub value: ::std::string::String,
+    pub value: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTodoUpdateDescription {
     /// Creates a `ActivityTodoUpdateDescription` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1653,16 +2161,31 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDescription {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateDescription",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateDescriptionResult;
+    type Error = ActivityTodoUpdateDescriptionError;
 }
 /// The method `crm.activity.todo.updateResponsibleUser` updates the responsible user for the universal activity.
 ///
 /// Who: a user with permission to edit the CRM object for which the activity is being updated.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-responsible-user.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateResponsibleUser::new(1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateResponsibleUser>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateResponsibleUser` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1671,7 +2194,7 @@ pub struct ActivityTodoUpdateResponsibleUser {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1679,7 +2202,7 @@ pub struct ActivityTodoUpdateResponsibleUser {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example `1`
     ///
     /// Wire name: `ownerId`.
@@ -1687,7 +2210,7 @@ pub struct ActivityTodoUpdateResponsibleUser {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user who will become responsible for the activity, for example `1`
     ///
     /// Wire name: `responsibleId`.
@@ -1695,16 +2218,16 @@ pub struct ActivityTodoUpdateResponsibleUser {
         rename = "responsibleId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub responsible_id: i64,
+    pub responsible_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityTodoUpdateResponsibleUser {
     /// Creates a `ActivityTodoUpdateResponsibleUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        responsible_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        responsible_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1720,16 +2243,30 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateResponsibleUser {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateResponsibleUser",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ActivityTodoUpdateResponsibleUserResult;
+    type Error = ActivityTodoUpdateResponsibleUserError;
 }
 /// The `crm.activity.type.add` method registers a custom activity type by specifying a name and an icon.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityTypeAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1766,12 +2303,30 @@ impl ::b24_core::__private::Method for ActivityTypeAdd {
         "crm.activity.type.add",
     );
     type Output = bool;
+    type Error = ActivityTypeAddError;
 }
 /// The `crm.activity.type.delete` method deletes a custom activity type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTypeDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1783,12 +2338,16 @@ pub struct ActivityTypeDelete {
         rename = "TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub type_id: ::std::string::String,
+    pub type_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTypeDelete {
     /// Creates a `ActivityTypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { type_id: type_id.into() }
     }
 }
@@ -1799,12 +2358,30 @@ impl ::b24_core::__private::Method for ActivityTypeDelete {
         "crm.activity.type.delete",
     );
     type Output = bool;
+    type Error = ActivityTypeDeleteError;
 }
 /// The `crm.activity.type.list` method retrieves a list of custom activity types registered by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTypeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1822,13 +2399,31 @@ impl ::b24_core::__private::Method for ActivityTypeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.type.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ActivityTypeListResultItem>;
+    type Error = ActivityTypeListError;
 }
 /// The method `crm.activity.update` updates an existing activity.
 ///
 /// Who: any user with permission to update the activity.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1837,7 +2432,7 @@ pub struct ActivityUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array of values for activity fields in the following structure:
     ///
     /// ```json
@@ -1858,7 +2453,7 @@ impl ActivityUpdate {
     /// Creates a `ActivityUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<::std::vec::Vec<ActivityUpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -1874,12 +2469,31 @@ impl ::b24_core::__private::Method for ActivityUpdate {
         "crm.activity.update",
     );
     type Output = bool;
+    type Error = ActivityUpdateError;
 }
 /// Adds a link between a timeline record and a CRM item.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-bind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsBind::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsBind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsBind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1922,12 +2536,30 @@ impl ::b24_core::__private::Method for TimelineBindingsBind {
         "crm.timeline.bindings.bind",
     );
     type Output = bool;
+    type Error = TimelineBindingsBindError;
 }
 /// Retrieves a list of available fields for linking CRM items and timeline records.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1946,12 +2578,32 @@ impl ::b24_core::__private::Method for TimelineBindingsFields {
         "crm.timeline.bindings.fields",
     );
     type Output = TimelineBindingsFieldsResult;
+    type Error = TimelineBindingsFieldsError;
 }
 /// Retrieves a list of links for a timeline record.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1988,6 +2640,7 @@ impl ::b24_core::__private::Method for TimelineBindingsList {
         "crm.timeline.bindings.list",
     );
     type Output = ::std::vec::Vec<TimelineBindingsListResultItem>;
+    type Error = TimelineBindingsListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineBindingsList {
     type Item = TimelineBindingsListResultItem;
@@ -1999,6 +2652,24 @@ impl ::b24_core::__private::ListMethod for TimelineBindingsList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-unbind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsUnbind::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsUnbind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsUnbind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2041,12 +2712,29 @@ impl ::b24_core::__private::Method for TimelineBindingsUnbind {
         "crm.timeline.bindings.unbind",
     );
     type Output = bool;
+    type Error = TimelineBindingsUnbindError;
 }
 /// Adds a new activity of type "Comment" to the timeline.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::TimelineCommentAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2095,12 +2783,30 @@ impl ::b24_core::__private::Method for TimelineCommentAdd {
         "crm.timeline.comment.add",
     );
     type Output = i64;
+    type Error = TimelineCommentAddError;
 }
 /// Deletes a deal of the "Comment" type.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2109,7 +2815,7 @@ pub struct TimelineCommentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object type to which the comment is linked (e.g., `2` for a deal)
     ///
     /// Wire name: `ownerTypeId`.
@@ -2119,7 +2825,7 @@ pub struct TimelineCommentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_type_id: ::std::option::Option<i64>,
+    pub owner_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Integer identifier of the CRM object to which the comment is linked (e.g., `1`). A list of identifiers can be obtained using the `crm.timeline.bindings.list` method (field `ENTITY_ID`)
     ///
     /// Wire name: `ownerId`.
@@ -2129,12 +2835,14 @@ pub struct TimelineCommentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineCommentDelete {
     /// Creates a `TimelineCommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             owner_type_id: ::std::option::Option::None,
@@ -2143,13 +2851,19 @@ impl TimelineCommentDelete {
     }
     /// Sets `ownerTypeId`.
     #[must_use]
-    pub fn owner_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ownerId`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2161,12 +2875,30 @@ impl ::b24_core::__private::Method for TimelineCommentDelete {
         "crm.timeline.comment.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TimelineCommentDeleteError;
 }
 /// Retrieves the fields of a "Comment" type deal.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2185,12 +2917,30 @@ impl ::b24_core::__private::Method for TimelineCommentFields {
         "crm.timeline.comment.fields",
     );
     type Output = TimelineCommentFieldsResult;
+    type Error = TimelineCommentFieldsError;
 }
 /// Retrieves information about a comment type deal.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2199,12 +2949,14 @@ pub struct TimelineCommentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineCommentGet {
     /// Creates a `TimelineCommentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2214,16 +2966,33 @@ impl ::b24_core::__private::Method for TimelineCommentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.comment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineCommentGetResult;
+    type Error = TimelineCommentGetError;
 }
 /// The method `crm.timeline.comment.list` retrieves a list of all comments associated with a specified CRM object.
 ///
 /// Who: a user with read access to CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2283,7 +3052,7 @@ pub struct TimelineCommentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineCommentList {
     /// Creates a `TimelineCommentList` from its required fields.
@@ -2330,7 +3099,10 @@ impl TimelineCommentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2341,10 +3113,11 @@ impl ::b24_core::__private::Method for TimelineCommentList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.comment.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TimelineCommentListResultItem>;
+    type Error = TimelineCommentListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineCommentList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineCommentListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2353,6 +3126,24 @@ impl ::b24_core::__private::ListMethod for TimelineCommentList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2361,7 +3152,7 @@ pub struct TimelineCommentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for updating the "Comment" type deal in the following structure:
     ///
     /// ```js
@@ -2398,7 +3189,7 @@ pub struct TimelineCommentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_type_id: ::std::option::Option<i64>,
+    pub owner_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Integer identifier of the CRM object to which the comment is attached (e.g., `1`). You can obtain a list of identifiers using the `crm.timeline.bindings.list` method (field `ENTITY_ID`)
     ///
     /// Wire name: `ownerId`.
@@ -2408,13 +3199,13 @@ pub struct TimelineCommentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineCommentUpdate {
     /// Creates a `TimelineCommentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2431,13 +3222,19 @@ impl TimelineCommentUpdate {
     }
     /// Sets `ownerTypeId`.
     #[must_use]
-    pub fn owner_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ownerId`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2449,12 +3246,30 @@ impl ::b24_core::__private::Method for TimelineCommentUpdate {
         "crm.timeline.comment.update",
     );
     type Output = i64;
+    type Error = TimelineCommentUpdateError;
 }
 /// This method adds a new Icon.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2466,7 +3281,7 @@ pub struct TimelineIconAdd {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Encoded `base64` content of the icon file.
     ///
     /// File requirements:
@@ -2480,14 +3295,18 @@ pub struct TimelineIconAdd {
         rename = "fileContent",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_content: ::std::string::String,
+    pub file_content: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineIconAdd {
     /// Creates a `TimelineIconAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        file_content: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -2502,12 +3321,30 @@ impl ::b24_core::__private::Method for TimelineIconAdd {
         "crm.timeline.icon.add",
     );
     type Output = TimelineIconAddResult;
+    type Error = TimelineIconAddError;
 }
 /// Deletes an icon.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2521,12 +3358,16 @@ pub struct TimelineIconDelete {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineIconDelete {
     /// Creates a `TimelineIconDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -2537,12 +3378,30 @@ impl ::b24_core::__private::Method for TimelineIconDelete {
         "crm.timeline.icon.delete",
     );
     type Output = bool;
+    type Error = TimelineIconDeleteError;
 }
 /// This method retrieves information about the timeline log entry icon.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2556,12 +3415,16 @@ pub struct TimelineIconGet {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineIconGet {
     /// Creates a `TimelineIconGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -2571,16 +3434,32 @@ impl ::b24_core::__private::Method for TimelineIconGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.icon.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineIconGetResult;
+    type Error = TimelineIconGetError;
 }
 /// Retrieves a list of available icons for timeline log entries.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2598,13 +3477,11 @@ impl ::b24_core::__private::Method for TimelineIconList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.icon.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineIconListResult;
+    type Error = TimelineIconListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineIconList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineIconListResultIconsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "icons",
     );
@@ -2615,6 +3492,23 @@ impl ::b24_core::__private::ListMethod for TimelineIconList {
 /// Who: a user with permission to edit the CRM item.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/actions/crm-timeline-item-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineItemPin::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineItemPin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineItemPin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2623,7 +3517,7 @@ pub struct TimelineItemPin {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the item is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -2631,7 +3525,7 @@ pub struct TimelineItemPin {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM element to which the item is linked, for example `10`
     ///
     /// Wire name: `ownerId`.
@@ -2639,15 +3533,15 @@ pub struct TimelineItemPin {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineItemPin {
     /// Creates a `TimelineItemPin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -2663,12 +3557,30 @@ impl ::b24_core::__private::Method for TimelineItemPin {
         "crm.timeline.item.pin",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TimelineItemPinError;
 }
 /// The `crm.timeline.item.unpin` method unpins a timeline entry.
 ///
 /// Who: a user with permission to edit the CRM item.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/actions/crm-timeline-item-unpin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineItemUnpin::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineItemUnpin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineItemUnpin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2677,7 +3589,7 @@ pub struct TimelineItemUnpin {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the item is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -2685,7 +3597,7 @@ pub struct TimelineItemUnpin {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM element to which the item is linked, for example `10`
     ///
     /// Wire name: `ownerId`.
@@ -2693,15 +3605,15 @@ pub struct TimelineItemUnpin {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineItemUnpin {
     /// Creates a `TimelineItemUnpin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -2717,12 +3629,30 @@ impl ::b24_core::__private::Method for TimelineItemUnpin {
         "crm.timeline.item.unpin",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TimelineItemUnpinError;
 }
 /// The method `crm.timeline.layout.blocks.delete` removes a set of additional content blocks for a timeline record.
 ///
 /// Who: any user with permission to modify the CRM entity to which the record is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLayoutBlocksDelete::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLayoutBlocksDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLayoutBlocksDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2734,7 +3664,7 @@ pub struct TimelineLayoutBlocksDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the timeline record is linked
     ///
     /// Wire name: `entityId`.
@@ -2742,7 +3672,7 @@ pub struct TimelineLayoutBlocksDelete {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the timeline record
     ///
     /// Wire name: `timelineId`.
@@ -2750,15 +3680,15 @@ pub struct TimelineLayoutBlocksDelete {
         rename = "timelineId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub timeline_id: i64,
+    pub timeline_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLayoutBlocksDelete {
     /// Creates a `TimelineLayoutBlocksDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        timeline_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        timeline_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -2773,16 +3703,31 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.layout.blocks.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLayoutBlocksDeleteResult;
+    type Error = TimelineLayoutBlocksDeleteError;
 }
 /// The method `crm.timeline.layout.blocks.get` retrieves a set of additional content blocks for a timeline record.
 ///
 /// Who: any user with permission to read the CRM entity to which the record is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLayoutBlocksGet::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLayoutBlocksGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLayoutBlocksGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2794,7 +3739,7 @@ pub struct TimelineLayoutBlocksGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object associated with the timeline record
     ///
     /// Wire name: `entityId`.
@@ -2802,7 +3747,7 @@ pub struct TimelineLayoutBlocksGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the timeline record
     ///
     /// Wire name: `timelineId`.
@@ -2810,15 +3755,15 @@ pub struct TimelineLayoutBlocksGet {
         rename = "timelineId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub timeline_id: i64,
+    pub timeline_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLayoutBlocksGet {
     /// Creates a `TimelineLayoutBlocksGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        timeline_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        timeline_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -2833,16 +3778,30 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.layout.blocks.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLayoutBlocksGetResult;
+    type Error = TimelineLayoutBlocksGetError;
 }
 /// The method `crm.timeline.layout.blocks.set` sets a set of additional content blocks for a timeline record.
 ///
 /// Who: any user with permission to modify the CRM entity to which the record is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::TimelineLayoutBlocksSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLayoutBlocksSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLayoutBlocksSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2854,7 +3813,7 @@ pub struct TimelineLayoutBlocksSet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the timeline record is linked
     ///
     /// Wire name: `entityId`.
@@ -2862,7 +3821,7 @@ pub struct TimelineLayoutBlocksSet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the timeline record
     ///
     /// Wire name: `timelineId`.
@@ -2870,7 +3829,7 @@ pub struct TimelineLayoutBlocksSet {
         rename = "timelineId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub timeline_id: i64,
+    pub timeline_id: ::b24_core::__private::Param<i64>,
     /// Object describing the set of additional content blocks
     ///
     /// Wire name: `layout`.
@@ -2881,9 +3840,9 @@ impl TimelineLayoutBlocksSet {
     /// Creates a `TimelineLayoutBlocksSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        timeline_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        timeline_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         layout: impl ::std::convert::Into<RestAppLayoutDto>,
     ) -> Self {
         Self {
@@ -2900,16 +3859,32 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.layout.blocks.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLayoutBlocksSetResult;
+    type Error = TimelineLayoutBlocksSetError;
 }
 /// This method adds a new log entry to the timeline.
 ///
 /// Who: a user with permission to edit the CRM object to which the entry will be added.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2955,12 +3930,30 @@ impl ::b24_core::__private::Method for TimelineLogmessageAdd {
         "crm.timeline.logmessage.add",
     );
     type Output = TimelineLogmessageAddResult;
+    type Error = TimelineLogmessageAddError;
 }
 /// Deletes a timeline record.
 ///
 /// Who: a user with permission to edit the CRM item containing the record.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2971,12 +3964,14 @@ pub struct TimelineLogmessageDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLogmessageDelete {
     /// Creates a `TimelineLogmessageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2987,12 +3982,30 @@ impl ::b24_core::__private::Method for TimelineLogmessageDelete {
         "crm.timeline.logmessage.delete",
     );
     type Output = bool;
+    type Error = TimelineLogmessageDeleteError;
 }
 /// This method retrieves information about a timeline log entry.
 ///
 /// Who: a user with read permissions for the CRM item containing the record.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3003,12 +4016,14 @@ pub struct TimelineLogmessageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLogmessageGet {
     /// Creates a `TimelineLogmessageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -3018,16 +4033,32 @@ impl ::b24_core::__private::Method for TimelineLogmessageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logmessage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLogmessageGetResult;
+    type Error = TimelineLogmessageGetError;
 }
 /// Retrieves a list of timeline log entries.
 ///
 /// Who: a user with read permissions for the CRM object containing the record.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageList::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3039,7 +4070,7 @@ pub struct TimelineLogmessageList {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the entity item for which to retrieve the list of log entries (e.g., `1`)
     ///
     /// Wire name: `entityId`.
@@ -3047,7 +4078,7 @@ pub struct TimelineLogmessageList {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// List for sorting, where the key is the field and the value is `asc` or `desc`.
     ///
     /// By default, `desc` is used.
@@ -3079,14 +4110,14 @@ pub struct TimelineLogmessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineLogmessageList {
     /// Creates a `TimelineLogmessageList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -3111,7 +4142,10 @@ impl TimelineLogmessageList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -3122,10 +4156,11 @@ impl ::b24_core::__private::Method for TimelineLogmessageList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logmessage.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TimelineLogmessageListResultItem>;
+    type Error = TimelineLogmessageListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineLogmessageListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "id";
 }
@@ -3134,6 +4169,23 @@ impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3145,7 +4197,7 @@ pub struct TimelineLogoAdd {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Encoded `base64` content of the logo file.
     ///
     /// File requirements:
@@ -3159,14 +4211,18 @@ pub struct TimelineLogoAdd {
         rename = "fileContent",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_content: ::std::string::String,
+    pub file_content: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineLogoAdd {
     /// Creates a `TimelineLogoAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        file_content: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -3181,12 +4237,30 @@ impl ::b24_core::__private::Method for TimelineLogoAdd {
         "crm.timeline.logo.add",
     );
     type Output = TimelineLogoAddResult;
+    type Error = TimelineLogoAddError;
 }
 /// Deletes the logo.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3200,12 +4274,16 @@ pub struct TimelineLogoDelete {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineLogoDelete {
     /// Creates a `TimelineLogoDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -3216,12 +4294,30 @@ impl ::b24_core::__private::Method for TimelineLogoDelete {
         "crm.timeline.logo.delete",
     );
     type Output = bool;
+    type Error = TimelineLogoDeleteError;
 }
 /// Retrieves information about the logo of the timeline log entry.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3235,12 +4331,16 @@ pub struct TimelineLogoGet {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineLogoGet {
     /// Creates a `TimelineLogoGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -3250,16 +4350,32 @@ impl ::b24_core::__private::Method for TimelineLogoGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logo.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLogoGetResult;
+    type Error = TimelineLogoGetError;
 }
 /// Retrieves a list of available logos for timeline log entries.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3277,13 +4393,11 @@ impl ::b24_core::__private::Method for TimelineLogoList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.logo.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TimelineLogoListResult;
+    type Error = TimelineLogoListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogoList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineLogoListResultLogosItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "logos",
     );
@@ -3294,6 +4408,23 @@ impl ::b24_core::__private::ListMethod for TimelineLogoList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineNoteDelete::new(1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineNoteDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineNoteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3305,7 +4436,7 @@ pub struct TimelineNoteDelete {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element to which the record belongs
     ///
     /// Wire name: `ownerId`.
@@ -3313,7 +4444,7 @@ pub struct TimelineNoteDelete {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Type of the record to which the note should be applied:
     ///
     /// - `1` — history record
@@ -3324,21 +4455,21 @@ pub struct TimelineNoteDelete {
         rename = "itemType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub item_type: i64,
+    pub item_type: ::b24_core::__private::Param<i64>,
     /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
     ///
     /// Wire name: `itemId`.
     #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub item_id: i64,
+    pub item_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineNoteDelete {
     /// Creates a `TimelineNoteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        item_type: impl ::std::convert::Into<i64>,
-        item_id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -3355,12 +4486,30 @@ impl ::b24_core::__private::Method for TimelineNoteDelete {
         "crm.timeline.note.delete",
     );
     type Output = bool;
+    type Error = TimelineNoteDeleteError;
 }
 /// Returns information about a note attached to a timeline record.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineNoteGet::new(1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineNoteGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineNoteGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3372,7 +4521,7 @@ pub struct TimelineNoteGet {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element to which the record belongs
     ///
     /// Wire name: `ownerId`.
@@ -3380,7 +4529,7 @@ pub struct TimelineNoteGet {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Type of the record to which the note should be applied:
     ///
     /// - `1` — history record
@@ -3391,21 +4540,21 @@ pub struct TimelineNoteGet {
         rename = "itemType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub item_type: i64,
+    pub item_type: ::b24_core::__private::Param<i64>,
     /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
     ///
     /// Wire name: `itemId`.
     #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub item_id: i64,
+    pub item_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineNoteGet {
     /// Creates a `TimelineNoteGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        item_type: impl ::std::convert::Into<i64>,
-        item_id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -3422,12 +4571,30 @@ impl ::b24_core::__private::Method for TimelineNoteGet {
         "crm.timeline.note.get",
     );
     type Output = TimelineNoteGetResult;
+    type Error = TimelineNoteGetError;
 }
 /// Allows you to retain a note.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-save.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineNoteSave::new(1, 1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineNoteSave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineNoteSave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3439,7 +4606,7 @@ pub struct TimelineNoteSave {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element to which the record belongs
     ///
     /// Wire name: `ownerId`.
@@ -3447,7 +4614,7 @@ pub struct TimelineNoteSave {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Type of the record to which the note should be applied:
     ///
     /// - `1` — history record
@@ -3458,12 +4625,12 @@ pub struct TimelineNoteSave {
         rename = "itemType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub item_type: i64,
+    pub item_type: ::b24_core::__private::Param<i64>,
     /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
     ///
     /// Wire name: `itemId`.
     #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub item_id: i64,
+    pub item_id: ::b24_core::__private::Param<i64>,
     /// Note text
     ///
     /// Wire name: `text`.
@@ -3471,17 +4638,19 @@ pub struct TimelineNoteSave {
         rename = "text",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text: ::std::string::String,
+    pub text: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineNoteSave {
     /// Creates a `TimelineNoteSave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        item_type: impl ::std::convert::Into<i64>,
-        item_id: impl ::std::convert::Into<i64>,
-        text: impl ::std::convert::Into<::std::string::String>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        text: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -3499,7 +4668,3213 @@ impl ::b24_core::__private::Method for TimelineNoteSave {
         "crm.timeline.note.save",
     );
     type Output = bool;
+    type Error = TimelineNoteSaveError;
 }
+/// The documented errors of `ActivityAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityAddError {
+    /// Code `The field SUBJECT is not defined or empty`.
+    ///
+    /// The SUBJECT field is not set
+    TheFieldSubjectIsNotDefinedOrEmpty,
+    /// Code `The field RESPONSIBLE_ID is not defined or invalid`.
+    ///
+    /// The RESPONSIBLE_ID field is not set
+    TheFieldResponsibleIdIsNotDefinedOrInvalid,
+    /// Code `The field TYPE_ID is not defined or invalid`.
+    ///
+    /// The TYPE_ID field is not set
+    TheFieldTypeIdIsNotDefinedOrInvalid,
+    /// Code `The field COMMUNICATIONS is not defined or invalid`.
+    ///
+    /// The COMMUNICATIONS field is not set
+    TheFieldCommunicationsIsNotDefinedOrInvalid,
+    /// Code `The only one communication is allowed for activity of specified type`.
+    ///
+    /// More than one contact is specified
+    TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType,
+    /// Code `Could not build binding. Please ensure that owner info and communications are defined correctly`.
+    ///
+    /// Connections for the activity are not specified
+    CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly,
+    /// Code `The custom activity without provider is not supported in current context`.
+    ///
+    /// The activity type is not supported in the specified context
+    TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext,
+    /// Code `Use crm.activity.configurable.add for this activity provider`.
+    ///
+    /// Incorrect method call for configurable activity
+    UseCrmActivityConfigurableAddForThisActivityProvider,
+    /// Code `Access denied`.
+    ///
+    /// No permission to add entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Incorrect PROVIDER_ID parameter for the activity created in the application context
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The field SUBJECT is not defined or empty" => {
+                Self::TheFieldSubjectIsNotDefinedOrEmpty
+            }
+            "The field RESPONSIBLE_ID is not defined or invalid" => {
+                Self::TheFieldResponsibleIdIsNotDefinedOrInvalid
+            }
+            "The field TYPE_ID is not defined or invalid" => {
+                Self::TheFieldTypeIdIsNotDefinedOrInvalid
+            }
+            "The field COMMUNICATIONS is not defined or invalid" => {
+                Self::TheFieldCommunicationsIsNotDefinedOrInvalid
+            }
+            "The only one communication is allowed for activity of specified type" => {
+                Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType
+            }
+            "Could not build binding. Please ensure that owner info and communications are defined correctly" => {
+                Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly
+            }
+            "The custom activity without provider is not supported in current context" => {
+                Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext
+            }
+            "Use crm.activity.configurable.add for this activity provider" => {
+                Self::UseCrmActivityConfigurableAddForThisActivityProvider
+            }
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldSubjectIsNotDefinedOrEmpty => {
+                "The field SUBJECT is not defined or empty"
+            }
+            Self::TheFieldResponsibleIdIsNotDefinedOrInvalid => {
+                "The field RESPONSIBLE_ID is not defined or invalid"
+            }
+            Self::TheFieldTypeIdIsNotDefinedOrInvalid => {
+                "The field TYPE_ID is not defined or invalid"
+            }
+            Self::TheFieldCommunicationsIsNotDefinedOrInvalid => {
+                "The field COMMUNICATIONS is not defined or invalid"
+            }
+            Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType => {
+                "The only one communication is allowed for activity of specified type"
+            }
+            Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly => {
+                "Could not build binding. Please ensure that owner info and communications are defined correctly"
+            }
+            Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext => {
+                "The custom activity without provider is not supported in current context"
+            }
+            Self::UseCrmActivityConfigurableAddForThisActivityProvider => {
+                "Use crm.activity.configurable.add for this activity provider"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBadgeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBadgeAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `REQUIRED_ARG_MISSING`.
+    ///
+    /// Required fields are not filled
+    RequiredArgMissing,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBadgeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "REQUIRED_ARG_MISSING" => Self::RequiredArgMissing,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::RequiredArgMissing => "REQUIRED_ARG_MISSING",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBadgeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBadgeDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Badge with the specified code not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBadgeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityBadgeGet` (shared).
+pub type ActivityBadgeGetError = ActivityBadgeDeleteError;
+/// The documented errors of `ActivityBadgeList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBadgeListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBadgeListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBindingAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingAddError {
+    /// Code `100`.
+    ///
+    /// Required fields not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Entity not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to perform the operation
+    AccessDenied,
+    /// Code `ACTIVITY_IS_ALREADY_BOUND`.
+    ///
+    /// The deal is already bound to this entity
+    ActivityIsAlreadyBound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACTIVITY_IS_ALREADY_BOUND" => Self::ActivityIsAlreadyBound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ActivityIsAlreadyBound => "ACTIVITY_IS_ALREADY_BOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityBindingDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingDeleteError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the element not found
+    OwnerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `BINDING_NOT_FOUND`.
+    ///
+    /// Deal is not linked to this entity
+    BindingNotFound,
+    /// Code `LAST_BINDING_CANNOT_BE_DELETED`.
+    ///
+    /// Cannot delete the only binding of the deal to the entity
+    LastBindingCannotBeDeleted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BINDING_NOT_FOUND" => Self::BindingNotFound,
+            "LAST_BINDING_CANNOT_BE_DELETED" => Self::LastBindingCannotBeDeleted,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BindingNotFound => "BINDING_NOT_FOUND",
+            Self::LastBindingCannotBeDeleted => "LAST_BINDING_CANNOT_BE_DELETED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::NotFound | Self::OwnerNotFound | Self::BindingNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityBindingList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingListError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to perform the operation
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBindingMove`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingMoveError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR`.
+    ///
+    /// Cannot move the deal from one CRM object type to another
+    SourceAndTargetEntityTypesAreNotEqualError,
+    /// Code `SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR`.
+    ///
+    /// Cannot move the deal to the same deal
+    SourceAndTargetEntityIdAreEqualError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to perform the operation
+    AccessDenied,
+    /// Code `ACTIVITY_IS_ALREADY_BOUND`.
+    ///
+    /// The deal is already bound to this entity
+    ActivityIsAlreadyBound,
+    /// Code `BINDING_NOT_FOUND`.
+    ///
+    /// The deal is not linked to the specified entity
+    BindingNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingMoveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR" => {
+                Self::SourceAndTargetEntityTypesAreNotEqualError
+            }
+            "SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR" => {
+                Self::SourceAndTargetEntityIdAreEqualError
+            }
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACTIVITY_IS_ALREADY_BOUND" => Self::ActivityIsAlreadyBound,
+            "BINDING_NOT_FOUND" => Self::BindingNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::SourceAndTargetEntityTypesAreNotEqualError => {
+                "SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR"
+            }
+            Self::SourceAndTargetEntityIdAreEqualError => {
+                "SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR"
+            }
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ActivityIsAlreadyBound => "ACTIVITY_IS_ALREADY_BOUND",
+            Self::BindingNotFound => "BINDING_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::NotFound | Self::OwnerNotFound | Self::BindingNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityCallGetTranscript`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityCallGetTranscriptError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Item not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityCallGetTranscriptError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityConfigurableAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityConfigurableAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required fields are not filled
+    Code100,
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of an application
+    ErrorWrongContext,
+    /// Code `ERROR_WRONG_APPLICATION`.
+    ///
+    /// The activity can only be updated by the application that created it
+    ErrorWrongApplication,
+    /// Code `WRONG_FIELD_VALUE`.
+    ///
+    /// Incorrect field value
+    WrongFieldValue,
+    /// Code `INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE`.
+    ///
+    /// Incoming activity cannot have a deadline
+    IncomingActivityCanNotBeWithDeadline,
+    /// Code `ERROR_EMPTY_LAYOUT`.
+    ///
+    /// The layout field must be filled
+    ErrorEmptyLayout,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// A required field was not passed in the structure object
+    FieldIsRequired,
+    /// Code `FIELD_IS_REDUNDANT`.
+    ///
+    /// A field was passed in the structure object that is not in its description
+    FieldIsRedundant,
+    /// Code `ENUM_FIELD`.
+    ///
+    /// The field value is not in the list of allowed values, e.g., an unknown tag type
+    EnumField,
+    /// Code `TOO_MANY_ITEMS`.
+    ///
+    /// The number of array elements has been exceeded, e.g., more than two tags or buttons
+    TooManyItems,
+    /// Code `KEY_CONTAIN_WRONG_SYMBOLS`.
+    ///
+    /// The key in the structure associative array contains invalid characters. Only Latin letters, digits, hyphens, and underscores are allowed
+    KeyContainWrongSymbols,
+    /// Code `WRONG_LANG`.
+    ///
+    /// In a multi-language value, a language code was passed that is not set on the portal
+    WrongLang,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityConfigurableAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "100" => Self::Code100,
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "ERROR_WRONG_APPLICATION" => Self::ErrorWrongApplication,
+            "WRONG_FIELD_VALUE" => Self::WrongFieldValue,
+            "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE" => {
+                Self::IncomingActivityCanNotBeWithDeadline
+            }
+            "ERROR_EMPTY_LAYOUT" => Self::ErrorEmptyLayout,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            "FIELD_IS_REDUNDANT" => Self::FieldIsRedundant,
+            "ENUM_FIELD" => Self::EnumField,
+            "TOO_MANY_ITEMS" => Self::TooManyItems,
+            "KEY_CONTAIN_WRONG_SYMBOLS" => Self::KeyContainWrongSymbols,
+            "WRONG_LANG" => Self::WrongLang,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Code100 => "100",
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::ErrorWrongApplication => "ERROR_WRONG_APPLICATION",
+            Self::WrongFieldValue => "WRONG_FIELD_VALUE",
+            Self::IncomingActivityCanNotBeWithDeadline => {
+                "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE"
+            }
+            Self::ErrorEmptyLayout => "ERROR_EMPTY_LAYOUT",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::FieldIsRedundant => "FIELD_IS_REDUNDANT",
+            Self::EnumField => "ENUM_FIELD",
+            Self::TooManyItems => "TOO_MANY_ITEMS",
+            Self::KeyContainWrongSymbols => "KEY_CONTAIN_WRONG_SYMBOLS",
+            Self::WrongLang => "WRONG_LANG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityConfigurableGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityConfigurableGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of an application
+    ErrorWrongContext,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityConfigurableGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityConfigurableUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityConfigurableUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not filled
+    Code100,
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of an application
+    ErrorWrongContext,
+    /// Code `ERROR_WRONG_APPLICATION`.
+    ///
+    /// The activity can only be updated by the application that created it
+    ErrorWrongApplication,
+    /// Code `WRONG_FIELD_VALUE`.
+    ///
+    /// Incorrect field value
+    WrongFieldValue,
+    /// Code `INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE`.
+    ///
+    /// Incoming activity cannot have a deadline
+    IncomingActivityCanNotBeWithDeadline,
+    /// Code `ERROR_EMPTY_LAYOUT`.
+    ///
+    /// The layout field must be filled
+    ErrorEmptyLayout,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// A required field was not passed in the structure object
+    FieldIsRequired,
+    /// Code `FIELD_IS_REDUNDANT`.
+    ///
+    /// A field was passed in the structure object that is not in its description
+    FieldIsRedundant,
+    /// Code `ENUM_FIELD`.
+    ///
+    /// The field value is not in the list of allowed values, for example, an unknown tag type
+    EnumField,
+    /// Code `TOO_MANY_ITEMS`.
+    ///
+    /// The number of array elements has been exceeded, for example, more than two tags or buttons
+    TooManyItems,
+    /// Code `KEY_CONTAIN_WRONG_SYMBOLS`.
+    ///
+    /// The key in the structure's associative array contains invalid characters. Only Latin letters, digits, hyphens, and underscores are allowed
+    KeyContainWrongSymbols,
+    /// Code `WRONG_LANG`.
+    ///
+    /// In the multi-language value, a language code was passed that is not set on the portal
+    WrongLang,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityConfigurableUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "ERROR_WRONG_APPLICATION" => Self::ErrorWrongApplication,
+            "WRONG_FIELD_VALUE" => Self::WrongFieldValue,
+            "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE" => {
+                Self::IncomingActivityCanNotBeWithDeadline
+            }
+            "ERROR_EMPTY_LAYOUT" => Self::ErrorEmptyLayout,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            "FIELD_IS_REDUNDANT" => Self::FieldIsRedundant,
+            "ENUM_FIELD" => Self::EnumField,
+            "TOO_MANY_ITEMS" => Self::TooManyItems,
+            "KEY_CONTAIN_WRONG_SYMBOLS" => Self::KeyContainWrongSymbols,
+            "WRONG_LANG" => Self::WrongLang,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::ErrorWrongApplication => "ERROR_WRONG_APPLICATION",
+            Self::WrongFieldValue => "WRONG_FIELD_VALUE",
+            Self::IncomingActivityCanNotBeWithDeadline => {
+                "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE"
+            }
+            Self::ErrorEmptyLayout => "ERROR_EMPTY_LAYOUT",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::FieldIsRedundant => "FIELD_IS_REDUNDANT",
+            Self::EnumField => "ENUM_FIELD",
+            Self::TooManyItems => "TOO_MANY_ITEMS",
+            Self::KeyContainWrongSymbols => "KEY_CONTAIN_WRONG_SYMBOLS",
+            Self::WrongLang => "WRONG_LANG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityDeleteError {
+    /// Code `Activity is not found`.
+    ///
+    /// The activity with the specified identifier was not found for the entity in CRM
+    ActivityIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// No permission to edit the entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Invalid parameter PROVIDER_ID for the activity created in the context of the application
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Activity is not found" => Self::ActivityIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ActivityIsNotFound => "Activity is not found",
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ActivityIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityGetError {
+    /// Code `Activity is not found`.
+    ///
+    /// The activity with the specified ID was not found for the entity in CRM
+    ActivityIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// No rights to edit the entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Invalid PROVIDER_ID parameter for the activity created in the context of the application
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Activity is not found" => Self::ActivityIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ActivityIsNotFound => "Activity is not found",
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ActivityIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityLayoutBlocksDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLayoutBlocksDeleteError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// The method can only be called in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the activity is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The activity was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLayoutBlocksDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityLayoutBlocksGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLayoutBlocksGetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// The method can only be called in the context of a rest application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the activity is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The activity was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLayoutBlocksGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityLayoutBlocksSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLayoutBlocksSetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// The method can only be called in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the activity is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The activity was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `UNSUITABLE_ACTIVITY_TYPE_ERROR`.
+    ///
+    /// The type of this activity is not suitable for adding a set of additional content blocks
+    UnsuitableActivityTypeError,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// The blocks field in RestAppLayoutDto must be filled.
+    FieldIsRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLayoutBlocksSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "UNSUITABLE_ACTIVITY_TYPE_ERROR" => Self::UnsuitableActivityTypeError,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UnsuitableActivityTypeError => "UNSUITABLE_ACTIVITY_TYPE_ERROR",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoAddError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `WRONG_DATETIME_FORMAT`.
+    ///
+    /// Incorrect date format
+    WrongDatetimeFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => Self::WrongDatetimeFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::WrongDatetimeFormat => "WRONG_DATETIME_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM entity not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `WRONG_DATETIME_FORMAT`.
+    ///
+    /// Incorrect date format
+    WrongDatetimeFormat,
+    /// Code `CAN_NOT_UPDATE_COMPLETED_TODO`.
+    ///
+    /// Completed activity cannot be modified
+    CanNotUpdateCompletedTodo,
+    /// Code `ERROR_PARENT_ACTIVITY_RESTRICT`.
+    ///
+    /// Cannot schedule a deal for a closed deal
+    ErrorParentActivityRestrict,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => Self::WrongDatetimeFormat,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => Self::CanNotUpdateCompletedTodo,
+            "ERROR_PARENT_ACTIVITY_RESTRICT" => Self::ErrorParentActivityRestrict,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::WrongDatetimeFormat => "WRONG_DATETIME_FORMAT",
+            Self::CanNotUpdateCompletedTodo => "CAN_NOT_UPDATE_COMPLETED_TODO",
+            Self::ErrorParentActivityRestrict => "ERROR_PARENT_ACTIVITY_RESTRICT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateColor`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateColorError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_UPDATE_COLOR_COMPLETED_TODO`.
+    ///
+    /// Cannot change color in a closed deal
+    CanNotUpdateColorCompletedTodo,
+    /// Code `CAN_NOT_UPDATE_WRONG_COLOR_TODO`.
+    ///
+    /// Invalid color value
+    CanNotUpdateWrongColorTodo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateColorError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_COLOR_COMPLETED_TODO" => Self::CanNotUpdateColorCompletedTodo,
+            "CAN_NOT_UPDATE_WRONG_COLOR_TODO" => Self::CanNotUpdateWrongColorTodo,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotUpdateColorCompletedTodo => "CAN_NOT_UPDATE_COLOR_COMPLETED_TODO",
+            Self::CanNotUpdateWrongColorTodo => "CAN_NOT_UPDATE_WRONG_COLOR_TODO",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateDeadline`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateDeadlineError {
+    /// Code `100`.
+    ///
+    /// Required fields not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `WRONG_DATETIME_FORMAT`.
+    ///
+    /// Incorrect date format
+    WrongDatetimeFormat,
+    /// Code `CAN_NOT_UPDATE_COMPLETED_TODO`.
+    ///
+    /// Completed activity cannot be modified
+    CanNotUpdateCompletedTodo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateDeadlineError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => Self::WrongDatetimeFormat,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => Self::CanNotUpdateCompletedTodo,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::WrongDatetimeFormat => "WRONG_DATETIME_FORMAT",
+            Self::CanNotUpdateCompletedTodo => "CAN_NOT_UPDATE_COMPLETED_TODO",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateDescription`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateDescriptionError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_UPDATE_COMPLETED_TODO`.
+    ///
+    /// Closed activity cannot be modified
+    CanNotUpdateCompletedTodo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateDescriptionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => Self::CanNotUpdateCompletedTodo,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotUpdateCompletedTodo => "CAN_NOT_UPDATE_COMPLETED_TODO",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateResponsibleUser`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateResponsibleUserError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO`.
+    ///
+    /// Cannot change the responsible user in a closed activity
+    CanNotUpdateResponsibleUserCompletedTodo,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Parameter "responsibleId" must be greater than 0
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateResponsibleUserError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO" => {
+                Self::CanNotUpdateResponsibleUserCompletedTodo
+            }
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotUpdateResponsibleUserCompletedTodo => {
+                "CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO"
+            }
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTypeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTypeAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `Access denied! Application context required`.
+    ///
+    /// The method works only in the context of applications
+    AccessDeniedApplicationContextRequired,
+    /// Code `Admin permissions required`.
+    ///
+    /// The method is only available to administrators
+    AdminPermissionsRequired,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// The required field TYPE_ID is not filled
+    ///
+    /// A custom activity type with the specified TYPE_ID already exists
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTypeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "Access denied! Application context required" => {
+                Self::AccessDeniedApplicationContextRequired
+            }
+            "Admin permissions required" => Self::AdminPermissionsRequired,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedApplicationContextRequired => {
+                "Access denied! Application context required"
+            }
+            Self::AdminPermissionsRequired => "Admin permissions required",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityTypeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTypeDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `Access denied! Application context required`.
+    ///
+    /// The method works only in the context of applications
+    AccessDeniedApplicationContextRequired,
+    /// Code `Admin permissions required`.
+    ///
+    /// The method is only available to administrators
+    AdminPermissionsRequired,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Custom activity type with the specified TYPE_ID does not exist
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTypeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "Access denied! Application context required" => {
+                Self::AccessDeniedApplicationContextRequired
+            }
+            "Admin permissions required" => Self::AdminPermissionsRequired,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedApplicationContextRequired => {
+                "Access denied! Application context required"
+            }
+            Self::AdminPermissionsRequired => "Admin permissions required",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityTypeList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTypeListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `Access denied! Application context required`.
+    ///
+    /// The method works only in the context of applications
+    AccessDeniedApplicationContextRequired,
+    /// Code `Admin permissions required`.
+    ///
+    /// The method is only available to administrators
+    AdminPermissionsRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTypeListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "Access denied! Application context required" => {
+                Self::AccessDeniedApplicationContextRequired
+            }
+            "Admin permissions required" => Self::AdminPermissionsRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedApplicationContextRequired => {
+                "Access denied! Application context required"
+            }
+            Self::AdminPermissionsRequired => "Admin permissions required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityUpdateError {
+    /// Code `Activity is not found`.
+    ///
+    /// The activity with the specified identifier was not found for the entity in CRM
+    ActivityIsNotFound,
+    /// Code `The field SUBJECT is not defined or empty`.
+    ///
+    /// The SUBJECT field is not set
+    TheFieldSubjectIsNotDefinedOrEmpty,
+    /// Code `The field RESPONSIBLE_ID is not defined or invalid`.
+    ///
+    /// The RESPONSIBLE_ID field is not set
+    TheFieldResponsibleIdIsNotDefinedOrInvalid,
+    /// Code `The field TYPE_ID is not defined or invalid`.
+    ///
+    /// The TYPE_ID field is not set
+    TheFieldTypeIdIsNotDefinedOrInvalid,
+    /// Code `The field COMMUNICATIONS is not defined or invalid`.
+    ///
+    /// The COMMUNICATIONS field is not set
+    TheFieldCommunicationsIsNotDefinedOrInvalid,
+    /// Code `The only one communication is allowed for activity of specified type`.
+    ///
+    /// More than one contact is specified
+    TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType,
+    /// Code `Could not build binding. Please ensure that owner info and communications are defined correctly`.
+    ///
+    /// Connections for the activity are not specified
+    CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly,
+    /// Code `The custom activity without provider is not supported in current context`.
+    ///
+    /// The activity type is not supported in the specified context
+    TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext,
+    /// Code `Use crm.activity.configurable.update for this activity provider`.
+    ///
+    /// Incorrect method call for configurable activity
+    UseCrmActivityConfigurableUpdateForThisActivityProvider,
+    /// Code `Access denied`.
+    ///
+    /// No permission to update the entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Incorrect PROVIDER_ID parameter for the activity created in the application context
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Activity is not found" => Self::ActivityIsNotFound,
+            "The field SUBJECT is not defined or empty" => {
+                Self::TheFieldSubjectIsNotDefinedOrEmpty
+            }
+            "The field RESPONSIBLE_ID is not defined or invalid" => {
+                Self::TheFieldResponsibleIdIsNotDefinedOrInvalid
+            }
+            "The field TYPE_ID is not defined or invalid" => {
+                Self::TheFieldTypeIdIsNotDefinedOrInvalid
+            }
+            "The field COMMUNICATIONS is not defined or invalid" => {
+                Self::TheFieldCommunicationsIsNotDefinedOrInvalid
+            }
+            "The only one communication is allowed for activity of specified type" => {
+                Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType
+            }
+            "Could not build binding. Please ensure that owner info and communications are defined correctly" => {
+                Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly
+            }
+            "The custom activity without provider is not supported in current context" => {
+                Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext
+            }
+            "Use crm.activity.configurable.update for this activity provider" => {
+                Self::UseCrmActivityConfigurableUpdateForThisActivityProvider
+            }
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ActivityIsNotFound => "Activity is not found",
+            Self::TheFieldSubjectIsNotDefinedOrEmpty => {
+                "The field SUBJECT is not defined or empty"
+            }
+            Self::TheFieldResponsibleIdIsNotDefinedOrInvalid => {
+                "The field RESPONSIBLE_ID is not defined or invalid"
+            }
+            Self::TheFieldTypeIdIsNotDefinedOrInvalid => {
+                "The field TYPE_ID is not defined or invalid"
+            }
+            Self::TheFieldCommunicationsIsNotDefinedOrInvalid => {
+                "The field COMMUNICATIONS is not defined or invalid"
+            }
+            Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType => {
+                "The only one communication is allowed for activity of specified type"
+            }
+            Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly => {
+                "Could not build binding. Please ensure that owner info and communications are defined correctly"
+            }
+            Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext => {
+                "The custom activity without provider is not supported in current context"
+            }
+            Self::UseCrmActivityConfigurableUpdateForThisActivityProvider => {
+                "Use crm.activity.configurable.update for this activity provider"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ActivityIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineBindingsBind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsBindError {
+    /// No code; told apart by its description.
+    ///
+    /// OWNER_ID is not defined or invalid
+    OwnerIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_ID is not defined or invalid.
+    EntityIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_TYPE is not defined or invalid.
+    EntityTypeIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsBindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "owner_id is not defined or invalid" => Self::OwnerIdIsNotDefinedOr,
+                "entity_id is not defined or invalid" => Self::EntityIdIsNotDefinedOr,
+                "entity_type is not defined or invalid" => Self::EntityTypeIsNotDefinedOr,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerIdIsNotDefinedOr => "",
+            Self::EntityIdIsNotDefinedOr => "",
+            Self::EntityTypeIsNotDefinedOr => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineBindingsFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineBindingsList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsListError {
+    /// No code; told apart by its description.
+    ///
+    /// OWNER_ID is not defined or invalid
+    OwnerIdIsNotDefinedOr,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "owner_id is not defined or invalid" => Self::OwnerIdIsNotDefinedOr,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerIdIsNotDefinedOr => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineBindingsUnbind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsUnbindError {
+    /// No code; told apart by its description.
+    ///
+    /// OWNER_ID is not defined or invalid
+    OwnerIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_ID is not defined or invalid.
+    EntityIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_TYPE is not defined or invalid.
+    EntityTypeIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsUnbindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "owner_id is not defined or invalid" => Self::OwnerIdIsNotDefinedOr,
+                "entity_id is not defined or invalid" => Self::EntityIdIsNotDefinedOr,
+                "entity_type is not defined or invalid" => Self::EntityTypeIsNotDefinedOr,
+                "not found" => Self::NotFound,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerIdIsNotDefinedOr => "",
+            Self::EntityIdIsNotDefinedOr => "",
+            Self::EntityTypeIsNotDefinedOr => "",
+            Self::NotFound => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentAddError {
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Empty comment
+    InvalidArgValue,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentUpdate` (shared).
+pub type TimelineCommentUpdateError = TimelineCommentAddError;
+/// The documented errors of `TimelineCommentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `MULTIPLE_BINDINGS`.
+    ///
+    /// Element has bindings to multiple entities
+    MultipleBindings,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "MULTIPLE_BINDINGS" => Self::MultipleBindings,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::MultipleBindings => "MULTIPLE_BINDINGS",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// error
+    Error,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "error" => Self::Error,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Error => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineCommentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid.
+    IdIsNotDefinedOrInvalid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "not found" => Self::NotFound,
+                "access denied" => Self::AccessDenied,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "",
+            Self::AccessDenied => "",
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineIconAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid fileContent parameter specified
+    InvalidArgValue,
+    /// Code `FILE_SAVE_ERROR`.
+    ///
+    /// Unable to save the provided icon file
+    FileSaveError,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "FILE_SAVE_ERROR" => Self::FileSaveError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::FileSaveError => "FILE_SAVE_ERROR",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineIconDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Icon with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineIconGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Icon with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineIconList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconListError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineLogoList` (shared).
+pub type TimelineLogoListError = TimelineIconListError;
+/// The documented errors of `TimelineItemPin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineItemPinError {
+    /// No code; told apart by its description.
+    ///
+    /// Only three events can be added to favorites
+    OnlyThreeEventsCanBeAdded,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_CHANGE_PINNED`.
+    ///
+    /// Unable to perform the operation
+    CanNotChangePinned,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineItemPinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_CHANGE_PINNED" => Self::CanNotChangePinned,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "only three events can be added to favorites" => {
+                        Self::OnlyThreeEventsCanBeAdded
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OnlyThreeEventsCanBeAdded => "",
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotChangePinned => "CAN_NOT_CHANGE_PINNED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineItemUnpin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineItemUnpinError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_CHANGE_PINNED`.
+    ///
+    /// Unable to perform the operation
+    CanNotChangePinned,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineItemUnpinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_CHANGE_PINNED" => Self::CanNotChangePinned,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotChangePinned => "CAN_NOT_CHANGE_PINNED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLayoutBlocksDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLayoutBlocksDeleteError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The entity to which the timeline record is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The timeline record or the set of additional content blocks was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLayoutBlocksDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLayoutBlocksGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLayoutBlocksGetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element associated with the timeline record was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Timeline record not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLayoutBlocksGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLayoutBlocksSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLayoutBlocksSetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the timeline record is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Timeline record not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `UNSUITABLE_TIMELINE_ITEM`.
+    ///
+    /// The type of timeline record is not suitable for adding a set of additional content blocks
+    UnsuitableTimelineItem,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// The blocks field in RestAppLayoutDto must be filled.
+    FieldIsRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLayoutBlocksSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "UNSUITABLE_TIMELINE_ITEM" => Self::UnsuitableTimelineItem,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UnsuitableTimelineItem => "UNSUITABLE_TIMELINE_ITEM",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The CRM object with the specified entityTypeId and entityId does not exist
+    OwnerNotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Timeline entry with the specified id does not exist
+    NotFound,
+    /// Code `REMOVING_DISABLED`.
+    ///
+    /// Timeline entry with the specified id was created in the context of another REST application
+    RemovingDisabled,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "REMOVING_DISABLED" => Self::RemovingDisabled,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::RemovingDisabled => "REMOVING_DISABLED",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// The timeline entry with the specified id does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageListError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineLogoAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogoAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid fileContent parameter specified
+    InvalidArgValue,
+    /// Code `FILE_SAVE_ERROR`.
+    ///
+    /// Unable to save the provided logo file
+    FileSaveError,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogoAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "FILE_SAVE_ERROR" => Self::FileSaveError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::FileSaveError => "FILE_SAVE_ERROR",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineLogoDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogoDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Logo with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogoDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogoGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogoGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Logo with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogoGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineNoteDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineNoteDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineNoteDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineNoteGet` (shared).
+pub type TimelineNoteGetError = TimelineNoteDeleteError;
+/// The documented errors of `TimelineNoteSave` (shared).
+pub type TimelineNoteSaveError = TimelineNoteDeleteError;
 /// The `ContentBlockDto` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4706,6 +9081,427 @@ impl ActivityAddFieldsItem {
         self
     }
 }
+/// The `ActivityBadgeAddResultBadge` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeAddResultBadge {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeAddResultBadge {
+    /// Creates a `ActivityBadgeAddResultBadge` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing information about the added badge in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeAddResult {
+    /// Wire name: `badge`.
+    #[serde(rename = "badge", default, skip_serializing_if = "Option::is_none")]
+    pub badge: ::std::option::Option<ActivityBadgeAddResultBadge>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeAddResult {
+    /// Creates a `ActivityBadgeAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            badge: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `badge`.
+    #[must_use]
+    pub fn badge(
+        mut self,
+        value: impl ::std::convert::Into<ActivityBadgeAddResultBadge>,
+    ) -> Self {
+        self.badge = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityBadgeGetResultBadge` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeGetResultBadge {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeGetResultBadge {
+    /// Creates a `ActivityBadgeGetResultBadge` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing badge information in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeGetResult {
+    /// Wire name: `badge`.
+    #[serde(rename = "badge", default, skip_serializing_if = "Option::is_none")]
+    pub badge: ::std::option::Option<ActivityBadgeGetResultBadge>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeGetResult {
+    /// Creates a `ActivityBadgeGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            badge: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `badge`.
+    #[must_use]
+    pub fn badge(
+        mut self,
+        value: impl ::std::convert::Into<ActivityBadgeGetResultBadge>,
+    ) -> Self {
+        self.badge = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityBadgeListResultBadgesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeListResultBadgesItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeListResultBadgesItem {
+    /// Creates a `ActivityBadgeListResultBadgesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response containing an array, each element of which carries information about the badge
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityBadgeListResult {
+    /// Wire name: `badges`.
+    #[serde(rename = "badges", default, skip_serializing_if = "Option::is_none")]
+    pub badges: ::std::option::Option<
+        ::std::vec::Vec<ActivityBadgeListResultBadgesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityBadgeListResult {
+    /// Creates a `ActivityBadgeListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            badges: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `badges`.
+    #[must_use]
+    pub fn badges(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ActivityBadgeListResultBadgesItem>,
+        >,
+    ) -> Self {
+        self.badges = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `ActivityBindingListResultItem` object.
 #[derive(
     Debug,
@@ -5102,6 +9898,2532 @@ impl ActivityConfigurableAddFieldsItem {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableAddResultActivity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableAddResultActivity {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableAddResultActivity {
+    /// Creates a `ActivityConfigurableAddResultActivity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableAddResultTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableAddResultTime {
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<f64>,
+    /// Wire name: `finish`.
+    #[serde(
+        rename = "finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finish: ::std::option::Option<f64>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `processing`.
+    #[serde(
+        rename = "processing",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub processing: ::std::option::Option<f64>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `operating`.
+    #[serde(
+        rename = "operating",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub operating: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableAddResultTime {
+    /// Creates a `ActivityConfigurableAddResultTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            processing: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            operating: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `finish`.
+    #[must_use]
+    pub fn finish(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `processing`.
+    #[must_use]
+    pub fn processing(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.processing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `operating`.
+    #[must_use]
+    pub fn operating(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.operating = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Response root element containing information about the added activity identifier `id` in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableAddResult {
+    /// Wire name: `activity`.
+    #[serde(rename = "activity", default, skip_serializing_if = "Option::is_none")]
+    pub activity: ::std::option::Option<ActivityConfigurableAddResultActivity>,
+    /// Wire name: `time`.
+    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
+    pub time: ::std::option::Option<ActivityConfigurableAddResultTime>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableAddResult {
+    /// Creates a `ActivityConfigurableAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            activity: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableAddResultActivity>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableAddResultTime>,
+    ) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityFields {
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `completed`.
+    #[serde(
+        rename = "completed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed: ::std::option::Option<bool>,
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `pingOffsets`.
+    #[serde(rename = "pingOffsets", default, skip_serializing_if = "Option::is_none")]
+    pub ping_offsets: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `isIncomingChannel`.
+    #[serde(
+        rename = "isIncomingChannel",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_incoming_channel: ::std::option::Option<bool>,
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `badgeCode`.
+    #[serde(
+        rename = "badgeCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub badge_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originatorId`.
+    #[serde(rename = "originatorId", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `originId`.
+    #[serde(rename = "originId", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityFields {
+    /// Creates a `ActivityConfigurableGetResultActivityFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            type_id: ::std::option::Option::None,
+            completed: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            ping_offsets: ::std::option::Option::None,
+            is_incoming_channel: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            badge_code: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `completed`.
+    #[must_use]
+    pub fn completed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pingOffsets`.
+    #[must_use]
+    pub fn ping_offsets(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ping_offsets = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isIncomingChannel`.
+    #[must_use]
+    pub fn is_incoming_channel(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_incoming_channel = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `badgeCode`.
+    #[must_use]
+    pub fn badge_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.badge_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originatorId`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originId`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutIcon` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutIcon {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutIcon {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutIcon` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2 {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2 {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutHeaderTags` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutHeaderTags {
+    /// Wire name: `status2`.
+    #[serde(rename = "status2", default, skip_serializing_if = "Option::is_none")]
+    pub status2: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutHeaderTags {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutHeaderTags` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            status2: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `status2`.
+    #[must_use]
+    pub fn status2(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutHeaderTagsStatus2,
+        >,
+    ) -> Self {
+        self.status2 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutHeader` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutHeader {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tags`.
+    #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutHeaderTags,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutHeader {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutHeader` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tags`.
+    #[must_use]
+    pub fn tags(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutHeaderTags,
+        >,
+    ) -> Self {
+        self.tags = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyLogoAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyLogoAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uri`.
+    #[serde(
+        rename = "uri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyLogoAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyLogoAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uri`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyLogo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyLogo {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyLogoAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyLogo {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyLogo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyLogoAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties {
+    /// Wire name: `value`.
+    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    pub value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlockProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `inline`.
+    #[serde(
+        rename = "inline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub inline: ::std::option::Option<bool>,
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            inline: ::std::option::Option::None,
+            block: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inline`.
+    #[must_use]
+    pub fn inline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.inline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClientPropertiesBlock,
+        >,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksClient` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksClient {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksClient {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksClient` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClientProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks {
+    /// Wire name: `client`.
+    #[serde(rename = "client", default, skip_serializing_if = "Option::is_none")]
+    pub client: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient,
+    >,
+    /// Wire name: `phone`.
+    #[serde(rename = "phone", default, skip_serializing_if = "Option::is_none")]
+    pub phone: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client: ::std::option::Option::None,
+            phone: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `client`.
+    #[must_use]
+    pub fn client(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksClient,
+        >,
+    ) -> Self {
+        self.client = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `phone`.
+    #[must_use]
+    pub fn phone(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocksPhone,
+        >,
+    ) -> Self {
+        self.phone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties {
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsiblePropertiesBlocks,
+        >,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsibleProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBodyBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBodyBlocks {
+    /// Wire name: `client`.
+    #[serde(rename = "client", default, skip_serializing_if = "Option::is_none")]
+    pub client: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksClient,
+    >,
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBodyBlocks {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBodyBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `client`.
+    #[must_use]
+    pub fn client(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksClient,
+        >,
+    ) -> Self {
+        self.client = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocksResponsible,
+        >,
+    ) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutBody` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutBody {
+    /// Wire name: `logo`.
+    #[serde(rename = "logo", default, skip_serializing_if = "Option::is_none")]
+    pub logo: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutBodyLogo>,
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutBodyBlocks,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutBody {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutBody` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            logo: ::std::option::Option::None,
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logo`.
+    #[must_use]
+    pub fn logo(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyLogo,
+        >,
+    ) -> Self {
+        self.logo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutBodyBlocks,
+        >,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams {
+    /// Wire name: `clientId`.
+    #[serde(
+        rename = "clientId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            client_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `clientId`.
+    #[must_use]
+    pub fn client_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `actionParams`.
+    #[serde(rename = "actionParams", default, skip_serializing_if = "Option::is_none")]
+    pub action_params: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            action_params: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actionParams`.
+    #[must_use]
+    pub fn action_params(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallActionActionParams,
+        >,
+    ) -> Self {
+        self.action_params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCallAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterButtons` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterButtons {
+    /// Wire name: `startCall`.
+    #[serde(rename = "startCall", default, skip_serializing_if = "Option::is_none")]
+    pub start_call: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterButtons {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterButtons` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start_call: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `startCall`.
+    #[must_use]
+    pub fn start_call(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtonsStartCall,
+        >,
+    ) -> Self {
+        self.start_call = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `animationType`.
+    #[serde(
+        rename = "animationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub animation_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            animation_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `animationType`.
+    #[must_use]
+    pub fn animation_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.animation_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirmAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `animationType`.
+    #[serde(
+        rename = "animationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub animation_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            animation_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `animationType`.
+    #[must_use]
+    pub fn animation_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.animation_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDeclineAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenuItems` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenuItems {
+    /// Wire name: `confirm`.
+    #[serde(rename = "confirm", default, skip_serializing_if = "Option::is_none")]
+    pub confirm: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm,
+    >,
+    /// Wire name: `decline`.
+    #[serde(rename = "decline", default, skip_serializing_if = "Option::is_none")]
+    pub decline: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenuItems {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenuItems` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            confirm: ::std::option::Option::None,
+            decline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `confirm`.
+    #[must_use]
+    pub fn confirm(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsConfirm,
+        >,
+    ) -> Self {
+        self.confirm = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `decline`.
+    #[must_use]
+    pub fn decline(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItemsDecline,
+        >,
+    ) -> Self {
+        self.decline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooterMenu` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooterMenu {
+    /// Wire name: `showPostponeItem`.
+    #[serde(
+        rename = "showPostponeItem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_postpone_item: ::std::option::Option<bool>,
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenuItems,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooterMenu {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooterMenu` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            show_postpone_item: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `showPostponeItem`.
+    #[must_use]
+    pub fn show_postpone_item(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.show_postpone_item = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenuItems,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayoutFooter` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayoutFooter {
+    /// Wire name: `buttons`.
+    #[serde(rename = "buttons", default, skip_serializing_if = "Option::is_none")]
+    pub buttons: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterButtons,
+    >,
+    /// Wire name: `menu`.
+    #[serde(rename = "menu", default, skip_serializing_if = "Option::is_none")]
+    pub menu: ::std::option::Option<
+        ActivityConfigurableGetResultActivityLayoutFooterMenu,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayoutFooter {
+    /// Creates a `ActivityConfigurableGetResultActivityLayoutFooter` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            buttons: ::std::option::Option::None,
+            menu: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `buttons`.
+    #[must_use]
+    pub fn buttons(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterButtons,
+        >,
+    ) -> Self {
+        self.buttons = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `menu`.
+    #[must_use]
+    pub fn menu(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooterMenu,
+        >,
+    ) -> Self {
+        self.menu = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivityLayout` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivityLayout {
+    /// Wire name: `icon`.
+    #[serde(rename = "icon", default, skip_serializing_if = "Option::is_none")]
+    pub icon: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutIcon>,
+    /// Wire name: `header`.
+    #[serde(rename = "header", default, skip_serializing_if = "Option::is_none")]
+    pub header: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutHeader>,
+    /// Wire name: `body`.
+    #[serde(rename = "body", default, skip_serializing_if = "Option::is_none")]
+    pub body: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutBody>,
+    /// Wire name: `footer`.
+    #[serde(rename = "footer", default, skip_serializing_if = "Option::is_none")]
+    pub footer: ::std::option::Option<ActivityConfigurableGetResultActivityLayoutFooter>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivityLayout {
+    /// Creates a `ActivityConfigurableGetResultActivityLayout` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            icon: ::std::option::Option::None,
+            header: ::std::option::Option::None,
+            body: ::std::option::Option::None,
+            footer: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `icon`.
+    #[must_use]
+    pub fn icon(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityLayoutIcon>,
+    ) -> Self {
+        self.icon = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `header`.
+    #[must_use]
+    pub fn header(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutHeader,
+        >,
+    ) -> Self {
+        self.header = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    #[must_use]
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityLayoutBody>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `footer`.
+    #[must_use]
+    pub fn footer(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityConfigurableGetResultActivityLayoutFooter,
+        >,
+    ) -> Self {
+        self.footer = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableGetResultActivity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResultActivity {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `ownerTypeId`.
+    #[serde(
+        rename = "ownerTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type_id: ::std::option::Option<i64>,
+    /// Wire name: `ownerId`.
+    #[serde(
+        rename = "ownerId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<i64>,
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<ActivityConfigurableGetResultActivityFields>,
+    /// Wire name: `layout`.
+    #[serde(rename = "layout", default, skip_serializing_if = "Option::is_none")]
+    pub layout: ::std::option::Option<ActivityConfigurableGetResultActivityLayout>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResultActivity {
+    /// Creates a `ActivityConfigurableGetResultActivity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_type_id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            fields: ::std::option::Option::None,
+            layout: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerTypeId`.
+    #[must_use]
+    pub fn owner_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.owner_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerId`.
+    #[must_use]
+    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `layout`.
+    #[must_use]
+    pub fn layout(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivityLayout>,
+    ) -> Self {
+        self.layout = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response - an associative array with the key **activity**, which will contain fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableGetResult {
+    /// Wire name: `activity`.
+    #[serde(rename = "activity", default, skip_serializing_if = "Option::is_none")]
+    pub activity: ::std::option::Option<ActivityConfigurableGetResultActivity>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableGetResult {
+    /// Creates a `ActivityConfigurableGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            activity: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableGetResultActivity>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableUpdateResultActivity` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableUpdateResultActivity {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableUpdateResultActivity {
+    /// Creates a `ActivityConfigurableUpdateResultActivity` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityConfigurableUpdateResultTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableUpdateResultTime {
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<f64>,
+    /// Wire name: `finish`.
+    #[serde(
+        rename = "finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finish: ::std::option::Option<f64>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `processing`.
+    #[serde(
+        rename = "processing",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub processing: ::std::option::Option<f64>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Wire name: `operating`.
+    #[serde(
+        rename = "operating",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub operating: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableUpdateResultTime {
+    /// Creates a `ActivityConfigurableUpdateResultTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            processing: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            operating: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `finish`.
+    #[must_use]
+    pub fn finish(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `processing`.
+    #[must_use]
+    pub fn processing(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.processing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `operating`.
+    #[must_use]
+    pub fn operating(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.operating = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Response root element containing the activity identifier `id` information in case of success. In case of failure, it will return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityConfigurableUpdateResult {
+    /// Wire name: `activity`.
+    #[serde(rename = "activity", default, skip_serializing_if = "Option::is_none")]
+    pub activity: ::std::option::Option<ActivityConfigurableUpdateResultActivity>,
+    /// Wire name: `time`.
+    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
+    pub time: ::std::option::Option<ActivityConfigurableUpdateResultTime>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityConfigurableUpdateResult {
+    /// Creates a `ActivityConfigurableUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            activity: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableUpdateResultActivity>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<ActivityConfigurableUpdateResultTime>,
+    ) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -5737,6 +13059,2598 @@ impl ActivityFieldsResult {
         self
     }
 }
+/// Root element of the response. Values for the `result` field correspond to fields of the object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_TYPE_ID`.
+    #[serde(
+        rename = "OWNER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_ID`.
+    #[serde(
+        rename = "PROVIDER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_TYPE_ID`.
+    #[serde(
+        rename = "PROVIDER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_GROUP_ID`.
+    #[serde(
+        rename = "PROVIDER_GROUP_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_group_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ASSOCIATED_ENTITY_ID`.
+    #[serde(
+        rename = "ASSOCIATED_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub associated_entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT`.
+    #[serde(
+        rename = "SUBJECT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_UPDATED`.
+    #[serde(
+        rename = "LAST_UPDATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_updated: ::std::option::Option<::std::string::String>,
+    /// Wire name: `START_TIME`.
+    #[serde(
+        rename = "START_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `END_TIME`.
+    #[serde(
+        rename = "END_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEADLINE`.
+    #[serde(
+        rename = "DEADLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMPLETED`.
+    #[serde(
+        rename = "COMPLETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(
+        rename = "RESPONSIBLE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PRIORITY`.
+    #[serde(
+        rename = "PRIORITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub priority: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_TYPE`.
+    #[serde(
+        rename = "NOTIFY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_VALUE`.
+    #[serde(
+        rename = "NOTIFY_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DIRECTION`.
+    #[serde(
+        rename = "DIRECTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub direction: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOCATION`.
+    #[serde(
+        rename = "LOCATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub location: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGIN_ID`.
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDITOR_ID`.
+    #[serde(
+        rename = "EDITOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub editor_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_PARAMS`.
+    #[serde(
+        rename = "PROVIDER_PARAMS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PROVIDER_DATA`.
+    #[serde(rename = "PROVIDER_DATA", default, skip_serializing_if = "Option::is_none")]
+    pub provider_data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_MARK`.
+    #[serde(
+        rename = "RESULT_MARK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_mark: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_VALUE`.
+    #[serde(rename = "RESULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub result_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_SUM`.
+    #[serde(rename = "RESULT_SUM", default, skip_serializing_if = "Option::is_none")]
+    pub result_sum: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_CURRENCY_ID`.
+    #[serde(
+        rename = "RESULT_CURRENCY_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_currency_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `RESULT_STATUS`.
+    #[serde(
+        rename = "RESULT_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_STREAM`.
+    #[serde(
+        rename = "RESULT_STREAM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_stream: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_SOURCE_ID`.
+    #[serde(
+        rename = "RESULT_SOURCE_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_source_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `AUTOCOMPLETE_RULE`.
+    #[serde(
+        rename = "AUTOCOMPLETE_RULE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_rule: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityGetResult {
+    /// Creates a `ActivityGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            owner_type_id: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            provider_id: ::std::option::Option::None,
+            provider_type_id: ::std::option::Option::None,
+            provider_group_id: ::std::option::Option::None,
+            associated_entity_id: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            last_updated: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            completed: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            notify_type: ::std::option::Option::None,
+            notify_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            direction: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            editor_id: ::std::option::Option::None,
+            provider_params: ::std::option::Option::None,
+            provider_data: ::std::option::Option::None,
+            result_mark: ::std::option::Option::None,
+            result_value: ::std::option::Option::None,
+            result_sum: ::std::option::Option::None,
+            result_currency_id: ::std::option::Option::None,
+            result_status: ::std::option::Option::None,
+            result_stream: ::std::option::Option::None,
+            result_source_id: ::std::option::Option::None,
+            autocomplete_rule: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_TYPE_ID`.
+    #[must_use]
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_ID`.
+    #[must_use]
+    pub fn provider_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_TYPE_ID`.
+    #[must_use]
+    pub fn provider_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_GROUP_ID`.
+    #[must_use]
+    pub fn provider_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSOCIATED_ENTITY_ID`.
+    #[must_use]
+    pub fn associated_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.associated_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT`.
+    #[must_use]
+    pub fn subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_UPDATED`.
+    #[must_use]
+    pub fn last_updated(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_updated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_TIME`.
+    #[must_use]
+    pub fn start_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `END_TIME`.
+    #[must_use]
+    pub fn end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEADLINE`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPLETED`.
+    #[must_use]
+    pub fn completed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRIORITY`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_TYPE`.
+    #[must_use]
+    pub fn notify_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_VALUE`.
+    #[must_use]
+    pub fn notify_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DIRECTION`.
+    #[must_use]
+    pub fn direction(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.direction = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION`.
+    #[must_use]
+    pub fn location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDITOR_ID`.
+    #[must_use]
+    pub fn editor_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.editor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_PARAMS`.
+    #[must_use]
+    pub fn provider_params(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_params = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_DATA`.
+    #[must_use]
+    pub fn provider_data(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_MARK`.
+    #[must_use]
+    pub fn result_mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_VALUE`.
+    #[must_use]
+    pub fn result_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SUM`.
+    #[must_use]
+    pub fn result_sum(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_CURRENCY_ID`.
+    #[must_use]
+    pub fn result_currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STATUS`.
+    #[must_use]
+    pub fn result_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STREAM`.
+    #[must_use]
+    pub fn result_stream(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_stream = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SOURCE_ID`.
+    #[must_use]
+    pub fn result_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTOCOMPLETE_RULE`.
+    #[must_use]
+    pub fn autocomplete_rule(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.autocomplete_rule = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksDeleteResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksDeleteResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksDeleteResult {
+    /// Creates a `ActivityLayoutBlocksDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiline`.
+    #[serde(
+        rename = "multiline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiline: ::std::option::Option<bool>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            multiline: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiline`.
+    #[must_use]
+    pub fn multiline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock1` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock1` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock2` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uri`.
+    #[serde(
+        rename = "uri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uri`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            text: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock3` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock3` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            block: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+        >,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocksBlock4` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocksBlock4` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            ActivityLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayoutBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayoutBlocks {
+    /// Wire name: `block_1`.
+    #[serde(rename = "block_1", default, skip_serializing_if = "Option::is_none")]
+    pub block_1: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock1>,
+    /// Wire name: `block_2`.
+    #[serde(rename = "block_2", default, skip_serializing_if = "Option::is_none")]
+    pub block_2: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock2>,
+    /// Wire name: `block_3`.
+    #[serde(rename = "block_3", default, skip_serializing_if = "Option::is_none")]
+    pub block_3: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock3>,
+    /// Wire name: `block_4`.
+    #[serde(rename = "block_4", default, skip_serializing_if = "Option::is_none")]
+    pub block_4: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocksBlock4>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayoutBlocks {
+    /// Creates a `ActivityLayoutBlocksGetResultLayoutBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block_1: ::std::option::Option::None,
+            block_2: ::std::option::Option::None,
+            block_3: ::std::option::Option::None,
+            block_4: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block_1`.
+    #[must_use]
+    pub fn block_1(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock1>,
+    ) -> Self {
+        self.block_1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_2`.
+    #[must_use]
+    pub fn block_2(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock2>,
+    ) -> Self {
+        self.block_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_3`.
+    #[must_use]
+    pub fn block_3(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock3>,
+    ) -> Self {
+        self.block_3 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_4`.
+    #[must_use]
+    pub fn block_4(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocksBlock4>,
+    ) -> Self {
+        self.block_4 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResultLayout` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResultLayout {
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<ActivityLayoutBlocksGetResultLayoutBlocks>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResultLayout {
+    /// Creates a `ActivityLayoutBlocksGetResultLayout` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayoutBlocks>,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksGetResult {
+    /// Wire name: `layout`.
+    #[serde(rename = "layout", default, skip_serializing_if = "Option::is_none")]
+    pub layout: ::std::option::Option<ActivityLayoutBlocksGetResultLayout>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksGetResult {
+    /// Creates a `ActivityLayoutBlocksGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            layout: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `layout`.
+    #[must_use]
+    pub fn layout(
+        mut self,
+        value: impl ::std::convert::Into<ActivityLayoutBlocksGetResultLayout>,
+    ) -> Self {
+        self.layout = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityLayoutBlocksSetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityLayoutBlocksSetResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityLayoutBlocksSetResult {
+    /// Creates a `ActivityLayoutBlocksSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_TYPE_ID`.
+    #[serde(
+        rename = "OWNER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_ID`.
+    #[serde(
+        rename = "PROVIDER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_TYPE_ID`.
+    #[serde(
+        rename = "PROVIDER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_GROUP_ID`.
+    #[serde(
+        rename = "PROVIDER_GROUP_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_group_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `ASSOCIATED_ENTITY_ID`.
+    #[serde(
+        rename = "ASSOCIATED_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub associated_entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT`.
+    #[serde(
+        rename = "SUBJECT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_UPDATED`.
+    #[serde(
+        rename = "LAST_UPDATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_updated: ::std::option::Option<::std::string::String>,
+    /// Wire name: `START_TIME`.
+    #[serde(
+        rename = "START_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `END_TIME`.
+    #[serde(
+        rename = "END_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEADLINE`.
+    #[serde(
+        rename = "DEADLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMPLETED`.
+    #[serde(
+        rename = "COMPLETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(
+        rename = "RESPONSIBLE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PRIORITY`.
+    #[serde(
+        rename = "PRIORITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub priority: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_TYPE`.
+    #[serde(
+        rename = "NOTIFY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NOTIFY_VALUE`.
+    #[serde(
+        rename = "NOTIFY_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notify_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DIRECTION`.
+    #[serde(
+        rename = "DIRECTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub direction: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOCATION`.
+    #[serde(
+        rename = "LOCATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub location: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGINATOR_ID`.
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ORIGIN_ID`.
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDITOR_ID`.
+    #[serde(
+        rename = "EDITOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub editor_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROVIDER_PARAMS`.
+    #[serde(
+        rename = "PROVIDER_PARAMS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider_params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PROVIDER_DATA`.
+    #[serde(rename = "PROVIDER_DATA", default, skip_serializing_if = "Option::is_none")]
+    pub provider_data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_MARK`.
+    #[serde(
+        rename = "RESULT_MARK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_mark: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_VALUE`.
+    #[serde(rename = "RESULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub result_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_SUM`.
+    #[serde(rename = "RESULT_SUM", default, skip_serializing_if = "Option::is_none")]
+    pub result_sum: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RESULT_CURRENCY_ID`.
+    #[serde(
+        rename = "RESULT_CURRENCY_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_currency_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `RESULT_STATUS`.
+    #[serde(
+        rename = "RESULT_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_STREAM`.
+    #[serde(
+        rename = "RESULT_STREAM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_stream: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RESULT_SOURCE_ID`.
+    #[serde(
+        rename = "RESULT_SOURCE_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_source_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `AUTOCOMPLETE_RULE`.
+    #[serde(
+        rename = "AUTOCOMPLETE_RULE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_rule: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityListResultItem {
+    /// Creates a `ActivityListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            owner_type_id: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            provider_id: ::std::option::Option::None,
+            provider_type_id: ::std::option::Option::None,
+            provider_group_id: ::std::option::Option::None,
+            associated_entity_id: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            last_updated: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            completed: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            notify_type: ::std::option::Option::None,
+            notify_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            direction: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            editor_id: ::std::option::Option::None,
+            provider_params: ::std::option::Option::None,
+            provider_data: ::std::option::Option::None,
+            result_mark: ::std::option::Option::None,
+            result_value: ::std::option::Option::None,
+            result_sum: ::std::option::Option::None,
+            result_currency_id: ::std::option::Option::None,
+            result_status: ::std::option::Option::None,
+            result_stream: ::std::option::Option::None,
+            result_source_id: ::std::option::Option::None,
+            autocomplete_rule: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_TYPE_ID`.
+    #[must_use]
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_ID`.
+    #[must_use]
+    pub fn provider_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_TYPE_ID`.
+    #[must_use]
+    pub fn provider_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.provider_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_GROUP_ID`.
+    #[must_use]
+    pub fn provider_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSOCIATED_ENTITY_ID`.
+    #[must_use]
+    pub fn associated_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.associated_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT`.
+    #[must_use]
+    pub fn subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_UPDATED`.
+    #[must_use]
+    pub fn last_updated(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_updated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_TIME`.
+    #[must_use]
+    pub fn start_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `END_TIME`.
+    #[must_use]
+    pub fn end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEADLINE`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMPLETED`.
+    #[must_use]
+    pub fn completed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRIORITY`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_TYPE`.
+    #[must_use]
+    pub fn notify_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOTIFY_VALUE`.
+    #[must_use]
+    pub fn notify_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.notify_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DIRECTION`.
+    #[must_use]
+    pub fn direction(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.direction = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOCATION`.
+    #[must_use]
+    pub fn location(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.location = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGINATOR_ID`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ORIGIN_ID`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDITOR_ID`.
+    #[must_use]
+    pub fn editor_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.editor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_PARAMS`.
+    #[must_use]
+    pub fn provider_params(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_params = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROVIDER_DATA`.
+    #[must_use]
+    pub fn provider_data(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.provider_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_MARK`.
+    #[must_use]
+    pub fn result_mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_VALUE`.
+    #[must_use]
+    pub fn result_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SUM`.
+    #[must_use]
+    pub fn result_sum(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_CURRENCY_ID`.
+    #[must_use]
+    pub fn result_currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STATUS`.
+    #[must_use]
+    pub fn result_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_STREAM`.
+    #[must_use]
+    pub fn result_stream(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_stream = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESULT_SOURCE_ID`.
+    #[must_use]
+    pub fn result_source_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_source_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTOCOMPLETE_RULE`.
+    #[must_use]
+    pub fn autocomplete_rule(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.autocomplete_rule = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the added activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoAddResult {
+    /// Creates a `ActivityTodoAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the integer identifier of the updated deal `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateResult {
+    /// Creates a `ActivityTodoUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated deal `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateColorResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateColorResult {
+    /// Creates a `ActivityTodoUpdateColorResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateDeadlineResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateDeadlineResult {
+    /// Creates a `ActivityTodoUpdateDeadlineResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateDescriptionResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateDescriptionResult {
+    /// Creates a `ActivityTodoUpdateDescriptionResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// On success, returns an object containing the identifier of the updated activity `id`, on error = `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTodoUpdateResponsibleUserResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTodoUpdateResponsibleUserResult {
+    /// Creates a `ActivityTodoUpdateResponsibleUserResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Field values for adding a new custom activity type in the form of a structure:
 ///
 /// ```json
@@ -5823,6 +15737,105 @@ impl ActivityTypeAddFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.is_configurable_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ActivityTypeListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ActivityTypeListResultItem {
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_CONFIGURABLE_TYPE`.
+    #[serde(
+        rename = "IS_CONFIGURABLE_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_configurable_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ICON_ID`.
+    #[serde(
+        rename = "ICON_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub icon_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ActivityTypeListResultItem {
+    /// Creates a `ActivityTypeListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            type_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            is_configurable_type: ::std::option::Option::None,
+            icon_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE_ID`.
+    #[must_use]
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_CONFIGURABLE_TYPE`.
+    #[must_use]
+    pub fn is_configurable_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_configurable_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ICON_ID`.
+    #[must_use]
+    pub fn icon_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.icon_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -6710,6 +16723,302 @@ impl TimelineCommentFieldsResult {
         self
     }
 }
+/// The root element of the response. The values for the `result` field correspond to comment fields.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineCommentGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT`.
+    #[serde(
+        rename = "COMMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FILES`.
+    #[serde(rename = "FILES", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineCommentGetResult {
+    /// Creates a `TimelineCommentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            comment: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILES`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineCommentListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineCommentListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED`.
+    #[serde(
+        rename = "CREATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT`.
+    #[serde(
+        rename = "COMMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FILES`.
+    #[serde(rename = "FILES", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineCommentListResultItem {
+    /// Creates a `TimelineCommentListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            comment: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILES`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response.
 ///
 /// The `result` field contains the icon object
@@ -6787,6 +17096,1186 @@ impl TimelineIconAddResult {
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineIconGetResultIcon` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconGetResultIcon {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconGetResultIcon {
+    /// Creates a `TimelineIconGetResultIcon` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains the icon object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconGetResult {
+    /// Wire name: `icon`.
+    #[serde(rename = "icon", default, skip_serializing_if = "Option::is_none")]
+    pub icon: ::std::option::Option<TimelineIconGetResultIcon>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconGetResult {
+    /// Creates a `TimelineIconGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            icon: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `icon`.
+    #[must_use]
+    pub fn icon(
+        mut self,
+        value: impl ::std::convert::Into<TimelineIconGetResultIcon>,
+    ) -> Self {
+        self.icon = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineIconListResultIconsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconListResultIconsItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconListResultIconsItem {
+    /// Creates a `TimelineIconListResultIconsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains an array of `icons`, each entry includes an associative array of icon fields icon
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineIconListResult {
+    /// Wire name: `icons`.
+    #[serde(rename = "icons", default, skip_serializing_if = "Option::is_none")]
+    pub icons: ::std::option::Option<::std::vec::Vec<TimelineIconListResultIconsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineIconListResult {
+    /// Creates a `TimelineIconListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            icons: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `icons`.
+    #[must_use]
+    pub fn icons(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimelineIconListResultIconsItem>,
+        >,
+    ) -> Self {
+        self.icons = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. On successful execution, contains an object with the field `success`. If the set is not deleted, returns `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksDeleteResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksDeleteResult {
+    /// Creates a `TimelineLayoutBlocksDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiline`.
+    #[serde(
+        rename = "multiline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiline: ::std::option::Option<bool>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            multiline: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiline`.
+    #[must_use]
+    pub fn multiline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock1` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock1 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock1` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock1Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock2` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock2 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock2Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `uri`.
+    #[serde(
+        rename = "uri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `uri`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `bold`.
+    #[serde(
+        rename = "bold",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bold: ::std::option::Option<bool>,
+    /// Wire name: `action`.
+    #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
+    pub action: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            text: ::std::option::Option::None,
+            bold: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bold`.
+    #[must_use]
+    pub fn bold(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bold = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock3PropertiesAction,
+        >,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock3` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock3 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock3` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock3Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlockProperties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            block: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock4PropertiesBlock,
+        >,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocksBlock4` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `properties`.
+    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    pub properties: ::std::option::Option<
+        TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocksBlock4 {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocksBlock4` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            properties: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `properties`.
+    #[must_use]
+    pub fn properties(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineLayoutBlocksGetResultLayoutBlocksBlock4Properties,
+        >,
+    ) -> Self {
+        self.properties = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayoutBlocks` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayoutBlocks {
+    /// Wire name: `block_1`.
+    #[serde(rename = "block_1", default, skip_serializing_if = "Option::is_none")]
+    pub block_1: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock1>,
+    /// Wire name: `block_2`.
+    #[serde(rename = "block_2", default, skip_serializing_if = "Option::is_none")]
+    pub block_2: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock2>,
+    /// Wire name: `block_3`.
+    #[serde(rename = "block_3", default, skip_serializing_if = "Option::is_none")]
+    pub block_3: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock3>,
+    /// Wire name: `block_4`.
+    #[serde(rename = "block_4", default, skip_serializing_if = "Option::is_none")]
+    pub block_4: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocksBlock4>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayoutBlocks {
+    /// Creates a `TimelineLayoutBlocksGetResultLayoutBlocks` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block_1: ::std::option::Option::None,
+            block_2: ::std::option::Option::None,
+            block_3: ::std::option::Option::None,
+            block_4: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block_1`.
+    #[must_use]
+    pub fn block_1(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock1>,
+    ) -> Self {
+        self.block_1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_2`.
+    #[must_use]
+    pub fn block_2(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock2>,
+    ) -> Self {
+        self.block_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_3`.
+    #[must_use]
+    pub fn block_3(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock3>,
+    ) -> Self {
+        self.block_3 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `block_4`.
+    #[must_use]
+    pub fn block_4(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocksBlock4>,
+    ) -> Self {
+        self.block_4 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLayoutBlocksGetResultLayout` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResultLayout {
+    /// Wire name: `blocks`.
+    #[serde(rename = "blocks", default, skip_serializing_if = "Option::is_none")]
+    pub blocks: ::std::option::Option<TimelineLayoutBlocksGetResultLayoutBlocks>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResultLayout {
+    /// Creates a `TimelineLayoutBlocksGetResultLayout` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            blocks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `blocks`.
+    #[must_use]
+    pub fn blocks(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayoutBlocks>,
+    ) -> Self {
+        self.blocks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksGetResult {
+    /// Wire name: `layout`.
+    #[serde(rename = "layout", default, skip_serializing_if = "Option::is_none")]
+    pub layout: ::std::option::Option<TimelineLayoutBlocksGetResultLayout>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksGetResult {
+    /// Creates a `TimelineLayoutBlocksGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            layout: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `layout`.
+    #[must_use]
+    pub fn layout(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLayoutBlocksGetResultLayout>,
+    ) -> Self {
+        self.layout = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. On successful execution, contains an object with the field `success`. If the set is not set, returns `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLayoutBlocksSetResult {
+    /// Wire name: `success`.
+    #[serde(
+        rename = "success",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub success: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLayoutBlocksSetResult {
+    /// Creates a `TimelineLayoutBlocksSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            success: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `success`.
+    #[must_use]
+    pub fn success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.success = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -6933,6 +18422,306 @@ impl TimelineLogmessageAddResult {
         self
     }
 }
+/// The `TimelineLogmessageGetResultLogMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogmessageGetResultLogMessage {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `authorId`.
+    #[serde(
+        rename = "authorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `iconCode`.
+    #[serde(
+        rename = "iconCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub icon_code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogmessageGetResultLogMessage {
+    /// Creates a `TimelineLogmessageGetResultLogMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            icon_code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorId`.
+    #[must_use]
+    pub fn author_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `iconCode`.
+    #[must_use]
+    pub fn icon_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.icon_code = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains the logMessage object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogmessageGetResult {
+    /// Wire name: `logMessage`.
+    #[serde(rename = "logMessage", default, skip_serializing_if = "Option::is_none")]
+    pub log_message: ::std::option::Option<TimelineLogmessageGetResultLogMessage>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogmessageGetResult {
+    /// Creates a `TimelineLogmessageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            log_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logMessage`.
+    #[must_use]
+    pub fn log_message(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLogmessageGetResultLogMessage>,
+    ) -> Self {
+        self.log_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLogmessageListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogmessageListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Wire name: `authorId`.
+    #[serde(
+        rename = "authorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `iconCode`.
+    #[serde(
+        rename = "iconCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub icon_code: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogmessageListResultItem {
+    /// Creates a `TimelineLogmessageListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            icon_code: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorId`.
+    #[must_use]
+    pub fn author_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `iconCode`.
+    #[must_use]
+    pub fn icon_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.icon_code = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response.
 ///
 /// The `result` field contains the logo object
@@ -7008,6 +18797,248 @@ impl TimelineLogoAddResult {
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLogoGetResultLogo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoGetResultLogo {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoGetResultLogo {
+    /// Creates a `TimelineLogoGetResultLogo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains the logo object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoGetResult {
+    /// Wire name: `logo`.
+    #[serde(rename = "logo", default, skip_serializing_if = "Option::is_none")]
+    pub logo: ::std::option::Option<TimelineLogoGetResultLogo>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoGetResult {
+    /// Creates a `TimelineLogoGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            logo: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logo`.
+    #[must_use]
+    pub fn logo(
+        mut self,
+        value: impl ::std::convert::Into<TimelineLogoGetResultLogo>,
+    ) -> Self {
+        self.logo = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineLogoListResultLogosItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoListResultLogosItem {
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSystem`.
+    #[serde(
+        rename = "isSystem",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_system: ::std::option::Option<bool>,
+    /// Wire name: `fileUri`.
+    #[serde(
+        rename = "fileUri",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoListResultLogosItem {
+    /// Creates a `TimelineLogoListResultLogosItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            is_system: ::std::option::Option::None,
+            file_uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSystem`.
+    #[must_use]
+    pub fn is_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fileUri`.
+    #[must_use]
+    pub fn file_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The `result` field contains an array of `logos`, each entry of which includes an associative array of logo fields logo
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineLogoListResult {
+    /// Wire name: `logos`.
+    #[serde(rename = "logos", default, skip_serializing_if = "Option::is_none")]
+    pub logos: ::std::option::Option<::std::vec::Vec<TimelineLogoListResultLogosItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineLogoListResult {
+    /// Creates a `TimelineLogoListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            logos: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `logos`.
+    #[must_use]
+    pub fn logos(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimelineLogoListResultLogosItem>,
+        >,
+    ) -> Self {
+        self.logos = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -3,6 +3,23 @@
 /// The method `crm.tracking.trace.add` creates a Sales Intelligence trace and returns its identifier.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/tracking/crm-tracking-trace-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::tracking::TrackingTraceAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::tracking::TrackingTraceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TrackingTraceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -26,7 +43,9 @@ pub struct TrackingTraceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub trace: ::std::option::Option<::std::string::String>,
+    pub trace: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of objects to be linked with the trace (detailed description)
     ///
     /// If `ENTITIES` is not passed, the method creates a trace without linking it to CRM objects
@@ -48,7 +67,9 @@ impl TrackingTraceAdd {
     #[must_use]
     pub fn trace(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.trace = ::std::option::Option::Some(value.into());
         self
@@ -70,10 +91,28 @@ impl ::b24_core::__private::Method for TrackingTraceAdd {
         "crm.tracking.trace.add",
     );
     type Output = i64;
+    type Error = TrackingTraceAddError;
 }
 /// The method `crm.tracking.trace.delete` removes a Sales Intelligence trace.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/tracking/crm-tracking-trace-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::tracking::TrackingTraceDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::tracking::TrackingTraceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TrackingTraceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -91,7 +130,7 @@ pub struct TrackingTraceDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TrackingTraceDelete {
     /// Creates a `TrackingTraceDelete` from its required fields.
@@ -103,7 +142,10 @@ impl TrackingTraceDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -115,6 +157,85 @@ impl ::b24_core::__private::Method for TrackingTraceDelete {
         "crm.tracking.trace.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TrackingTraceDeleteError;
+}
+/// The documented errors of `TrackingTraceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrackingTraceAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Parameter TRACE required.
+    ///
+    /// Can not parse JSON in parameter TRACE.
+    ///
+    /// Wrong TYPE in parameter ENTITIES. Allowed types: COMPANY,CONTACT,DEAL,LEAD,QUOTE
+    ///
+    /// Wrong ID in parameter ENTITIES.
+    ///
+    /// You have no access to entity <TYPE> with ID <ID>.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TrackingTraceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TrackingTraceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrackingTraceDeleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Parameter id required.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TrackingTraceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// CRM object type.
 ///

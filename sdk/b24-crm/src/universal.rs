@@ -5,6 +5,24 @@
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::CategoryAdd::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::CategoryAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CategoryAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +34,7 @@ pub struct CategoryAdd {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for adding a new funnel in the form of a structure:
     ///
     /// ```js
@@ -38,7 +56,7 @@ impl CategoryAdd {
     /// Creates a `CategoryAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -59,12 +77,30 @@ impl ::b24_core::__private::Method for CategoryAdd {
         "crm.category.add",
     );
     type Output = CategoryAddResult;
+    type Error = CategoryAddError;
 }
 /// This method deletes a funnel (direction) with the identifier `id`.
 ///
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::CategoryDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::CategoryDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CategoryDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -76,19 +112,19 @@ pub struct CategoryDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the funnel to be deleted. Can be obtained using the `crm.category.list` method or when creating a funnel with the `crm.category.add` method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CategoryDelete {
     /// Creates a `CategoryDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -103,12 +139,30 @@ impl ::b24_core::__private::Method for CategoryDelete {
         "crm.category.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = CategoryDeleteError;
 }
 /// The method retrieves information about the fields of the sales funnels (directions) of the CRM object.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::CategoryFields::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::CategoryFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CategoryFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -120,12 +174,14 @@ pub struct CategoryFields {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
 }
 impl CategoryFields {
     /// Creates a `CategoryFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
         }
@@ -138,12 +194,30 @@ impl ::b24_core::__private::Method for CategoryFields {
         "crm.category.fields",
     );
     type Output = CategoryFieldsResult;
+    type Error = CategoryFieldsError;
 }
 /// This method retrieves information about the funnel (direction) with the identifier `id`.
 ///
 /// Who: any user with "Read" access permission to the funnel.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::CategoryGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::CategoryGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CategoryGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -155,19 +229,19 @@ pub struct CategoryGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Funnel identifier. Can be obtained using the `crm.category.list` method or when creating a funnel using the `crm.category.add` method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CategoryGet {
     /// Creates a `CategoryGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -181,16 +255,32 @@ impl ::b24_core::__private::Method for CategoryGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.category.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CategoryGetResult;
+    type Error = CategoryGetError;
 }
 /// The method retrieves a list of sales funnels (directions) that belong to the CRM object type with the identifier `entityTypeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::CategoryList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::CategoryList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CategoryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -202,12 +292,14 @@ pub struct CategoryList {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
 }
 impl CategoryList {
     /// Creates a `CategoryList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
         }
@@ -219,13 +311,11 @@ impl ::b24_core::__private::Method for CategoryList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.category.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CategoryListResult;
+    type Error = CategoryListError;
 }
 impl ::b24_core::__private::ListMethod for CategoryList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = CategoryListResultCategoriesItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "categories",
     );
@@ -236,6 +326,24 @@ impl ::b24_core::__private::ListMethod for CategoryList {
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::CategoryUpdate::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::CategoryUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CategoryUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -247,12 +355,12 @@ pub struct CategoryUpdate {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the funnel. It can be obtained using the `crm.category.list` method or when creating a funnel with the `crm.category.add` method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for updating the funnel fields in the form of a structure:
     ///
     /// ```js
@@ -274,8 +382,8 @@ impl CategoryUpdate {
     /// Creates a `CategoryUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -296,16 +404,32 @@ impl ::b24_core::__private::Method for CategoryUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.category.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CategoryUpdateResult;
+    type Error = CategoryUpdateError;
 }
 /// This is a universal method for creating objects in the CRM. It allows you to create various types of objects, such as deals, contacts, companies, and others.
 ///
 /// Who: any user with "add" permissions for the CRM object item.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemAdd::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -319,10 +443,10 @@ pub struct ItemAdd {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Format object.
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -362,13 +486,13 @@ pub struct ItemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemAdd {
     /// Creates a `ItemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -386,7 +510,7 @@ impl ItemAdd {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -397,12 +521,30 @@ impl ::b24_core::__private::Method for ItemAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.item.add");
     type Output = ItemAddResult;
+    type Error = ItemAddError;
 }
 /// This is a universal method for importing objects into CRM. The differences from adding an object are described in more detail `here`.
 ///
 /// Who: any user with the "import" access permission for the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/import/crm-item-batch-import.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemBatchImport::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemBatchImport>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemBatchImport` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -416,7 +558,7 @@ pub struct ItemBatchImport {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// An array of field values for the entities. It can be viewed as an array where each element contains a set of `fields`, as described in the crm.item.import method.
     ///
     /// Wire name: `data`.
@@ -437,13 +579,13 @@ pub struct ItemBatchImport {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemBatchImport {
     /// Creates a `ItemBatchImport` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -458,7 +600,7 @@ impl ItemBatchImport {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -471,12 +613,30 @@ impl ::b24_core::__private::Method for ItemBatchImport {
         "crm.item.batchImport",
     );
     type Output = ItemBatchImportResult;
+    type Error = ItemBatchImportError;
 }
 /// Deletes a CRM object element by its item ID and entity type ID.
 ///
 /// Who: any user with the "delete" permission for CRM object elements..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -490,21 +650,21 @@ pub struct ItemDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the item to be deleted.
     ///
     /// It can be obtained using the `crm.item.list` method or when creating an item with `crm.item.add`.
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemDelete {
     /// Creates a `ItemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -519,12 +679,30 @@ impl ::b24_core::__private::Method for ItemDelete {
         "crm.item.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ItemDeleteError;
 }
 /// This method retrieves brief information about the delivery.
 ///
 /// Who: read access permission for the delivery order is required..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/delivery/crm-item-delivery-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDeliveryGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDeliveryGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDeliveryGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -533,12 +711,14 @@ pub struct ItemDeliveryGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemDeliveryGet {
     /// Creates a `ItemDeliveryGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -549,12 +729,30 @@ impl ::b24_core::__private::Method for ItemDeliveryGet {
         "crm.item.delivery.get",
     );
     type Output = SaleOrderShipmentCrmSimple;
+    type Error = ItemDeliveryGetError;
 }
 /// Retrieves a list of deliveries for a specific CRM object.
 ///
 /// Who: requires read access permission for the CRM object from which deliveries are selected..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/delivery/crm-item-delivery-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDeliveryList::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDeliveryList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDeliveryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -566,7 +764,7 @@ pub struct ItemDeliveryList {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type
     ///
     /// Wire name: `entityTypeId`.
@@ -574,7 +772,7 @@ pub struct ItemDeliveryList {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Additional filter for cases when you need to get not all deliveries of the CRM object, but based on a more specific filter.
     /// The format of the `filter` parameter corresponds to what is described in the `sale.shipment.list` method
     ///
@@ -601,8 +799,8 @@ impl ItemDeliveryList {
     /// Creates a `ItemDeliveryList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -647,12 +845,30 @@ impl ::b24_core::__private::Method for ItemDeliveryList {
         "crm.item.delivery.list",
     );
     type Output = ::std::vec::Vec<SaleOrderShipmentCrmSimple>;
+    type Error = ItemDeliveryListError;
 }
 /// The method `crm.item.details.configuration.forceCommonScopeForAll` enforces a common detail form for all users, removing their personal detail form settings.
 ///
 /// Who: Administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-forceCommonScopeForAll.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDetailsConfigurationForceCommonScopeForAll::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -664,7 +880,7 @@ pub struct ItemDetailsConfigurationForceCommonScopeForAll {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Additional parameters. Possible values and their structure are described below
     ///
     /// Wire name: `extras`.
@@ -679,7 +895,9 @@ pub struct ItemDetailsConfigurationForceCommonScopeForAll {
 impl ItemDetailsConfigurationForceCommonScopeForAll {
     /// Creates a `ItemDetailsConfigurationForceCommonScopeForAll` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
             extras: ::std::option::Option::None,
@@ -707,12 +925,30 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationForceCommonScopeF
         "crm.item.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = ItemDetailsConfigurationForceCommonScopeForAllError;
 }
 /// The method `crm.item.details.configuration.get` returns the settings of the detail form for a specific CRM object. It can work with both personal settings of the specified user and shared settings defined for all users.
 ///
 /// Who: access rights during method execution depend on the provided data:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDetailsConfigurationGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -724,7 +960,7 @@ pub struct ItemDetailsConfigurationGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user whose configuration you want to retrieve.
     ///
     /// If this parameter is not provided, the `userId` of the user calling this method will be used.
@@ -738,7 +974,7 @@ pub struct ItemDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Scope of the settings. Acceptable values:
     /// - `'P'` — personal settings
     /// - `'C'` — shared settings
@@ -762,7 +998,9 @@ pub struct ItemDetailsConfigurationGet {
 impl ItemDetailsConfigurationGet {
     /// Creates a `ItemDetailsConfigurationGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
             user_id: ::std::option::Option::None,
@@ -772,7 +1010,10 @@ impl ItemDetailsConfigurationGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -807,12 +1048,30 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationGet {
         "crm.item.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = ItemDetailsConfigurationGetError;
 }
 /// The method `crm.item.details.configuration.reset` resets the item card settings to their default values. It removes the personal settings of the specified user or the shared settings defined for all users.
 ///
 /// Who: access rights during method execution depend on the provided data:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDetailsConfigurationReset::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -824,7 +1083,7 @@ pub struct ItemDetailsConfigurationReset {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user whose configuration you want to reset.
     ///
     /// If the parameter is not provided, the `userId` of the user calling this method will be used.
@@ -838,7 +1097,7 @@ pub struct ItemDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Scope of the settings. Acceptable values:
     /// - `'P'` — personal settings
     /// - `'C'` — shared settings
@@ -862,7 +1121,9 @@ pub struct ItemDetailsConfigurationReset {
 impl ItemDetailsConfigurationReset {
     /// Creates a `ItemDetailsConfigurationReset` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
             user_id: ::std::option::Option::None,
@@ -872,7 +1133,10 @@ impl ItemDetailsConfigurationReset {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -907,12 +1171,30 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationReset {
         "crm.item.details.configuration.reset",
     );
     type Output = bool;
+    type Error = ItemDetailsConfigurationResetError;
 }
 /// The method `crm.item.details.configuration.set` sets the configurations for the card of a specific CRM object. It records the personal settings of the specified user or common configurations for all users.
 ///
 /// Who: access rights during method execution depend on the provided data:.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemDetailsConfigurationSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -924,7 +1206,7 @@ pub struct ItemDetailsConfigurationSet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// List of `section` describing the configuration of field sections in the item card. The structure of `section` is described below
     ///
     /// Wire name: `data`.
@@ -943,7 +1225,7 @@ pub struct ItemDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Scope of the settings. Acceptable values:
     /// - `'P'` — personal settings
     /// - `'C'` — shared settings
@@ -968,7 +1250,7 @@ impl ItemDetailsConfigurationSet {
     /// Creates a `ItemDetailsConfigurationSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<::std::vec::Vec<Section2>>,
     ) -> Self {
         Self {
@@ -981,7 +1263,10 @@ impl ItemDetailsConfigurationSet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1016,12 +1301,30 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationSet {
         "crm.item.details.configuration.set",
     );
     type Output = bool;
+    type Error = ItemDetailsConfigurationSetError;
 }
 /// This method retrieves a list of fields and their configurations for elements of type `entityTypeId`.
 ///
 /// Who: any user with "read" access permission for CRM object elements..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemFields::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1035,7 +1338,7 @@ pub struct ItemFields {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// This parameter controls the format of custom field names in the response.
     /// Possible values:
     ///
@@ -1051,12 +1354,14 @@ pub struct ItemFields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemFields {
     /// Creates a `ItemFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
             use_original_uf_names: ::std::option::Option::None,
@@ -1066,7 +1371,7 @@ impl ItemFields {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -1079,12 +1384,30 @@ impl ::b24_core::__private::Method for ItemFields {
         "crm.item.fields",
     );
     type Output = ItemFieldsResult;
+    type Error = ItemFieldsError;
 }
 /// This method returns information about an entity based on its identifier and the identifier of the CRM object type.
 ///
 /// Who: any user with "read" access permission for CRM object elements.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1098,14 +1421,14 @@ pub struct ItemGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element whose information we want to retrieve.
     ///
     /// This can be obtained using the `crm.item.list` method or when creating an element with the `crm.item.add` method.
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// This parameter controls the format of custom field names in the response.
     /// Possible values:
     ///
@@ -1121,14 +1444,14 @@ pub struct ItemGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemGet {
     /// Creates a `ItemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -1140,7 +1463,7 @@ impl ItemGet {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -1151,12 +1474,31 @@ impl ::b24_core::__private::Method for ItemGet {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.item.get");
     type Output = ItemGetResult;
+    type Error = ItemGetError;
 }
 /// A universal method for importing objects into the CRM.
 ///
 /// Who: any user with "import" access permission for the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/import/crm-item-import.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemImport::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemImport>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemImport` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1170,7 +1512,7 @@ pub struct ItemImport {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// An object in the following format:
     ///
     /// ```js
@@ -1241,13 +1583,13 @@ pub struct ItemImport {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemImport {
     /// Creates a `ItemImport` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1265,7 +1607,7 @@ impl ItemImport {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -1278,12 +1620,31 @@ impl ::b24_core::__private::Method for ItemImport {
         "crm.item.import",
     );
     type Output = ItemImportResult;
+    type Error = ItemImportError;
 }
 /// Retrieves a list of items of a specific CRM object type.
 ///
 /// Who: any user with "read" permission for the CRM object items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1297,7 +1658,7 @@ pub struct ItemList {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// List of fields that must be populated for the items in the selection.
     ///
     /// May contain only item field names or `'*'`.
@@ -1312,7 +1673,7 @@ pub struct ItemList {
         ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
     /// Format object:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1364,7 +1725,7 @@ pub struct ItemList {
         >,
     >,
     /// Format object:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1405,7 +1766,7 @@ pub struct ItemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Parameter to control the format of custom field names in the request and response.
     /// Possible values:
     ///
@@ -1421,12 +1782,14 @@ pub struct ItemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemList {
     /// Creates a `ItemList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
             select: ::std::option::Option::None,
@@ -1477,7 +1840,10 @@ impl ItemList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1485,7 +1851,7 @@ impl ItemList {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -1496,6 +1862,7 @@ impl ::b24_core::__private::Method for ItemList {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.item.list");
     type Output = ItemListResult;
+    type Error = ItemListError;
 }
 impl ::b24_core::__private::ListMethod for ItemList {
     type Item = Item;
@@ -1509,6 +1876,23 @@ impl ::b24_core::__private::ListMethod for ItemList {
 /// Who: requires access permission to modify the CRM object to which the payment is added..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentAdd::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1520,7 +1904,7 @@ pub struct ItemPaymentAdd {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type.
     ///
     /// Wire name: `entityTypeId`.
@@ -1528,14 +1912,14 @@ pub struct ItemPaymentAdd {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentAdd {
     /// Creates a `ItemPaymentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -1550,12 +1934,30 @@ impl ::b24_core::__private::Method for ItemPaymentAdd {
         "crm.item.payment.add",
     );
     type Output = i64;
+    type Error = ItemPaymentAddError;
 }
 /// Deletes a payment.
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1564,12 +1966,14 @@ pub struct ItemPaymentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentDelete {
     /// Creates a `ItemPaymentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1580,12 +1984,30 @@ impl ::b24_core::__private::Method for ItemPaymentDelete {
         "crm.item.payment.delete",
     );
     type Output = bool;
+    type Error = ItemPaymentDeleteError;
 }
 /// Adds a delivery item to a payment.
 ///
 /// Who: requires access permission to modify the order to which the delivery item is added..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentDeliveryAdd::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentDeliveryAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentDeliveryAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1598,7 +2020,7 @@ pub struct ItemPaymentDeliveryAdd {
         rename = "paymentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub payment_id: i64,
+    pub payment_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery.
     /// Can be obtained using the method `crm.item.delivery.list` (key id)
     ///
@@ -1607,14 +2029,14 @@ pub struct ItemPaymentDeliveryAdd {
         rename = "deliveryId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentDeliveryAdd {
     /// Creates a `ItemPaymentDeliveryAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        payment_id: impl ::std::convert::Into<i64>,
-        delivery_id: impl ::std::convert::Into<i64>,
+        payment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             payment_id: payment_id.into(),
@@ -1629,12 +2051,30 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryAdd {
         "crm.item.payment.delivery.add",
     );
     type Output = i64;
+    type Error = ItemPaymentDeliveryAddError;
 }
 /// Removes a delivery item from the payment.
 ///
 /// Who: requires access permission to modify the order from which the delivery item is removed..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentDeliveryDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentDeliveryDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentDeliveryDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1644,12 +2084,14 @@ pub struct ItemPaymentDeliveryDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentDeliveryDelete {
     /// Creates a `ItemPaymentDeliveryDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1660,12 +2102,31 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryDelete {
         "crm.item.payment.delivery.delete",
     );
     type Output = bool;
+    type Error = ItemPaymentDeliveryDeleteError;
 }
 /// This method retrieves a list of delivery items for a specific payment.
 ///
 /// Who: read access permission for payment order is required.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentDeliveryList::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentDeliveryList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentDeliveryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1678,7 +2139,7 @@ pub struct ItemPaymentDeliveryList {
         rename = "paymentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub payment_id: i64,
+    pub payment_id: ::b24_core::__private::Param<i64>,
     /// Object for filtering selected delivery items in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
     ///
     /// Possible values for `field`:
@@ -1738,7 +2199,7 @@ impl ItemPaymentDeliveryList {
     /// Creates a `ItemPaymentDeliveryList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        payment_id: impl ::std::convert::Into<i64>,
+        payment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         filter: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1773,13 +2234,31 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.item.payment.delivery.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ItemPaymentDeliveryListResultItem>;
+    type Error = ItemPaymentDeliveryListError;
 }
 /// Reassigns a delivery position to another delivery document.
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-set-delivery.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentDeliverySetDelivery::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentDeliverySetDelivery>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentDeliverySetDelivery` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1789,7 +2268,7 @@ pub struct ItemPaymentDeliverySetDelivery {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery.
     ///
     /// This can be obtained using the `crm.item.delivery.list` method (key id)
@@ -1799,14 +2278,14 @@ pub struct ItemPaymentDeliverySetDelivery {
         rename = "deliveryId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentDeliverySetDelivery {
     /// Creates a `ItemPaymentDeliverySetDelivery` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        delivery_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1821,12 +2300,30 @@ impl ::b24_core::__private::Method for ItemPaymentDeliverySetDelivery {
         "crm.item.payment.delivery.setDelivery",
     );
     type Output = bool;
+    type Error = ItemPaymentDeliverySetDeliveryError;
 }
 /// Retrieves brief information about the payment.
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1835,12 +2332,14 @@ pub struct ItemPaymentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentGet {
     /// Creates a `ItemPaymentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1851,12 +2350,30 @@ impl ::b24_core::__private::Method for ItemPaymentGet {
         "crm.item.payment.get",
     );
     type Output = SaleOrderPaymentCrmSimple;
+    type Error = ItemPaymentGetError;
 }
 /// Retrieves a list of payments for a specific CRM object.
 ///
 /// Who: requires read access permission for the CRM object from which payments are selected..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentList::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1868,7 +2385,7 @@ pub struct ItemPaymentList {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type
     ///
     /// Wire name: `entityTypeId`.
@@ -1876,7 +2393,7 @@ pub struct ItemPaymentList {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Additional filter for cases when you need to get not all payments of the entity, but based on a more specific filter. The format description is provided in the **filter** parameter of the `sale.payment.list` method
     ///
     /// Wire name: `filter`.
@@ -1902,8 +2419,8 @@ impl ItemPaymentList {
     /// Creates a `ItemPaymentList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -1948,12 +2465,30 @@ impl ::b24_core::__private::Method for ItemPaymentList {
         "crm.item.payment.list",
     );
     type Output = ::std::vec::Vec<SaleOrderPaymentCrmSimple>;
+    type Error = ItemPaymentListError;
 }
 /// Changes the payment status to "Paid".
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-pay.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentPay::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentPay>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentPay` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1962,12 +2497,14 @@ pub struct ItemPaymentPay {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentPay {
     /// Creates a `ItemPaymentPay` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1978,12 +2515,30 @@ impl ::b24_core::__private::Method for ItemPaymentPay {
         "crm.item.payment.pay",
     );
     type Output = bool;
+    type Error = ItemPaymentPayError;
 }
 /// This method adds a product item to the payment.
 ///
 /// Who: access permission to modify the order to which the product item is being added is required.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentProductAdd::new(1, 1, 1.5);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentProductAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentProductAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1996,13 +2551,13 @@ pub struct ItemPaymentProductAdd {
         rename = "paymentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub payment_id: i64,
+    pub payment_id: ::b24_core::__private::Param<i64>,
     /// Product item identifier in the CRM object.
     /// Can be obtained using `crm.item.productrow.list`
     ///
     /// Wire name: `rowId`.
     #[serde(rename = "rowId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub row_id: i64,
+    pub row_id: ::b24_core::__private::Param<i64>,
     /// Product quantity
     ///
     /// Wire name: `quantity`.
@@ -2010,15 +2565,15 @@ pub struct ItemPaymentProductAdd {
         rename = "quantity",
         deserialize_with = "::b24_core::__private::lenient::num"
     )]
-    pub quantity: f64,
+    pub quantity: ::b24_core::__private::Param<f64>,
 }
 impl ItemPaymentProductAdd {
     /// Creates a `ItemPaymentProductAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        payment_id: impl ::std::convert::Into<i64>,
-        row_id: impl ::std::convert::Into<i64>,
-        quantity: impl ::std::convert::Into<f64>,
+        payment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        row_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        quantity: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
     ) -> Self {
         Self {
             payment_id: payment_id.into(),
@@ -2034,12 +2589,30 @@ impl ::b24_core::__private::Method for ItemPaymentProductAdd {
         "crm.item.payment.product.add",
     );
     type Output = i64;
+    type Error = ItemPaymentProductAddError;
 }
 /// Removes a product item from the payment.
 ///
 /// Who: access permission to modify the order from which the product item is being removed is required..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentProductDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentProductDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentProductDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2049,12 +2622,14 @@ pub struct ItemPaymentProductDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentProductDelete {
     /// Creates a `ItemPaymentProductDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2065,12 +2640,31 @@ impl ::b24_core::__private::Method for ItemPaymentProductDelete {
         "crm.item.payment.product.delete",
     );
     type Output = bool;
+    type Error = ItemPaymentProductDeleteError;
 }
 /// This method retrieves a list of product items (goods or services) associated with a specific payment.
 ///
 /// Who: read access permission for payment order is required.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentProductList::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentProductList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentProductList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2083,7 +2677,7 @@ pub struct ItemPaymentProductList {
         rename = "paymentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub payment_id: i64,
+    pub payment_id: ::b24_core::__private::Param<i64>,
     /// Object for filtering selected payment product items in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
     ///
     /// Possible values for `field`:
@@ -2143,7 +2737,7 @@ impl ItemPaymentProductList {
     /// Creates a `ItemPaymentProductList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        payment_id: impl ::std::convert::Into<i64>,
+        payment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         filter: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2178,13 +2772,31 @@ impl ::b24_core::__private::Method for ItemPaymentProductList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.item.payment.product.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ItemPaymentProductListResultItem>;
+    type Error = ItemPaymentProductListError;
 }
 /// This method changes the quantity of a product in a payment line item.
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-set-quantity.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentProductSetQuantity::new(1, 1.5);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentProductSetQuantity>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentProductSetQuantity` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2193,7 +2805,7 @@ pub struct ItemPaymentProductSetQuantity {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Quantity of the product
     ///
     /// Wire name: `quantity`.
@@ -2201,14 +2813,14 @@ pub struct ItemPaymentProductSetQuantity {
         rename = "quantity",
         deserialize_with = "::b24_core::__private::lenient::num"
     )]
-    pub quantity: f64,
+    pub quantity: ::b24_core::__private::Param<f64>,
 }
 impl ItemPaymentProductSetQuantity {
     /// Creates a `ItemPaymentProductSetQuantity` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        quantity: impl ::std::convert::Into<f64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        quantity: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -2223,12 +2835,30 @@ impl ::b24_core::__private::Method for ItemPaymentProductSetQuantity {
         "crm.item.payment.product.setQuantity",
     );
     type Output = bool;
+    type Error = ItemPaymentProductSetQuantityError;
 }
 /// Changes the payment status to "Unpaid".
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-unpay.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentUnpay::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentUnpay>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentUnpay` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2237,12 +2867,14 @@ pub struct ItemPaymentUnpay {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemPaymentUnpay {
     /// Creates a `ItemPaymentUnpay` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2253,12 +2885,31 @@ impl ::b24_core::__private::Method for ItemPaymentUnpay {
         "crm.item.payment.unpay",
     );
     type Output = bool;
+    type Error = ItemPaymentUnpayError;
 }
 /// This method updates a limited set of payment fields (see `sale.payment.update` for extended functionality with payment fields).
 ///
 /// Who: requires access permission to modify the payment order.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemPaymentUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemPaymentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPaymentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2267,7 +2918,7 @@ pub struct ItemPaymentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the payment
     ///
     /// Wire name: `fields`.
@@ -2281,7 +2932,7 @@ impl ItemPaymentUpdate {
     /// Creates a `ItemPaymentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2302,12 +2953,31 @@ impl ::b24_core::__private::Method for ItemPaymentUpdate {
         "crm.item.payment.update",
     );
     type Output = bool;
+    type Error = ItemPaymentUpdateError;
 }
 /// Adds a product row to a CRM object.
 ///
 /// Who: requires access permission to modify the CRM object to which the product row is being added..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2342,12 +3012,30 @@ impl ::b24_core::__private::Method for ItemProductrowAdd {
         "crm.item.productrow.add",
     );
     type Output = ItemProductrowAddResult;
+    type Error = ItemProductrowAddError;
 }
 /// Removes a product row from a CRM object.
 ///
 /// Who: access permission to modify the CRM object from which the product row is being deleted is required..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2356,12 +3044,14 @@ pub struct ItemProductrowDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemProductrowDelete {
     /// Creates a `ItemProductrowDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2372,12 +3062,30 @@ impl ::b24_core::__private::Method for ItemProductrowDelete {
         "crm.item.productrow.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ItemProductrowDeleteError;
 }
 /// Retrieves a list of fields for product rows.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2396,12 +3104,30 @@ impl ::b24_core::__private::Method for ItemProductrowFields {
         "crm.item.productrow.fields",
     );
     type Output = ItemProductrowFieldsResult;
+    type Error = ItemProductrowFieldsError;
 }
 /// Retrieves information about a product item in the CRM.
 ///
 /// Who: requires read access permission for the object to which the product items are linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2410,12 +3136,14 @@ pub struct ItemProductrowGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemProductrowGet {
     /// Creates a `ItemProductrowGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2426,12 +3154,30 @@ impl ::b24_core::__private::Method for ItemProductrowGet {
         "crm.item.productrow.get",
     );
     type Output = ItemProductrowGetResult;
+    type Error = ItemProductrowGetError;
 }
 /// The method retrieves product rows of the CRM object for which the customer has not yet been billed.
 ///
 /// Who: requires read access permission for the CRM object whose product rows are being selected..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-get-available-for-payment.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowGetAvailableForPayment::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowGetAvailableForPayment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowGetAvailableForPayment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2443,7 +3189,7 @@ pub struct ItemProductrowGetAvailableForPayment {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type. Pass the Short symbolic code of the type
     ///
     /// Wire name: `ownerType`.
@@ -2451,14 +3197,16 @@ pub struct ItemProductrowGetAvailableForPayment {
         rename = "ownerType",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub owner_type: ::std::string::String,
+    pub owner_type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ItemProductrowGetAvailableForPayment {
     /// Creates a `ItemProductrowGetAvailableForPayment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_id: impl ::std::convert::Into<i64>,
-        owner_type: impl ::std::convert::Into<::std::string::String>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             owner_id: owner_id.into(),
@@ -2473,12 +3221,32 @@ impl ::b24_core::__private::Method for ItemProductrowGetAvailableForPayment {
         "crm.item.productrow.getAvailableForPayment",
     );
     type Output = ItemProductrowGetAvailableForPaymentResult;
+    type Error = ItemProductrowGetAvailableForPaymentError;
 }
 /// Retrieves product rows of the CRM object.
 ///
 /// Who: requires read access permission for the CRM object whose product rows are being selected.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2555,7 +3323,7 @@ pub struct ItemProductrowList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemProductrowList {
     /// Creates a `ItemProductrowList` from its required fields.
@@ -2590,7 +3358,10 @@ impl ItemProductrowList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2602,6 +3373,7 @@ impl ::b24_core::__private::Method for ItemProductrowList {
         "crm.item.productrow.list",
     );
     type Output = ItemProductrowListResult;
+    type Error = ItemProductrowListError;
 }
 impl ::b24_core::__private::ListMethod for ItemProductrowList {
     type Item = CrmItemProductRow;
@@ -2615,6 +3387,23 @@ impl ::b24_core::__private::ListMethod for ItemProductrowList {
 /// Who: requires access permission to modify the CRM object for which the product row is being set..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowSet::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2626,7 +3415,7 @@ pub struct ItemProductrowSet {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type. Pass the Short symbolic code of the type
     ///
     /// Wire name: `ownerType`.
@@ -2634,7 +3423,7 @@ pub struct ItemProductrowSet {
         rename = "ownerType",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub owner_type: ::std::string::String,
+    pub owner_type: ::b24_core::__private::Param<::std::string::String>,
     /// Array of objects containing information about the product rows to be saved in the object
     ///
     /// Wire name: `productRows`.
@@ -2650,8 +3439,10 @@ impl ItemProductrowSet {
     /// Creates a `ItemProductrowSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_id: impl ::std::convert::Into<i64>,
-        owner_type: impl ::std::convert::Into<::std::string::String>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         product_rows: impl ::std::convert::Into<
             ::std::vec::Vec<
                 ::b24_core::__private::serde_json::Map<
@@ -2674,16 +3465,32 @@ impl ::b24_core::__private::Method for ItemProductrowSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.item.productrow.set",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ItemProductrowSetResult;
+    type Error = ItemProductrowSetError;
 }
 /// Updates the product row of a CRM object.
 ///
 /// Who: requires access permission to modify the CRM object whose product row is being updated..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemProductrowUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemProductrowUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemProductrowUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2692,7 +3499,7 @@ pub struct ItemProductrowUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing field values for updating the product row of the CRM object
     ///
     /// Wire name: `fields`.
@@ -2706,7 +3513,7 @@ impl ItemProductrowUpdate {
     /// Creates a `ItemProductrowUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2727,12 +3534,31 @@ impl ::b24_core::__private::Method for ItemProductrowUpdate {
         "crm.item.productrow.update",
     );
     type Output = ItemProductrowUpdateResult;
+    type Error = ItemProductrowUpdateError;
 }
 /// Updates an item of a specific CRM object type by assigning it new values from the `fields` parameter.
 ///
 /// Who: any user with "change" permissions for the CRM object items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::ItemUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::ItemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2746,9 +3572,9 @@ pub struct ItemUpdate {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Object in the format
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -2789,13 +3615,13 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub use_original_uf_names: ::std::option::Option<bool>,
+    pub use_original_uf_names: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ItemUpdate {
     /// Creates a `ItemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2813,7 +3639,7 @@ impl ItemUpdate {
     #[must_use]
     pub fn use_original_uf_names(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.use_original_uf_names = ::std::option::Option::Some(value.into());
         self
@@ -2826,12 +3652,31 @@ impl ::b24_core::__private::Method for ItemUpdate {
         "crm.item.update",
     );
     type Output = ItemUpdateResult;
+    type Error = ItemUpdateError;
 }
 /// This method adds a binding of an order to a CRM object.
 ///
 /// Who: online store administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::OrderentityAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::OrderentityAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderentityAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2866,12 +3711,31 @@ impl ::b24_core::__private::Method for OrderentityAdd {
         "crm.orderentity.add",
     );
     type Output = OrderentityAddResult;
+    type Error = OrderentityAddError;
 }
 /// This method removes the binding of an order to a CRM object.
 ///
 /// Who: online store administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-delete-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::OrderentityDeleteByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::OrderentityDeleteByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderentityDeleteByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2906,12 +3770,30 @@ impl ::b24_core::__private::Method for OrderentityDeleteByFilter {
         "crm.orderentity.deleteByFilter",
     );
     type Output = bool;
+    type Error = OrderentityDeleteByFilterError;
 }
 /// The method returns a list of available order binding fields. Each field is described as a field settings structure crm_rest_field_description.
 ///
 /// Who: online store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::OrderentityGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::OrderentityGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderentityGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2930,12 +3812,31 @@ impl ::b24_core::__private::Method for OrderentityGetFields {
         "crm.orderentity.getFields",
     );
     type Output = OrderentityGetFieldsResult;
+    type Error = OrderentityGetFieldsError;
 }
 /// The method returns a list of order bindings to CRM entities.
 ///
 /// Who: online store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::OrderentityList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::OrderentityList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderentityList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3019,7 +3920,7 @@ pub struct OrderentityList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl OrderentityList {
     /// Creates a `OrderentityList` from its required fields.
@@ -3073,7 +3974,10 @@ impl OrderentityList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -3085,6 +3989,7 @@ impl ::b24_core::__private::Method for OrderentityList {
         "crm.orderentity.list",
     );
     type Output = OrderentityListResult;
+    type Error = OrderentityListError;
 }
 impl ::b24_core::__private::ListMethod for OrderentityList {
     type Item = CrmOrderentity;
@@ -3098,6 +4003,24 @@ impl ::b24_core::__private::ListMethod for OrderentityList {
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3130,12 +4053,30 @@ impl ::b24_core::__private::Method for TypeAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.add");
     type Output = TypeAddResult;
+    type Error = TypeAddError;
 }
 /// This method deletes an existing smart process by the identifier `id`.
 ///
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3144,12 +4085,14 @@ pub struct TypeDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TypeDelete {
     /// Creates a `TypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -3160,12 +4103,30 @@ impl ::b24_core::__private::Method for TypeDelete {
         "crm.type.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TypeDeleteError;
 }
 /// This method retrieves information about the custom fields of the smart process settings.
 ///
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3184,12 +4145,30 @@ impl ::b24_core::__private::Method for TypeFields {
         "crm.type.fields",
     );
     type Output = TypeFieldsResult;
+    type Error = TypeFieldsError;
 }
 /// The method retrieves information about the SPA with the identifier `id`.
 ///
 /// Who: any user with administrative access to the SPA, or a user with read access to the SPA.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3198,12 +4177,14 @@ pub struct TypeGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TypeGet {
     /// Creates a `TypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -3211,16 +4192,31 @@ impl ::b24_core::__private::Method for TypeGet {
     const NAME: &'static str = "crm.type.get";
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TypeGetResult;
+    type Error = TypeGetError;
 }
 /// The method retrieves information about the SPA with the smart process type identifier `entityTypeId`.
 ///
 /// Who: any user with administrative access to the SPA, or a user with read access to the SPA.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-get-by-entity-type-id.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeGetByEntityTypeId::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeGetByEntityTypeId>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeGetByEntityTypeId` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3232,12 +4228,14 @@ pub struct TypeGetByEntityTypeId {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
 }
 impl TypeGetByEntityTypeId {
     /// Creates a `TypeGetByEntityTypeId` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
         }
@@ -3249,16 +4247,32 @@ impl ::b24_core::__private::Method for TypeGetByEntityTypeId {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.type.getByEntityTypeId",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TypeGetByEntityTypeIdResult;
+    type Error = TypeGetByEntityTypeIdError;
 }
 /// This method retrieves a list of smart process settings.
 ///
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3337,7 +4351,7 @@ pub struct TypeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TypeList {
     /// Creates a `TypeList` from its required fields.
@@ -3379,7 +4393,10 @@ impl TypeList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -3389,6 +4406,7 @@ impl ::b24_core::__private::Method for TypeList {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.list");
     type Output = TypeListResult;
+    type Error = TypeListError;
 }
 impl ::b24_core::__private::ListMethod for TypeList {
     type Item = Type;
@@ -3402,6 +4420,23 @@ impl ::b24_core::__private::ListMethod for TypeList {
 /// Who: any user with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::TypeUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::TypeUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3410,7 +4445,7 @@ pub struct TypeUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for updating the SPA
     ///
     /// Wire name: `fields`.
@@ -3425,7 +4460,9 @@ pub struct TypeUpdate {
 impl TypeUpdate {
     /// Creates a `TypeUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -3453,12 +4490,30 @@ impl ::b24_core::__private::Method for TypeUpdate {
         "crm.type.update",
     );
     type Output = TypeUpdateResult;
+    type Error = TypeUpdateError;
 }
 /// The method `crm.userfield.enumeration.fields` returns field descriptions for a custom field of type "enumeration" (list).
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-enumeration-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::UserfieldEnumerationFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::UserfieldEnumerationFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldEnumerationFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3477,12 +4532,30 @@ impl ::b24_core::__private::Method for UserfieldEnumerationFields {
         "crm.userfield.enumeration.fields",
     );
     type Output = UserfieldEnumerationFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.userfield.fields` returns a description of the characteristics of custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::UserfieldFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::UserfieldFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3501,12 +4574,30 @@ impl ::b24_core::__private::Method for UserfieldFields {
         "crm.userfield.fields",
     );
     type Output = UserfieldFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.userfield.settings.fields` returns the field settings description for the specified custom field type.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-settings-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::UserfieldSettingsFields::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::UserfieldSettingsFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldSettingsFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3518,12 +4609,16 @@ pub struct UserfieldSettingsFields {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl UserfieldSettingsFields {
     /// Creates a `UserfieldSettingsFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -3533,16 +4628,31 @@ impl ::b24_core::__private::Method for UserfieldSettingsFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.userfield.settings.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = UserfieldSettingsFieldsResult;
+    type Error = UserfieldSettingsFieldsError;
 }
 /// The method `crm.userfield.types` retrieves the available types of custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::UserfieldTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::UserfieldTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3561,12 +4671,30 @@ impl ::b24_core::__private::Method for UserfieldTypes {
         "crm.userfield.types",
     );
     type Output = ::std::vec::Vec<UserfieldTypesResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method generates a link for a specific payment. The payment method selected will be passed to this particular payment.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/salescenter-payment-get-public-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::PaymentGetPublicUrl::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::PaymentGetPublicUrl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentGetPublicUrl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3575,12 +4703,14 @@ pub struct PaymentGetPublicUrl {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PaymentGetPublicUrl {
     /// Creates a `PaymentGetPublicUrl` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -3591,12 +4721,29 @@ impl ::b24_core::__private::Method for PaymentGetPublicUrl {
         "salescenter.payment.getPublicUrl",
     );
     type Output = PaymentGetPublicUrlResult;
+    type Error = PaymentGetPublicUrlError;
 }
 /// The `userfieldconfig.add` method adds a new custom field.
 ///
 /// Who: a user with permission to modify object settings in the moduleId module (for crm — permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::universal::Add) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3608,7 +4755,7 @@ pub struct Add {
         rename = "moduleId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub module_id: ::std::string::String,
+    pub module_id: ::b24_core::__private::Param<::std::string::String>,
     /// Object with custom field settings (detailed description)
     ///
     /// Wire name: `field`.
@@ -3619,7 +4766,9 @@ impl Add {
     /// Creates a `Add` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        module_id: impl ::std::convert::Into<::std::string::String>,
+        module_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         field: impl ::std::convert::Into<AddField>,
     ) -> Self {
         Self {
@@ -3635,12 +4784,30 @@ impl ::b24_core::__private::Method for Add {
         "userfieldconfig.add",
     );
     type Output = AddResult;
+    type Error = AddError;
 }
 /// The `userfieldconfig.delete` method removes a user field.
 ///
 /// Who: a user with permission to modify object settings in the moduleId module (for crm — permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::Delete::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::Delete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Delete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3652,21 +4819,23 @@ pub struct Delete {
         rename = "moduleId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub module_id: ::std::string::String,
+    pub module_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user field settings.
     ///
     /// The identifier can be obtained using the userfieldconfig.list method or when creating the field with the userfieldconfig.add method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl Delete {
     /// Creates a `Delete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        module_id: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<i64>,
+        module_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             module_id: module_id.into(),
@@ -3681,12 +4850,30 @@ impl ::b24_core::__private::Method for Delete {
         "userfieldconfig.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = DeleteError;
 }
 /// The `userfieldconfig.get` method returns the settings of a user field by its identifier.
 ///
 /// Who: a user with read access to the object that owns the field in the moduleId.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::Get::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::Get>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3698,21 +4885,23 @@ pub struct Get {
         rename = "moduleId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub module_id: ::std::string::String,
+    pub module_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user field settings.
     ///
     /// The identifier can be obtained using the userfieldconfig.list method or when creating a field with the userfieldconfig.add method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        module_id: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<i64>,
+        module_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             module_id: module_id.into(),
@@ -3726,16 +4915,31 @@ impl ::b24_core::__private::Method for Get {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "userfieldconfig.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = GetResult;
+    type Error = GetError;
 }
 /// The method `userfieldconfig.getTypes` returns a set of available user field types for the module.
 ///
 /// Who: a user with read access to the object that owns the field in the moduleId.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-get-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::GetTypes::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::GetTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `GetTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3747,12 +4951,16 @@ pub struct GetTypes {
         rename = "moduleId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub module_id: ::std::string::String,
+    pub module_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl GetTypes {
     /// Creates a `GetTypes` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(module_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        module_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             module_id: module_id.into(),
         }
@@ -3765,12 +4973,31 @@ impl ::b24_core::__private::Method for GetTypes {
         "userfieldconfig.getTypes",
     );
     type Output = GetTypesResult;
+    type Error = GetTypesError;
 }
 /// The method `userfieldconfig.list` returns a list of user field settings based on the filter.
 ///
 /// Who: a user with read access permission to the object that owns the fields in the moduleId.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::List::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::List>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `List` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3782,14 +5009,14 @@ pub struct List {
         rename = "moduleId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub module_id: ::std::string::String,
+    pub module_id: ::b24_core::__private::Param<::std::string::String>,
     /// Set of fields to return (detailed description)
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<ListSelect>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -3811,7 +5038,7 @@ pub struct List {
     /// - `sort` - sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "sort": "ASC",
     ///     "id": "ASC"
@@ -3827,7 +5054,7 @@ pub struct List {
         >,
     >,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -3857,12 +5084,16 @@ pub struct List {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl List {
     /// Creates a `List` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(module_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        module_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             module_id: module_id.into(),
             select: ::std::option::Option::None,
@@ -3899,7 +5130,10 @@ impl List {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -3911,6 +5145,7 @@ impl ::b24_core::__private::Method for List {
         "userfieldconfig.list",
     );
     type Output = ListResult;
+    type Error = ListError;
 }
 impl ::b24_core::__private::ListMethod for List {
     type Item = ListResultFieldsItem;
@@ -3924,6 +5159,23 @@ impl ::b24_core::__private::ListMethod for List {
 /// Who: a user with permission to modify object settings in the moduleId module (for crm — permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::universal::Update::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::universal::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3935,12 +5187,12 @@ pub struct Update {
         rename = "moduleId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub module_id: ::std::string::String,
+    pub module_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user field settings
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with new field settings (detailed description)
     ///
     /// Wire name: `field`.
@@ -3951,8 +5203,10 @@ impl Update {
     /// Creates a `Update` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        module_id: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<i64>,
+        module_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             module_id: module_id.into(),
@@ -3974,6 +5228,3177 @@ impl ::b24_core::__private::Method for Update {
         "userfieldconfig.update",
     );
     type Output = UpdateResult;
+    type Error = UpdateError;
+}
+/// The documented errors of `CategoryAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategoryAddError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type {entityTypeName} is not supported
+    EntityTypeNotSupported,
+    /// Code `ADDING_DISABLED`.
+    ///
+    /// Adding a system category is prohibited
+    AddingDisabled,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Field 'NAME' is required
+    FieldNameIsRequired,
+    /// No code; told apart by its description.
+    ///
+    /// Default client category does not support updating default state
+    DefaultClientCategoryDoesNotSupport,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CategoryAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ADDING_DISABLED" => Self::AddingDisabled,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "field 'name' is required" => Self::FieldNameIsRequired,
+                    "default client category does not support updating default state" => {
+                        Self::DefaultClientCategoryDoesNotSupport
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::AddingDisabled => "ADDING_DISABLED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::FieldNameIsRequired => "",
+            Self::DefaultClientCategoryDoesNotSupport => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CategoryDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategoryDeleteError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type {entityTypeName} is not supported
+    EntityTypeNotSupported,
+    /// Code `REMOVING_DISABLED`.
+    ///
+    /// Deletion of system category is prohibited
+    RemovingDisabled,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Deals related to the funnel {categoryName} found
+    DealsRelatedToTheFunnelCategoryName,
+    /// No code; told apart by its description.
+    ///
+    /// Default deal category cannot be deleted
+    DefaultDealCategoryCannotBeDeleted,
+    /// Code `BX_ERROR`.
+    ///
+    /// Elements related to the funnel found
+    ///
+    /// This funnel is the default funnel
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CategoryDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "REMOVING_DISABLED" => Self::RemovingDisabled,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "deals related to the funnel {categoryname} found" => {
+                        Self::DealsRelatedToTheFunnelCategoryName
+                    }
+                    "default deal category cannot be deleted" => {
+                        Self::DefaultDealCategoryCannotBeDeleted
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::RemovingDisabled => "REMOVING_DISABLED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::DealsRelatedToTheFunnelCategoryName => "",
+            Self::DefaultDealCategoryCannotBeDeleted => "",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CategoryFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategoryFieldsError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type {entityTypeName} is not supported
+    EntityTypeNotSupported,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CategoryFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CategoryGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategoryGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type {entityTypeName} is not supported
+    EntityTypeNotSupported,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CategoryGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CategoryList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategoryListError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Smart process not found
+    NotFound,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type {entityTypeName} is not supported
+    EntityTypeNotSupported,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CategoryListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CategoryUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CategoryUpdateError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Smart process not found
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Entity type {entityTypeName} is not supported
+    EntityTypeNotSupported,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CategoryUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemAddError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `CRM_FIELD_ERROR_VALUE_NOT_VALID`.
+    ///
+    /// Invalid value for field "field"
+    CrmFieldErrorValueNotValid,
+    /// Code `100`.
+    ///
+    /// Expected iterable value for multiple field, but got type instead
+    Code100,
+    /// Code `CREATE_DYNAMIC_ITEM_RESTRICTED`.
+    ///
+    /// You cannot create a new item due to your plan restrictions
+    CreateDynamicItemRestricted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_ITEM_RESTRICTED" => Self::CreateDynamicItemRestricted,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CrmFieldErrorValueNotValid => "CRM_FIELD_ERROR_VALUE_NOT_VALID",
+            Self::Code100 => "100",
+            Self::CreateDynamicItemRestricted => "CREATE_DYNAMIC_ITEM_RESTRICTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemBatchImport`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemBatchImportError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `CRM_FIELD_ERROR_VALUE_NOT_VALID`.
+    ///
+    /// Invalid value for field "field"
+    CrmFieldErrorValueNotValid,
+    /// Code `100`.
+    ///
+    /// Expected iterable value for multiple field, but got type instead
+    Code100,
+    /// Code `CREATE_DYNAMIC_ITEM_RESTRICTED`.
+    ///
+    /// You cannot create a new item due to your plan restrictions
+    CreateDynamicItemRestricted,
+    /// Code `MAX_IMPORT_BATCH_SIZE_EXCEEDED`.
+    ///
+    /// You cannot import more than 20 items
+    MaxImportBatchSizeExceeded,
+    /// Code `INVALID_CREDENTIALS`.
+    ///
+    /// Invalid authorization data for the request
+    InvalidCredentials,
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// This action is allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemBatchImportError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_ITEM_RESTRICTED" => Self::CreateDynamicItemRestricted,
+            "MAX_IMPORT_BATCH_SIZE_EXCEEDED" => Self::MaxImportBatchSizeExceeded,
+            "INVALID_CREDENTIALS" => Self::InvalidCredentials,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CrmFieldErrorValueNotValid => "CRM_FIELD_ERROR_VALUE_NOT_VALID",
+            Self::Code100 => "100",
+            Self::CreateDynamicItemRestricted => "CREATE_DYNAMIC_ITEM_RESTRICTED",
+            Self::MaxImportBatchSizeExceeded => "MAX_IMPORT_BATCH_SIZE_EXCEEDED",
+            Self::InvalidCredentials => "INVALID_CREDENTIALS",
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemDeleteError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed only to intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    ///
+    /// Item not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemDeliveryGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemDeliveryGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Delivery not found or access denied
+    DeliveryNotFoundOrAccessDenied,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemDeliveryGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "delivery not found or access denied" => {
+                        Self::DeliveryNotFoundOrAccessDenied
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryNotFoundOrAccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryNotFoundOrAccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemDeliveryList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemDeliveryListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemDeliveryListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ItemPaymentList` (shared).
+pub type ItemPaymentListError = ItemDeliveryListError;
+/// The documented errors of `ItemDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'entityTypeId' is not defined
+    ParameterEntityTypeIdIsNotDefined,
+    /// No code; told apart by its description.
+    ///
+    /// The entity type 'entityTypeName' is not supported in current context.
+    TheEntityTypeEntityTypeNameIsNot,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for ItemDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'entitytypeid' is not defined" => {
+                    Self::ParameterEntityTypeIdIsNotDefined
+                }
+                "the entity type 'entitytypename' is not supported in current context" => {
+                    Self::TheEntityTypeEntityTypeNameIsNot
+                }
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterEntityTypeIdIsNotDefined => "",
+            Self::TheEntityTypeEntityTypeNameIsNot => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ItemDetailsConfigurationGet` (shared).
+pub type ItemDetailsConfigurationGetError = ItemDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `ItemDetailsConfigurationReset` (shared).
+pub type ItemDetailsConfigurationResetError = ItemDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `ItemDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'entityTypeId' is not defined
+    ParameterEntityTypeIdIsNotDefined,
+    /// No code; told apart by its description.
+    ///
+    /// The entity type 'entityTypeName' is not supported in current context.
+    TheEntityTypeEntityTypeNameIsNot,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array.
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array.
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write.
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i have type data[i].type. The expected type is 'section'.
+    SectionAtIndexIHaveType,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i does not have name.
+    ///
+    /// Section at index i does not have title.
+    SectionAtIndexIDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index j in section at index i does not have name.
+    ElementAtIndexJInSection,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'entitytypeid' is not defined" => {
+                    Self::ParameterEntityTypeIdIsNotDefined
+                }
+                "the entity type 'entitytypename' is not supported in current context" => {
+                    Self::TheEntityTypeEntityTypeNameIsNot
+                }
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
+                "section at index i have type data[i].type. the expected type is 'section'" => {
+                    Self::SectionAtIndexIHaveType
+                }
+                "section at index i does not have name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have title" => Self::SectionAtIndexIDoesNot,
+                "element at index j in section at index i does not have name" => {
+                    Self::ElementAtIndexJInSection
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterEntityTypeIdIsNotDefined => "",
+            Self::TheEntityTypeEntityTypeNameIsNot => "",
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::SectionAtIndexIHaveType => "",
+            Self::SectionAtIndexIDoesNot => "",
+            Self::ElementAtIndexJInSection => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ItemFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemFieldsError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed only to intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You do not have permission to view this item
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemGetError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed only to intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    ///
+    /// Item not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You do not have permission to view this item
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemImport`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemImportError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `CRM_FIELD_ERROR_VALUE_NOT_VALID`.
+    ///
+    /// Invalid value for field "field"
+    CrmFieldErrorValueNotValid,
+    /// Code `100`.
+    ///
+    /// Expected iterable value for multiple field, but got type instead
+    Code100,
+    /// Code `CREATE_DYNAMIC_ITEM_RESTRICTED`.
+    ///
+    /// You cannot create a new item due to your plan restrictions
+    CreateDynamicItemRestricted,
+    /// Code `INVALID_CREDENTIALS`.
+    ///
+    /// Invalid authorization data for the request
+    InvalidCredentials,
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// This action is allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemImportError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_ITEM_RESTRICTED" => Self::CreateDynamicItemRestricted,
+            "INVALID_CREDENTIALS" => Self::InvalidCredentials,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CrmFieldErrorValueNotValid => "CRM_FIELD_ERROR_VALUE_NOT_VALID",
+            Self::Code100 => "100",
+            Self::CreateDynamicItemRestricted => "CREATE_DYNAMIC_ITEM_RESTRICTED",
+            Self::InvalidCredentials => "INVALID_CREDENTIALS",
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemListError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed for intranet users only
+    AllowedOnlyIntranetUser,
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid filter: field 'field' is not allowed in filter
+    ///
+    /// Invalid filter: field 'field' has invalid value
+    ///
+    /// Invalid order: field 'field' is not allowed in order
+    ///
+    /// Invalid order: allowed sort directions are ASC, DESC. But got 'orderValue' for field 'field'
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::NotFound => "NOT_FOUND",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid CRM object type
+    InvalidCrmObjectType,
+    /// No code; told apart by its description.
+    ///
+    /// The provided CRM object was not found
+    TheProvidedCrmObjectWasNot,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "invalid crm object type" => Self::InvalidCrmObjectType,
+                    "the provided crm object was not found" => {
+                        Self::TheProvidedCrmObjectWasNot
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::InvalidCrmObjectType => "",
+            Self::TheProvidedCrmObjectWasNot => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheProvidedCrmObjectWasNot)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Payment not found or access denied
+    PaymentNotFoundOrAccessDenied,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found or access denied" => {
+                        Self::PaymentNotFoundOrAccessDenied
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::PaymentNotFoundOrAccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::PaymentNotFoundOrAccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentGet` (shared).
+pub type ItemPaymentGetError = ItemPaymentDeleteError;
+/// The documented errors of `ItemPaymentPay` (shared).
+pub type ItemPaymentPayError = ItemPaymentDeleteError;
+/// The documented errors of `ItemPaymentUnpay` (shared).
+pub type ItemPaymentUnpayError = ItemPaymentDeleteError;
+/// The documented errors of `ItemPaymentDeliveryAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentDeliveryAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Payment not found
+    PaymentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Delivery item not found
+    DeliveryItemNotFound,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentDeliveryAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "delivery item not found" => Self::DeliveryItemNotFound,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::PaymentNotFound => "",
+            Self::AccessDenied => "",
+            Self::DeliveryItemNotFound => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::PaymentNotFound | Self::DeliveryItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentDeliveryDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentDeliveryDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Delivery item not found
+    DeliveryItemNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentDeliveryDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "delivery item not found" => Self::DeliveryItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryItemNotFound => "",
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentDeliveryList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentDeliveryListError {
+    /// No code; told apart by its description.
+    ///
+    /// Payment not found
+    PaymentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentDeliveryListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::PaymentNotFound => "",
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::PaymentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentDeliverySetDelivery`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentDeliverySetDeliveryError {
+    /// No code; told apart by its description.
+    ///
+    /// Delivery item not found
+    DeliveryItemNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentDeliverySetDeliveryError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "delivery item not found" => Self::DeliveryItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryItemNotFound => "",
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentProductAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentProductAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Payment not found
+    PaymentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Product item not found
+    ProductItemNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient product quantity to add to payment
+    InsufficientProductQuantityToAddTo,
+    /// No code; told apart by its description.
+    ///
+    /// Product quantity cannot be less than or equal to 0
+    ProductQuantityCannotBeLessThan,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentProductAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "product item not found" => Self::ProductItemNotFound,
+                    "insufficient product quantity to add to payment" => {
+                        Self::InsufficientProductQuantityToAddTo
+                    }
+                    "product quantity cannot be less than or equal to 0" => {
+                        Self::ProductQuantityCannotBeLessThan
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::PaymentNotFound => "",
+            Self::AccessDenied => "",
+            Self::ProductItemNotFound => "",
+            Self::InsufficientProductQuantityToAddTo => "",
+            Self::ProductQuantityCannotBeLessThan => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::PaymentNotFound | Self::ProductItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentProductDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentProductDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Product item not found
+    ProductItemNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentProductDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product item not found" => Self::ProductItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ProductItemNotFound => "",
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ProductItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentProductList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentProductListError {
+    /// No code; told apart by its description.
+    ///
+    /// Payment not found
+    PaymentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentProductListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::PaymentNotFound => "",
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::PaymentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentProductSetQuantity`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentProductSetQuantityError {
+    /// No code; told apart by its description.
+    ///
+    /// Product item not found
+    ProductItemNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Product quantity cannot be less than or equal to 0
+    ProductQuantityCannotBeLessThan,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient product quantity to add to payment
+    InsufficientProductQuantityToAddTo,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentProductSetQuantityError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product item not found" => Self::ProductItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "product quantity cannot be less than or equal to 0" => {
+                        Self::ProductQuantityCannotBeLessThan
+                    }
+                    "insufficient product quantity to add to payment" => {
+                        Self::InsufficientProductQuantityToAddTo
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ProductItemNotFound => "",
+            Self::AccessDenied => "",
+            Self::ProductQuantityCannotBeLessThan => "",
+            Self::InsufficientProductQuantityToAddTo => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ProductItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPaymentUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPaymentUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Payment not found or access denied
+    PaymentNotFoundOrAccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Payment system not found
+    PaymentSystemNotFound,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPaymentUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found or access denied" => {
+                        Self::PaymentNotFoundOrAccessDenied
+                    }
+                    "payment system not found" => Self::PaymentSystemNotFound,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::PaymentNotFoundOrAccessDenied => "",
+            Self::PaymentSystemNotFound => "",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::PaymentNotFoundOrAccessDenied | Self::PaymentSystemNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemProductrowAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemProductrowAddError {
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Working with this type of objects is not supported
+    EntityTypeNotSupported,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The provided CRM object was not found
+    OwnerNotFound,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemProductrowAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemProductrowSet` (shared).
+pub type ItemProductrowSetError = ItemProductrowAddError;
+/// The documented errors of `ItemProductrowDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemProductrowDeleteError {
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Working with this type of objects is not supported
+    EntityTypeNotSupported,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Product item not found
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemProductrowDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemProductrowGet` (shared).
+pub type ItemProductrowGetError = ItemProductrowDeleteError;
+/// The documented errors of `ItemProductrowFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemProductrowFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemProductrowFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ItemProductrowGetAvailableForPayment`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemProductrowGetAvailableForPaymentError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemProductrowGetAvailableForPaymentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ItemProductrowList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemProductrowListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid values for input parameters
+    InvalidArgValue,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemProductrowListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ItemProductrowUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemProductrowUpdateError {
+    /// Code `ENTITY_TYPE_NOT_SUPPORTED`.
+    ///
+    /// Working with this type of objects is not supported
+    EntityTypeNotSupported,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Product item not found
+    NotFound,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Unknown field or the provided field is not available for update
+    InvalidArgValue,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemProductrowUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeNotSupported => "ENTITY_TYPE_NOT_SUPPORTED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemUpdateError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action is allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `NOT_FOUND`.
+    ///
+    /// SPA not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `CRM_FIELD_ERROR_VALUE_NOT_VALID`.
+    ///
+    /// Invalid value for field "field"
+    CrmFieldErrorValueNotValid,
+    /// Code `100`.
+    ///
+    /// Expected iterable value for multiple field, but got type instead
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to change the stage
+    InsufficientPermissionsToChangeTheStage,
+    /// Code `UPDATE_DYNAMIC_ITEM_RESTRICTED`.
+    ///
+    /// You cannot change the item due to your plan restrictions
+    UpdateDynamicItemRestricted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "UPDATE_DYNAMIC_ITEM_RESTRICTED" => Self::UpdateDynamicItemRestricted,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "insufficient permissions to change the stage" => {
+                        Self::InsufficientPermissionsToChangeTheStage
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CrmFieldErrorValueNotValid => "CRM_FIELD_ERROR_VALUE_NOT_VALID",
+            Self::Code100 => "100",
+            Self::InsufficientPermissionsToChangeTheStage => "",
+            Self::UpdateDynamicItemRestricted => "UPDATE_DYNAMIC_ITEM_RESTRICTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `OrderentityAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderentityAddError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    /// Insufficient access permissions
+    Code200040300020,
+    /// Code `201650000001`.
+    ///
+    /// Duplicate entry for key [ownerId, ownerTypeId, orderId]
+    /// Binding already exists
+    Code201650000001,
+    /// Code `200540400001`.
+    ///
+    /// order does not exist
+    /// Order not found
+    Code200540400001,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: #FIELDS#
+    /// Required fields not specified (#FIELDS# — list of fields separated by commas)
+    RequiredFieldsFieldsRequiredFieldsNot,
+    /// No code; told apart by its description.
+    ///
+    /// Various order saving errors
+    VariousOrderSavingErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderentityAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201650000001" => Self::Code201650000001,
+            "200540400001" => Self::Code200540400001,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: #fields# \nrequired fields not specified (#fields# — list of fields separated by commas)" => {
+                        Self::RequiredFieldsFieldsRequiredFieldsNot
+                    }
+                    "various order saving errors" => Self::VariousOrderSavingErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201650000001 => "201650000001",
+            Self::Code200540400001 => "200540400001",
+            Self::RequiredFieldsFieldsRequiredFieldsNot => "",
+            Self::VariousOrderSavingErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200540400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `OrderentityDeleteByFilter`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderentityDeleteByFilterError {
+    /// Code `200040300020`.
+    ///
+    /// Access Denied
+    /// Insufficient access permissions
+    Code200040300020,
+    /// Code `201640400004`.
+    ///
+    /// entity relation is not exists
+    /// Order binding to the CRM object not found
+    Code201640400004,
+    /// Code `200540400001`.
+    ///
+    /// order does not exist
+    /// Order not found
+    Code200540400001,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields: #FIELDS#
+    /// Required fields not specified (#FIELDS# — list of fields separated by commas)
+    RequiredFieldsFieldsRequiredFieldsNot,
+    /// No code; told apart by its description.
+    ///
+    /// Various order saving errors
+    VariousOrderSavingErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderentityDeleteByFilterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "201640400004" => Self::Code201640400004,
+            "200540400001" => Self::Code200540400001,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: #fields# \nrequired fields not specified (#fields# — list of fields separated by commas)" => {
+                        Self::RequiredFieldsFieldsRequiredFieldsNot
+                    }
+                    "various order saving errors" => Self::VariousOrderSavingErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code201640400004 => "201640400004",
+            Self::Code200540400001 => "200540400001",
+            Self::RequiredFieldsFieldsRequiredFieldsNot => "",
+            Self::VariousOrderSavingErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201640400004 | Self::Code200540400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `OrderentityGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderentityGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    /// Insufficient access permissions
+    Code200040300010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderentityGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OrderentityList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderentityListError {
+    /// Code `200040300010`.
+    ///
+    /// Access Denied
+    /// Insufficient access permissions
+    Code200040300010,
+    /// Code `200540400002`.
+    ///
+    /// module sale does not exist
+    /// The Online Store (sale) module is missing
+    Code200540400002,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderentityListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "200540400002" => Self::Code200540400002,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code200540400002 => "200540400002",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TypeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeAddError {
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// entityTypeId is out of allowed range
+    InvalidArgValue,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Select a workplace where the SPA will be located
+    SelectAWorkplaceWhereTheSpa,
+    /// Code `CREATE_DYNAMIC_TYPE_RESTRICTED`.
+    ///
+    /// Maximum number of SPAs exceeded
+    CreateDynamicTypeRestricted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_TYPE_RESTRICTED" => Self::CreateDynamicTypeRestricted,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "select a workplace where the spa will be located" => {
+                        Self::SelectAWorkplaceWhereTheSpa
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::Code100 => "100",
+            Self::SelectAWorkplaceWhereTheSpa => "",
+            Self::CreateDynamicTypeRestricted => "CREATE_DYNAMIC_TYPE_RESTRICTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TypeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeDeleteError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `BX_ERROR`.
+    ///
+    /// You cannot delete an entity type that has elements
+    BxError,
+    /// No code; told apart by its description.
+    ///
+    /// Smart process not found
+    SmartProcessNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "smart process not found" => Self::SmartProcessNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BxError => "BX_ERROR",
+            Self::SmartProcessNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SmartProcessNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TypeFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeFieldsError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access Denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TypeGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeGetError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// SPA not found
+    SpaNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "spa not found" => Self::SpaNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::SpaNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SpaNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TypeGetByEntityTypeId`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeGetByEntityTypeIdError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Smart process not found
+    SmartProcessNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeGetByEntityTypeIdError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "smart process not found" => Self::SmartProcessNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::SmartProcessNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SmartProcessNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TypeList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeListError {
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid filter: field 'field_n' is not allowed in filter
+    ///
+    /// Invalid filter: field 'field_n' has invalid value
+    ///
+    /// Invalid order: field 'field_n' is not allowed in order
+    ///
+    /// Invalid order: allowed sort directions are ASC, DESC. But got 'invalid_value' for field 'field_n'
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TypeUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TypeUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `allowed_only_intranet_user`.
+    ///
+    /// Action allowed only for intranet users
+    AllowedOnlyIntranetUser,
+    /// Code `UPDATE_DYNAMIC_TYPE_RESTRICTED`.
+    ///
+    /// You cannot change the SPA settings due to your plan's restrictions
+    UpdateDynamicTypeRestricted,
+    /// No code; told apart by its description.
+    ///
+    /// Select a workplace where the SPA will be located
+    SelectAWorkplaceWhereTheSpa,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TypeUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "UPDATE_DYNAMIC_TYPE_RESTRICTED" => Self::UpdateDynamicTypeRestricted,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "select a workplace where the spa will be located" => {
+                        Self::SelectAWorkplaceWhereTheSpa
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AllowedOnlyIntranetUser => "allowed_only_intranet_user",
+            Self::UpdateDynamicTypeRestricted => "UPDATE_DYNAMIC_TYPE_RESTRICTED",
+            Self::SelectAWorkplaceWhereTheSpa => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserfieldSettingsFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldSettingsFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'type' is not specified or empty
+    ParameterTypeIsNotSpecifiedOr,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldSettingsFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'type' is not specified or empty" => {
+                    Self::ParameterTypeIsNotSpecifiedOr
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterTypeIsNotSpecifiedOr => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PaymentGetPublicUrl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentGetPublicUrlError {
+    /// Code `200640400001`.
+    ///
+    /// Payment not found
+    Code200640400001,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentGetPublicUrlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200640400001" => Self::Code200640400001,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200640400001 => "200640400001",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200640400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// You cannot create custom fields
+    YouCannotCreateCustomFields,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found
+    TheUserTypeIdFieldIs,
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found
+    TheFieldNameFieldIsNot,
+    /// No code; told apart by its description.
+    ///
+    /// Field ... already exists
+    FieldAlreadyExists,
+    /// No code; told apart by its description.
+    ///
+    /// Fail to create new user field
+    FailToCreateNewUserField,
+    /// No code; told apart by its description.
+    ///
+    /// Fail to save enumeration field values
+    FailToSaveEnumerationFieldValues,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "you cannot create custom fields" => Self::YouCannotCreateCustomFields,
+                "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                "field ... already exists" => Self::FieldAlreadyExists,
+                "fail to create new user field" => Self::FailToCreateNewUserField,
+                "fail to save enumeration field values" => {
+                    Self::FailToSaveEnumerationFieldValues
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::YouCannotCreateCustomFields => "",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::TheFieldNameFieldIsNot => "",
+            Self::FieldAlreadyExists => "",
+            Self::FailToCreateNewUserField => "",
+            Self::FailToSaveEnumerationFieldValues => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheUserTypeIdFieldIs | Self::TheFieldNameFieldIsNot)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Delete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// You cannot delete the user field
+    YouCannotDeleteTheUserField,
+    /// No code; told apart by its description.
+    ///
+    /// The current method required more scopes. (crm)
+    TheCurrentMethodRequiredMoreScopes,
+    /// No code; told apart by its description.
+    ///
+    /// No settings for UserFieldAccess
+    NoSettingsForUserFieldAccess,
+    /// No code; told apart by its description.
+    ///
+    /// Error while attempting to modify user field settings
+    ErrorWhileAttemptingToModifyUser,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "you cannot delete the user field" => Self::YouCannotDeleteTheUserField,
+                "the current method required more scopes. (crm)" => {
+                    Self::TheCurrentMethodRequiredMoreScopes
+                }
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
+                "error while attempting to modify user field settings" => {
+                    Self::ErrorWhileAttemptingToModifyUser
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouCannotDeleteTheUserField => "",
+            Self::TheCurrentMethodRequiredMoreScopes => "",
+            Self::NoSettingsForUserFieldAccess => "",
+            Self::ErrorWhileAttemptingToModifyUser => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Get`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetError {
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permission to view user field settings
+    YouDoNotHavePermissionTo,
+    /// No code; told apart by its description.
+    ///
+    /// The current method required more scopes. (crm)
+    TheCurrentMethodRequiredMoreScopes,
+    /// No code; told apart by its description.
+    ///
+    /// No settings for UserFieldAccess
+    NoSettingsForUserFieldAccess,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "you do not have permission to view user field settings" => {
+                    Self::YouDoNotHavePermissionTo
+                }
+                "the current method required more scopes. (crm)" => {
+                    Self::TheCurrentMethodRequiredMoreScopes
+                }
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouDoNotHavePermissionTo => "",
+            Self::TheCurrentMethodRequiredMoreScopes => "",
+            Self::NoSettingsForUserFieldAccess => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `List` (shared).
+pub type ListError = GetError;
+/// The documented errors of `GetTypes`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetTypesError {
+    /// No code; told apart by its description.
+    ///
+    /// The current method required more scopes. (crm)
+    TheCurrentMethodRequiredMoreScopes,
+    /// No code; told apart by its description.
+    ///
+    /// No settings for UserFieldAccess
+    NoSettingsForUserFieldAccess,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetTypesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the current method required more scopes. (crm)" => {
+                    Self::TheCurrentMethodRequiredMoreScopes
+                }
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheCurrentMethodRequiredMoreScopes => "",
+            Self::NoSettingsForUserFieldAccess => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// You cannot change the settings of the user field
+    YouCannotChangeTheSettingsOf,
+    /// No code; told apart by its description.
+    ///
+    /// The current method required more scopes. (crm)
+    TheCurrentMethodRequiredMoreScopes,
+    /// No code; told apart by its description.
+    ///
+    /// No settings for UserFieldAccess
+    NoSettingsForUserFieldAccess,
+    /// No code; told apart by its description.
+    ///
+    /// Error while attempting to change user field settings
+    ErrorWhileAttemptingToChangeUser,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "you cannot change the settings of the user field" => {
+                    Self::YouCannotChangeTheSettingsOf
+                }
+                "the current method required more scopes. (crm)" => {
+                    Self::TheCurrentMethodRequiredMoreScopes
+                }
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
+                "error while attempting to change user field settings" => {
+                    Self::ErrorWhileAttemptingToChangeUser
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouCannotChangeTheSettingsOf => "",
+            Self::TheCurrentMethodRequiredMoreScopes => "",
+            Self::NoSettingsForUserFieldAccess => "",
+            Self::ErrorWhileAttemptingToChangeUser => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Type of discount.
 /// Possible values:
@@ -7331,6 +11756,526 @@ impl CategoryFieldsResult {
         self
     }
 }
+/// The `CategoryGetResultCategory` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryGetResultCategory {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isDefault`.
+    #[serde(
+        rename = "isDefault",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_default: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originId`.
+    #[serde(
+        rename = "originId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originatorId`.
+    #[serde(
+        rename = "originatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub originator_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryGetResultCategory {
+    /// Creates a `CategoryGetResultCategory` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            is_default: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDefault`.
+    #[must_use]
+    pub fn is_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_default = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originId`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originatorId`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the `category` object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryGetResult {
+    /// Wire name: `category`.
+    #[serde(rename = "category", default, skip_serializing_if = "Option::is_none")]
+    pub category: ::std::option::Option<CategoryGetResultCategory>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryGetResult {
+    /// Creates a `CategoryGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            category: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(
+        mut self,
+        value: impl ::std::convert::Into<CategoryGetResultCategory>,
+    ) -> Self {
+        self.category = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CategoryListResultCategoriesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryListResultCategoriesItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isDefault`.
+    #[serde(
+        rename = "isDefault",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_default: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originId`.
+    #[serde(
+        rename = "originId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `originatorId`.
+    #[serde(
+        rename = "originatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub originator_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryListResultCategoriesItem {
+    /// Creates a `CategoryListResultCategoriesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            is_default: ::std::option::Option::None,
+            origin_id: ::std::option::Option::None,
+            originator_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDefault`.
+    #[must_use]
+    pub fn is_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_default = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originId`.
+    #[must_use]
+    pub fn origin_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.origin_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `originatorId`.
+    #[must_use]
+    pub fn originator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.originator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains a single element with the key `categories`, which represents an array of funnels. The structure of an individual funnel corresponds to the `category` object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryListResult {
+    /// Wire name: `categories`.
+    #[serde(rename = "categories", default, skip_serializing_if = "Option::is_none")]
+    pub categories: ::std::option::Option<
+        ::std::vec::Vec<CategoryListResultCategoriesItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryListResult {
+    /// Creates a `CategoryListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            categories: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `categories`.
+    #[must_use]
+    pub fn categories(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<CategoryListResultCategoriesItem>,
+        >,
+    ) -> Self {
+        self.categories = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CategoryUpdateResultCategory` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryUpdateResultCategory {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isDefault`.
+    #[serde(
+        rename = "isDefault",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryUpdateResultCategory {
+    /// Creates a `CategoryUpdateResultCategory` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            is_default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDefault`.
+    #[must_use]
+    pub fn is_default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the `category` object
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CategoryUpdateResult {
+    /// Wire name: `category`.
+    #[serde(rename = "category", default, skip_serializing_if = "Option::is_none")]
+    pub category: ::std::option::Option<CategoryUpdateResultCategory>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CategoryUpdateResult {
+    /// Creates a `CategoryUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            category: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `category`.
+    #[must_use]
+    pub fn category(
+        mut self,
+        value: impl ::std::convert::Into<CategoryUpdateResultCategory>,
+    ) -> Self {
+        self.category = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response, contains a single key `item`
 #[derive(
     Debug,
@@ -7604,7 +12549,7 @@ for ItemDetailsConfigurationSetScope {
 #[non_exhaustive]
 pub struct ItemFieldsResult {
     /// An object in the format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -7792,6 +12737,180 @@ impl ItemListResult {
         value: impl ::std::convert::Into<::std::vec::Vec<Item>>,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemPaymentDeliveryListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemPaymentDeliveryListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `paymentId`.
+    #[serde(
+        rename = "paymentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `deliveryId`.
+    #[serde(
+        rename = "deliveryId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemPaymentDeliveryListResultItem {
+    /// Creates a `ItemPaymentDeliveryListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            payment_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            delivery_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paymentId`.
+    #[must_use]
+    pub fn payment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.payment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryId`.
+    #[must_use]
+    pub fn delivery_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemPaymentProductListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemPaymentProductListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `paymentId`.
+    #[serde(
+        rename = "paymentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `rowId`.
+    #[serde(
+        rename = "rowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub row_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemPaymentProductListResultItem {
+    /// Creates a `ItemPaymentProductListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            payment_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            row_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paymentId`.
+    #[must_use]
+    pub fn payment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.payment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rowId`.
+    #[must_use]
+    pub fn row_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.row_id = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -8010,6 +13129,423 @@ impl ItemProductrowListResult {
     pub fn product_rows(
         mut self,
         value: impl ::std::convert::Into<::std::vec::Vec<CrmItemProductRow>>,
+    ) -> Self {
+        self.product_rows = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemProductrowSetResultProductRowsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemProductrowSetResultProductRowsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `ownerId`.
+    #[serde(
+        rename = "ownerId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<i64>,
+    /// Wire name: `ownerType`.
+    #[serde(
+        rename = "ownerType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `productId`.
+    #[serde(
+        rename = "productId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_id: ::std::option::Option<i64>,
+    /// Wire name: `productName`.
+    #[serde(
+        rename = "productName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `price`.
+    #[serde(
+        rename = "price",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price: ::std::option::Option<f64>,
+    /// Wire name: `priceAccount`.
+    #[serde(
+        rename = "priceAccount",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_account: ::std::option::Option<f64>,
+    /// Wire name: `priceExclusive`.
+    #[serde(
+        rename = "priceExclusive",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_exclusive: ::std::option::Option<f64>,
+    /// Wire name: `priceNetto`.
+    #[serde(
+        rename = "priceNetto",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_netto: ::std::option::Option<f64>,
+    /// Wire name: `priceBrutto`.
+    #[serde(
+        rename = "priceBrutto",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_brutto: ::std::option::Option<f64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `discountTypeId`.
+    #[serde(
+        rename = "discountTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_type_id: ::std::option::Option<i64>,
+    /// Wire name: `discountRate`.
+    #[serde(
+        rename = "discountRate",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_rate: ::std::option::Option<f64>,
+    /// Wire name: `discountSum`.
+    #[serde(
+        rename = "discountSum",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_sum: ::std::option::Option<f64>,
+    /// Wire name: `taxRate`.
+    #[serde(rename = "taxRate", default, skip_serializing_if = "Option::is_none")]
+    pub tax_rate: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `taxIncluded`.
+    #[serde(
+        rename = "taxIncluded",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tax_included: ::std::option::Option<::std::string::String>,
+    /// Wire name: `customized`.
+    #[serde(
+        rename = "customized",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub customized: ::std::option::Option<::std::string::String>,
+    /// Wire name: `measureCode`.
+    #[serde(
+        rename = "measureCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub measure_code: ::std::option::Option<f64>,
+    /// Wire name: `measureName`.
+    #[serde(
+        rename = "measureName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub measure_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemProductrowSetResultProductRowsItem {
+    /// Creates a `ItemProductrowSetResultProductRowsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            owner_type: ::std::option::Option::None,
+            product_id: ::std::option::Option::None,
+            product_name: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            price_account: ::std::option::Option::None,
+            price_exclusive: ::std::option::Option::None,
+            price_netto: ::std::option::Option::None,
+            price_brutto: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            discount_type_id: ::std::option::Option::None,
+            discount_rate: ::std::option::Option::None,
+            discount_sum: ::std::option::Option::None,
+            tax_rate: ::std::option::Option::None,
+            tax_included: ::std::option::Option::None,
+            customized: ::std::option::Option::None,
+            measure_code: ::std::option::Option::None,
+            measure_name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerId`.
+    #[must_use]
+    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ownerType`.
+    #[must_use]
+    pub fn owner_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `productId`.
+    #[must_use]
+    pub fn product_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.product_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `productName`.
+    #[must_use]
+    pub fn product_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.product_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceAccount`.
+    #[must_use]
+    pub fn price_account(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_account = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceExclusive`.
+    #[must_use]
+    pub fn price_exclusive(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_exclusive = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceNetto`.
+    #[must_use]
+    pub fn price_netto(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_netto = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceBrutto`.
+    #[must_use]
+    pub fn price_brutto(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_brutto = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountTypeId`.
+    #[must_use]
+    pub fn discount_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.discount_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountRate`.
+    #[must_use]
+    pub fn discount_rate(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountSum`.
+    #[must_use]
+    pub fn discount_sum(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taxRate`.
+    #[must_use]
+    pub fn tax_rate(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.tax_rate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taxIncluded`.
+    #[must_use]
+    pub fn tax_included(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tax_included = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customized`.
+    #[must_use]
+    pub fn customized(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.customized = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `measureCode`.
+    #[must_use]
+    pub fn measure_code(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.measure_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `measureName`.
+    #[must_use]
+    pub fn measure_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.measure_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemProductrowSetResult {
+    /// Wire name: `productRows`.
+    #[serde(rename = "productRows", default, skip_serializing_if = "Option::is_none")]
+    pub product_rows: ::std::option::Option<
+        ::std::vec::Vec<ItemProductrowSetResultProductRowsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemProductrowSetResult {
+    /// Creates a `ItemProductrowSetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            product_rows: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `productRows`.
+    #[must_use]
+    pub fn product_rows(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ItemProductrowSetResultProductRowsItem>,
+        >,
     ) -> Self {
         self.product_rows = ::std::option::Option::Some(value.into());
         self
@@ -8320,6 +13856,1542 @@ impl TypeFieldsResult {
         >,
     ) -> Self {
         self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypeRelationsParentItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypeRelationsParentItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypeRelationsParentItem {
+    /// Creates a `TypeGetResultTypeRelationsParentItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypeRelationsChildItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypeRelationsChildItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypeRelationsChildItem {
+    /// Creates a `TypeGetResultTypeRelationsChildItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypeRelations` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypeRelations {
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::std::vec::Vec<TypeGetResultTypeRelationsParentItem>,
+    >,
+    /// Wire name: `child`.
+    #[serde(rename = "child", default, skip_serializing_if = "Option::is_none")]
+    pub child: ::std::option::Option<
+        ::std::vec::Vec<TypeGetResultTypeRelationsChildItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypeRelations {
+    /// Creates a `TypeGetResultTypeRelations` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent: ::std::option::Option::None,
+            child: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetResultTypeRelationsParentItem>,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `child`.
+    #[must_use]
+    pub fn child(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetResultTypeRelationsChildItem>,
+        >,
+    ) -> Self {
+        self.child = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultType {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `customSectionId`.
+    #[serde(
+        rename = "customSectionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `isCategoriesEnabled`.
+    #[serde(
+        rename = "isCategoriesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_categories_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isStagesEnabled`.
+    #[serde(
+        rename = "isStagesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_stages_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBeginCloseDatesEnabled`.
+    #[serde(
+        rename = "isBeginCloseDatesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_begin_close_dates_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isClientEnabled`.
+    #[serde(
+        rename = "isClientEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_client_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isUseInUserfieldEnabled`.
+    #[serde(
+        rename = "isUseInUserfieldEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_use_in_userfield_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isLinkWithProductsEnabled`.
+    #[serde(
+        rename = "isLinkWithProductsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_link_with_products_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isMycompanyEnabled`.
+    #[serde(
+        rename = "isMycompanyEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_mycompany_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isDocumentsEnabled`.
+    #[serde(
+        rename = "isDocumentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_documents_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSourceEnabled`.
+    #[serde(
+        rename = "isSourceEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_source_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isObserversEnabled`.
+    #[serde(
+        rename = "isObserversEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_observers_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRecyclebinEnabled`.
+    #[serde(
+        rename = "isRecyclebinEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_recyclebin_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAutomationEnabled`.
+    #[serde(
+        rename = "isAutomationEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_automation_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBizProcEnabled`.
+    #[serde(
+        rename = "isBizProcEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_biz_proc_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSetOpenPermissions`.
+    #[serde(
+        rename = "isSetOpenPermissions",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_set_open_permissions: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPaymentsEnabled`.
+    #[serde(
+        rename = "isPaymentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_payments_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isCountersEnabled`.
+    #[serde(
+        rename = "isCountersEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_counters_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedTime`.
+    #[serde(
+        rename = "updatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<f64>,
+    /// Wire name: `relations`.
+    #[serde(rename = "relations", default, skip_serializing_if = "Option::is_none")]
+    pub relations: ::std::option::Option<TypeGetResultTypeRelations>,
+    /// Wire name: `linkedUserFields`.
+    #[serde(
+        rename = "linkedUserFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub linked_user_fields: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `customSections`.
+    #[serde(rename = "customSections", default, skip_serializing_if = "Option::is_none")]
+    pub custom_sections: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultType {
+    /// Creates a `TypeGetResultType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            custom_section_id: ::std::option::Option::None,
+            is_categories_enabled: ::std::option::Option::None,
+            is_stages_enabled: ::std::option::Option::None,
+            is_begin_close_dates_enabled: ::std::option::Option::None,
+            is_client_enabled: ::std::option::Option::None,
+            is_use_in_userfield_enabled: ::std::option::Option::None,
+            is_link_with_products_enabled: ::std::option::Option::None,
+            is_mycompany_enabled: ::std::option::Option::None,
+            is_documents_enabled: ::std::option::Option::None,
+            is_source_enabled: ::std::option::Option::None,
+            is_observers_enabled: ::std::option::Option::None,
+            is_recyclebin_enabled: ::std::option::Option::None,
+            is_automation_enabled: ::std::option::Option::None,
+            is_biz_proc_enabled: ::std::option::Option::None,
+            is_set_open_permissions: ::std::option::Option::None,
+            is_payments_enabled: ::std::option::Option::None,
+            is_counters_enabled: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            updated_time: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            relations: ::std::option::Option::None,
+            linked_user_fields: ::std::option::Option::None,
+            custom_sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSectionId`.
+    #[must_use]
+    pub fn custom_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCategoriesEnabled`.
+    #[must_use]
+    pub fn is_categories_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_categories_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isStagesEnabled`.
+    #[must_use]
+    pub fn is_stages_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_stages_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBeginCloseDatesEnabled`.
+    #[must_use]
+    pub fn is_begin_close_dates_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_begin_close_dates_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isClientEnabled`.
+    #[must_use]
+    pub fn is_client_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_client_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isUseInUserfieldEnabled`.
+    #[must_use]
+    pub fn is_use_in_userfield_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_use_in_userfield_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isLinkWithProductsEnabled`.
+    #[must_use]
+    pub fn is_link_with_products_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_link_with_products_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMycompanyEnabled`.
+    #[must_use]
+    pub fn is_mycompany_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_mycompany_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDocumentsEnabled`.
+    #[must_use]
+    pub fn is_documents_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_documents_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSourceEnabled`.
+    #[must_use]
+    pub fn is_source_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_source_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isObserversEnabled`.
+    #[must_use]
+    pub fn is_observers_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_observers_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRecyclebinEnabled`.
+    #[must_use]
+    pub fn is_recyclebin_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_recyclebin_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAutomationEnabled`.
+    #[must_use]
+    pub fn is_automation_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_automation_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBizProcEnabled`.
+    #[must_use]
+    pub fn is_biz_proc_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_biz_proc_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSetOpenPermissions`.
+    #[must_use]
+    pub fn is_set_open_permissions(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_set_open_permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPaymentsEnabled`.
+    #[must_use]
+    pub fn is_payments_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_payments_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCountersEnabled`.
+    #[must_use]
+    pub fn is_counters_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_counters_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedTime`.
+    #[must_use]
+    pub fn updated_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `relations`.
+    #[must_use]
+    pub fn relations(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetResultTypeRelations>,
+    ) -> Self {
+        self.relations = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `linkedUserFields`.
+    #[must_use]
+    pub fn linked_user_fields(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.linked_user_fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSections`.
+    #[must_use]
+    pub fn custom_sections(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing the object `type` with information about the SPA
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResult {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TypeGetResultType>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResult {
+    /// Creates a `TypeGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetResultType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultTypeRelationsParentItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultTypeRelationsParentItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultTypeRelationsParentItem {
+    /// Creates a `TypeGetByEntityTypeIdResultTypeRelationsParentItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultTypeRelationsChildItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultTypeRelationsChildItem {
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `isChildrenListEnabled`.
+    #[serde(
+        rename = "isChildrenListEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_children_list_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPredefined`.
+    #[serde(
+        rename = "isPredefined",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_predefined: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultTypeRelationsChildItem {
+    /// Creates a `TypeGetByEntityTypeIdResultTypeRelationsChildItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_type_id: ::std::option::Option::None,
+            is_children_list_enabled: ::std::option::Option::None,
+            is_predefined: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isChildrenListEnabled`.
+    #[must_use]
+    pub fn is_children_list_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_children_list_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPredefined`.
+    #[must_use]
+    pub fn is_predefined(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_predefined = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultTypeRelations` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultTypeRelations {
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsParentItem>,
+    >,
+    /// Wire name: `child`.
+    #[serde(rename = "child", default, skip_serializing_if = "Option::is_none")]
+    pub child: ::std::option::Option<
+        ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsChildItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultTypeRelations {
+    /// Creates a `TypeGetByEntityTypeIdResultTypeRelations` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            parent: ::std::option::Option::None,
+            child: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsParentItem>,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `child`.
+    #[must_use]
+    pub fn child(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetByEntityTypeIdResultTypeRelationsChildItem>,
+        >,
+    ) -> Self {
+        self.child = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetByEntityTypeIdResultType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResultType {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type_id: ::std::option::Option<i64>,
+    /// Wire name: `customSectionId`.
+    #[serde(
+        rename = "customSectionId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `isCategoriesEnabled`.
+    #[serde(
+        rename = "isCategoriesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_categories_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isStagesEnabled`.
+    #[serde(
+        rename = "isStagesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_stages_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBeginCloseDatesEnabled`.
+    #[serde(
+        rename = "isBeginCloseDatesEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_begin_close_dates_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isClientEnabled`.
+    #[serde(
+        rename = "isClientEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_client_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isUseInUserfieldEnabled`.
+    #[serde(
+        rename = "isUseInUserfieldEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_use_in_userfield_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isLinkWithProductsEnabled`.
+    #[serde(
+        rename = "isLinkWithProductsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_link_with_products_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isMycompanyEnabled`.
+    #[serde(
+        rename = "isMycompanyEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_mycompany_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isDocumentsEnabled`.
+    #[serde(
+        rename = "isDocumentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_documents_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSourceEnabled`.
+    #[serde(
+        rename = "isSourceEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_source_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isObserversEnabled`.
+    #[serde(
+        rename = "isObserversEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_observers_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isRecyclebinEnabled`.
+    #[serde(
+        rename = "isRecyclebinEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_recyclebin_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isAutomationEnabled`.
+    #[serde(
+        rename = "isAutomationEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_automation_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isBizProcEnabled`.
+    #[serde(
+        rename = "isBizProcEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_biz_proc_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSetOpenPermissions`.
+    #[serde(
+        rename = "isSetOpenPermissions",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_set_open_permissions: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isPaymentsEnabled`.
+    #[serde(
+        rename = "isPaymentsEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_payments_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isCountersEnabled`.
+    #[serde(
+        rename = "isCountersEnabled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_counters_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedTime`.
+    #[serde(
+        rename = "updatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<f64>,
+    /// Wire name: `relations`.
+    #[serde(rename = "relations", default, skip_serializing_if = "Option::is_none")]
+    pub relations: ::std::option::Option<TypeGetByEntityTypeIdResultTypeRelations>,
+    /// Wire name: `linkedUserFields`.
+    #[serde(
+        rename = "linkedUserFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub linked_user_fields: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `customSections`.
+    #[serde(rename = "customSections", default, skip_serializing_if = "Option::is_none")]
+    pub custom_sections: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResultType {
+    /// Creates a `TypeGetByEntityTypeIdResultType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            entity_type_id: ::std::option::Option::None,
+            custom_section_id: ::std::option::Option::None,
+            is_categories_enabled: ::std::option::Option::None,
+            is_stages_enabled: ::std::option::Option::None,
+            is_begin_close_dates_enabled: ::std::option::Option::None,
+            is_client_enabled: ::std::option::Option::None,
+            is_use_in_userfield_enabled: ::std::option::Option::None,
+            is_link_with_products_enabled: ::std::option::Option::None,
+            is_mycompany_enabled: ::std::option::Option::None,
+            is_documents_enabled: ::std::option::Option::None,
+            is_source_enabled: ::std::option::Option::None,
+            is_observers_enabled: ::std::option::Option::None,
+            is_recyclebin_enabled: ::std::option::Option::None,
+            is_automation_enabled: ::std::option::Option::None,
+            is_biz_proc_enabled: ::std::option::Option::None,
+            is_set_open_permissions: ::std::option::Option::None,
+            is_payments_enabled: ::std::option::Option::None,
+            is_counters_enabled: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            updated_time: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            relations: ::std::option::Option::None,
+            linked_user_fields: ::std::option::Option::None,
+            custom_sections: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityTypeId`.
+    #[must_use]
+    pub fn entity_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSectionId`.
+    #[must_use]
+    pub fn custom_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCategoriesEnabled`.
+    #[must_use]
+    pub fn is_categories_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_categories_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isStagesEnabled`.
+    #[must_use]
+    pub fn is_stages_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_stages_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBeginCloseDatesEnabled`.
+    #[must_use]
+    pub fn is_begin_close_dates_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_begin_close_dates_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isClientEnabled`.
+    #[must_use]
+    pub fn is_client_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_client_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isUseInUserfieldEnabled`.
+    #[must_use]
+    pub fn is_use_in_userfield_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_use_in_userfield_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isLinkWithProductsEnabled`.
+    #[must_use]
+    pub fn is_link_with_products_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_link_with_products_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMycompanyEnabled`.
+    #[must_use]
+    pub fn is_mycompany_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_mycompany_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDocumentsEnabled`.
+    #[must_use]
+    pub fn is_documents_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_documents_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSourceEnabled`.
+    #[must_use]
+    pub fn is_source_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_source_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isObserversEnabled`.
+    #[must_use]
+    pub fn is_observers_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_observers_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRecyclebinEnabled`.
+    #[must_use]
+    pub fn is_recyclebin_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_recyclebin_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isAutomationEnabled`.
+    #[must_use]
+    pub fn is_automation_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_automation_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isBizProcEnabled`.
+    #[must_use]
+    pub fn is_biz_proc_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_biz_proc_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSetOpenPermissions`.
+    #[must_use]
+    pub fn is_set_open_permissions(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_set_open_permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isPaymentsEnabled`.
+    #[must_use]
+    pub fn is_payments_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_payments_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isCountersEnabled`.
+    #[must_use]
+    pub fn is_counters_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_counters_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedTime`.
+    #[must_use]
+    pub fn updated_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `relations`.
+    #[must_use]
+    pub fn relations(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetByEntityTypeIdResultTypeRelations>,
+    ) -> Self {
+        self.relations = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `linkedUserFields`.
+    #[must_use]
+    pub fn linked_user_fields(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.linked_user_fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customSections`.
+    #[must_use]
+    pub fn custom_sections(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.custom_sections = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response containing the `type` object with information about the smart process
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetByEntityTypeIdResult {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TypeGetByEntityTypeIdResultType>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetByEntityTypeIdResult {
+    /// Creates a `TypeGetByEntityTypeIdResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetByEntityTypeIdResultType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -8794,6 +15866,185 @@ impl UserfieldFieldsResult {
     #[must_use]
     pub fn settings(mut self, value: impl ::std::convert::Into<FieldMetadata2>) -> Self {
         self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldSettingsFieldsResultDefaultValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldSettingsFieldsResultDefaultValue {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldSettingsFieldsResultDefaultValue {
+    /// Creates a `UserfieldSettingsFieldsResultDefaultValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldSettingsFieldsResultPrecision` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldSettingsFieldsResultPrecision {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldSettingsFieldsResultPrecision {
+    /// Creates a `UserfieldSettingsFieldsResultPrecision` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response containing field settings. The final list of fields depends on the type of the requested field
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldSettingsFieldsResult {
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<UserfieldSettingsFieldsResultDefaultValue>,
+    /// Wire name: `PRECISION`.
+    #[serde(rename = "PRECISION", default, skip_serializing_if = "Option::is_none")]
+    pub precision: ::std::option::Option<UserfieldSettingsFieldsResultPrecision>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldSettingsFieldsResult {
+    /// Creates a `UserfieldSettingsFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_value: ::std::option::Option::None,
+            precision: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldSettingsFieldsResultDefaultValue>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRECISION`.
+    #[must_use]
+    pub fn precision(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldSettingsFieldsResultPrecision>,
+    ) -> Self {
+        self.precision = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -9959,6 +17210,962 @@ impl AddResult {
         self
     }
 }
+/// The `GetResultFieldSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldSettings {
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldSettings {
+    /// Creates a `GetResultFieldSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldLanguageId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldLanguageId {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldLanguageId {
+    /// Creates a `GetResultFieldLanguageId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldEditFormLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldEditFormLabel {
+    /// Wire name: `en`.
+    #[serde(
+        rename = "en",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub en: ::std::option::Option<::std::string::String>,
+    /// Wire name: `de`.
+    #[serde(
+        rename = "de",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub de: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldEditFormLabel {
+    /// Creates a `GetResultFieldEditFormLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldListColumnLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldListColumnLabel {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldListColumnLabel {
+    /// Creates a `GetResultFieldListColumnLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldListFilterLabel` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldListFilterLabel {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldListFilterLabel {
+    /// Creates a `GetResultFieldListFilterLabel` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldErrorMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldErrorMessage {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldErrorMessage {
+    /// Creates a `GetResultFieldErrorMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldHelpMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldHelpMessage {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldHelpMessage {
+    /// Creates a `GetResultFieldHelpMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultFieldEnumItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultFieldEnumItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userFieldId`.
+    #[serde(
+        rename = "userFieldId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_field_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `value`.
+    #[serde(
+        rename = "value",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `def`.
+    #[serde(
+        rename = "def",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultFieldEnumItem {
+    /// Creates a `GetResultFieldEnumItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            user_field_id: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userFieldId`.
+    #[must_use]
+    pub fn user_field_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_field_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `def`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `GetResultField` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultField {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fieldName`.
+    #[serde(
+        rename = "fieldName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userTypeId`.
+    #[serde(
+        rename = "userTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(rename = "xmlId", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `mandatory`.
+    #[serde(
+        rename = "mandatory",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `showFilter`.
+    #[serde(
+        rename = "showFilter",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `showInList`.
+    #[serde(
+        rename = "showInList",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `editInList`.
+    #[serde(
+        rename = "editInList",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isSearchable`.
+    #[serde(
+        rename = "isSearchable",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<GetResultFieldSettings>,
+    /// Wire name: `languageId`.
+    #[serde(rename = "languageId", default, skip_serializing_if = "Option::is_none")]
+    pub language_id: ::std::option::Option<GetResultFieldLanguageId>,
+    /// Wire name: `editFormLabel`.
+    #[serde(rename = "editFormLabel", default, skip_serializing_if = "Option::is_none")]
+    pub edit_form_label: ::std::option::Option<GetResultFieldEditFormLabel>,
+    /// Wire name: `listColumnLabel`.
+    #[serde(
+        rename = "listColumnLabel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<GetResultFieldListColumnLabel>,
+    /// Wire name: `listFilterLabel`.
+    #[serde(
+        rename = "listFilterLabel",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<GetResultFieldListFilterLabel>,
+    /// Wire name: `errorMessage`.
+    #[serde(rename = "errorMessage", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<GetResultFieldErrorMessage>,
+    /// Wire name: `helpMessage`.
+    #[serde(rename = "helpMessage", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<GetResultFieldHelpMessage>,
+    /// Wire name: `enum`.
+    #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
+    pub r#enum: ::std::option::Option<::std::vec::Vec<GetResultFieldEnumItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultField {
+    /// Creates a `GetResultField` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            language_id: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            r#enum: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fieldName`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userTypeId`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mandatory`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `showFilter`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `showInList`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `editInList`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSearchable`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `languageId`.
+    #[must_use]
+    pub fn language_id(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldLanguageId>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `editFormLabel`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldEditFormLabel>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listColumnLabel`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldListColumnLabel>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `listFilterLabel`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldListFilterLabel>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `errorMessage`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldErrorMessage>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `helpMessage`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<GetResultFieldHelpMessage>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enum`.
+    #[must_use]
+    pub fn r#enum(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<GetResultFieldEnumItem>>,
+    ) -> Self {
+        self.r#enum = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. If the field is not found, it may return `null`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResult {
+    /// Wire name: `field`.
+    #[serde(rename = "field", default, skip_serializing_if = "Option::is_none")]
+    pub field: ::std::option::Option<GetResultField>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResult {
+    /// Creates a `GetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            field: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `field`.
+    #[must_use]
+    pub fn field(mut self, value: impl ::std::convert::Into<GetResultField>) -> Self {
+        self.field = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response (detailed description)
 #[derive(
     Debug,
@@ -10330,7 +18537,7 @@ impl ListSelect {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,6 +5,23 @@
 /// Who: a user with "Read" access permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/attached-object/disk-attached-object-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::AttachedObjectGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::AttachedObjectGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedObjectGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,12 +32,14 @@ pub struct AttachedObjectGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedObjectGet {
     /// Creates a `AttachedObjectGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -31,12 +50,30 @@ impl ::b24_core::__private::Method for AttachedObjectGet {
         "disk.attachedObject.get",
     );
     type Output = AttachedObjectGetResult;
+    type Error = AttachedObjectGetError;
 }
 /// The method `disk.file.copyTo` copies a file to the specified folder.
 ///
 /// Who: a user with "Read" permission for the file and "Add" permission for the folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-copy-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileCopyTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileCopyTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileCopyTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,7 +82,7 @@ pub struct FileCopyTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the folder to which the file is copied
     ///
     /// Wire name: `targetFolderId`.
@@ -53,14 +90,14 @@ pub struct FileCopyTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FileCopyTo {
     /// Creates a `FileCopyTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -74,16 +111,31 @@ impl ::b24_core::__private::Method for FileCopyTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.copyTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileCopyToResult;
+    type Error = FileCopyToError;
 }
 /// The method `disk.file.delete` permanently deletes a file.
 ///
 /// Who: a user with "Full access" permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -94,12 +146,14 @@ pub struct FileDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileDelete {
     /// Creates a `FileDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -110,12 +164,30 @@ impl ::b24_core::__private::Method for FileDelete {
         "disk.file.delete",
     );
     type Output = bool;
+    type Error = FileDeleteError;
 }
 /// The method `disk.file.get` returns data about a file.
 ///
 /// Who: a user with "Read" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -126,12 +198,14 @@ pub struct FileGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileGet {
     /// Creates a `FileGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -139,16 +213,31 @@ impl ::b24_core::__private::Method for FileGet {
     const NAME: &'static str = "disk.file.get";
     const SCOPE: &'static str = "disk";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("disk.file.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileGetResult;
+    type Error = FileGetError;
 }
 /// The method `disk.file.getExternalLink` returns a public link to a file.
 ///
 /// Who: user with "Read" permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-external-link.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGetExternalLink::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGetExternalLink>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGetExternalLink` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -159,12 +248,14 @@ pub struct FileGetExternalLink {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileGetExternalLink {
     /// Creates a `FileGetExternalLink` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -175,12 +266,30 @@ impl ::b24_core::__private::Method for FileGetExternalLink {
         "disk.file.getExternalLink",
     );
     type Output = ::std::string::String;
+    type Error = FileGetExternalLinkError;
 }
 /// The method `disk.file.getFields` returns the description of file fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -198,16 +307,32 @@ impl ::b24_core::__private::Method for FileGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.file.getVersions` returns a list of file versions.
 ///
 /// Who: a user with "Read" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-versions.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGetVersions::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGetVersions>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGetVersions` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -218,10 +343,10 @@ pub struct FileGetVersions {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -282,12 +407,14 @@ pub struct FileGetVersions {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FileGetVersions {
     /// Creates a `FileGetVersions` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             filter: ::std::option::Option::None,
@@ -307,7 +434,10 @@ impl FileGetVersions {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -318,10 +448,11 @@ impl ::b24_core::__private::Method for FileGetVersions {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.getVersions",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<FileGetVersionsResultItem>;
+    type Error = FileGetVersionsError;
 }
 impl ::b24_core::__private::ListMethod for FileGetVersions {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = FileGetVersionsResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -330,6 +461,23 @@ impl ::b24_core::__private::ListMethod for FileGetVersions {
 /// Who: a user with "Edit" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-mark-deleted.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileMarkDeleted::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileMarkDeleted>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileMarkDeleted` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -340,12 +488,14 @@ pub struct FileMarkDeleted {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileMarkDeleted {
     /// Creates a `FileMarkDeleted` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -355,16 +505,31 @@ impl ::b24_core::__private::Method for FileMarkDeleted {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.markDeleted",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileMarkDeletedResult;
+    type Error = FileMarkDeletedError;
 }
 /// The method `disk.file.moveTo` moves a file to the specified folder.
 ///
 /// Who: a user with "Edit" permission for the file and "Add" permission for the target folder..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-move-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileMoveTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileMoveTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileMoveTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -373,7 +538,7 @@ pub struct FileMoveTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the folder to which the file should be moved
     ///
     /// Wire name: `targetFolderId`.
@@ -381,14 +546,14 @@ pub struct FileMoveTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FileMoveTo {
     /// Creates a `FileMoveTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -402,16 +567,31 @@ impl ::b24_core::__private::Method for FileMoveTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.moveTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileMoveToResult;
+    type Error = FileMoveToError;
 }
 /// The method `disk.file.rename` renames a file.
 ///
 /// Who: a user with "Edit" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-rename.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileRename::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileRename>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileRename` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -422,7 +602,7 @@ pub struct FileRename {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New file name.
     ///
     /// The file name must be provided along with the extension corresponding to its format. If you use a name without an extension or with an extension that does not match the original, the file will be corrupted
@@ -432,14 +612,16 @@ pub struct FileRename {
         rename = "newName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub new_name: ::std::string::String,
+    pub new_name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FileRename {
     /// Creates a `FileRename` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        new_name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        new_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -453,16 +635,31 @@ impl ::b24_core::__private::Method for FileRename {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.rename",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileRenameResult;
+    type Error = FileRenameError;
 }
 /// The method `disk.file.restore` restores a file from the trash.
 ///
 /// Who: a user with "Edit" access permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-restore.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileRestore::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileRestore>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileRestore` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -473,12 +670,14 @@ pub struct FileRestore {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileRestore {
     /// Creates a `FileRestore` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -488,16 +687,31 @@ impl ::b24_core::__private::Method for FileRestore {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.restore",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileRestoreResult;
+    type Error = FileRestoreError;
 }
 /// The method `disk.file.restoreFromVersion` restores a file from a specific version.
 ///
 /// Who: a user with "Full access" permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-restore-from-version.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileRestoreFromVersion::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileRestoreFromVersion>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileRestoreFromVersion` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -508,7 +722,7 @@ pub struct FileRestoreFromVersion {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the file version.
     ///
     /// The identifier can be obtained using the disk.file.getVersions method
@@ -518,14 +732,14 @@ pub struct FileRestoreFromVersion {
         rename = "versionId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub version_id: i64,
+    pub version_id: ::b24_core::__private::Param<i64>,
 }
 impl FileRestoreFromVersion {
     /// Creates a `FileRestoreFromVersion` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        version_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        version_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -539,16 +753,32 @@ impl ::b24_core::__private::Method for FileRestoreFromVersion {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.restoreFromVersion",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileRestoreFromVersionResult;
+    type Error = FileRestoreFromVersionError;
 }
 /// The method `disk.file.search` finds files and folders on Drive by a text query.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-search.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileSearch::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileSearch>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileSearch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -562,7 +792,7 @@ pub struct FileSearch {
         rename = "QUERY",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub query: ::std::string::String,
+    pub query: ::b24_core::__private::Param<::std::string::String>,
     /// Type of objects in the result:
     ///
     /// - `file` — files only
@@ -578,7 +808,9 @@ pub struct FileSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Search scope (detailed description).
     ///
     /// Without this parameter, the method searches across all storages available to the user
@@ -601,12 +833,16 @@ pub struct FileSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FileSearch {
     /// Creates a `FileSearch` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(query: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        query: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             query: query.into(),
             r#type: ::std::option::Option::None,
@@ -618,7 +854,9 @@ impl FileSearch {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
@@ -631,7 +869,10 @@ impl FileSearch {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -643,6 +884,7 @@ impl ::b24_core::__private::Method for FileSearch {
         "disk.file.search",
     );
     type Output = ::std::vec::Vec<FileSearchResultItem>;
+    type Error = FileSearchError;
 }
 impl ::b24_core::__private::ListMethod for FileSearch {
     type Item = FileSearchResultItem;
@@ -654,6 +896,23 @@ impl ::b24_core::__private::ListMethod for FileSearch {
 /// Who: a user with "Edit" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-upload-version.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileUploadVersion::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileUploadVersion>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileUploadVersion` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -664,7 +923,7 @@ pub struct FileUploadVersion {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array containing the file name and a string in Base64
     ///
     /// Wire name: `fileContent`.
@@ -675,7 +934,7 @@ impl FileUploadVersion {
     /// Creates a `FileUploadVersion` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         file_content: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -692,16 +951,31 @@ impl ::b24_core::__private::Method for FileUploadVersion {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.file.uploadVersion",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FileUploadVersionResult;
+    type Error = FileUploadVersionError;
 }
 /// The method `disk.folder.addSubFolder` creates a subfolder.
 ///
 /// Who: a user with "Add" or "Edit" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-add-subfolder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderAddSubFolder::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderAddSubFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderAddSubFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -712,7 +986,7 @@ pub struct FolderAddSubFolder {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array with the field `NAME`, where `NAME` is the name of the subfolder
     ///
     /// Wire name: `data`.
@@ -723,7 +997,7 @@ impl FolderAddSubFolder {
     /// Creates a `FolderAddSubFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -740,16 +1014,31 @@ impl ::b24_core::__private::Method for FolderAddSubFolder {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.addSubFolder",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderAddSubFolderResult;
+    type Error = FolderAddSubFolderError;
 }
 /// The method `disk.folder.copyTo` copies a folder and all its contents to the specified folder.
 ///
 /// Who: a user with "Read" permission for the source folder and "Add" permission for the target folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-copy-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderCopyTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderCopyTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderCopyTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -760,7 +1049,7 @@ pub struct FolderCopyTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the target folder where the folder is copied
     ///
     /// Wire name: `targetFolderId`.
@@ -768,14 +1057,14 @@ pub struct FolderCopyTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FolderCopyTo {
     /// Creates a `FolderCopyTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -789,16 +1078,31 @@ impl ::b24_core::__private::Method for FolderCopyTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.copyTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderCopyToResult;
+    type Error = FolderCopyToError;
 }
 /// The method `disk.folder.deleteTree` permanently deletes a folder and all its contents.
 ///
 /// Who: a user with "Full access" permission for the specified folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-delete-tree.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderDeleteTree::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderDeleteTree>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderDeleteTree` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -809,12 +1113,14 @@ pub struct FolderDeleteTree {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderDeleteTree {
     /// Creates a `FolderDeleteTree` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -825,12 +1131,30 @@ impl ::b24_core::__private::Method for FolderDeleteTree {
         "disk.folder.deleteTree",
     );
     type Output = bool;
+    type Error = FolderDeleteTreeError;
 }
 /// The method `disk.folder.get` returns data about a folder.
 ///
 /// Who: user with "Read" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -841,12 +1165,14 @@ pub struct FolderGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderGet {
     /// Creates a `FolderGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -856,16 +1182,32 @@ impl ::b24_core::__private::Method for FolderGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderGetResult;
+    type Error = FolderGetError;
 }
 /// The method `disk.folder.getChildren` returns a list of files and folders located in the folder.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-children.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGetChildren::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGetChildren>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGetChildren` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -876,10 +1218,10 @@ pub struct FolderGetChildren {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -919,7 +1261,7 @@ pub struct FolderGetChildren {
     >,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -958,12 +1300,14 @@ pub struct FolderGetChildren {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FolderGetChildren {
     /// Creates a `FolderGetChildren` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             filter: ::std::option::Option::None,
@@ -995,7 +1339,10 @@ impl FolderGetChildren {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1006,10 +1353,11 @@ impl ::b24_core::__private::Method for FolderGetChildren {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.getChildren",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<FolderGetChildrenResultItem>;
+    type Error = FolderGetChildrenError;
 }
 impl ::b24_core::__private::ListMethod for FolderGetChildren {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = FolderGetChildrenResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1018,6 +1366,23 @@ impl ::b24_core::__private::ListMethod for FolderGetChildren {
 /// Who: user with "Read" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-external-link.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGetExternalLink::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGetExternalLink>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGetExternalLink` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1028,12 +1393,14 @@ pub struct FolderGetExternalLink {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderGetExternalLink {
     /// Creates a `FolderGetExternalLink` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1044,12 +1411,30 @@ impl ::b24_core::__private::Method for FolderGetExternalLink {
         "disk.folder.getExternalLink",
     );
     type Output = ::std::string::String;
+    type Error = FolderGetExternalLinkError;
 }
 /// The method `disk.folder.getFields` returns the description of folder fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1067,16 +1452,31 @@ impl ::b24_core::__private::Method for FolderGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.folder.markDeleted` moves a folder to the trash.
 ///
 /// Who: a user with "Full access" permission for the specified folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-mark-deleted.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderMarkDeleted::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderMarkDeleted>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderMarkDeleted` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1087,12 +1487,14 @@ pub struct FolderMarkDeleted {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderMarkDeleted {
     /// Creates a `FolderMarkDeleted` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1102,16 +1504,31 @@ impl ::b24_core::__private::Method for FolderMarkDeleted {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.markDeleted",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderMarkDeletedResult;
+    type Error = FolderMarkDeletedError;
 }
 /// The method `disk.folder.moveTo` moves a folder and all its contents to the specified folder.
 ///
 /// Who: a user with "Edit" permission for the source folder and "Add" permission for the target folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-move-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderMoveTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderMoveTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderMoveTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1120,7 +1537,7 @@ pub struct FolderMoveTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the target folder to which the folder is moved.
     ///
     /// The identifier can be obtained using the method disk.storage.getChildren if the folder is in the root of the storage, and using the method disk.folder.getChildren if the folder is in another folder
@@ -1130,14 +1547,14 @@ pub struct FolderMoveTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FolderMoveTo {
     /// Creates a `FolderMoveTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1151,16 +1568,31 @@ impl ::b24_core::__private::Method for FolderMoveTo {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.moveTo",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderMoveToResult;
+    type Error = FolderMoveToError;
 }
 /// The method `disk.folder.rename` renames a folder.
 ///
 /// Who: a user with "Edit" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-rename.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderRename::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderRename>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderRename` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1171,7 +1603,7 @@ pub struct FolderRename {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New name of the folder
     ///
     /// Wire name: `newName`.
@@ -1179,14 +1611,16 @@ pub struct FolderRename {
         rename = "newName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub new_name: ::std::string::String,
+    pub new_name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FolderRename {
     /// Creates a `FolderRename` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        new_name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        new_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1200,16 +1634,31 @@ impl ::b24_core::__private::Method for FolderRename {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.rename",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderRenameResult;
+    type Error = FolderRenameError;
 }
 /// The method `disk.folder.restore` restores a folder from the trash.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-restore.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderRestore::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderRestore>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderRestore` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1220,12 +1669,14 @@ pub struct FolderRestore {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderRestore {
     /// Creates a `FolderRestore` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1235,16 +1686,31 @@ impl ::b24_core::__private::Method for FolderRestore {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.restore",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderRestoreResult;
+    type Error = FolderRestoreError;
 }
 /// The method `disk.folder.shareToUser` assigns access permissions to a folder.
 ///
 /// Who: a user with "Share" permission for the specified folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-share-to-user.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderShareToUser::new(1, 1, b24_disk::disk::FolderShareToUserTaskName::DiskAccessRead);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderShareToUser>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderShareToUser` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1255,14 +1721,14 @@ pub struct FolderShareToUser {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user to whom access is granted.
     ///
     /// The identifier can be obtained using the method user.get
     ///
     /// Wire name: `userId`.
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Level of access granted to the user. Possible values:
     ///
     /// - `disk_access_read` — read
@@ -1278,8 +1744,8 @@ impl FolderShareToUser {
     /// Creates a `FolderShareToUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         task_name: impl ::std::convert::Into<FolderShareToUserTaskName>,
     ) -> Self {
         Self {
@@ -1296,12 +1762,30 @@ impl ::b24_core::__private::Method for FolderShareToUser {
         "disk.folder.shareToUser",
     );
     type Output = bool;
+    type Error = FolderShareToUserError;
 }
 /// The method `disk.folder.uploadFile` uploads a new file to the specified folder.
 ///
 /// Who: a user with "Add" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-upload-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderUploadFile::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderUploadFile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderUploadFile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1312,7 +1796,7 @@ pub struct FolderUploadFile {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array with the field `NAME`, where `NAME` is the name of the file.
     ///
     /// Optional if the file is uploaded not directly, but via URL. An example of uploading a file via URL is provided below
@@ -1361,13 +1845,13 @@ pub struct FolderUploadFile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub generate_unique_name: ::std::option::Option<bool>,
+    pub generate_unique_name: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl FolderUploadFile {
     /// Creates a `FolderUploadFile` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1406,7 +1890,7 @@ impl FolderUploadFile {
     #[must_use]
     pub fn generate_unique_name(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.generate_unique_name = ::std::option::Option::Some(value.into());
         self
@@ -1418,16 +1902,31 @@ impl ::b24_core::__private::Method for FolderUploadFile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.folder.uploadFile",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FolderUploadFileResult;
+    type Error = FolderUploadFileError;
 }
 /// The method `disk.rights.getTasks` returns a list of available access levels.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/rights/disk-rights-get-tasks.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::RightsGetTasks::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::RightsGetTasks>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RightsGetTasks` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1445,13 +1944,31 @@ impl ::b24_core::__private::Method for RightsGetTasks {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.rights.getTasks",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<RightsGetTasksResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.addFolder` creates a folder in the root of the storage.
 ///
 /// Who: user with "Add" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-add-folder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageAddFolder::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageAddFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageAddFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1462,7 +1979,7 @@ pub struct StorageAddFolder {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array with the field `NAME`, where `NAME` is the name of the new folder
     ///
     /// Wire name: `data`.
@@ -1490,7 +2007,7 @@ impl StorageAddFolder {
     /// Creates a `StorageAddFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1519,16 +2036,31 @@ impl ::b24_core::__private::Method for StorageAddFolder {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.addFolder",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageAddFolderResult;
+    type Error = StorageAddFolderError;
 }
 /// The method `disk.storage.get` returns storage data.
 ///
 /// Who: a user with "Read" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1539,12 +2071,14 @@ pub struct StorageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StorageGet {
     /// Creates a `StorageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1554,16 +2088,32 @@ impl ::b24_core::__private::Method for StorageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageGetResult;
+    type Error = StorageGetError;
 }
 /// The method `disk.storage.getChildren` returns a list of files and folders located in the root of the storage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-children.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetChildren::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetChildren>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetChildren` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1574,10 +2124,10 @@ pub struct StorageGetChildren {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1617,7 +2167,7 @@ pub struct StorageGetChildren {
     >,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1656,12 +2206,14 @@ pub struct StorageGetChildren {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StorageGetChildren {
     /// Creates a `StorageGetChildren` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             filter: ::std::option::Option::None,
@@ -1693,7 +2245,10 @@ impl StorageGetChildren {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1704,10 +2259,11 @@ impl ::b24_core::__private::Method for StorageGetChildren {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getChildren",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StorageGetChildrenResultItem>;
+    type Error = StorageGetChildrenError;
 }
 impl ::b24_core::__private::ListMethod for StorageGetChildren {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StorageGetChildrenResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1716,6 +2272,23 @@ impl ::b24_core::__private::ListMethod for StorageGetChildren {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1733,16 +2306,31 @@ impl ::b24_core::__private::Method for StorageGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.getForApp` returns the description of the storage associated with the application. If the storage does not exist, it creates one.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-for-app.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetForApp::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetForApp>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetForApp` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1760,23 +2348,39 @@ impl ::b24_core::__private::Method for StorageGetForApp {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getForApp",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageGetForAppResult;
+    type Error = StorageGetForAppError;
 }
 /// The method `disk.storage.getList` returns a list of available storages.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetList {
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1816,7 +2420,7 @@ pub struct StorageGetList {
     >,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1855,7 +2459,7 @@ pub struct StorageGetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StorageGetList {
     /// Creates a `StorageGetList` from its required fields.
@@ -1891,7 +2495,10 @@ impl StorageGetList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1902,10 +2509,11 @@ impl ::b24_core::__private::Method for StorageGetList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getList",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<StorageGetListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for StorageGetList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StorageGetListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1914,6 +2522,23 @@ impl ::b24_core::__private::ListMethod for StorageGetList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1931,13 +2556,31 @@ impl ::b24_core::__private::Method for StorageGetTypes {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.getTypes",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.rename` renames the application storage.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-rename.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageRename::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageRename>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageRename` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1948,7 +2591,7 @@ pub struct StorageRename {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New name for the storage
     ///
     /// Wire name: `newName`.
@@ -1956,14 +2599,16 @@ pub struct StorageRename {
         rename = "newName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub new_name: ::std::string::String,
+    pub new_name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl StorageRename {
     /// Creates a `StorageRename` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        new_name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        new_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1977,16 +2622,31 @@ impl ::b24_core::__private::Method for StorageRename {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.rename",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageRenameResult;
+    type Error = StorageRenameError;
 }
 /// The method `disk.storage.uploadFile` uploads a new file to the root of the storage.
 ///
 /// Who: a user with "Add" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-upload-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageUploadFile::new(1, Vec::new(), Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageUploadFile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageUploadFile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1997,7 +2657,7 @@ pub struct StorageUploadFile {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array with the field `NAME`, where `NAME` is the name of the file
     ///
     /// Wire name: `data`.
@@ -2040,13 +2700,13 @@ pub struct StorageUploadFile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub generate_unique_name: ::std::option::Option<bool>,
+    pub generate_unique_name: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl StorageUploadFile {
     /// Creates a `StorageUploadFile` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -2077,7 +2737,7 @@ impl StorageUploadFile {
     #[must_use]
     pub fn generate_unique_name(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.generate_unique_name = ::std::option::Option::Some(value.into());
         self
@@ -2089,16 +2749,31 @@ impl ::b24_core::__private::Method for StorageUploadFile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.uploadFile",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = StorageUploadFileResult;
+    type Error = StorageUploadFileError;
 }
 /// The method `disk.version.get` returns the version of a file.
 ///
 /// Who: a user with "Read" access permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/version/disk-version-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::VersionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::VersionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VersionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2109,12 +2784,14 @@ pub struct VersionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl VersionGet {
     /// Creates a `VersionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2124,10 +2801,1209 @@ impl ::b24_core::__private::Method for VersionGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.version.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
+    type Output = VersionGetResult;
+    type Error = VersionGetError;
+}
+/// The documented errors of `AttachedObjectGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttachedObjectGetError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AttachedObjectGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileCopyTo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileCopyToError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A file with this name already exists
+    DiskObj22000,
+    /// Code `DISK_FILE_22003`.
+    ///
+    /// Could not copy file
+    DiskFile22003,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileCopyToError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "DISK_FILE_22003" => Self::DiskFile22003,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::DiskFile22003 => "DISK_FILE_22003",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileDeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_FILE_22007`.
+    ///
+    /// Exclusive lock
+    DiskFile22007,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_FILE_22007" => Self::DiskFile22007,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskFile22007 => "DISK_FILE_22007",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileGetExternalLink` (shared).
+pub type FileGetExternalLinkError = FileGetError;
+/// The documented errors of `FileGetVersions` (shared).
+pub type FileGetVersionsError = FileGetError;
+/// The documented errors of `FileMarkDeleted` (shared).
+pub type FileMarkDeletedError = FileGetError;
+/// The documented errors of `FileRestore` (shared).
+pub type FileRestoreError = FileGetError;
+/// The documented errors of `StorageGet` (shared).
+pub type StorageGetError = FileGetError;
+/// The documented errors of `FileMoveTo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileMoveToError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A file with this name already exists
+    DiskObj22000,
+    /// Code `DISK_FILE_22007`.
+    ///
+    /// Exclusive lock
+    DiskFile22007,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileMoveToError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "DISK_FILE_22007" => Self::DiskFile22007,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::DiskFile22007 => "DISK_FILE_22007",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileRename`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRenameError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A file with that name already exists
+    DiskObj22000,
+    /// No code; told apart by its description.
+    ///
+    /// Empty name
+    EmptyName,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileRenameError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty name" => Self::EmptyName,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::EmptyName => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileRestoreFromVersion`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRestoreFromVersionError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_FILE_22003`.
+    ///
+    /// Could not copy file
+    DiskFile22003,
+    /// Code `DISK_FILE_22004`.
+    ///
+    /// Cannot restore version from another file
+    DiskFile22004,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileRestoreFromVersionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_FILE_22003" => Self::DiskFile22003,
+            "DISK_FILE_22004" => Self::DiskFile22004,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskFile22003 => "DISK_FILE_22003",
+            Self::DiskFile22004 => "DISK_FILE_22004",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileSearch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileSearchError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter { Parameter #0 [ <required> $QUERY ] }.
+    ErrorArgument,
+    /// Code `INVALID_QUERY`.
+    ///
+    /// Search query is invalid. (INVALID_QUERY).
+    InvalidQuery,
+    /// Code `INVALID_TYPE`.
+    ///
+    /// Search result type is invalid. (INVALID_TYPE).
+    InvalidType,
+    /// Code `INVALID_FILTER`.
+    ///
+    /// Search filter contains an unknown field. (INVALID_FILTER).
+    InvalidFilter,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Search scope was not found. (NOT_FOUND).
+    NotFound,
+    /// Code `UNSUPPORTED_STORAGE`.
+    ///
+    /// Search is not supported for this storage. (UNSUPPORTED_STORAGE).
+    UnsupportedStorage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileSearchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "INVALID_QUERY" => Self::InvalidQuery,
+            "INVALID_TYPE" => Self::InvalidType,
+            "INVALID_FILTER" => Self::InvalidFilter,
+            "NOT_FOUND" => Self::NotFound,
+            "UNSUPPORTED_STORAGE" => Self::UnsupportedStorage,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::InvalidQuery => "INVALID_QUERY",
+            Self::InvalidType => "INVALID_TYPE",
+            Self::InvalidFilter => "INVALID_FILTER",
+            Self::NotFound => "NOT_FOUND",
+            Self::UnsupportedStorage => "UNSUPPORTED_STORAGE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileUploadVersion`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileUploadVersionError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_FILE_22002`.
+    ///
+    /// Could not save file
+    DiskFile22002,
+    /// Code `DISK_FILE_22005`.
+    ///
+    /// Could not get saved file
+    DiskFile22005,
+    /// Code `DISK_FILE_22006`.
+    ///
+    /// Size restriction
+    DiskFile22006,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileUploadVersionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_FILE_22002" => Self::DiskFile22002,
+            "DISK_FILE_22005" => Self::DiskFile22005,
+            "DISK_FILE_22006" => Self::DiskFile22006,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskFile22002 => "DISK_FILE_22002",
+            Self::DiskFile22005 => "DISK_FILE_22005",
+            Self::DiskFile22006 => "DISK_FILE_22006",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderAddSubFolder`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderAddSubFolderError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A folder with this name already exists
+    DiskObj22000,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderAddSubFolderError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderCopyTo` (shared).
+pub type FolderCopyToError = FolderAddSubFolderError;
+/// The documented errors of `StorageAddFolder` (shared).
+pub type StorageAddFolderError = FolderAddSubFolderError;
+/// The documented errors of `FolderDeleteTree`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderDeleteTreeError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// Could not delete root folder
+    DiskObj22000,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderDeleteTreeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderMarkDeleted` (shared).
+pub type FolderMarkDeletedError = FolderDeleteTreeError;
+/// The documented errors of `FolderGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderGetExternalLink` (shared).
+pub type FolderGetExternalLinkError = FolderGetError;
+/// The documented errors of `FolderRename` (shared).
+pub type FolderRenameError = FolderGetError;
+/// The documented errors of `FolderRestore` (shared).
+pub type FolderRestoreError = FolderGetError;
+/// The documented errors of `FolderShareToUser` (shared).
+pub type FolderShareToUserError = FolderGetError;
+/// The documented errors of `FolderGetChildren`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetChildrenError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderGetChildrenError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderMoveTo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderMoveToError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A folder with this name already exists
+    DiskObj22000,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Could not move root folder
+    CouldNotMoveRootFolder,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderMoveToError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "could not move root folder" => Self::CouldNotMoveRootFolder,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::CouldNotMoveRootFolder => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderUploadFile`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderUploadFileError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_BASE_SERVICE_22001`.
+    ///
+    /// Error: required parameter NAME (DISK_BASE_SERVICE_22001)
+    DiskBaseService22001,
+    /// Code `ERROR_COULD_NOT_SAVE_FILE`.
+    ///
+    /// Could not save file
+    ErrorCouldNotSaveFile,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderUploadFileError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_BASE_SERVICE_22001" => Self::DiskBaseService22001,
+            "ERROR_COULD_NOT_SAVE_FILE" => Self::ErrorCouldNotSaveFile,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskBaseService22001 => "DISK_BASE_SERVICE_22001",
+            Self::ErrorCouldNotSaveFile => "ERROR_COULD_NOT_SAVE_FILE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageGetChildren`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetChildrenError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageGetChildrenError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageGetForApp`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetForAppError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find application by app_id
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageGetForAppError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageRename`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageRenameError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied (invalid type of storage)
+    AccessDeniedInvalidTypeOfStorage,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageRenameError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied (invalid type of storage)" => {
+                        Self::AccessDeniedInvalidTypeOfStorage
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDeniedInvalidTypeOfStorage => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageUploadFile`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageUploadFileError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_BASE_SERVICE_22001`.
+    ///
+    /// Error: required parameter NAME (DISK_BASE_SERVICE_22001)
+    DiskBaseService22001,
+    /// Code `ERROR_COULD_NOT_SAVE_FILE`.
+    ///
+    /// Could not save file
+    ErrorCouldNotSaveFile,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid rights format
+    InvalidRightsFormat,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageUploadFileError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_BASE_SERVICE_22001" => Self::DiskBaseService22001,
+            "ERROR_COULD_NOT_SAVE_FILE" => Self::ErrorCouldNotSaveFile,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "invalid rights format" => Self::InvalidRightsFormat,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskBaseService22001 => "DISK_BASE_SERVICE_22001",
+            Self::ErrorCouldNotSaveFile => "ERROR_COULD_NOT_SAVE_FILE",
+            Self::InvalidRightsFormat => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VersionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VersionGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter id
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VersionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The `FieldMetadata` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldMetadata {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USE_IN_FILTER`.
+    #[serde(
+        rename = "USE_IN_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_in_filter: ::std::option::Option<bool>,
+    /// Wire name: `USE_IN_SHOW`.
+    #[serde(
+        rename = "USE_IN_SHOW",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub use_in_show: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
-    >;
+    >,
+}
+impl FieldMetadata {
+    /// Creates a `FieldMetadata` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            use_in_filter: ::std::option::Option::None,
+            use_in_show: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_IN_FILTER`.
+    #[must_use]
+    pub fn use_in_filter(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.use_in_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USE_IN_SHOW`.
+    #[must_use]
+    pub fn use_in_show(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.use_in_show = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// Object containing data about the attached file
 #[derive(
@@ -2338,6 +4214,3406 @@ impl AttachedObjectGetResult {
     #[must_use]
     pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileCopyToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileCopyToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileCopyToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileCopyToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileCopyToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileCopyToResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileCopyToResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileCopyToResult {
+    /// Creates a `FileCopyToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileCopyToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileGetResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileGetResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileGetResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileGetResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FileGetResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileGetResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileGetResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileGetResult {
+    /// Creates a `FileGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileGetResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of file fields.
+///
+/// The structure of each field description:
+/// - `TYPE` — data type of the field
+/// - `USE_IN_FILTER` — ability to use the field in filtering
+/// - `USE_IN_SHOW` — availability of the field in the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileGetFieldsResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<FieldMetadata>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<FieldMetadata>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<FieldMetadata>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(rename = "STORAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub storage_id: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(rename = "PARENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: ::std::option::Option<FieldMetadata>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(rename = "CREATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub create_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(rename = "UPDATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub update_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(rename = "DELETE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub delete_time: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(rename = "UPDATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(rename = "DELETED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_by: ::std::option::Option<FieldMetadata>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<FieldMetadata>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(rename = "FILE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub file_id: ::std::option::Option<FieldMetadata>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(rename = "SIZE", default, skip_serializing_if = "Option::is_none")]
+    pub size: ::std::option::Option<FieldMetadata>,
+    /// Status of the object's deletion
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FieldMetadata>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileGetFieldsResult {
+    /// Creates a `FileGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FileGetVersionsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileGetVersionsResultItem {
+    /// Version identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the file to which the version belongs
+    ///
+    /// Wire name: `OBJECT_ID`.
+    #[serde(
+        rename = "OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub object_id: ::std::option::Option<i64>,
+    /// Size of the version in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Name of the file at the time the version was created
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Incremental version counter for the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Time of version creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the version
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Link to download the version
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileGetVersionsResultItem {
+    /// Creates a `FileGetVersionsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            object_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OBJECT_ID`.
+    #[must_use]
+    pub fn object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileMarkDeletedResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileMarkDeletedResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileMarkDeletedResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileMarkDeletedResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileMarkDeletedResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileMarkDeletedResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileMarkDeletedResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileMarkDeletedResult {
+    /// Creates a `FileMarkDeletedResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileMarkDeletedResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileMoveToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileMoveToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileMoveToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileMoveToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileMoveToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields.
+///
+/// Returns `false` if the file and folder are in different storages.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileMoveToResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileMoveToResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileMoveToResult {
+    /// Creates a `FileMoveToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileMoveToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRenameResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileRenameResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileRenameResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileRenameResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileRenameResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileRenameResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileRenameResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileRenameResult {
+    /// Creates a `FileRenameResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileRenameResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRestoreResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileRestoreResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileRestoreResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileRestoreResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileRestoreResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileRestoreResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileRestoreResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileRestoreResult {
+    /// Creates a `FileRestoreResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileRestoreResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRestoreFromVersionResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileRestoreFromVersionResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileRestoreFromVersionResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for FileRestoreFromVersionResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileRestoreFromVersionResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileRestoreFromVersionResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileRestoreFromVersionResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileRestoreFromVersionResult {
+    /// Creates a `FileRestoreFromVersionResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileRestoreFromVersionResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -2774,6 +8050,3594 @@ impl FileSearchResultItem {
         self
     }
 }
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileUploadVersionResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FileUploadVersionResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FileUploadVersionResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileUploadVersionResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FileUploadVersionResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array containing file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FileUploadVersionResult {
+    /// File identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FileUploadVersionResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FileUploadVersionResult {
+    /// Creates a `FileUploadVersionResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FileUploadVersionResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderAddSubFolderResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderAddSubFolderResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderAddSubFolderResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderAddSubFolderResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderAddSubFolderResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with data about the created folder
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderAddSubFolderResult {
+    /// Identifier of the folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderAddSubFolderResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderAddSubFolderResult {
+    /// Creates a `FolderAddSubFolderResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderAddSubFolderResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderCopyToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderCopyToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderCopyToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderCopyToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderCopyToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with data about the created folder
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderCopyToResult {
+    /// Identifier of the folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderCopyToResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderCopyToResult {
+    /// Creates a `FolderCopyToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderCopyToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderGetResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderGetResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderGetResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FolderGetResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with folder data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderGetResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderGetResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderGetResult {
+    /// Creates a `FolderGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderGetResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetChildrenResultItemDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderGetChildrenResultItemDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderGetChildrenResultItemDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderGetChildrenResultItemDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderGetChildrenResultItemDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `FolderGetChildrenResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderGetChildrenResultItem {
+    /// Identifier of the file/folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file/folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file/folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file/folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderGetChildrenResultItemDeletedType>,
+    /// Date and time of creation of the file/folder
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file/folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file/folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file/folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file/folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the file/folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderGetChildrenResultItem {
+    /// Creates a `FolderGetChildrenResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderGetChildrenResultItemDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of folder fields.
+///
+/// The structure of each field description:
+/// - `TYPE` — data type of the field
+/// - `USE_IN_FILTER` — ability to use the field for filtering
+/// - `USE_IN_SHOW` — availability of the field when receiving a response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderGetFieldsResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<FieldMetadata>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<FieldMetadata>,
+    /// Object type
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<FieldMetadata>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(rename = "STORAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub storage_id: ::std::option::Option<FieldMetadata>,
+    /// Object identifier
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(rename = "REAL_OBJECT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub real_object_id: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(rename = "PARENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: ::std::option::Option<FieldMetadata>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(rename = "CREATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub create_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(rename = "UPDATE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub update_time: ::std::option::Option<FieldMetadata>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(rename = "DELETE_TIME", default, skip_serializing_if = "Option::is_none")]
+    pub delete_time: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(rename = "UPDATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(rename = "DELETED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_by: ::std::option::Option<FieldMetadata>,
+    /// Deletion status of the object
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FieldMetadata>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderGetFieldsResult {
+    /// Creates a `FolderGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderMarkDeletedResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderMarkDeletedResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderMarkDeletedResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderMarkDeletedResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderMarkDeletedResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with data about the moved folder in the trash
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderMarkDeletedResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderMarkDeletedResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderMarkDeletedResult {
+    /// Creates a `FolderMarkDeletedResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderMarkDeletedResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderMoveToResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderMoveToResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderMoveToResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderMoveToResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderMoveToResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with data about the moved folder.
+///
+/// Returns `false` if the folders are in different storages
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderMoveToResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderMoveToResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderMoveToResult {
+    /// Creates a `FolderMoveToResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderMoveToResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderRenameResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderRenameResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderRenameResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderRenameResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderRenameResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with folder data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderRenameResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderRenameResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderRenameResult {
+    /// Creates a `FolderRenameResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderRenameResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderRestoreResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderRestoreResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderRestoreResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderRestoreResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderRestoreResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with folder data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderRestoreResult {
+    /// Identifier of the folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderRestoreResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the folder was moved to trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderRestoreResult {
+    /// Creates a `FolderRestoreResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderRestoreResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Level of access granted to the user. Possible values:
 ///
 /// - `disk_access_read` — read
@@ -2842,5 +11706,2749 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FolderShareToUserTa
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderUploadFileResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FolderUploadFileResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FolderUploadFileResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FolderUploadFileResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FolderUploadFileResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FolderUploadFileResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<FolderUploadFileResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the file to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FolderUploadFileResult {
+    /// Creates a `FolderUploadFileResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<FolderUploadFileResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RightsGetTasksResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RightsGetTasksResultItem {
+    /// Access level identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Symbolic code of the access level
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Name of the access level
+    ///
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RightsGetTasksResultItem {
+    /// Creates a `RightsGetTasksResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageAddFolderResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageAddFolderResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageAddFolderResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageAddFolderResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageAddFolderResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with data about the created folder
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageAddFolderResult {
+    /// Folder identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Folder name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<StorageAddFolderResultDeletedType>,
+    /// Date and time of folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of moving the folder to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageAddFolderResult {
+    /// Creates a `StorageAddFolderResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageAddFolderResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Type of the object associated with the storage.
+///
+/// Possible values:
+/// - `user` — user storage
+/// - `common` — common documents storage
+/// - `group` — group storage
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetResultEntityType {
+    /// `user`
+    ///
+    /// user storage
+    User,
+    /// `common`
+    ///
+    /// common documents storage
+    Common,
+    /// `group`
+    ///
+    /// group storage
+    Group,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageGetResultEntityType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::Common => "common",
+            Self::Group => "group",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "user" => Self::User,
+            "common" => Self::Common,
+            "group" => Self::Group,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageGetResultEntityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageGetResultEntityType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for StorageGetResultEntityType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Array with storage data.
+///
+/// Returns `null` if `id` is not a number
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetResult {
+    /// Storage identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Storage name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage.
+    ///
+    /// Possible values:
+    /// - `user` — user storage
+    /// - `common` — common documents storage
+    /// - `group` — group storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(rename = "ENTITY_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: ::std::option::Option<StorageGetResultEntityType>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetResult {
+    /// Creates a `StorageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageGetResultEntityType>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetChildrenResultItemDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageGetChildrenResultItemDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageGetChildrenResultItemDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for StorageGetChildrenResultItemDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageGetChildrenResultItemDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `StorageGetChildrenResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetChildrenResultItem {
+    /// Identifier of the file/folder
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file/folder
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file/folder
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file/folder is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object
+    ///
+    /// Wire name: `REAL_OBJECT_ID`.
+    #[serde(
+        rename = "REAL_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub real_object_id: ::std::option::Option<i64>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<StorageGetChildrenResultItemDeletedType>,
+    /// Date and time of file/folder creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last update of the file/folder
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file/folder was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file/folder
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file/folder
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to open the file/folder in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetChildrenResultItem {
+    /// Creates a `StorageGetChildrenResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            real_object_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REAL_OBJECT_ID`.
+    #[must_use]
+    pub fn real_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.real_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageGetChildrenResultItemDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of storage fields.
+///
+/// The structure of the description for each field:
+/// - `TYPE` — data type of the field
+/// - `USE_IN_FILTER` — ability to use the field in filtering
+/// - `USE_IN_SHOW` — availability of the field when receiving a response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetFieldsResult {
+    /// Identifier of the storage
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<FieldMetadata>,
+    /// Name of the storage
+    ///
+    /// Wire name: `NAME`.
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<FieldMetadata>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(rename = "MODULE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub module_id: ::std::option::Option<FieldMetadata>,
+    /// Type of the object associated with the storage.
+    ///
+    /// Possible values:
+    /// - `user` — user storage
+    /// - `common` — common documents storage
+    /// - `group` — group storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(rename = "ENTITY_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(rename = "ENTITY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<FieldMetadata>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(rename = "ROOT_OBJECT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub root_object_id: ::std::option::Option<FieldMetadata>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetFieldsResult {
+    /// Creates a `StorageGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<FieldMetadata>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(
+        mut self,
+        value: impl ::std::convert::Into<FieldMetadata>,
+    ) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of the storage fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetForAppResult {
+    /// Identifier of the storage
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the storage
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetForAppResult {
+    /// Creates a `StorageGetForAppResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Type of the object associated with the storage.
+///
+/// Possible values:
+/// - `user` — user storage
+/// - `common` — common documents storage
+/// - `group` — group storage
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetListResultItemEntityType {
+    /// `user`
+    ///
+    /// user storage
+    User,
+    /// `common`
+    ///
+    /// common documents storage
+    Common,
+    /// `group`
+    ///
+    /// group storage
+    Group,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageGetListResultItemEntityType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::Common => "common",
+            Self::Group => "group",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "user" => Self::User,
+            "common" => Self::Common,
+            "group" => Self::Group,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageGetListResultItemEntityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageGetListResultItemEntityType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageGetListResultItemEntityType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `StorageGetListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageGetListResultItem {
+    /// Storage identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Storage name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage.
+    ///
+    /// Possible values:
+    /// - `user` — user storage
+    /// - `common` — common documents storage
+    /// - `group` — group storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(rename = "ENTITY_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: ::std::option::Option<StorageGetListResultItemEntityType>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageGetListResultItem {
+    /// Creates a `StorageGetListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageGetListResultItemEntityType>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with the description of the storage fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageRenameResult {
+    /// Identifier of the storage
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the storage
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the storage
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the module to which the storage belongs
+    ///
+    /// Wire name: `MODULE_ID`.
+    #[serde(
+        rename = "MODULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Type of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the object associated with the storage
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the root folder of the storage
+    ///
+    /// Wire name: `ROOT_OBJECT_ID`.
+    #[serde(
+        rename = "ROOT_OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub root_object_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageRenameResult {
+    /// Creates a `StorageRenameResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            root_object_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODULE_ID`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROOT_OBJECT_ID`.
+    #[must_use]
+    pub fn root_object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.root_object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Deletion status of the object. Possible values:
+/// - `0` — not deleted
+/// - `3` — in the trash
+/// - `4` — deleted along with the parent folder
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageUploadFileResultDeletedType {
+    /// `0`
+    ///
+    /// not deleted
+    Value1,
+    /// `3`
+    ///
+    /// in the trash
+    Value2,
+    /// `4`
+    ///
+    /// deleted along with the parent folder
+    Value3,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl StorageUploadFileResultDeletedType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "3",
+            Self::Value3 => "4",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "3" => Self::Value2,
+            "4" => Self::Value3,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for StorageUploadFileResultDeletedType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StorageUploadFileResultDeletedType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for StorageUploadFileResultDeletedType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// An array with file fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StorageUploadFileResult {
+    /// Identifier of the file
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the file
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the file
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Identifier of the storage where the file is located
+    ///
+    /// Wire name: `STORAGE_ID`.
+    #[serde(
+        rename = "STORAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub storage_id: ::std::option::Option<i64>,
+    /// Type of the object
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent folder
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Deletion status of the object. Possible values:
+    /// - `0` — not deleted
+    /// - `3` — in the trash
+    /// - `4` — deleted along with the parent folder
+    ///
+    /// Wire name: `DELETED_TYPE`.
+    #[serde(rename = "DELETED_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub deleted_type: ::std::option::Option<StorageUploadFileResultDeletedType>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Internal value of the file identifier
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<i64>,
+    /// Size of the file in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Date and time of file creation
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of the last file update
+    ///
+    /// Wire name: `UPDATE_TIME`.
+    #[serde(
+        rename = "UPDATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Date and time the file was moved to the trash
+    ///
+    /// Wire name: `DELETE_TIME`.
+    #[serde(
+        rename = "DELETE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the file
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Identifier of the user who made the last change
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the file
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to open the file in the interface
+    ///
+    /// Wire name: `DETAIL_URL`.
+    #[serde(
+        rename = "DETAIL_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StorageUploadFileResult {
+    /// Creates a `StorageUploadFileResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            storage_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            deleted_type: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            delete_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STORAGE_ID`.
+    #[must_use]
+    pub fn storage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.storage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_TYPE`.
+    #[must_use]
+    pub fn deleted_type(
+        mut self,
+        value: impl ::std::convert::Into<StorageUploadFileResultDeletedType>,
+    ) -> Self {
+        self.deleted_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATE_TIME`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETE_TIME`.
+    #[must_use]
+    pub fn delete_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delete_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_URL`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Array with version data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VersionGetResult {
+    /// Identifier of the version
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the file to which the version belongs
+    ///
+    /// Wire name: `OBJECT_ID`.
+    #[serde(
+        rename = "OBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub object_id: ::std::option::Option<i64>,
+    /// Size of the version in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Name of the file at the time the version was created
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Incremental version counter of the file
+    ///
+    /// Wire name: `GLOBAL_CONTENT_VERSION`.
+    #[serde(
+        rename = "GLOBAL_CONTENT_VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_content_version: ::std::option::Option<i64>,
+    /// Creation time of the version
+    ///
+    /// Wire name: `CREATE_TIME`.
+    #[serde(
+        rename = "CREATE_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the version
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Link to download the version
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VersionGetResult {
+    /// Creates a `VersionGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            object_id: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            global_content_version: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OBJECT_ID`.
+    #[must_use]
+    pub fn object_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.object_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_CONTENT_VERSION`.
+    #[must_use]
+    pub fn global_content_version(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.global_content_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATE_TIME`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: a user with document creation permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct DocumentAdd {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Data provider class.
     ///
     /// When called via REST, `Bitrix\DocumentGenerator\DataProvider\Rest` is always used: the value passed is ignored, so this parameter can be omitted
@@ -30,7 +47,9 @@ pub struct DocumentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub provider_class_name: ::std::option::Option<::std::string::String>,
+    pub provider_class_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// External identifier of the object for which the document is being generated.
     ///
     /// The format of `value` is defined by the integration. Use a consistent format within your application to search and filter documents.
@@ -57,7 +76,7 @@ pub struct DocumentAdd {
         rename = "value",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub value: ::std::string::String,
+    pub value: ::b24_core::__private::Param<::std::string::String>,
     /// Field values of the document in the format `{"FieldCode":"Value"}`
     ///
     /// Wire name: `values`.
@@ -81,7 +100,7 @@ pub struct DocumentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stamps_enabled: ::std::option::Option<i64>,
+    pub stamps_enabled: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of how to interpret and format values from `values` (detailed description).
     ///
     /// The key of the `fields` object must match the field code from the template.
@@ -110,8 +129,10 @@ impl DocumentAdd {
     /// Creates a `DocumentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -126,7 +147,9 @@ impl DocumentAdd {
     #[must_use]
     pub fn provider_class_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.provider_class_name = ::std::option::Option::Some(value.into());
         self
@@ -147,7 +170,10 @@ impl DocumentAdd {
     }
     /// Sets `stampsEnabled`.
     #[must_use]
-    pub fn stamps_enabled(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stamps_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stamps_enabled = ::std::option::Option::Some(value.into());
         self
     }
@@ -168,12 +194,30 @@ impl ::b24_core::__private::Method for DocumentAdd {
         "documentgenerator.document.add",
     );
     type Output = DocumentAddResult;
+    type Error = DocumentAddError;
 }
 /// The method `documentgenerator.document.delete` removes a document by its identifier.
 ///
 /// Who: a user with permission to modify documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -184,12 +228,14 @@ pub struct DocumentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentDelete {
     /// Creates a `DocumentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -200,12 +246,30 @@ impl ::b24_core::__private::Method for DocumentDelete {
         "documentgenerator.document.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = DocumentDeleteError;
 }
 /// The method `documentgenerator.document.enablepublicurl` enables or disables the public link for a document.
 ///
 /// Who: user with permission to modify documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-enable-public-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentEnablepublicurl::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentEnablepublicurl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentEnablepublicurl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -216,7 +280,7 @@ pub struct DocumentEnablepublicurl {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Status of the public link:
     /// - `1` - enable
     /// - `0` - disable
@@ -230,12 +294,14 @@ pub struct DocumentEnablepublicurl {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub status: ::std::option::Option<i64>,
+    pub status: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentEnablepublicurl {
     /// Creates a `DocumentEnablepublicurl` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             status: ::std::option::Option::None,
@@ -243,7 +309,10 @@ impl DocumentEnablepublicurl {
     }
     /// Sets `status`.
     #[must_use]
-    pub fn status(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
     }
@@ -255,12 +324,30 @@ impl ::b24_core::__private::Method for DocumentEnablepublicurl {
         "documentgenerator.document.enablepublicurl",
     );
     type Output = DocumentEnablepublicurlResult;
+    type Error = DocumentEnablepublicurlError;
 }
 /// The method `documentgenerator.document.get` returns information about a document by its ID.
 ///
 /// Who: user with document viewing access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -271,12 +358,14 @@ pub struct DocumentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentGet {
     /// Creates a `DocumentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -287,12 +376,30 @@ impl ::b24_core::__private::Method for DocumentGet {
         "documentgenerator.document.get",
     );
     type Output = DocumentGetResult;
+    type Error = DocumentGetError;
 }
 /// The method `documentgenerator.document.getfields` returns the fields of the document, along with their current and base values.
 ///
 /// Who: user with permission to modify documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentGetfields::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -303,7 +410,7 @@ pub struct DocumentGetfields {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Optional parameter.
     ///
     /// Field values that the method temporarily substitutes before forming `documentFields`.
@@ -324,7 +431,9 @@ pub struct DocumentGetfields {
 impl DocumentGetfields {
     /// Creates a `DocumentGetfields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             values: ::std::option::Option::None,
@@ -352,12 +461,31 @@ impl ::b24_core::__private::Method for DocumentGetfields {
         "documentgenerator.document.getfields",
     );
     type Output = DocumentGetfieldsResult;
+    type Error = DocumentGetfieldsError;
 }
 /// The method `documentgenerator.document.list` returns a list of documents based on the filter.
 ///
 /// Who: a user with permission to view documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -422,7 +550,7 @@ pub struct DocumentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DocumentList {
     /// Creates a `DocumentList` from its required fields.
@@ -461,7 +589,10 @@ impl DocumentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -473,6 +604,7 @@ impl ::b24_core::__private::Method for DocumentList {
         "documentgenerator.document.list",
     );
     type Output = DocumentListResult;
+    type Error = DocumentListError;
 }
 impl ::b24_core::__private::ListMethod for DocumentList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -486,6 +618,23 @@ impl ::b24_core::__private::ListMethod for DocumentList {
 /// Who: user with permission to modify documents.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::DocumentUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::DocumentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -496,7 +645,7 @@ pub struct DocumentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values of the document in the format `{"FieldCode":"Value"}`
     ///
     /// Wire name: `values`.
@@ -520,7 +669,7 @@ pub struct DocumentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stamps_enabled: ::std::option::Option<i64>,
+    pub stamps_enabled: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of how to interpret and format values from `values` (detailed description).
     ///
     /// The key of the `fields` object must match the field code from the template.
@@ -548,7 +697,9 @@ pub struct DocumentUpdate {
 impl DocumentUpdate {
     /// Creates a `DocumentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             values: ::std::option::Option::None,
@@ -572,7 +723,10 @@ impl DocumentUpdate {
     }
     /// Sets `stampsEnabled`.
     #[must_use]
-    pub fn stamps_enabled(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stamps_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stamps_enabled = ::std::option::Option::Some(value.into());
         self
     }
@@ -593,12 +747,29 @@ impl ::b24_core::__private::Method for DocumentUpdate {
         "documentgenerator.document.update",
     );
     type Output = DocumentUpdateResult;
+    type Error = DocumentUpdateError;
 }
 /// The method `documentgenerator.numerator.add` creates a document numerator.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::NumeratorAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::NumeratorAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NumeratorAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -623,12 +794,30 @@ impl ::b24_core::__private::Method for NumeratorAdd {
         "documentgenerator.numerator.add",
     );
     type Output = NumeratorAddResult;
+    type Error = NumeratorAddError;
 }
 /// The method `documentgenerator.numerator.delete` removes a numerator by its identifier.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::NumeratorDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::NumeratorDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NumeratorDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -639,12 +828,14 @@ pub struct NumeratorDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl NumeratorDelete {
     /// Creates a `NumeratorDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -655,12 +846,30 @@ impl ::b24_core::__private::Method for NumeratorDelete {
         "documentgenerator.numerator.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = NumeratorDeleteError;
 }
 /// The method `documentgenerator.numerator.get` returns the numerator data by its ID.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::NumeratorGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::NumeratorGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NumeratorGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -671,12 +880,14 @@ pub struct NumeratorGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl NumeratorGet {
     /// Creates a `NumeratorGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -687,12 +898,31 @@ impl ::b24_core::__private::Method for NumeratorGet {
         "documentgenerator.numerator.get",
     );
     type Output = NumeratorGetResult;
+    type Error = NumeratorGetError;
 }
 /// The method `documentgenerator.numerator.list` returns a list of numerators for the document generator. It retrieves all numerators available in the current Bitrix24, including CRM numerators.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::NumeratorList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::NumeratorList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `NumeratorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -714,7 +944,7 @@ pub struct NumeratorList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl NumeratorList {
     /// Creates a `NumeratorList` from its required fields.
@@ -726,7 +956,10 @@ impl NumeratorList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -738,6 +971,7 @@ impl ::b24_core::__private::Method for NumeratorList {
         "documentgenerator.numerator.list",
     );
     type Output = NumeratorListResult;
+    type Error = NumeratorListError;
 }
 impl ::b24_core::__private::ListMethod for NumeratorList {
     type Item = NumeratorListResultNumeratorsItem;
@@ -751,6 +985,22 @@ impl ::b24_core::__private::ListMethod for NumeratorList {
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::NumeratorUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::NumeratorUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NumeratorUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -761,7 +1011,7 @@ pub struct NumeratorUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields to update (detailed description)
     ///
     /// Wire name: `fields`.
@@ -772,7 +1022,7 @@ impl NumeratorUpdate {
     /// Creates a `NumeratorUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<NumeratorUpdateFields>,
     ) -> Self {
         Self {
@@ -788,12 +1038,29 @@ impl ::b24_core::__private::Method for NumeratorUpdate {
         "documentgenerator.numerator.update",
     );
     type Output = NumeratorUpdateResult;
+    type Error = NumeratorUpdateError;
 }
 /// The method `documentgenerator.region.add` adds a new custom region.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::RegionAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RegionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RegionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -818,12 +1085,30 @@ impl ::b24_core::__private::Method for RegionAdd {
         "documentgenerator.region.add",
     );
     type Output = RegionAddResult;
+    type Error = RegionAddError;
 }
 /// The method `documentgenerator.region.delete` removes a custom region by its identifier.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RegionDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RegionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RegionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -834,12 +1119,14 @@ pub struct RegionDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RegionDelete {
     /// Creates a `RegionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -850,12 +1137,30 @@ impl ::b24_core::__private::Method for RegionDelete {
         "documentgenerator.region.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = RegionDeleteError;
 }
 /// The method `documentgenerator.region.get` returns region data based on the identifier or code.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RegionGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RegionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RegionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -866,12 +1171,16 @@ pub struct RegionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl RegionGet {
     /// Creates a `RegionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -882,12 +1191,30 @@ impl ::b24_core::__private::Method for RegionGet {
         "documentgenerator.region.get",
     );
     type Output = RegionGetResult;
+    type Error = RegionGetError;
 }
 /// The method `documentgenerator.region.list` returns a list of pre-installed and custom regions.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RegionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RegionList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RegionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -906,12 +1233,29 @@ impl ::b24_core::__private::Method for RegionList {
         "documentgenerator.region.list",
     );
     type Output = RegionListResult;
+    type Error = RegionListError;
 }
 /// The method `documentgenerator.region.update` updates a user-defined region by its identifier.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::RegionUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RegionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RegionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -922,7 +1266,7 @@ pub struct RegionUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Parameters for updating (detailed description)
     ///
     /// Wire name: `fields`.
@@ -933,7 +1277,7 @@ impl RegionUpdate {
     /// Creates a `RegionUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<RegionUpdateFields>,
     ) -> Self {
         Self {
@@ -949,12 +1293,29 @@ impl ::b24_core::__private::Method for RegionUpdate {
         "documentgenerator.region.update",
     );
     type Output = RegionUpdateResult;
+    type Error = RegionUpdateError;
 }
 /// The method `documentgenerator.role.add` adds a new role.
 ///
 /// Who: user with permission to modify document generator settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::RoleAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RoleAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -979,12 +1340,30 @@ impl ::b24_core::__private::Method for RoleAdd {
         "documentgenerator.role.add",
     );
     type Output = RoleAddResult;
+    type Error = RoleAddError;
 }
 /// The method `documentgenerator.role.delete` removes a role by its identifier.
 ///
 /// Who: user with permission to modify document generator settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RoleDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RoleDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -995,12 +1374,14 @@ pub struct RoleDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RoleDelete {
     /// Creates a `RoleDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1011,12 +1392,30 @@ impl ::b24_core::__private::Method for RoleDelete {
         "documentgenerator.role.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = RoleDeleteError;
 }
 /// The method `documentgenerator.role.fillaccesses` completely overwrites the mapping of roles to access codes.
 ///
 /// Who: a user with permission to modify document generator settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-fill-accesses.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RoleFillaccesses::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RoleFillaccesses>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleFillaccesses` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1052,12 +1451,30 @@ impl ::b24_core::__private::Method for RoleFillaccesses {
         "documentgenerator.role.fillaccesses",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = RoleFillaccessesError;
 }
 /// The method `documentgenerator.role.get` returns information about the role and its access permissions.
 ///
 /// Who: user with permission to modify document generator settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RoleGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RoleGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1068,12 +1485,14 @@ pub struct RoleGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RoleGet {
     /// Creates a `RoleGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1084,12 +1503,31 @@ impl ::b24_core::__private::Method for RoleGet {
         "documentgenerator.role.get",
     );
     type Output = RoleGetResult;
+    type Error = RoleGetError;
 }
 /// The method `documentgenerator.role.list` returns a list of roles without detailing permissions.
 ///
 /// Who: a user with permission to modify document generator settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::RoleList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RoleList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1111,7 +1549,7 @@ pub struct RoleList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RoleList {
     /// Creates a `RoleList` from its required fields.
@@ -1123,7 +1561,10 @@ impl RoleList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1135,6 +1576,7 @@ impl ::b24_core::__private::Method for RoleList {
         "documentgenerator.role.list",
     );
     type Output = RoleListResult;
+    type Error = RoleListError;
 }
 impl ::b24_core::__private::ListMethod for RoleList {
     type Item = RoleListResultRolesItem;
@@ -1148,6 +1590,22 @@ impl ::b24_core::__private::ListMethod for RoleList {
 /// Who: a user with permission to modify document generator settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::RoleUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::RoleUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1158,7 +1616,7 @@ pub struct RoleUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields to update (detailed description)
     ///
     /// Wire name: `fields`.
@@ -1169,7 +1627,7 @@ impl RoleUpdate {
     /// Creates a `RoleUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<RoleUpdateFields>,
     ) -> Self {
         Self {
@@ -1185,12 +1643,29 @@ impl ::b24_core::__private::Method for RoleUpdate {
         "documentgenerator.role.update",
     );
     type Output = RoleUpdateResult;
+    type Error = RoleUpdateError;
 }
 /// The method `documentgenerator.template.add` adds a new document template.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::TemplateAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::TemplateAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1215,12 +1690,30 @@ impl ::b24_core::__private::Method for TemplateAdd {
         "documentgenerator.template.add",
     );
     type Output = TemplateAddResult;
+    type Error = TemplateAddError;
 }
 /// The method `documentgenerator.template.delete` removes a template.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::TemplateDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::TemplateDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1231,12 +1724,14 @@ pub struct TemplateDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TemplateDelete {
     /// Creates a `TemplateDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1247,12 +1742,30 @@ impl ::b24_core::__private::Method for TemplateDelete {
         "documentgenerator.template.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TemplateDeleteError;
 }
 /// The method `documentgenerator.template.get` returns information about a template by its ID.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::TemplateGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::TemplateGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1263,12 +1776,14 @@ pub struct TemplateGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TemplateGet {
     /// Creates a `TemplateGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1279,12 +1794,30 @@ impl ::b24_core::__private::Method for TemplateGet {
         "documentgenerator.template.get",
     );
     type Output = TemplateGetResult;
+    type Error = TemplateGetError;
 }
 /// The method `documentgenerator.template.getfields` returns the detail form of the template fields.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::TemplateGetfields::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::TemplateGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1295,12 +1828,14 @@ pub struct TemplateGetfields {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TemplateGetfields {
     /// Creates a `TemplateGetfields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1311,12 +1846,30 @@ impl ::b24_core::__private::Method for TemplateGetfields {
         "documentgenerator.template.getfields",
     );
     type Output = TemplateGetfieldsResult;
+    type Error = TemplateGetfieldsError;
 }
 /// The method `documentgenerator.template.list` returns a list of templates based on the filter.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_documentgenerator::document_generator::TemplateList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::TemplateList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1384,7 +1937,7 @@ pub struct TemplateList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TemplateList {
     /// Creates a `TemplateList` from its required fields.
@@ -1423,7 +1976,10 @@ impl TemplateList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1435,12 +1991,29 @@ impl ::b24_core::__private::Method for TemplateList {
         "documentgenerator.template.list",
     );
     type Output = TemplateListResult;
+    type Error = TemplateListError;
 }
 /// The method `documentgenerator.template.update` updates an existing template.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_documentgenerator::document_generator::TemplateUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_documentgenerator::document_generator::TemplateUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1451,7 +2024,7 @@ pub struct TemplateUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Template fields to update (detailed description)
     ///
     /// Wire name: `fields`.
@@ -1462,7 +2035,7 @@ impl TemplateUpdate {
     /// Creates a `TemplateUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<TemplateUpdateFields>,
     ) -> Self {
         Self {
@@ -1478,6 +2051,1264 @@ impl ::b24_core::__private::Method for TemplateUpdate {
         "documentgenerator.template.update",
     );
     type Output = TemplateUpdateResult;
+    type Error = TemplateUpdateError;
+}
+/// The documented errors of `DocumentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentAddError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Template constructor must be is public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required parameter "value"
+    EmptyRequiredParameterValue,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create document on deleted template
+    CannotCreateDocumentOnDeletedTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create document
+    CannotCreateDocument,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// No code; told apart by its description.
+    ///
+    /// Maximum count of documents has been reached
+    MaximumCountOfDocumentsHasBeen,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required parameter \"value\"" => {
+                        Self::EmptyRequiredParameterValue
+                    }
+                    "cannot create document on deleted template" => {
+                        Self::CannotCreateDocumentOnDeletedTemplate
+                    }
+                    "template not found" => Self::TemplateNotFound,
+                    "cannot create document" => Self::CannotCreateDocument,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "maximum count of documents has been reached" => {
+                        Self::MaximumCountOfDocumentsHasBeen
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::EmptyRequiredParameterValue => "",
+            Self::CannotCreateDocumentOnDeletedTemplate => "",
+            Self::TemplateNotFound => "",
+            Self::CannotCreateDocument => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::MaximumCountOfDocumentsHasBeen => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentDeleteError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Document constructor must be public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocumentNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentGetfields` (shared).
+pub type DocumentGetfieldsError = DocumentDeleteError;
+/// The documented errors of `DocumentUpdate` (shared).
+pub type DocumentUpdateError = DocumentDeleteError;
+/// The documented errors of `DocumentEnablepublicurl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentEnablepublicurlError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Document constructor must be is public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Document not found
+    DocumentNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentEnablepublicurlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::DocumentNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DocumentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DocumentGet` (shared).
+pub type DocumentGetError = DocumentEnablepublicurlError;
+/// The documented errors of `DocumentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentListError {
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to view documents
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DocumentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "you do not have permissions to view documents" => {
+                    Self::YouDoNotHavePermissionsTo
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NumeratorAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumeratorAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required fields: name, template
+    EmptyRequiredFieldsNameTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NumeratorAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: name, template" => {
+                        Self::EmptyRequiredFieldsNameTemplate
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::EmptyRequiredFieldsNameTemplate => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NumeratorDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumeratorDeleteError {
+    /// Code `100`.
+    ///
+    /// Bitrix\Main\Numerator\Numerator constructor must be public
+    ///
+    /// Could not construct parameter {numerator}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NumeratorDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NumeratorGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumeratorGetError {
+    /// Code `100`.
+    ///
+    /// Bitrix\Main\Numerator\Numerator constructor must be public
+    ///
+    /// Could not construct parameter {numerator}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NumeratorGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NumeratorList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumeratorListError {
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NumeratorListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "you do not have permissions to modify templates" => {
+                    Self::YouDoNotHavePermissionsTo
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RegionList` (shared).
+pub type RegionListError = NumeratorListError;
+/// The documented errors of `TemplateList` (shared).
+pub type TemplateListError = NumeratorListError;
+/// The documented errors of `NumeratorUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumeratorUpdateError {
+    /// Code `100`.
+    ///
+    /// Bitrix\Main\Numerator\Numerator constructor must be public
+    ///
+    /// Could not construct parameter {numerator}
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Access denied
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NumeratorUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RegionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegionAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// Required field "TITLE" is not filled
+    BxEmptyRequired,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RegionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RegionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegionDeleteError {
+    /// Code `BX_ERROR`.
+    ///
+    /// There are templates linked to this region
+    BxError,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RegionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BX_ERROR" => Self::BxError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BxError => "BX_ERROR",
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RegionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegionGetError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Region not found
+    RegionNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RegionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "region not found" => Self::RegionNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::RegionNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RegionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RegionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegionUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Region not found
+    RegionNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RegionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "region not found" => Self::RegionNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::RegionNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RegionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RoleAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// Required field "NAME" is not filled
+    BxEmptyRequired,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify settings
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Your plan does not support this operation
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleDeleteError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Model\Role All parameters in the constructor must have real class type
+    ///
+    /// Could not construct parameter {role}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify settings
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Your plan does not support this operation
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleGet` (shared).
+pub type RoleGetError = RoleDeleteError;
+/// The documented errors of `RoleFillaccesses`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleFillaccessesError {
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// Required field "ROLE_ID" is not filled
+    ///
+    /// Required field "ACCESS_CODE" is not filled
+    BxEmptyRequired,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify settings
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Your plan does not support this operation
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleFillaccessesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleListError {
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify settings
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Your plan does not support this operation
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleUpdateError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Model\Role All parameters in the constructor must have real class type
+    ///
+    /// Could not construct parameter {role}
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify settings
+    YouDoNotHavePermissionsTo,
+    /// Code `DOCGEN_ACCESS_ERROR`.
+    ///
+    /// Your plan does not support this operation
+    DocgenAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::DocgenAccessError => "DOCGEN_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TemplateAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value to match with parameter {fields}. Should be value of type array
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Empty required fields: name, numeratorId, region
+    EmptyRequiredFieldsNameNumeratorIdRegion,
+    /// No code; told apart by its description.
+    ///
+    /// Missing file content
+    MissingFileContent,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: name, numeratorid, region" => {
+                        Self::EmptyRequiredFieldsNameNumeratorIdRegion
+                    }
+                    "missing file content" => Self::MissingFileContent,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::EmptyRequiredFieldsNameNumeratorIdRegion => "",
+            Self::MissingFileContent => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TemplateDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateDeleteError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Template constructor must be public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::TemplateNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TemplateGet` (shared).
+pub type TemplateGetError = TemplateDeleteError;
+/// The documented errors of `TemplateGetfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetfieldsError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Template constructor must be public
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot get fields from deleted template
+    CannotGetFieldsFromDeletedTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateGetfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "cannot get fields from deleted template" => {
+                        Self::CannotGetFieldsFromDeletedTemplate
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::TemplateNotFound => "",
+            Self::CannotGetFieldsFromDeletedTemplate => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TemplateUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateUpdateError {
+    /// Code `100`.
+    ///
+    /// Bitrix\DocumentGenerator\Template constructor must be public
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Template not found
+    TemplateNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// You do not have permissions to modify this template
+    ///
+    /// You do not have permissions to modify templates
+    YouDoNotHavePermissionsTo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "you do not have permissions to modify this template" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::TemplateNotFound => "",
+            Self::YouDoNotHavePermissionsTo => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Description of how to interpret and format values from `values` (detailed description).
 ///

@@ -5,6 +5,23 @@
 /// Who: any user upon application authorization.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::Add::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,7 +40,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Name of the storage
     ///
     /// Wire name: `NAME`.
@@ -33,7 +52,7 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Access permissions in the format `{"access_code":"permission_level"}`.
     ///
     /// Examples of access codes:
@@ -75,7 +94,9 @@ impl Add {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -84,7 +105,9 @@ impl Add {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -109,12 +132,30 @@ impl ::b24_core::__private::Method for Add {
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.add");
     type Output = bool;
+    type Error = AddError;
 }
 /// The `entity.delete` method removes the application's data store.
 ///
 /// Who: a user with X (management) access permission on the data store.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::Delete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::Delete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Delete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -130,7 +171,9 @@ pub struct Delete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Delete {
     /// Creates a `Delete` from its required fields.
@@ -144,7 +187,9 @@ impl Delete {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -155,12 +200,30 @@ impl ::b24_core::__private::Method for Delete {
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.delete");
     type Output = bool;
+    type Error = DeleteError;
 }
 /// The `entity.get` method returns the parameters of the specified storage or a list of all storages of the application.
 ///
 /// Who: any user upon application authorization.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::Get::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::Get>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -178,7 +241,9 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
@@ -192,7 +257,9 @@ impl Get {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -202,13 +269,31 @@ impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "entity.get";
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.get");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = GetResult;
+    type Error = GetError;
 }
 /// The method `entity.item.add` adds an item to the application's data storage.
 ///
 /// Who: a user with access permission level W (write) or X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -224,7 +309,9 @@ pub struct ItemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Name of the storage item.
     ///
     /// Wire name: `NAME`.
@@ -234,7 +321,7 @@ pub struct ItemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Property values of the item in the format `{"PROPERTY_CODE": value}`.
     ///
     /// Only properties that exist in the storage are processed. A list of available property codes can be obtained using the entity.item.property.get method.
@@ -262,7 +349,7 @@ pub struct ItemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub section: ::std::option::Option<i64>,
+    pub section: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Start date of the item's activity.
     ///
     /// Wire name: `DATE_ACTIVE_FROM`.
@@ -272,7 +359,9 @@ pub struct ItemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_active_from: ::std::option::Option<::std::string::String>,
+    pub date_active_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// End date of the item's activity.
     ///
     /// Wire name: `DATE_ACTIVE_TO`.
@@ -282,7 +371,9 @@ pub struct ItemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_active_to: ::std::option::Option<::std::string::String>,
+    pub date_active_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Preview image of the item. File format is described in the article How to Upload Files.
     ///
     /// Wire name: `PREVIEW_PICTURE`.
@@ -325,7 +416,9 @@ impl ItemAdd {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -334,7 +427,9 @@ impl ItemAdd {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -355,7 +450,10 @@ impl ItemAdd {
     }
     /// Sets `SECTION`.
     #[must_use]
-    pub fn section(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
         self
     }
@@ -363,7 +461,9 @@ impl ItemAdd {
     #[must_use]
     pub fn date_active_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_active_from = ::std::option::Option::Some(value.into());
         self
@@ -372,7 +472,9 @@ impl ItemAdd {
     #[must_use]
     pub fn date_active_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_active_to = ::std::option::Option::Some(value.into());
         self
@@ -412,12 +514,30 @@ impl ::b24_core::__private::Method for ItemAdd {
         "entity.item.add",
     );
     type Output = i64;
+    type Error = ItemAddError;
 }
 /// The `entity.item.delete` method removes an item from the application's data storage.
 ///
 /// Who: a user with access permission level W (write) or X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -433,7 +553,9 @@ pub struct ItemDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the storage item to be deleted.
     ///
     /// You can obtain the storage item identifier using the entity.item.get method
@@ -445,7 +567,7 @@ pub struct ItemDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemDelete {
     /// Creates a `ItemDelete` from its required fields.
@@ -460,14 +582,19 @@ impl ItemDelete {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -479,12 +606,31 @@ impl ::b24_core::__private::Method for ItemDelete {
         "entity.item.delete",
     );
     type Output = bool;
+    type Error = ItemDeleteError;
 }
 /// The `entity.item.get` method retrieves a list of items from the application's data storage.
 ///
 /// Who: any user upon application authorization.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -500,10 +646,12 @@ pub struct ItemGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -525,7 +673,7 @@ pub struct ItemGet {
     pub sort: ::std::option::Option<ItemGetSort>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -572,7 +720,7 @@ pub struct ItemGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemGet {
     /// Creates a `ItemGet` from its required fields.
@@ -589,7 +737,9 @@ impl ItemGet {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -608,7 +758,10 @@ impl ItemGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -620,6 +773,7 @@ impl ::b24_core::__private::Method for ItemGet {
         "entity.item.get",
     );
     type Output = ::std::vec::Vec<Item>;
+    type Error = ItemGetError;
 }
 impl ::b24_core::__private::ListMethod for ItemGet {
     type Item = Item;
@@ -631,6 +785,23 @@ impl ::b24_core::__private::ListMethod for ItemGet {
 /// Who: a user with access permission level X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemPropertyAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemPropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -646,7 +817,9 @@ pub struct ItemPropertyAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Code of the new property.
     ///
     /// Allowed characters are `a-z`, `A-Z`, `0-9`, `_`
@@ -658,7 +831,9 @@ pub struct ItemPropertyAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub property: ::std::option::Option<::std::string::String>,
+    pub property: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Name of the property
     ///
     /// Wire name: `NAME`.
@@ -668,7 +843,7 @@ pub struct ItemPropertyAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Type of the property:
     /// - `S` — string
     /// - `N` — number
@@ -681,7 +856,9 @@ pub struct ItemPropertyAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Sorting index of the property
     ///
     /// Wire name: `SORT`.
@@ -691,7 +868,7 @@ pub struct ItemPropertyAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemPropertyAdd {
     /// Creates a `ItemPropertyAdd` from its required fields.
@@ -709,7 +886,9 @@ impl ItemPropertyAdd {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -718,7 +897,9 @@ impl ItemPropertyAdd {
     #[must_use]
     pub fn property(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.property = ::std::option::Option::Some(value.into());
         self
@@ -727,7 +908,9 @@ impl ItemPropertyAdd {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -736,14 +919,19 @@ impl ItemPropertyAdd {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -755,12 +943,30 @@ impl ::b24_core::__private::Method for ItemPropertyAdd {
         "entity.item.property.add",
     );
     type Output = bool;
+    type Error = ItemPropertyAddError;
 }
 /// The method `entity.item.property.delete` removes a property from the application's data storage items.
 ///
 /// Who: a user with access permission level X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemPropertyDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemPropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -776,7 +982,9 @@ pub struct ItemPropertyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Code of the property to be deleted.
     ///
     /// You can obtain the property code using the entity.item.property.get method
@@ -788,7 +996,9 @@ pub struct ItemPropertyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub property: ::std::option::Option<::std::string::String>,
+    pub property: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ItemPropertyDelete {
     /// Creates a `ItemPropertyDelete` from its required fields.
@@ -803,7 +1013,9 @@ impl ItemPropertyDelete {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -812,7 +1024,9 @@ impl ItemPropertyDelete {
     #[must_use]
     pub fn property(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.property = ::std::option::Option::Some(value.into());
         self
@@ -825,12 +1039,30 @@ impl ::b24_core::__private::Method for ItemPropertyDelete {
         "entity.item.property.delete",
     );
     type Output = bool;
+    type Error = ItemPropertyDeleteError;
 }
 /// The method `entity.item.property.get` returns the properties of the application's data storage items.
 ///
 /// Who: any user upon application authorization.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemPropertyGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemPropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -846,7 +1078,9 @@ pub struct ItemPropertyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Property code.
     ///
     /// If the parameter is not provided, the method returns a list of all properties of the storage.
@@ -860,7 +1094,9 @@ pub struct ItemPropertyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub property: ::std::option::Option<::std::string::String>,
+    pub property: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ItemPropertyGet {
     /// Creates a `ItemPropertyGet` from its required fields.
@@ -875,7 +1111,9 @@ impl ItemPropertyGet {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -884,7 +1122,9 @@ impl ItemPropertyGet {
     #[must_use]
     pub fn property(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.property = ::std::option::Option::Some(value.into());
         self
@@ -896,13 +1136,31 @@ impl ::b24_core::__private::Method for ItemPropertyGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "entity.item.property.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<ItemPropertyGetResultItem>;
+    type Error = ItemPropertyGetError;
 }
 /// The method `entity.item.property.update` modifies the property of items in the application's data storage.
 ///
 /// Who: a user with access permission level X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemPropertyUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemPropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemPropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -918,7 +1176,9 @@ pub struct ItemPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Code of the existing property to be modified.
     ///
     /// You can obtain the property code using the entity.item.property.get method.
@@ -930,7 +1190,9 @@ pub struct ItemPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub property: ::std::option::Option<::std::string::String>,
+    pub property: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New property code.
     ///
     /// Allowed characters are `a-z`, `A-Z`, `0-9`, `_`
@@ -942,7 +1204,9 @@ pub struct ItemPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub property_new: ::std::option::Option<::std::string::String>,
+    pub property_new: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New property name.
     ///
     /// Wire name: `NAME`.
@@ -952,7 +1216,7 @@ pub struct ItemPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// New property type:
     /// - `S` — string
     /// - `N` — number
@@ -966,7 +1230,9 @@ pub struct ItemPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Property sort index.
     ///
     /// Wire name: `SORT`.
@@ -976,7 +1242,7 @@ pub struct ItemPropertyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemPropertyUpdate {
     /// Creates a `ItemPropertyUpdate` from its required fields.
@@ -995,7 +1261,9 @@ impl ItemPropertyUpdate {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -1004,7 +1272,9 @@ impl ItemPropertyUpdate {
     #[must_use]
     pub fn property(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.property = ::std::option::Option::Some(value.into());
         self
@@ -1013,7 +1283,9 @@ impl ItemPropertyUpdate {
     #[must_use]
     pub fn property_new(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.property_new = ::std::option::Option::Some(value.into());
         self
@@ -1022,7 +1294,9 @@ impl ItemPropertyUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1031,14 +1305,19 @@ impl ItemPropertyUpdate {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1050,10 +1329,28 @@ impl ::b24_core::__private::Method for ItemPropertyUpdate {
         "entity.item.property.update",
     );
     type Output = bool;
+    type Error = ItemPropertyUpdateError;
 }
 /// Who: a user with access permission level W (write) or X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::ItemUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::ItemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1069,7 +1366,9 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the storage item
     ///
     /// You can obtain the storage item identifier using the entity.item.get method.
@@ -1081,7 +1380,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// New name of the storage item
     ///
     /// Wire name: `NAME`.
@@ -1091,7 +1390,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Property values of the item in the format `{"PROPERTY_CODE": value}`.
     ///
     /// A list of available property codes can be obtained using the entity.item.property.get method.
@@ -1119,7 +1418,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub section: ::std::option::Option<i64>,
+    pub section: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Start date of the item's activity
     ///
     /// Wire name: `DATE_ACTIVE_FROM`.
@@ -1129,7 +1428,9 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_active_from: ::std::option::Option<::std::string::String>,
+    pub date_active_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// End date of the item's activity
     ///
     /// Wire name: `DATE_ACTIVE_TO`.
@@ -1139,7 +1440,9 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_active_to: ::std::option::Option<::std::string::String>,
+    pub date_active_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Preview image of the item. File format is described in the article How to Upload Files.
     ///
     /// If `false` is passed, the image will be deleted.
@@ -1187,14 +1490,19 @@ impl ItemUpdate {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1202,7 +1510,9 @@ impl ItemUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1223,7 +1533,10 @@ impl ItemUpdate {
     }
     /// Sets `SECTION`.
     #[must_use]
-    pub fn section(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
         self
     }
@@ -1231,7 +1544,9 @@ impl ItemUpdate {
     #[must_use]
     pub fn date_active_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_active_from = ::std::option::Option::Some(value.into());
         self
@@ -1240,7 +1555,9 @@ impl ItemUpdate {
     #[must_use]
     pub fn date_active_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_active_to = ::std::option::Option::Some(value.into());
         self
@@ -1280,10 +1597,28 @@ impl ::b24_core::__private::Method for ItemUpdate {
         "entity.item.update",
     );
     type Output = bool;
+    type Error = ItemUpdateError;
 }
 /// The `entity.rights` method retrieves the current set of access permissions for the application's data storage or modifies it.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-rights.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::Rights::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::Rights>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Rights` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1299,7 +1634,9 @@ pub struct Rights {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// A new set of permissions in the format `{"access_code":"access_level"}`.
     ///
     /// Examples of access codes:
@@ -1342,7 +1679,9 @@ impl Rights {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -1366,13 +1705,31 @@ impl ::b24_core::__private::Method for Rights {
     const NAME: &'static str = "entity.rights";
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.rights");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = RightsResult;
+    type Error = RightsError;
 }
 /// The `entity.section.add` method adds a section to the application's data storage.
 ///
 /// Who: a user with W (write) or X (manage) access permission on the data storage..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::SectionAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::SectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1388,7 +1745,9 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Name of the section.
     ///
     /// Wire name: `NAME`.
@@ -1398,7 +1757,7 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Identifier of the parent section.
     ///
     /// Wire name: `SECTION`.
@@ -1408,7 +1767,7 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub section: ::std::option::Option<i64>,
+    pub section: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Section activity flag:
     /// - `Y` — section is active
     /// - `N` — section is inactive
@@ -1420,7 +1779,9 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub active: ::std::option::Option<::std::string::String>,
+    pub active: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Section sorting index.
     ///
     /// Wire name: `SORT`.
@@ -1430,7 +1791,7 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the section.
     ///
     /// Wire name: `CODE`.
@@ -1440,7 +1801,7 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Description of the section.
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1450,7 +1811,9 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Section image. File format — as described in How to upload files.
     ///
     /// Wire name: `PICTURE`.
@@ -1490,7 +1853,9 @@ impl SectionAdd {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -1499,14 +1864,19 @@ impl SectionAdd {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SECTION`.
     #[must_use]
-    pub fn section(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
         self
     }
@@ -1514,14 +1884,19 @@ impl SectionAdd {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1529,7 +1904,9 @@ impl SectionAdd {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -1538,7 +1915,9 @@ impl SectionAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1578,12 +1957,30 @@ impl ::b24_core::__private::Method for SectionAdd {
         "entity.section.add",
     );
     type Output = i64;
+    type Error = SectionAddError;
 }
 /// The `entity.section.delete` method removes a section from the application's data storage.
 ///
 /// Who: a user with access permission level W (write) or X (manage) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::SectionDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::SectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1599,7 +1996,9 @@ pub struct SectionDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the section to be deleted.
     ///
     /// Wire name: `ID`.
@@ -1609,7 +2008,7 @@ pub struct SectionDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SectionDelete {
     /// Creates a `SectionDelete` from its required fields.
@@ -1624,14 +2023,19 @@ impl SectionDelete {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1643,12 +2047,31 @@ impl ::b24_core::__private::Method for SectionDelete {
         "entity.section.delete",
     );
     type Output = bool;
+    type Error = SectionDeleteError;
 }
 /// The `entity.section.get` method retrieves a list of sections from the application's data storage.
 ///
 /// Who: any user upon application authorization.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::SectionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::SectionGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1664,10 +2087,12 @@ pub struct SectionGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1691,7 +2116,7 @@ pub struct SectionGet {
     pub sort: ::std::option::Option<SectionGetSort>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1738,7 +2163,7 @@ pub struct SectionGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SectionGet {
     /// Creates a `SectionGet` from its required fields.
@@ -1755,7 +2180,9 @@ impl SectionGet {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -1774,7 +2201,10 @@ impl SectionGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1786,6 +2216,7 @@ impl ::b24_core::__private::Method for SectionGet {
         "entity.section.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = SectionGetError;
 }
 impl ::b24_core::__private::ListMethod for SectionGet {
     type Item = Section;
@@ -1797,6 +2228,23 @@ impl ::b24_core::__private::ListMethod for SectionGet {
 /// Who: a user with access permission level W (write) or X (manage) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::SectionUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::SectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1812,7 +2260,9 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the section to be updated.
     ///
     /// Wire name: `ID`.
@@ -1822,7 +2272,7 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Name of the section.
     ///
     /// Wire name: `NAME`.
@@ -1832,7 +2282,7 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Identifier of the parent section.
     ///
     /// Wire name: `SECTION`.
@@ -1842,7 +2292,7 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub section: ::std::option::Option<i64>,
+    pub section: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Active flag for the section:
     /// - `Y` — section is active
     /// - `N` — section is inactive.
@@ -1854,7 +2304,9 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub active: ::std::option::Option<::std::string::String>,
+    pub active: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Sorting index of the section.
     ///
     /// Wire name: `SORT`.
@@ -1864,7 +2316,7 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the section.
     ///
     /// Wire name: `CODE`.
@@ -1874,7 +2326,7 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Description of the section.
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1884,7 +2336,9 @@ pub struct SectionUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Image of the section. File format — see the article How to upload files.
     ///
     /// Wire name: `PICTURE`.
@@ -1925,14 +2379,19 @@ impl SectionUpdate {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1940,14 +2399,19 @@ impl SectionUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SECTION`.
     #[must_use]
-    pub fn section(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
         self
     }
@@ -1955,14 +2419,19 @@ impl SectionUpdate {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1970,7 +2439,9 @@ impl SectionUpdate {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -1979,7 +2450,9 @@ impl SectionUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -2019,12 +2492,30 @@ impl ::b24_core::__private::Method for SectionUpdate {
         "entity.section.update",
     );
     type Output = bool;
+    type Error = SectionUpdateError;
 }
 /// The `entity.update` method updates the parameters of the application's data storage.
 ///
 /// Who: a user with access permission level X (management) on the data storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_entity::entity::Update::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_entity::entity::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2040,7 +2531,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity: ::std::option::Option<::std::string::String>,
+    pub entity: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New name for the storage.
     ///
     /// Wire name: `NAME`.
@@ -2050,7 +2543,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// New identifier for the storage.
     ///
     /// Used for renaming the storage code.
@@ -2067,7 +2560,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_new: ::std::option::Option<::std::string::String>,
+    pub entity_new: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New set of access permissions in the format `{"access_code":"permission_level"}`.
     ///
     /// Examples of access codes:
@@ -2110,7 +2605,9 @@ impl Update {
     #[must_use]
     pub fn entity(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity = ::std::option::Option::Some(value.into());
         self
@@ -2119,7 +2616,9 @@ impl Update {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -2128,7 +2627,9 @@ impl Update {
     #[must_use]
     pub fn entity_new(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity_new = ::std::option::Option::Some(value.into());
         self
@@ -2153,6 +2654,1025 @@ impl ::b24_core::__private::Method for Update {
     const SCOPE: &'static str = "entity";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.update");
     type Output = bool;
+    type Error = UpdateError;
+}
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// Code `ERROR_ENTITY_ALREADY_EXISTS`.
+    ///
+    /// Entity already exists
+    ErrorEntityAlreadyExists,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error adding entity. Try adding again.
+    ErrorCore,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ENTITY_ALREADY_EXISTS" => Self::ErrorEntityAlreadyExists,
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorEntityAlreadyExists => "ERROR_ENTITY_ALREADY_EXISTS",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Delete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting entity. Try deleting again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Get`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is 13 characters.
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemAddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Field validation errors for the item
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error adding entity item. Try adding again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemDeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Argument 'ID' is null or empty
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_ITEM_NOT_FOUND`.
+    ///
+    /// Item not found
+    ErrorItemNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting entity item. Try deleting again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_ITEM_NOT_FOUND" => Self::ErrorItemNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorItemNotFound => "ERROR_ITEM_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Filter validator errors
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPropertyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPropertyAddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Argument 'PROPERTY' is null or empty
+    ///
+    /// Wrong entity item property type
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_PROPERTY_ALREADY_EXISTS`.
+    ///
+    /// Property already exists
+    ErrorPropertyAlreadyExists,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_UNSUPPORTED_PROPERTY_TYPE`.
+    ///
+    /// Invalid property type
+    ErrorUnsupportedPropertyType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error adding entity property. Try adding again.
+    ///
+    /// Property code cannot start with a digit
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPropertyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_ALREADY_EXISTS" => Self::ErrorPropertyAlreadyExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_UNSUPPORTED_PROPERTY_TYPE" => Self::ErrorUnsupportedPropertyType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorPropertyAlreadyExists => "ERROR_PROPERTY_ALREADY_EXISTS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorUnsupportedPropertyType => "ERROR_UNSUPPORTED_PROPERTY_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPropertyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPropertyDeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_PROPERTY_NOT_FOUND`.
+    ///
+    /// Property not found
+    ErrorPropertyNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting entity property. Try deleting again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPropertyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_NOT_FOUND" => Self::ErrorPropertyNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorPropertyNotFound => "ERROR_PROPERTY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorPropertyNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPropertyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPropertyGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_PROPERTY_NOT_FOUND`.
+    ///
+    /// Property not found
+    ErrorPropertyNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPropertyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_NOT_FOUND" => Self::ErrorPropertyNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorPropertyNotFound => "ERROR_PROPERTY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorPropertyNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemPropertyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemPropertyUpdateError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Wrong entity item property type
+    ///
+    /// Cannot change property type to File
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_PROPERTY_NOT_FOUND`.
+    ///
+    /// Property not found
+    ErrorPropertyNotFound,
+    /// Code `ERROR_PROPERTY_ALREADY_EXISTS`.
+    ///
+    /// Property <PROPERTY_NEW> already exists
+    ErrorPropertyAlreadyExists,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error updating entity property. Try updating again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemPropertyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_NOT_FOUND" => Self::ErrorPropertyNotFound,
+            "ERROR_PROPERTY_ALREADY_EXISTS" => Self::ErrorPropertyAlreadyExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorPropertyNotFound => "ERROR_PROPERTY_NOT_FOUND",
+            Self::ErrorPropertyAlreadyExists => "ERROR_PROPERTY_ALREADY_EXISTS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorPropertyNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemUpdateError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Argument 'ID' is null or empty
+    ///
+    /// Field validation errors for the item
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_ITEM_NOT_FOUND`.
+    ///
+    /// Item not found
+    ErrorItemNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error updating entity item. Try updating again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_ITEM_NOT_FOUND" => Self::ErrorItemNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorItemNotFound => "ERROR_ITEM_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorItemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Rights`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RightsError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is 13 characters.
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RightsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionAddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error adding entity section. Try adding again.
+    ///
+    /// Invalid parent section!
+    ///
+    /// The section block code does not match the parent section block code!
+    ///
+    /// Invalid file type
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SectionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionDeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Argument 'ID' is null or empty
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_SECTION_NOT_FOUND`.
+    ///
+    /// Section not found
+    ErrorSectionNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting entity section. Try deleting again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorSectionNotFound => "ERROR_SECTION_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorSectionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SectionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SectionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionUpdateError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ///
+    /// Argument 'ID' is null or empty
+    ErrorArgument,
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_SECTION_NOT_FOUND`.
+    ///
+    /// Section not found
+    ErrorSectionNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error updating entity section. Try updating again.
+    ///
+    /// Invalid file type
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorSectionNotFound => "ERROR_SECTION_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound | Self::ErrorSectionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Code `ERROR_ENTITY_NOT_FOUND`.
+    ///
+    /// Entity not found
+    ErrorEntityNotFound,
+    /// Code `ERROR_ENTITY_ALREADY_EXISTS`.
+    ///
+    /// Entity already exists
+    ErrorEntityAlreadyExists,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'ENTITY' is null or empty
+    ///
+    /// Entity code is too long. Max length is N characters.
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error updating entity. Try updating again.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_ENTITY_ALREADY_EXISTS" => Self::ErrorEntityAlreadyExists,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorEntityNotFound => "ERROR_ENTITY_NOT_FOUND",
+            Self::ErrorEntityAlreadyExists => "ERROR_ENTITY_ALREADY_EXISTS",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `Item` object.
 #[derive(
@@ -2878,9 +4398,108 @@ impl Section {
         self
     }
 }
+/// Root element of the response. Contains the storage object or a list of storages
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_TYPE_ID`.
+    #[serde(
+        rename = "IBLOCK_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY`.
+    #[serde(
+        rename = "ENTITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResult {
+    /// Creates a `GetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            iblock_type_id: ::std::option::Option::None,
+            entity: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_TYPE_ID`.
+    #[must_use]
+    pub fn iblock_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.iblock_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY`.
+    #[must_use]
+    pub fn entity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3264,7 +4883,7 @@ impl ItemGetSort {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3657,9 +5276,189 @@ impl ItemGetFilter {
         self
     }
 }
+/// The `ItemPropertyGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemPropertyGetResultItem {
+    /// Wire name: `PROPERTY`.
+    #[serde(
+        rename = "PROPERTY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemPropertyGetResultItem {
+    /// Creates a `ItemPropertyGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `PROPERTY`.
+    #[must_use]
+    pub fn property(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.property = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the current set of access permissions for the storage.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RightsResult {
+    /// Wire name: `U1`.
+    #[serde(
+        rename = "U1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub u1: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AU`.
+    #[serde(
+        rename = "AU",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub au: ::std::option::Option<::std::string::String>,
+    /// Wire name: `U577`.
+    #[serde(
+        rename = "U577",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub u577: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RightsResult {
+    /// Creates a `RightsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            u1: ::std::option::Option::None,
+            au: ::std::option::Option::None,
+            u577: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `U1`.
+    #[must_use]
+    pub fn u1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AU`.
+    #[must_use]
+    pub fn au(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.au = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `U577`.
+    #[must_use]
+    pub fn u577(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u577 = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -4007,7 +5806,7 @@ impl SectionGetSort {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

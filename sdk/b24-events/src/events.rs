@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-bind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventBind::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventBind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventBind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct EventBind {
         rename = "event",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event: ::std::string::String,
+    pub event: ::b24_core::__private::Param<::std::string::String>,
     /// Link to the event handler
     ///
     /// Wire name: `handler`.
@@ -24,7 +41,7 @@ pub struct EventBind {
         rename = "handler",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user under whom the event handler is authorized. By default, the authorization of the user whose actions triggered the event will be used
     ///
     /// Wire name: `auth_type`.
@@ -34,7 +51,7 @@ pub struct EventBind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_type: ::std::option::Option<i64>,
+    pub auth_type: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Values: ```online|offline```. By default, `event_type=online`, and the method's behavior remains unchanged. If `event_type=offline` is called, the method works with offline events
     ///
     /// Wire name: `event_type`.
@@ -44,7 +61,9 @@ pub struct EventBind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub event_type: ::std::option::Option<::std::string::String>,
+    pub event_type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Source key. This parameter is intended for offline events. It allows excluding false event triggers
     ///
     /// Wire name: `auth_connector`.
@@ -54,7 +73,9 @@ pub struct EventBind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_connector: ::std::option::Option<::std::string::String>,
+    pub auth_connector: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Additional settings for the registered event. The set of fields depends on the event.
     ///
     /// For the `ONOFFLINEEVENT` event, the `minTimeout` parameter is supported — the minimum interval between notifications in seconds. Default is 1. More details in the article {#T}
@@ -72,8 +93,12 @@ impl EventBind {
     /// Creates a `EventBind` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        event: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        event: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             event: event.into(),
@@ -86,7 +111,10 @@ impl EventBind {
     }
     /// Sets `auth_type`.
     #[must_use]
-    pub fn auth_type(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn auth_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.auth_type = ::std::option::Option::Some(value.into());
         self
     }
@@ -94,7 +122,9 @@ impl EventBind {
     #[must_use]
     pub fn event_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.event_type = ::std::option::Option::Some(value.into());
         self
@@ -103,7 +133,9 @@ impl EventBind {
     #[must_use]
     pub fn auth_connector(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.auth_connector = ::std::option::Option::Some(value.into());
         self
@@ -128,12 +160,30 @@ impl ::b24_core::__private::Method for EventBind {
     const SCOPE: &'static str = "events";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.bind");
     type Output = bool;
+    type Error = EventBindError;
 }
 /// The `event.get` method allows you to retrieve a list of registered event handlers.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -149,18 +199,31 @@ impl ::b24_core::__private::Method for EventGet {
     const NAME: &'static str = "event.get";
     const SCOPE: &'static str = "events";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.get");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<EventGetResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `event.offline.clear` method clears the records in the offline event queue. The availability of offline events can be checked via the feature.get method.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-clear.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventOfflineClear::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventOfflineClear>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventOfflineClear` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -172,7 +235,7 @@ pub struct EventOfflineClear {
         rename = "process_id",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub process_id: ::std::string::String,
+    pub process_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of identifiers of records to be cleared. By default, all records marked with the provided `process_id` will be cleared
     ///
     /// Wire name: `id`.
@@ -191,7 +254,11 @@ pub struct EventOfflineClear {
 impl EventOfflineClear {
     /// Creates a `EventOfflineClear` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(process_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        process_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             process_id: process_id.into(),
             id: ::std::option::Option::None,
@@ -228,12 +295,30 @@ impl ::b24_core::__private::Method for EventOfflineClear {
         "event.offline.clear",
     );
     type Output = bool;
+    type Error = EventOfflineClearError;
 }
 /// The `event.offline.error` method retains a database record marked with an error when using offline events. The availability of offline events can be verified via the feature.get method.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-error.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventOfflineError::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventOfflineError>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventOfflineError` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -245,7 +330,7 @@ pub struct EventOfflineError {
         rename = "process_id",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub process_id: ::std::string::String,
+    pub process_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of values for the `MESSAGE_ID` field of the records to be marked as erroneous
     ///
     /// Wire name: `message_id`.
@@ -257,7 +342,11 @@ pub struct EventOfflineError {
 impl EventOfflineError {
     /// Creates a `EventOfflineError` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(process_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        process_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             process_id: process_id.into(),
             message_id: ::std::option::Option::None,
@@ -282,12 +371,30 @@ impl ::b24_core::__private::Method for EventOfflineError {
         "event.offline.error",
     );
     type Output = bool;
+    type Error = EventOfflineErrorError;
 }
 /// The `event.offline.get` method returns the first offline events in the queue to the application according to the filter settings. The availability of offline events can be checked via the feature.get method.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventOfflineGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventOfflineGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventOfflineGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -317,7 +424,7 @@ pub struct EventOfflineGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl EventOfflineGet {
     /// Creates a `EventOfflineGet` from its required fields.
@@ -353,7 +460,10 @@ impl EventOfflineGet {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -364,16 +474,32 @@ impl ::b24_core::__private::Method for EventOfflineGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "event.offline.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = EventOfflineGetResult;
+    type Error = EventOfflineGetError;
 }
 /// A `event.offline.list` method for reading the current queue without making changes to its state, unlike event.offline.get. The availability of offline events can be checked via the feature.get method.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventOfflineList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventOfflineList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventOfflineList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -409,7 +535,7 @@ pub struct EventOfflineList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Source key. The queue of offline events is divided by sources. Pass the same `auth_connector` value as when subscribing with the event.bind method; otherwise, the method will return only events without a source. This parameter is available on the Professional plan and above
     ///
     /// Wire name: `auth_connector`.
@@ -419,7 +545,9 @@ pub struct EventOfflineList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_connector: ::std::option::Option<::std::string::String>,
+    pub auth_connector: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl EventOfflineList {
     /// Creates a `EventOfflineList` from its required fields.
@@ -456,7 +584,10 @@ impl EventOfflineList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -464,7 +595,9 @@ impl EventOfflineList {
     #[must_use]
     pub fn auth_connector(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.auth_connector = ::std::option::Option::Some(value.into());
         self
@@ -476,18 +609,11 @@ impl ::b24_core::__private::Method for EventOfflineList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "event.offline.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<EventOfflineListResultItem>;
+    type Error = EventOfflineListError;
 }
 impl ::b24_core::__private::ListMethod for EventOfflineList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = EventOfflineListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -496,6 +622,23 @@ impl ::b24_core::__private::ListMethod for EventOfflineList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-unbind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::EventUnbind::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::EventUnbind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventUnbind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -507,7 +650,7 @@ pub struct EventUnbind {
         rename = "event",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event: ::std::string::String,
+    pub event: ::b24_core::__private::Param<::std::string::String>,
     /// Link to the event handler
     ///
     /// Wire name: `handler`.
@@ -515,7 +658,7 @@ pub struct EventUnbind {
         rename = "handler",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// User identifier under which the event handler is authorized.
     ///
     /// If you need to remove event handlers set with an empty `auth_type` (authorized on behalf of the user who triggered the event), but keep the other handlers, specify `auth_type=0` or an empty value for the parameter.
@@ -527,7 +670,7 @@ pub struct EventUnbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub auth_type: ::std::option::Option<i64>,
+    pub auth_type: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Values: ```online|offline```. By default, `event_type=online`, and the method's behavior remains unchanged. If `event_type=offline` is called, the method works with offline events
     ///
     /// Wire name: `event_type`.
@@ -537,14 +680,20 @@ pub struct EventUnbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub event_type: ::std::option::Option<::std::string::String>,
+    pub event_type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl EventUnbind {
     /// Creates a `EventUnbind` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        event: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        event: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             event: event.into(),
@@ -555,7 +704,10 @@ impl EventUnbind {
     }
     /// Sets `auth_type`.
     #[must_use]
-    pub fn auth_type(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn auth_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.auth_type = ::std::option::Option::Some(value.into());
         self
     }
@@ -563,7 +715,9 @@ impl EventUnbind {
     #[must_use]
     pub fn event_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.event_type = ::std::option::Option::Some(value.into());
         self
@@ -573,10 +727,703 @@ impl ::b24_core::__private::Method for EventUnbind {
     const NAME: &'static str = "event.unbind";
     const SCOPE: &'static str = "events";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.unbind");
-    type Output = ::b24_core::__private::serde_json::Map<
+    type Output = EventUnbindResult;
+    type Error = EventUnbindError;
+}
+/// The `events` method returns a comprehensive list of available events.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/events/events.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_events::events::Events::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_events::events::Events>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `Events` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Events {
+    /// The method will return events belonging to the specified permission
+    ///
+    /// Wire name: `SCOPE`.
+    #[serde(
+        rename = "SCOPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
+    /// The method will return the complete list of events. This parameter will be ignored if the `SCOPE` parameter is provided
+    ///
+    /// Wire name: `FULL`.
+    #[serde(
+        rename = "FULL",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
+}
+impl Events {
+    /// Creates a `Events` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            full: ::std::option::Option::None,
+        }
+    }
+    /// Sets `SCOPE`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL`.
+    #[must_use]
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
+        self.full = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for Events {
+    const NAME: &'static str = "events";
+    const SCOPE: &'static str = "events";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("events");
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `EventBind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventBindError {
+    /// Code `ERROR_EVENT_NOT_FOUND`.
+    ///
+    /// Event not found
+    ErrorEventNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Offline events binding requires administrator access rights
+    ///
+    /// Access denied! Event binding with AUTH_TYPE requires administrator access rights
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventBindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_EVENT_NOT_FOUND" => Self::ErrorEventNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorEventNotFound => "ERROR_EVENT_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorEventNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `EventOfflineClear`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventOfflineClearError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventOfflineClearError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `EventOfflineError` (shared).
+pub type EventOfflineErrorError = EventOfflineClearError;
+/// The documented errors of `EventOfflineGet` (shared).
+pub type EventOfflineGetError = EventOfflineClearError;
+/// The documented errors of `EventOfflineList` (shared).
+pub type EventOfflineListError = EventOfflineClearError;
+/// The documented errors of `EventUnbind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventUnbindError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Offline events unbinding requires administrator access rights
+    ///
+    /// Access denied! Event unbinding with AUTH_TYPE requires administrator access rights
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for EventUnbindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The `EventGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventGetResultItem {
+    /// Wire name: `event`.
+    #[serde(
+        rename = "event",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event: ::std::option::Option<::std::string::String>,
+    /// Wire name: `handler`.
+    #[serde(
+        rename = "handler",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub handler: ::std::option::Option<::std::string::String>,
+    /// Wire name: `auth_type`.
+    #[serde(
+        rename = "auth_type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auth_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `offline`.
+    #[serde(
+        rename = "offline",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub offline: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
-    >;
+    >,
+}
+impl EventGetResultItem {
+    /// Creates a `EventGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            event: ::std::option::Option::None,
+            handler: ::std::option::Option::None,
+            auth_type: ::std::option::Option::None,
+            offline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `event`.
+    #[must_use]
+    pub fn event(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.event = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `handler`.
+    #[must_use]
+    pub fn handler(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.handler = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auth_type`.
+    #[must_use]
+    pub fn auth_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.auth_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `offline`.
+    #[must_use]
+    pub fn offline(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.offline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `EventOfflineGetResultEventsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventOfflineGetResultEventsItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_NAME`.
+    #[serde(
+        rename = "EVENT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_DATA`.
+    #[serde(
+        rename = "EVENT_DATA",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_data: ::std::option::Option<bool>,
+    /// Wire name: `EVENT_ADDITIONAL`.
+    #[serde(
+        rename = "EVENT_ADDITIONAL",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_additional: ::std::option::Option<bool>,
+    /// Wire name: `MESSAGE_ID`.
+    #[serde(
+        rename = "MESSAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventOfflineGetResultEventsItem {
+    /// Creates a `EventOfflineGetResultEventsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            event_name: ::std::option::Option::None,
+            event_data: ::std::option::Option::None,
+            event_additional: ::std::option::Option::None,
+            message_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_NAME`.
+    #[must_use]
+    pub fn event_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.event_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_DATA`.
+    #[must_use]
+    pub fn event_data(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_ADDITIONAL`.
+    #[must_use]
+    pub fn event_additional(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_additional = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MESSAGE_ID`.
+    #[must_use]
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventOfflineGetResult {
+    /// Wire name: `process_id`.
+    #[serde(rename = "process_id", default, skip_serializing_if = "Option::is_none")]
+    pub process_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `events`.
+    #[serde(rename = "events", default, skip_serializing_if = "Option::is_none")]
+    pub events: ::std::option::Option<::std::vec::Vec<EventOfflineGetResultEventsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventOfflineGetResult {
+    /// Creates a `EventOfflineGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            process_id: ::std::option::Option::None,
+            events: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `process_id`.
+    #[must_use]
+    pub fn process_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.process_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `events`.
+    #[must_use]
+    pub fn events(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<EventOfflineGetResultEventsItem>,
+        >,
+    ) -> Self {
+        self.events = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `EventOfflineListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventOfflineListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_NAME`.
+    #[serde(
+        rename = "EVENT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EVENT_DATA`.
+    #[serde(
+        rename = "EVENT_DATA",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_data: ::std::option::Option<bool>,
+    /// Wire name: `EVENT_ADDITIONAL`.
+    #[serde(
+        rename = "EVENT_ADDITIONAL",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_additional: ::std::option::Option<bool>,
+    /// Wire name: `MESSAGE_ID`.
+    #[serde(
+        rename = "MESSAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROCESS_ID`.
+    #[serde(
+        rename = "PROCESS_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub process_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ERROR`.
+    #[serde(
+        rename = "ERROR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventOfflineListResultItem {
+    /// Creates a `EventOfflineListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            event_name: ::std::option::Option::None,
+            event_data: ::std::option::Option::None,
+            event_additional: ::std::option::Option::None,
+            message_id: ::std::option::Option::None,
+            process_id: ::std::option::Option::None,
+            error: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_NAME`.
+    #[must_use]
+    pub fn event_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.event_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_DATA`.
+    #[must_use]
+    pub fn event_data(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EVENT_ADDITIONAL`.
+    #[must_use]
+    pub fn event_additional(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.event_additional = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MESSAGE_ID`.
+    #[must_use]
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROCESS_ID`.
+    #[must_use]
+    pub fn process_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.process_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR`.
+    #[must_use]
+    pub fn error(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventUnbindResult {
+    /// Wire name: `count`.
+    #[serde(
+        rename = "count",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventUnbindResult {
+    /// Creates a `EventUnbindResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            count: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `count`.
+    #[must_use]
+    pub fn count(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.count = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// The `onOfflineEvent` event notifies about the occurrence of new offline events at certain intervals.
 ///

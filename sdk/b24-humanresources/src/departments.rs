@@ -5,6 +5,23 @@
 /// Who: user with rights to modify the structure.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::Add::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct Add {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Department sorting field
     ///
     /// Wire name: `SORT`.
@@ -26,12 +43,12 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the parent department
     ///
     /// Wire name: `PARENT`.
     #[serde(rename = "PARENT", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub parent: i64,
+    pub parent: ::b24_core::__private::Param<i64>,
     /// Identifier of the user who will become the head of the department
     ///
     /// Wire name: `UF_HEAD`.
@@ -41,14 +58,16 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_head: ::std::option::Option<i64>,
+    pub uf_head: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Add {
     /// Creates a `Add` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        parent: impl ::std::convert::Into<i64>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        parent: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             name: name.into(),
@@ -59,13 +78,19 @@ impl Add {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_HEAD`.
     #[must_use]
-    pub fn uf_head(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_head(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.uf_head = ::std::option::Option::Some(value.into());
         self
     }
@@ -75,12 +100,30 @@ impl ::b24_core::__private::Method for Add {
     const SCOPE: &'static str = "department";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("department.add");
     type Output = i64;
+    type Error = AddError;
 }
 /// The method `department.delete` removes a department from the company structure.
 ///
 /// Who: user with rights to modify the structure.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::DepartmentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::DepartmentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DepartmentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -89,12 +132,14 @@ pub struct DepartmentDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DepartmentDelete {
     /// Creates a `DepartmentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -105,12 +150,30 @@ impl ::b24_core::__private::Method for DepartmentDelete {
         "department.department.delete",
     );
     type Output = bool;
+    type Error = DepartmentDeleteError;
 }
 /// The method `department.fields` returns a list and description of available department fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::Fields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::Fields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Fields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -128,16 +191,32 @@ impl ::b24_core::__private::Method for Fields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "department.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `department.get` method is designed to retrieve a list of departments.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::Get::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::Get>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -156,7 +235,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction:
     /// - `ASC` — ascending
     /// - `DESC` — descending
@@ -168,7 +247,9 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub order: ::std::option::Option<::std::string::String>,
+    pub order: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Filter by department identifier
     ///
     /// Wire name: `ID`.
@@ -178,7 +259,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Filter by department name. The full name of the department should be specified
     ///
     /// Wire name: `NAME`.
@@ -188,7 +269,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Filter by sorting field
     ///
     /// Wire name: `SORT`.
@@ -198,7 +279,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort_2: ::std::option::Option<i64>,
+    pub sort_2: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Filter by parent department identifier
     ///
     /// Wire name: `PARENT`.
@@ -208,7 +289,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent: ::std::option::Option<i64>,
+    pub parent: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Filter by department head identifier
     ///
     /// Wire name: `UF_HEAD`.
@@ -218,7 +299,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_head: ::std::option::Option<i64>,
+    pub uf_head: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used for pagination control.
     ///
     /// The page size of results is always static: 50 records.
@@ -238,7 +319,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
@@ -259,7 +340,9 @@ impl Get {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -268,14 +351,19 @@ impl Get {
     #[must_use]
     pub fn order(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -283,32 +371,46 @@ impl Get {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort_2(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort_2(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort_2 = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PARENT`.
     #[must_use]
-    pub fn parent(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_HEAD`.
     #[must_use]
-    pub fn uf_head(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_head(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.uf_head = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `START`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -318,6 +420,7 @@ impl ::b24_core::__private::Method for Get {
     const SCOPE: &'static str = "department";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("department.get");
     type Output = ::std::vec::Vec<Department>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for Get {
     type Item = Department;
@@ -329,6 +432,23 @@ impl ::b24_core::__private::ListMethod for Get {
 /// Who: user with permissions to modify the structure.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::Update::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -337,7 +457,7 @@ pub struct Update {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the department
     ///
     /// Wire name: `NAME`.
@@ -347,7 +467,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting field of the department
     ///
     /// Wire name: `SORT`.
@@ -357,7 +477,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the parent department
     ///
     /// Wire name: `PARENT`.
@@ -367,7 +487,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent: ::std::option::Option<i64>,
+    pub parent: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the user who will be the head of the department
     ///
     /// Wire name: `UF_HEAD`.
@@ -377,12 +497,14 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_head: ::std::option::Option<i64>,
+    pub uf_head: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Update {
     /// Creates a `Update` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -395,26 +517,37 @@ impl Update {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PARENT`.
     #[must_use]
-    pub fn parent(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_HEAD`.
     #[must_use]
-    pub fn uf_head(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_head(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.uf_head = ::std::option::Option::Some(value.into());
         self
     }
@@ -426,6 +559,7 @@ impl ::b24_core::__private::Method for Update {
         "department.update",
     );
     type Output = bool;
+    type Error = UpdateError;
 }
 /// The method `humanresources.employee.count` returns the number of unique employees in the company structure.
 ///
@@ -434,6 +568,23 @@ impl ::b24_core::__private::Method for Update {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-count.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::EmployeeCount::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::EmployeeCount>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EmployeeCount` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -453,6 +604,7 @@ impl ::b24_core::__private::Method for EmployeeCount {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeCountResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.employee.field.get` returns the description of an employee field by name.
 ///
@@ -461,6 +613,23 @@ impl ::b24_core::__private::Method for EmployeeCount {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::EmployeeFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::EmployeeFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EmployeeFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -482,7 +651,7 @@ pub struct EmployeeFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to return in the response.
     ///
     /// Available fields:
@@ -508,7 +677,11 @@ pub struct EmployeeFieldGet {
 impl EmployeeFieldGet {
     /// Creates a `EmployeeFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -534,6 +707,7 @@ impl ::b24_core::__private::Method for EmployeeFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.employee.field.list` returns a list of available employee fields.
 ///
@@ -542,6 +716,23 @@ impl ::b24_core::__private::Method for EmployeeFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::EmployeeFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::EmployeeFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EmployeeFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -596,6 +787,7 @@ impl ::b24_core::__private::Method for EmployeeFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.employee.multidepartment` returns employees who belong to multiple departments.
 ///
@@ -604,6 +796,23 @@ impl ::b24_core::__private::Method for EmployeeFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-multidepartment.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::EmployeeMultidepartment::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::EmployeeMultidepartment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EmployeeMultidepartment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -623,6 +832,7 @@ impl ::b24_core::__private::Method for EmployeeMultidepartment {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeMultidepartmentResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.employee.subordinates` returns the number of subordinates of the user by departments.
 ///
@@ -631,6 +841,23 @@ impl ::b24_core::__private::Method for EmployeeMultidepartment {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-subordinates.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::EmployeeSubordinates::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::EmployeeSubordinates>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EmployeeSubordinates` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -641,12 +868,14 @@ pub struct EmployeeSubordinates {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl EmployeeSubordinates {
     /// Creates a `EmployeeSubordinates` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -658,6 +887,7 @@ impl ::b24_core::__private::Method for EmployeeSubordinates {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeSubordinatesResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.add` creates a new department or team.
 ///
@@ -666,6 +896,23 @@ impl ::b24_core::__private::Method for EmployeeSubordinates {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeAdd::new(b24_humanresources::departments::NodeAddType::Department, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -687,7 +934,7 @@ pub struct NodeAdd {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// The identifier of the parent department or team.
     ///
     /// The identifier can be obtained using the humanresources.node.list method.
@@ -697,7 +944,7 @@ pub struct NodeAdd {
         rename = "parentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub parent_id: i64,
+    pub parent_id: ::b24_core::__private::Param<i64>,
     /// Description of the department or team
     ///
     /// Wire name: `description`.
@@ -707,7 +954,9 @@ pub struct NodeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The color of the team.
     ///
     /// Possible values:
@@ -747,7 +996,7 @@ pub struct NodeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub move_users_to_node: ::std::option::Option<bool>,
+    pub move_users_to_node: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Determines whether to create a new chat for the department.
     ///
     /// Possible values:
@@ -764,7 +1013,7 @@ pub struct NodeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub create_chat: ::std::option::Option<bool>,
+    pub create_chat: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// An array of identifiers of existing chats to be linked to the department.
     ///
     /// Chat identifiers can be obtained using the im.recent.list method.
@@ -790,7 +1039,7 @@ pub struct NodeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub create_channel: ::std::option::Option<bool>,
+    pub create_channel: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// An array of identifiers of existing channels to be linked to the department.
     ///
     /// Channel identifiers can be obtained using the im.recent.list method.
@@ -820,7 +1069,7 @@ pub struct NodeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub create_collab: ::std::option::Option<bool>,
+    pub create_collab: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// An array of identifiers of existing collaborations to be linked to the department.
     ///
     /// Collaboration identifiers can be obtained using the socialnetwork.api.workgroup.list method.
@@ -845,8 +1094,10 @@ impl NodeAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         r#type: impl ::std::convert::Into<NodeAddType>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        parent_id: impl ::std::convert::Into<i64>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        parent_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -869,7 +1120,9 @@ impl NodeAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -891,13 +1144,19 @@ impl NodeAdd {
     }
     /// Sets `moveUsersToNode`.
     #[must_use]
-    pub fn move_users_to_node(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn move_users_to_node(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.move_users_to_node = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `createChat`.
     #[must_use]
-    pub fn create_chat(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn create_chat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.create_chat = ::std::option::Option::Some(value.into());
         self
     }
@@ -914,7 +1173,10 @@ impl NodeAdd {
     }
     /// Sets `createChannel`.
     #[must_use]
-    pub fn create_channel(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn create_channel(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.create_channel = ::std::option::Option::Some(value.into());
         self
     }
@@ -931,7 +1193,10 @@ impl NodeAdd {
     }
     /// Sets `createCollab`.
     #[must_use]
-    pub fn create_collab(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn create_collab(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.create_collab = ::std::option::Option::Some(value.into());
         self
     }
@@ -964,6 +1229,7 @@ impl ::b24_core::__private::Method for NodeAdd {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.children` returns the direct child departments and teams of the selected structure element.
 ///
@@ -972,6 +1238,23 @@ impl ::b24_core::__private::Method for NodeAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-children.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeChildren::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeChildren>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeChildren` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -982,7 +1265,7 @@ pub struct NodeChildren {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// List of fields of the department or team to return.
     ///
     /// Available fields:
@@ -1009,7 +1292,9 @@ pub struct NodeChildren {
 impl NodeChildren {
     /// Creates a `NodeChildren` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -1035,6 +1320,7 @@ impl ::b24_core::__private::Method for NodeChildren {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeChildrenResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.communication.edit` binds, unbinds, or creates a chat, channel, or collab for a department or team.
 ///
@@ -1043,6 +1329,23 @@ impl ::b24_core::__private::Method for NodeChildren {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-communication/humanresources-node-communication-edit.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeCommunicationEdit::new(1, b24_humanresources::departments::NodeCommunicationEditCommunicationType::Chat);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeCommunicationEdit>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeCommunicationEdit` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1053,7 +1356,7 @@ pub struct NodeCommunicationEdit {
     ///
     /// Wire name: `nodeId`.
     #[serde(rename = "nodeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub node_id: i64,
+    pub node_id: ::b24_core::__private::Param<i64>,
     /// Type of communication.
     ///
     /// Possible values:
@@ -1081,7 +1384,7 @@ pub struct NodeCommunicationEdit {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub create_default: ::std::option::Option<bool>,
+    pub create_default: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Identifiers of communications to be bound.
     ///
     /// Identifiers of chats and channels can be obtained using the im.recent.list method, and identifiers of collabs can be obtained using the socialnetwork.api.workgroup.list method.
@@ -1116,13 +1419,13 @@ pub struct NodeCommunicationEdit {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub with_children: ::std::option::Option<bool>,
+    pub with_children: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl NodeCommunicationEdit {
     /// Creates a `NodeCommunicationEdit` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        node_id: impl ::std::convert::Into<i64>,
+        node_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         communication_type: impl ::std::convert::Into<
             NodeCommunicationEditCommunicationType,
         >,
@@ -1138,7 +1441,10 @@ impl NodeCommunicationEdit {
     }
     /// Sets `createDefault`.
     #[must_use]
-    pub fn create_default(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn create_default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.create_default = ::std::option::Option::Some(value.into());
         self
     }
@@ -1166,7 +1472,10 @@ impl NodeCommunicationEdit {
     }
     /// Sets `withChildren`.
     #[must_use]
-    pub fn with_children(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn with_children(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.with_children = ::std::option::Option::Some(value.into());
         self
     }
@@ -1179,6 +1488,7 @@ impl ::b24_core::__private::Method for NodeCommunicationEdit {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeCommunicationEditResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.communication.list` returns chats, channels, and collabs associated with a department or team.
 ///
@@ -1187,6 +1497,23 @@ impl ::b24_core::__private::Method for NodeCommunicationEdit {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-communication/humanresources-node-communication-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeCommunicationList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeCommunicationList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeCommunicationList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1197,12 +1524,14 @@ pub struct NodeCommunicationList {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl NodeCommunicationList {
     /// Creates a `NodeCommunicationList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1214,6 +1543,7 @@ impl ::b24_core::__private::Method for NodeCommunicationList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeCommunicationListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.count` returns the total number of departments and teams within the company's structure.
 ///
@@ -1222,6 +1552,23 @@ impl ::b24_core::__private::Method for NodeCommunicationList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-count.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeCount::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeCount>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeCount` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1241,6 +1588,7 @@ impl ::b24_core::__private::Method for NodeCount {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeCountResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.edit` updates the properties of a department or team.
 ///
@@ -1249,6 +1597,23 @@ impl ::b24_core::__private::Method for NodeCount {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-edit.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeEdit::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeEdit>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeEdit` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1259,7 +1624,7 @@ pub struct NodeEdit {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New name of the department or team.
     ///
     /// Wire name: `name`.
@@ -1269,7 +1634,7 @@ pub struct NodeEdit {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// New description of the department or team.
     ///
     /// Wire name: `description`.
@@ -1279,7 +1644,9 @@ pub struct NodeEdit {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New color of the team.
     ///
     /// Possible values:
@@ -1298,7 +1665,9 @@ pub struct NodeEdit {
 impl NodeEdit {
     /// Creates a `NodeEdit` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -1310,7 +1679,9 @@ impl NodeEdit {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1319,7 +1690,9 @@ impl NodeEdit {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1342,6 +1715,7 @@ impl ::b24_core::__private::Method for NodeEdit {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeEditResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.field.get` returns the description of a department field by name.
 ///
@@ -1350,6 +1724,23 @@ impl ::b24_core::__private::Method for NodeEdit {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1377,7 +1768,7 @@ pub struct NodeFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to return in the response.
     ///
     /// Available fields:
@@ -1403,7 +1794,11 @@ pub struct NodeFieldGet {
 impl NodeFieldGet {
     /// Creates a `NodeFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1429,6 +1824,7 @@ impl ::b24_core::__private::Method for NodeFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.field.list` returns a list of available fields in the department.
 ///
@@ -1437,6 +1833,23 @@ impl ::b24_core::__private::Method for NodeFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1491,6 +1904,7 @@ impl ::b24_core::__private::Method for NodeFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.get` returns a department or team by its identifier.
 ///
@@ -1499,6 +1913,23 @@ impl ::b24_core::__private::Method for NodeFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1509,7 +1940,7 @@ pub struct NodeGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// List of department fields to return.
     ///
     /// Available fields:
@@ -1537,7 +1968,9 @@ pub struct NodeGet {
 impl NodeGet {
     /// Creates a `NodeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -1563,6 +1996,7 @@ impl ::b24_core::__private::Method for NodeGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.list` returns a list of departments or teams.
 ///
@@ -1571,6 +2005,24 @@ impl ::b24_core::__private::Method for NodeGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeList::new(b24_humanresources::departments::NodeListType::Department);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1665,6 +2117,14 @@ impl ::b24_core::__private::Method for NodeList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for NodeList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `humanresources.node.member.add` adds users to a department or team.
 ///
@@ -1673,6 +2133,23 @@ impl ::b24_core::__private::Method for NodeList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-member/humanresources-node-member-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeMemberAdd::new(1, Vec::new(), b24_humanresources::departments::NodeMemberAddRole::MemberHead);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMemberAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMemberAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1683,7 +2160,7 @@ pub struct NodeMemberAdd {
     ///
     /// Wire name: `nodeId`.
     #[serde(rename = "nodeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub node_id: i64,
+    pub node_id: ::b24_core::__private::Param<i64>,
     /// An array of user identifiers to be added to the department or team. If a user is already part of this department or team, the method will update their role.
     ///
     /// User identifiers can be obtained using the user.get method.
@@ -1713,7 +2190,7 @@ impl NodeMemberAdd {
     /// Creates a `NodeMemberAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        node_id: impl ::std::convert::Into<i64>,
+        node_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1734,6 +2211,7 @@ impl ::b24_core::__private::Method for NodeMemberAdd {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.member.field.get` returns the description of a department or team member field by name.
 ///
@@ -1742,6 +2220,23 @@ impl ::b24_core::__private::Method for NodeMemberAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-member/humanresources-node-member-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeMemberFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMemberFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMemberFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1762,7 +2257,7 @@ pub struct NodeMemberFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to return in the response.
     ///
     /// Available fields:
@@ -1788,7 +2283,11 @@ pub struct NodeMemberFieldGet {
 impl NodeMemberFieldGet {
     /// Creates a `NodeMemberFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1814,6 +2313,7 @@ impl ::b24_core::__private::Method for NodeMemberFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.member.field.list` returns a list of available fields for a department or team member.
 ///
@@ -1822,6 +2322,23 @@ impl ::b24_core::__private::Method for NodeMemberFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-member/humanresources-node-member-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeMemberFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMemberFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMemberFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1876,6 +2393,7 @@ impl ::b24_core::__private::Method for NodeMemberFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.member.move` transfers users to the specified department or team.
 ///
@@ -1884,6 +2402,23 @@ impl ::b24_core::__private::Method for NodeMemberFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-member/humanresources-node-member-move.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeMemberMove::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMemberMove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMemberMove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1894,7 +2429,7 @@ pub struct NodeMemberMove {
     ///
     /// Wire name: `nodeId`.
     #[serde(rename = "nodeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub node_id: i64,
+    pub node_id: ::b24_core::__private::Param<i64>,
     /// Array of user identifiers to be transferred.
     ///
     /// User identifiers can be obtained using the user.get method.
@@ -1926,7 +2461,7 @@ impl NodeMemberMove {
     /// Creates a `NodeMemberMove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        node_id: impl ::std::convert::Into<i64>,
+        node_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1952,6 +2487,7 @@ impl ::b24_core::__private::Method for NodeMemberMove {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberMoveResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.member.remove` removes users from the specified department or team.
 ///
@@ -1960,6 +2496,23 @@ impl ::b24_core::__private::Method for NodeMemberMove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-member/humanresources-node-member-remove.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeMemberRemove::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMemberRemove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMemberRemove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1970,7 +2523,7 @@ pub struct NodeMemberRemove {
     ///
     /// Wire name: `nodeId`.
     #[serde(rename = "nodeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub node_id: i64,
+    pub node_id: ::b24_core::__private::Param<i64>,
     /// Array of user identifiers to be removed.
     ///
     /// User identifiers can be obtained using the user.get method.
@@ -1983,7 +2536,7 @@ impl NodeMemberRemove {
     /// Creates a `NodeMemberRemove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        node_id: impl ::std::convert::Into<i64>,
+        node_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -2002,6 +2555,7 @@ impl ::b24_core::__private::Method for NodeMemberRemove {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberRemoveResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.member.set` updates the composition of participants in a department or team by roles.
 ///
@@ -2010,6 +2564,22 @@ impl ::b24_core::__private::Method for NodeMemberRemove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node-member/humanresources-node-member-set.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_humanresources::departments::NodeMemberSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMemberSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMemberSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2020,7 +2590,7 @@ pub struct NodeMemberSet {
     ///
     /// Wire name: `nodeId`.
     #[serde(rename = "nodeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub node_id: i64,
+    pub node_id: ::b24_core::__private::Param<i64>,
     /// An object containing lists of user identifiers in the format `{"User_Role": [User_Identifier]}`. Description of the object structure
     ///
     /// The method adds new participants, updates roles of existing ones, and removes users from the department who are not present in the input `userIds` object.
@@ -2035,7 +2605,7 @@ impl NodeMemberSet {
     /// Creates a `NodeMemberSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        node_id: impl ::std::convert::Into<i64>,
+        node_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_ids: impl ::std::convert::Into<NodeMemberSetUserIds>,
     ) -> Self {
         Self {
@@ -2052,6 +2622,7 @@ impl ::b24_core::__private::Method for NodeMemberSet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberSetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.move` changes the parent department for a department or team.
 ///
@@ -2060,6 +2631,23 @@ impl ::b24_core::__private::Method for NodeMemberSet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-move.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeMove::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeMove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeMove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2070,7 +2658,7 @@ pub struct NodeMove {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the new parent department.
     ///
     /// The identifier can be obtained using the humanresources.node.list method.
@@ -2080,14 +2668,14 @@ pub struct NodeMove {
         rename = "parentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub parent_id: i64,
+    pub parent_id: ::b24_core::__private::Param<i64>,
 }
 impl NodeMove {
     /// Creates a `NodeMove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        parent_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        parent_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -2103,6 +2691,7 @@ impl ::b24_core::__private::Method for NodeMove {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMoveResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `humanresources.node.search` searches for departments or teams by name.
 ///
@@ -2111,6 +2700,24 @@ impl ::b24_core::__private::Method for NodeMove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-search.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::NodeSearch::new(b24_humanresources::departments::NodeSearchType::Department, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::NodeSearch>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `NodeSearch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2132,7 +2739,7 @@ pub struct NodeSearch {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the parent department to limit the search.
     ///
     /// The identifier can be obtained using the humanresources.node.list method
@@ -2144,7 +2751,7 @@ pub struct NodeSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_id: ::std::option::Option<i64>,
+    pub parent_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Pagination parameter.
     ///
     /// The method uses `limit` — the number of records per page. Default is `50`, maximum is `200`
@@ -2163,7 +2770,9 @@ impl NodeSearch {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         r#type: impl ::std::convert::Into<NodeSearchType>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             r#type: r#type.into(),
@@ -2174,7 +2783,10 @@ impl NodeSearch {
     }
     /// Sets `parentId`.
     #[must_use]
-    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2201,6 +2813,14 @@ impl ::b24_core::__private::Method for NodeSearch {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeSearchResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for NodeSearch {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `humanresources.employee.search` searches for employees by name.
 ///
@@ -2209,6 +2829,23 @@ impl ::b24_core::__private::Method for NodeSearch {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/employee/humanresources-employee-search.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_humanresources::departments::HumanresoursesEmployeeSearch::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_humanresources::departments::HumanresoursesEmployeeSearch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `HumanresoursesEmployeeSearch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2220,7 +2857,7 @@ pub struct HumanresoursesEmployeeSearch {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the department or team to limit the search.
     ///
     /// The identifier can be obtained using the humanresources.node.list method.
@@ -2232,7 +2869,7 @@ pub struct HumanresoursesEmployeeSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub node_id: ::std::option::Option<i64>,
+    pub node_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List of employee fields to return.
     ///
     /// Available fields:
@@ -2254,7 +2891,11 @@ pub struct HumanresoursesEmployeeSearch {
 impl HumanresoursesEmployeeSearch {
     /// Creates a `HumanresoursesEmployeeSearch` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             node_id: ::std::option::Option::None,
@@ -2263,7 +2904,10 @@ impl HumanresoursesEmployeeSearch {
     }
     /// Sets `nodeId`.
     #[must_use]
-    pub fn node_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn node_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.node_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2287,7 +2931,87 @@ impl ::b24_core::__private::Method for HumanresoursesEmployeeSearch {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = HumanresoursesEmployeeSearchResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Department name not provided.\u003Cbr\u003E
+    ///
+    /// There can only be one top-level department in the company structure
+    ///
+    /// Access denied
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DepartmentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DepartmentDeleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Department not found
+    ///
+    /// Access denied
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DepartmentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Update` (shared).
+pub type UpdateError = DepartmentDeleteError;
 /// The `Department` object.
 #[derive(
     Debug,
@@ -2383,6 +3107,123 @@ impl Department {
     #[must_use]
     pub fn parent(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response. Contains the list and description of fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PARENT`.
+    #[serde(
+        rename = "PARENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_HEAD`.
+    #[serde(
+        rename = "UF_HEAD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_head: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsResult {
+    /// Creates a `FieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            uf_head: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_HEAD`.
+    #[must_use]
+    pub fn uf_head(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_head = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-chat-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -31,7 +48,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Title of the chat.
     ///
     /// If the parameter is not provided, the title will be automatically generated using the template `#COLOR# chat №#NUMBER#` or `Chat with #USERS_NAMES#`
@@ -43,7 +62,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the chat
     ///
     /// Wire name: `DESCRIPTION`.
@@ -53,7 +74,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Color of the chat. Possible values:
     /// - `RED` — red
     /// - `GREEN` — green
@@ -84,7 +107,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Avatar of the chat in base64 string format.
     ///
     /// Maximum image size is 5000x5000.
@@ -98,7 +123,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub avatar: ::std::option::Option<::std::string::String>,
+    pub avatar: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Type of object to link the chat with external context.
     ///
     /// Possible values:
@@ -138,7 +165,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_id: ::std::option::Option<::std::string::String>,
+    pub entity_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Code of the main role for BitrixGPT.
     ///
     /// Possible values:
@@ -152,7 +181,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub copilot_main_role: ::std::option::Option<::std::string::String>,
+    pub copilot_main_role: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatAdd {
     /// Creates a `ChatAdd` from its required fields.
@@ -186,7 +217,9 @@ impl ChatAdd {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
@@ -195,7 +228,9 @@ impl ChatAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -204,7 +239,9 @@ impl ChatAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -219,7 +256,9 @@ impl ChatAdd {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -228,7 +267,9 @@ impl ChatAdd {
     #[must_use]
     pub fn avatar(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.avatar = ::std::option::Option::Some(value.into());
         self
@@ -246,7 +287,9 @@ impl ChatAdd {
     #[must_use]
     pub fn entity_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
@@ -255,7 +298,9 @@ impl ChatAdd {
     #[must_use]
     pub fn copilot_main_role(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.copilot_main_role = ::std::option::Option::Some(value.into());
         self
@@ -266,12 +311,30 @@ impl ::b24_core::__private::Method for ChatAdd {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.add");
     type Output = i64;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.chat.get` retrieves the chat ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-chat-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatGet::new(b24_im::chats::ChatGetEntityType::Videoconf, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -314,14 +377,16 @@ pub struct ChatGet {
         rename = "ENTITY_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_id: ::std::string::String,
+    pub entity_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ChatGet {
     /// Creates a `ChatGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         entity_type: impl ::std::convert::Into<ChatGetEntityType>,
-        entity_id: impl ::std::convert::Into<::std::string::String>,
+        entity_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             entity_type: entity_type.into(),
@@ -333,16 +398,31 @@ impl ::b24_core::__private::Method for ChatGet {
     const NAME: &'static str = "im.chat.get";
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.get");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ChatGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.chat.leave` removes the current user from the chat.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-leave.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatLeave::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatLeave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatLeave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -356,12 +436,14 @@ pub struct ChatLeave {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl ChatLeave {
     /// Creates a `ChatLeave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -370,12 +452,30 @@ impl ::b24_core::__private::Method for ChatLeave {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.leave");
     type Output = bool;
+    type Error = ChatLeaveError;
 }
 /// The method `im.chat.mute` disables or enables notifications in the specified chat.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-chat-mute.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatMute::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatMute>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatMute` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -391,7 +491,7 @@ pub struct ChatMute {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub chat_id: ::std::option::Option<i64>,
+    pub chat_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The chat identifier in the format:
     ///
     /// - `chatXXX` — chat
@@ -409,7 +509,9 @@ pub struct ChatMute {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Notification control:
     ///
     /// - `Y` — disable notifications
@@ -424,7 +526,7 @@ pub struct ChatMute {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mute: ::std::option::Option<::std::string::String>,
+    pub mute: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl ChatMute {
     /// Creates a `ChatMute` from its required fields.
@@ -438,7 +540,10 @@ impl ChatMute {
     }
     /// Sets `CHAT_ID`.
     #[must_use]
-    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.chat_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -446,7 +551,9 @@ impl ChatMute {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
@@ -455,7 +562,9 @@ impl ChatMute {
     #[must_use]
     pub fn mute(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.mute = ::std::option::Option::Some(value.into());
         self
@@ -466,12 +575,30 @@ impl ::b24_core::__private::Method for ChatMute {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.mute");
     type Output = bool;
+    type Error = ChatMuteError;
 }
 /// The method `im.chat.setOwner` changes the owner of the chat.
 ///
 /// Who: chat owner.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-set-owner.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatSetOwner::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatSetOwner>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatSetOwner` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -485,7 +612,7 @@ pub struct ChatSetOwner {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the dialog in the format `chatXXX`, where `XXX` is the chat identifier. Can be provided instead of `CHAT_ID`.
     ///
     /// The method works only with group chats: for a private dialog it returns the `DIALOG_ID_EMPTY` error
@@ -497,7 +624,9 @@ pub struct ChatSetOwner {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the new chat owner.
     ///
     /// The identifier can be obtained using the im.chat.user.list method.
@@ -507,14 +636,14 @@ pub struct ChatSetOwner {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl ChatSetOwner {
     /// Creates a `ChatSetOwner` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -526,7 +655,9 @@ impl ChatSetOwner {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
@@ -539,12 +670,30 @@ impl ::b24_core::__private::Method for ChatSetOwner {
         "im.chat.setOwner",
     );
     type Output = bool;
+    type Error = ChatSetOwnerError;
 }
 /// The method `im.chat.updateAvatar` updates the chat avatar.
 ///
 /// Who: chat participant with permission to change the appearance.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-update-avatar.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatUpdateAvatar::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatUpdateAvatar>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUpdateAvatar` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -558,7 +707,7 @@ pub struct ChatUpdateAvatar {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the dialog in the format `chatXXX`, where `XXX` is the chat identifier. Can be provided instead of `CHAT_ID`.
     ///
     /// The method works only with group chats: for a private dialog it returns the `DIALOG_ID_EMPTY` error
@@ -570,7 +719,9 @@ pub struct ChatUpdateAvatar {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Image in Base64 format.
     ///
     /// Maximum image size is 5000x5000
@@ -580,14 +731,16 @@ pub struct ChatUpdateAvatar {
         rename = "AVATAR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub avatar: ::std::string::String,
+    pub avatar: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ChatUpdateAvatar {
     /// Creates a `ChatUpdateAvatar` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        avatar: impl ::std::convert::Into<::std::string::String>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        avatar: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -599,7 +752,9 @@ impl ChatUpdateAvatar {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
@@ -612,12 +767,30 @@ impl ::b24_core::__private::Method for ChatUpdateAvatar {
         "im.chat.updateAvatar",
     );
     type Output = bool;
+    type Error = ChatUpdateAvatarError;
 }
 /// The method `im.chat.updateColor` updates the chat color for the mobile application.
 ///
 /// Who: chat participant with permission to change the appearance.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-update-color.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatUpdateColor::new(1, b24_im::chats::ChatUpdateColorColor::Red);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatUpdateColor>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUpdateColor` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -631,7 +804,7 @@ pub struct ChatUpdateColor {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the dialog in the format `chatXXX`, where `XXX` is the chat identifier. Can be provided instead of `CHAT_ID`.
     ///
     /// The method works only with group chats: for a private dialog it returns the `DIALOG_ID_EMPTY` error
@@ -643,7 +816,9 @@ pub struct ChatUpdateColor {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Chat color. It is displayed in the mobile application and wherever the chat has no avatar. Possible values:
     /// - `RED` — red
     /// - `GREEN` — green
@@ -670,7 +845,7 @@ impl ChatUpdateColor {
     /// Creates a `ChatUpdateColor` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         color: impl ::std::convert::Into<ChatUpdateColorColor>,
     ) -> Self {
         Self {
@@ -683,7 +858,9 @@ impl ChatUpdateColor {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
@@ -696,12 +873,30 @@ impl ::b24_core::__private::Method for ChatUpdateColor {
         "im.chat.updateColor",
     );
     type Output = bool;
+    type Error = ChatUpdateColorError;
 }
 /// The method `im.chat.updateTitle` updates the chat title.
 ///
 /// Who: chat participant with permission to change the appearance.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-update-title.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatUpdateTitle::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatUpdateTitle>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUpdateTitle` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -715,7 +910,7 @@ pub struct ChatUpdateTitle {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the dialog in the format `chatXXX`, where `XXX` is the chat identifier. Can be provided instead of `CHAT_ID`.
     ///
     /// The method works only with group chats: for a private dialog it returns the `DIALOG_ID_EMPTY` error
@@ -727,7 +922,9 @@ pub struct ChatUpdateTitle {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Chat title.
     ///
     /// The value is automatically trimmed of whitespace and line breaks.
@@ -737,14 +934,16 @@ pub struct ChatUpdateTitle {
         rename = "TITLE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub title: ::std::string::String,
+    pub title: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ChatUpdateTitle {
     /// Creates a `ChatUpdateTitle` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        title: impl ::std::convert::Into<::std::string::String>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        title: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -756,7 +955,9 @@ impl ChatUpdateTitle {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
@@ -769,12 +970,30 @@ impl ::b24_core::__private::Method for ChatUpdateTitle {
         "im.chat.updateTitle",
     );
     type Output = bool;
+    type Error = ChatUpdateTitleError;
 }
 /// The method `im.chat.user.add` adds users to a chat.
 ///
 /// Who: chat participant with permission to add users to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatUserAdd::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatUserAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUserAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -788,7 +1007,7 @@ pub struct ChatUserAdd {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Array of user identifiers to be added to the chat.
     ///
     /// User identifiers can be obtained using the user.get and user.search methods
@@ -809,13 +1028,15 @@ pub struct ChatUserAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_history: ::std::option::Option<::std::string::String>,
+    pub hide_history: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUserAdd {
     /// Creates a `ChatUserAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         users: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -830,7 +1051,9 @@ impl ChatUserAdd {
     #[must_use]
     pub fn hide_history(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.hide_history = ::std::option::Option::Some(value.into());
         self
@@ -843,12 +1066,30 @@ impl ::b24_core::__private::Method for ChatUserAdd {
         "im.chat.user.add",
     );
     type Output = bool;
+    type Error = ChatUserAddError;
 }
 /// The method `im.chat.user.delete` removes a user from the chat.
 ///
 /// Who: chat participant with permission to exclude participants from the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-user-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatUserDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatUserDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUserDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -862,7 +1103,7 @@ pub struct ChatUserDelete {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user to be excluded from the chat.
     ///
     /// The identifier can be obtained using the im.chat.user.list method
@@ -872,14 +1113,14 @@ pub struct ChatUserDelete {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl ChatUserDelete {
     /// Creates a `ChatUserDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -894,12 +1135,30 @@ impl ::b24_core::__private::Method for ChatUserDelete {
         "im.chat.user.delete",
     );
     type Output = bool;
+    type Error = ChatUserDeleteError;
 }
 /// The method `im.chat.user.list` returns a list of chat participant IDs.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-user-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::ChatUserList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::ChatUserList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUserList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -913,12 +1172,14 @@ pub struct ChatUserList {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl ChatUserList {
     /// Creates a `ChatUserList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -928,13 +1189,31 @@ impl ::b24_core::__private::Method for ChatUserList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.chat.user.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<f64>;
+    type Error = ChatUserListError;
 }
 /// The method `im.counters.get` retrieves the counters for unread messages and notifications for the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-counters-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::CountersGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::CountersGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CountersGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -953,12 +1232,30 @@ impl ::b24_core::__private::Method for CountersGet {
         "im.counters.get",
     );
     type Output = CountersGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.department.colleagues.list` retrieves the list of colleagues for the current user. For a manager, the method will return a list of subordinates and all supervisors.
 ///
 /// Who: any intranet user, except bots.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-colleagues-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DepartmentColleaguesList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DepartmentColleaguesList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DepartmentColleaguesList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -983,7 +1280,7 @@ pub struct DepartmentColleaguesList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of items in the selection. Default is `10`. Maximum value is `50`
     ///
     /// Wire name: `LIMIT`.
@@ -993,7 +1290,7 @@ pub struct DepartmentColleaguesList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DepartmentColleaguesList {
     /// Creates a `DepartmentColleaguesList` from its required fields.
@@ -1016,13 +1313,19 @@ impl DepartmentColleaguesList {
     }
     /// Sets `OFFSET`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -1034,12 +1337,30 @@ impl ::b24_core::__private::Method for DepartmentColleaguesList {
         "im.department.colleagues.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = DepartmentColleaguesListError;
 }
 /// The method `im.department.employees.get` retrieves a list of employees from the specified departments.
 ///
 /// Who: any intranet user, except bots.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-employees-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DepartmentEmployeesGet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DepartmentEmployeesGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DepartmentEmployeesGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1093,12 +1414,30 @@ impl ::b24_core::__private::Method for DepartmentEmployeesGet {
         "im.department.employees.get",
     );
     type Output = DepartmentEmployeesGetResult;
+    type Error = DepartmentEmployeesGetError;
 }
 /// The method `im.department.get` retrieves data about departments by their `ID` identifiers.
 ///
 /// Who: any intranet user, except bots.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DepartmentGet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DepartmentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DepartmentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1152,12 +1491,30 @@ impl ::b24_core::__private::Method for DepartmentGet {
         "im.department.get",
     );
     type Output = ::std::vec::Vec<DepartmentGetResultItem>;
+    type Error = DepartmentGetError;
 }
 /// The method `im.department.managers.get` retrieves a list of managers for the specified departments.
 ///
 /// Who: any intranet user, except bots.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-managers-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DepartmentManagersGet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DepartmentManagersGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DepartmentManagersGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1211,12 +1568,30 @@ impl ::b24_core::__private::Method for DepartmentManagersGet {
         "im.department.managers.get",
     );
     type Output = DepartmentManagersGetResult;
+    type Error = DepartmentManagersGetError;
 }
 /// The method `im.dialog.get` retrieves information about a chat.
 ///
 /// Who: any user — chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-dialog-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1233,12 +1608,16 @@ pub struct DialogGet {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl DialogGet {
     /// Creates a `DialogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
         }
@@ -1249,12 +1628,30 @@ impl ::b24_core::__private::Method for DialogGet {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.dialog.get");
     type Output = DialogGetResult;
+    type Error = DialogGetError;
 }
 /// The `im.dialog.messages.get` method retrieves messages from the specified conversation, including system messages. It does not support standard pagination due to the potentially large volume of data.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-messages-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogMessagesGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogMessagesGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogMessagesGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1272,7 +1669,7 @@ pub struct DialogMessagesGet {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Message identifier relative to which older messages should be loaded. The method will return messages with an identifier smaller than the specified one.
     ///
     /// To sequentially load history backwards, first request the latest messages without `LAST_ID` and `FIRST_ID`. Then pass to `LAST_ID` the minimum `id` from the received `messages` array
@@ -1284,7 +1681,7 @@ pub struct DialogMessagesGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Message identifier relative to which newer messages should be loaded. The method will return messages with an identifier larger than the specified one.
     ///
     /// For example, with `FIRST_ID=123` and `LIMIT=10`, the method will return up to 10 messages with an identifier larger than `123`. To receive messages added after the already uploaded sample, pass to `FIRST_ID` the maximum `id` from the received `messages` array
@@ -1296,7 +1693,7 @@ pub struct DialogMessagesGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub first_id: ::std::option::Option<i64>,
+    pub first_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Limit on the number of messages in the response. If `LAST_ID` and `FIRST_ID` are not provided — the method will return the latest messages of the dialogue, taking into account `LIMIT`.
     ///
     /// The method may return more messages than specified in `LIMIT` if there are unread messages in the chat.
@@ -1310,12 +1707,16 @@ pub struct DialogMessagesGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DialogMessagesGet {
     /// Creates a `DialogMessagesGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
             last_id: ::std::option::Option::None,
@@ -1325,19 +1726,28 @@ impl DialogMessagesGet {
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FIRST_ID`.
     #[must_use]
-    pub fn first_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn first_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.first_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -1349,12 +1759,30 @@ impl ::b24_core::__private::Method for DialogMessagesGet {
         "im.dialog.messages.get",
     );
     type Output = DialogMessagesGetResult;
+    type Error = DialogMessagesGetError;
 }
 /// The method `im.dialog.messages.search` performs a search for messages in the chat.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-messages-search.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogMessagesSearch::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogMessagesSearch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogMessagesSearch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1370,7 +1798,9 @@ pub struct DialogMessagesSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_message: ::std::option::Option<::std::string::String>,
+    pub search_message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Start of the search period in ISO 8601 format (RFC3339)
     ///
     /// Wire name: `DATE_FROM`.
@@ -1380,7 +1810,9 @@ pub struct DialogMessagesSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_from: ::std::option::Option<::std::string::String>,
+    pub date_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// End of the search period in ISO 8601 format (RFC3339)
     ///
     /// Wire name: `DATE_TO`.
@@ -1390,7 +1822,9 @@ pub struct DialogMessagesSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_to: ::std::option::Option<::std::string::String>,
+    pub date_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Search for messages on a specific date in ISO 8601 format (RFC3339).
     ///
     /// If the parameter is provided, the search is performed within 24 hours from the specified date
@@ -1402,7 +1836,7 @@ pub struct DialogMessagesSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date: ::std::option::Option<::std::string::String>,
+    pub date: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting parameters.
     ///
     /// Supported field:
@@ -1430,7 +1864,7 @@ pub struct DialogMessagesSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the last message from the previous selection for pagination
     ///
     /// Wire name: `LAST_ID`.
@@ -1440,7 +1874,7 @@ pub struct DialogMessagesSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DialogMessagesSearch {
     /// Creates a `DialogMessagesSearch` from its required fields.
@@ -1460,7 +1894,9 @@ impl DialogMessagesSearch {
     #[must_use]
     pub fn search_message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_message = ::std::option::Option::Some(value.into());
         self
@@ -1469,7 +1905,9 @@ impl DialogMessagesSearch {
     #[must_use]
     pub fn date_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_from = ::std::option::Option::Some(value.into());
         self
@@ -1478,7 +1916,9 @@ impl DialogMessagesSearch {
     #[must_use]
     pub fn date_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_to = ::std::option::Option::Some(value.into());
         self
@@ -1487,7 +1927,9 @@ impl DialogMessagesSearch {
     #[must_use]
     pub fn date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date = ::std::option::Option::Some(value.into());
         self
@@ -1508,13 +1950,19 @@ impl DialogMessagesSearch {
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1526,12 +1974,30 @@ impl ::b24_core::__private::Method for DialogMessagesSearch {
         "im.dialog.messages.search",
     );
     type Output = DialogMessagesSearchResult;
+    type Error = DialogMessagesSearchError;
 }
 /// The method `im.dialog.read` sets the "read" flag for dialog messages up to and including the specified message.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-read.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogRead::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogRead>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogRead` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1549,7 +2015,7 @@ pub struct DialogRead {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the last read message. If not provided, the method sets the read flag for all unread messages
     ///
     /// Wire name: `MESSAGE_ID`.
@@ -1559,12 +2025,16 @@ pub struct DialogRead {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message_id: ::std::option::Option<i64>,
+    pub message_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DialogRead {
     /// Creates a `DialogRead` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
             message_id: ::std::option::Option::None,
@@ -1572,7 +2042,10 @@ impl DialogRead {
     }
     /// Sets `MESSAGE_ID`.
     #[must_use]
-    pub fn message_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.message_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1582,12 +2055,30 @@ impl ::b24_core::__private::Method for DialogRead {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.dialog.read");
     type Output = DialogReadResult;
+    type Error = DialogReadError;
 }
 /// The method `im.dialog.read.all` sets the "read" flag for all chats of the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-dialog-read-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogReadAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogReadAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogReadAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1606,12 +2097,30 @@ impl ::b24_core::__private::Method for DialogReadAll {
         "im.dialog.read.all",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.dialog.unread` sets the "unread" flag for messages in a dialog starting from the specified message.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-unread.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogUnread::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogUnread>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogUnread` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1629,7 +2138,7 @@ pub struct DialogUnread {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the first unread message
     ///
     /// Wire name: `MESSAGE_ID`.
@@ -1637,14 +2146,16 @@ pub struct DialogUnread {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl DialogUnread {
     /// Creates a `DialogUnread` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
-        message_id: impl ::std::convert::Into<i64>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
@@ -1659,12 +2170,30 @@ impl ::b24_core::__private::Method for DialogUnread {
         "im.dialog.unread",
     );
     type Output = bool;
+    type Error = DialogUnreadError;
 }
 /// The method `im.dialog.users.list` returns detailed information about the participants in the dialog with pagination support.
 ///
 /// Who: a user with access to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-dialog-users-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogUsersList::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogUsersList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogUsersList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1682,7 +2211,7 @@ pub struct DialogUsersList {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Exclude system users:
     /// - `Y` — exclude
     /// - `N` — do not exclude
@@ -1696,7 +2225,9 @@ pub struct DialogUsersList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub skip_external: ::std::option::Option<::std::string::String>,
+    pub skip_external: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// A list of types of system users to keep in the selection, separated by commas.
     ///
     /// For example: `bot, email`
@@ -1708,7 +2239,9 @@ pub struct DialogUsersList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub skip_external_except_types: ::std::option::Option<::std::string::String>,
+    pub skip_external_except_types: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Number of items per page. Default: `50`. Maximum value: `200`
     ///
     /// Wire name: `LIMIT`.
@@ -1718,7 +2251,7 @@ pub struct DialogUsersList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the last user from the selection `LIMIT`.
     ///
     /// Used for sequential loading of the list
@@ -1730,7 +2263,7 @@ pub struct DialogUsersList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Offset for pagination. Default: `0`
     ///
     /// Wire name: `OFFSET`.
@@ -1740,12 +2273,16 @@ pub struct DialogUsersList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DialogUsersList {
     /// Creates a `DialogUsersList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
             skip_external: ::std::option::Option::None,
@@ -1759,7 +2296,9 @@ impl DialogUsersList {
     #[must_use]
     pub fn skip_external(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.skip_external = ::std::option::Option::Some(value.into());
         self
@@ -1768,26 +2307,37 @@ impl DialogUsersList {
     #[must_use]
     pub fn skip_external_except_types(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.skip_external_except_types = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `OFFSET`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -1799,12 +2349,30 @@ impl ::b24_core::__private::Method for DialogUsersList {
         "im.dialog.users.list",
     );
     type Output = ::std::vec::Vec<DialogUsersListResultItem>;
+    type Error = DialogUsersListError;
 }
 /// The method `im.dialog.writing` sends a "User is typing" indicator to the chat.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-writing.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DialogWriting::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DialogWriting>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogWriting` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1822,12 +2390,16 @@ pub struct DialogWriting {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl DialogWriting {
     /// Creates a `DialogWriting` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
         }
@@ -1840,12 +2412,30 @@ impl ::b24_core::__private::Method for DialogWriting {
         "im.dialog.writing",
     );
     type Output = bool;
+    type Error = DialogWritingError;
 }
 /// The method `im.disk.file.commit` adds a file to a chat.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-file-commit.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DiskFileCommit::new(1, "text", 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DiskFileCommit>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DiskFileCommit` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1859,7 +2449,7 @@ pub struct DiskFileCommit {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the dialog in the format:
     /// - `chatXXX` — chat
     /// - `sgXXX` — group or project chat
@@ -1872,7 +2462,7 @@ pub struct DiskFileCommit {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the file on Drive. An array can be passed.
     ///
     /// Required if `UPLOAD_ID` is not provided
@@ -1882,7 +2472,7 @@ pub struct DiskFileCommit {
         rename = "FILE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the file on Drive. An array can be passed.
     ///
     /// Supports an additional parameter `AS_FILE`, which allows sending the image without compression, as a file.
@@ -1894,7 +2484,7 @@ pub struct DiskFileCommit {
         rename = "UPLOAD_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub upload_id: i64,
+    pub upload_id: ::b24_core::__private::Param<i64>,
     /// Text message with the file
     ///
     /// Wire name: `MESSAGE`.
@@ -1904,7 +2494,9 @@ pub struct DiskFileCommit {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Parameter for Open Channels chat
     ///
     /// Possible values:
@@ -1928,10 +2520,12 @@ impl DiskFileCommit {
     /// Creates a `DiskFileCommit` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
-        file_id: impl ::std::convert::Into<i64>,
-        upload_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        upload_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -1947,7 +2541,9 @@ impl DiskFileCommit {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -1978,12 +2574,30 @@ impl ::b24_core::__private::Method for DiskFileCommit {
         "im.disk.file.commit",
     );
     type Output = DiskFileCommitResult;
+    type Error = DiskFileCommitError;
 }
 /// The method `im.disk.file.delete` removes a file from the chat folder. Only the user—who is a participant in the chat and sent the file—can delete it. Other chat participants cannot delete the file.
 ///
 /// Who: a chat participant who sent the file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-file-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DiskFileDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DiskFileDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DiskFileDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1995,7 +2609,7 @@ pub struct DiskFileDelete {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the file
     ///
     /// Wire name: `FILE_ID`.
@@ -2003,14 +2617,14 @@ pub struct DiskFileDelete {
         rename = "FILE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
 }
 impl DiskFileDelete {
     /// Creates a `DiskFileDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        file_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -2025,12 +2639,30 @@ impl ::b24_core::__private::Method for DiskFileDelete {
         "im.disk.file.delete",
     );
     type Output = bool;
+    type Error = DiskFileDeleteError;
 }
 /// The method `im.disk.file.save` saves a file from the chat to the user's personal Drive.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-file-save.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DiskFileSave::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DiskFileSave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DiskFileSave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2042,12 +2674,14 @@ pub struct DiskFileSave {
         rename = "FILE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
 }
 impl DiskFileSave {
     /// Creates a `DiskFileSave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(file_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { file_id: file_id.into() }
     }
 }
@@ -2058,12 +2692,30 @@ impl ::b24_core::__private::Method for DiskFileSave {
         "im.disk.file.save",
     );
     type Output = DiskFileSaveResult;
+    type Error = DiskFileSaveError;
 }
 /// The method `im.disk.folder.get` retrieves the identifier of the folder where chat files are stored.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-folder-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::DiskFolderGet::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::DiskFolderGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DiskFolderGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2075,7 +2727,7 @@ pub struct DiskFolderGet {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the dialog in the format `chatXXX`, where `XXX` is the identifier. Required if `CHAT_ID` is not provided
     ///
     /// Wire name: `DIALOG_ID`.
@@ -2083,14 +2735,16 @@ pub struct DiskFolderGet {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl DiskFolderGet {
     /// Creates a `DiskFolderGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -2105,12 +2759,30 @@ impl ::b24_core::__private::Method for DiskFolderGet {
         "im.disk.folder.get",
     );
     type Output = DiskFolderGetResult;
+    type Error = DiskFolderGetError;
 }
 /// The method `im.message.add` sends a message to a chat.
 ///
 /// Who: a user with permission to send messages in chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::MessageAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::MessageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2128,7 +2800,7 @@ pub struct MessageAdd {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// The text of the message. Required if `ATTACH` is not provided.
     ///
     /// Formatting is supported
@@ -2138,7 +2810,7 @@ pub struct MessageAdd {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
     /// Attachment with content blocks: images, links, files. Required if `MESSAGE` is not provided.
     ///
     /// Read more in the Attachments section
@@ -2193,14 +2865,18 @@ pub struct MessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub reply_id: ::std::option::Option<i64>,
+    pub reply_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl MessageAdd {
     /// Creates a `MessageAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
-        message: impl ::std::convert::Into<::std::string::String>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
@@ -2257,7 +2933,10 @@ impl MessageAdd {
     }
     /// Sets `REPLY_ID`.
     #[must_use]
-    pub fn reply_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn reply_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.reply_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2267,12 +2946,30 @@ impl ::b24_core::__private::Method for MessageAdd {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.message.add");
     type Output = i64;
+    type Error = MessageAddError;
 }
 /// The method `im.message.command` executes a chat-bot command in the context of a message.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-command.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::MessageCommand::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::MessageCommand>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageCommand` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2286,14 +2983,14 @@ pub struct MessageCommand {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the bot.
     ///
     /// The identifier can be obtained using the method imbot.bot.list.
     ///
     /// Wire name: `BOT_ID`.
     #[serde(rename = "BOT_ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// The bot command.
     ///
     /// The text is specified when registering the command by the chat-bot through the method imbot.command.register
@@ -2303,7 +3000,7 @@ pub struct MessageCommand {
         rename = "COMMAND",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub command: ::std::string::String,
+    pub command: ::b24_core::__private::Param<::std::string::String>,
     /// Command parameter
     ///
     /// Wire name: `COMMAND_PARAMS`.
@@ -2313,15 +3010,19 @@ pub struct MessageCommand {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub command_params: ::std::option::Option<::std::string::String>,
+    pub command_params: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageCommand {
     /// Creates a `MessageCommand` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        message_id: impl ::std::convert::Into<i64>,
-        bot_id: impl ::std::convert::Into<i64>,
-        command: impl ::std::convert::Into<::std::string::String>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        command: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             message_id: message_id.into(),
@@ -2334,7 +3035,9 @@ impl MessageCommand {
     #[must_use]
     pub fn command_params(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.command_params = ::std::option::Option::Some(value.into());
         self
@@ -2347,12 +3050,30 @@ impl ::b24_core::__private::Method for MessageCommand {
         "im.message.command",
     );
     type Output = bool;
+    type Error = MessageCommandError;
 }
 /// The method `im.message.delete` removes a message.
 ///
 /// Who: the author of the message or an administrator in a group chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::MessageDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::MessageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2366,12 +3087,14 @@ pub struct MessageDelete {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl MessageDelete {
     /// Creates a `MessageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
         }
@@ -2384,12 +3107,30 @@ impl ::b24_core::__private::Method for MessageDelete {
         "im.message.delete",
     );
     type Output = bool;
+    type Error = MessageDeleteError;
 }
 /// The method `im.message.like` sets or removes the "Like" mark for a message.
 ///
 /// Who: chat Participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-like.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::MessageLike::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::MessageLike>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageLike` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2403,7 +3144,7 @@ pub struct MessageLike {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Action for reacting to the message.
     ///
     /// Allowed values:
@@ -2420,7 +3161,9 @@ pub struct MessageLike {
 impl MessageLike {
     /// Creates a `MessageLike` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
             action: ::std::option::Option::None,
@@ -2443,12 +3186,30 @@ impl ::b24_core::__private::Method for MessageLike {
         "im.message.like",
     );
     type Output = bool;
+    type Error = MessageLikeError;
 }
 /// The method `im.message.share` creates an object based on a message.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-share.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::MessageShare::new(1, "text", b24_im::chats::MessageShareType::Chat);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::MessageShare>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageShare` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2462,7 +3223,7 @@ pub struct MessageShare {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the chat in the format:
     ///
     /// - `chatXXX` — chat
@@ -2476,7 +3237,7 @@ pub struct MessageShare {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Type of the object being created.
     ///
     /// Allowed values:
@@ -2493,8 +3254,10 @@ impl MessageShare {
     /// Creates a `MessageShare` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        message_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         r#type: impl ::std::convert::Into<MessageShareType>,
     ) -> Self {
         Self {
@@ -2511,12 +3274,30 @@ impl ::b24_core::__private::Method for MessageShare {
         "im.message.share",
     );
     type Output = bool;
+    type Error = MessageShareError;
 }
 /// The method `im.message.update` modifies the text and parameters of an already sent message.
 ///
 /// Who: message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::MessageUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::MessageUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2530,7 +3311,7 @@ pub struct MessageUpdate {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// New text of the message. If an empty value is provided, the message will be deleted.
     ///
     /// If the parameter is not provided, the message text will remain unchanged
@@ -2542,7 +3323,9 @@ pub struct MessageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Attachment with content blocks: images, links, files. To remove the attachment, pass `N` or an empty value.
     ///
     /// Read more in the Attachments section
@@ -2588,12 +3371,16 @@ pub struct MessageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_edited: ::std::option::Option<::std::string::String>,
+    pub is_edited: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageUpdate {
     /// Creates a `MessageUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
             message: ::std::option::Option::None,
@@ -2608,7 +3395,9 @@ impl MessageUpdate {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -2653,7 +3442,9 @@ impl MessageUpdate {
     #[must_use]
     pub fn is_edited(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.is_edited = ::std::option::Option::Some(value.into());
         self
@@ -2666,12 +3457,30 @@ impl ::b24_core::__private::Method for MessageUpdate {
         "im.message.update",
     );
     type Output = bool;
+    type Error = MessageUpdateError;
 }
 /// The `im.notify` method sends a notification to a user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::Notify::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::Notify>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Notify` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2685,7 +3494,7 @@ pub struct Notify {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The type of notification.
     ///
     /// Allowed values:
@@ -2704,7 +3513,7 @@ pub struct Notify {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
     /// The text of the notification for external channels, such as email.
     ///
     /// Wire name: `MESSAGE_OUT`.
@@ -2714,7 +3523,9 @@ pub struct Notify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message_out: ::std::option::Option<::std::string::String>,
+    pub message_out: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// A unique tag for the notification within the application. When adding a notification with an existing tag, other notifications will be removed. Pass it with `CLIENT_ID` when calling via webhook.
     ///
     /// Wire name: `TAG`.
@@ -2724,7 +3535,7 @@ pub struct Notify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// An additional notification tag without uniqueness checks. Pass it with `CLIENT_ID` when calling via webhook.
     ///
     /// Wire name: `SUB_TAG`.
@@ -2734,7 +3545,9 @@ pub struct Notify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sub_tag: ::std::option::Option<::std::string::String>,
+    pub sub_tag: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An attachment for the notification in object format or JSON string. For more details, see the Attachments section.
     ///
     /// Wire name: `ATTACH`.
@@ -2749,14 +3562,18 @@ pub struct Notify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Notify {
     /// Creates a `Notify` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_id: impl ::std::convert::Into<i64>,
-        message: impl ::std::convert::Into<::std::string::String>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             user_id: user_id.into(),
@@ -2779,7 +3596,9 @@ impl Notify {
     #[must_use]
     pub fn message_out(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message_out = ::std::option::Option::Some(value.into());
         self
@@ -2788,7 +3607,9 @@ impl Notify {
     #[must_use]
     pub fn tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.tag = ::std::option::Option::Some(value.into());
         self
@@ -2797,7 +3618,9 @@ impl Notify {
     #[must_use]
     pub fn sub_tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sub_tag = ::std::option::Option::Some(value.into());
         self
@@ -2815,7 +3638,9 @@ impl Notify {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2825,13 +3650,31 @@ impl ::b24_core::__private::Method for Notify {
     const NAME: &'static str = "im.notify";
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
+    type Error = NotifyError;
 }
 /// The method `im.notify.answer` sends a text quick response to a notification.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-answer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyAnswer::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyAnswer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyAnswer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2845,7 +3688,7 @@ pub struct NotifyAnswer {
         rename = "NOTIFY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub notify_id: i64,
+    pub notify_id: ::b24_core::__private::Param<i64>,
     /// The text of the quick response.
     ///
     /// Wire name: `ANSWER_TEXT`.
@@ -2853,14 +3696,16 @@ pub struct NotifyAnswer {
         rename = "ANSWER_TEXT",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub answer_text: ::std::string::String,
+    pub answer_text: ::b24_core::__private::Param<::std::string::String>,
 }
 impl NotifyAnswer {
     /// Creates a `NotifyAnswer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        notify_id: impl ::std::convert::Into<i64>,
-        answer_text: impl ::std::convert::Into<::std::string::String>,
+        notify_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        answer_text: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             notify_id: notify_id.into(),
@@ -2875,12 +3720,30 @@ impl ::b24_core::__private::Method for NotifyAnswer {
         "im.notify.answer",
     );
     type Output = NotifyAnswerResult;
+    type Error = NotifyAnswerError;
 }
 /// The method `im.notify.confirm` sends the selected value of the notification button.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-confirm.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyConfirm::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyConfirm>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyConfirm` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2894,7 +3757,7 @@ pub struct NotifyConfirm {
         rename = "NOTIFY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub notify_id: i64,
+    pub notify_id: ::b24_core::__private::Param<i64>,
     /// Value of the selected button.
     ///
     /// Wire name: `NOTIFY_VALUE`.
@@ -2902,14 +3765,16 @@ pub struct NotifyConfirm {
         rename = "NOTIFY_VALUE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub notify_value: ::std::string::String,
+    pub notify_value: ::b24_core::__private::Param<::std::string::String>,
 }
 impl NotifyConfirm {
     /// Creates a `NotifyConfirm` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        notify_id: impl ::std::convert::Into<i64>,
-        notify_value: impl ::std::convert::Into<::std::string::String>,
+        notify_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        notify_value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             notify_id: notify_id.into(),
@@ -2924,12 +3789,30 @@ impl ::b24_core::__private::Method for NotifyConfirm {
         "im.notify.confirm",
     );
     type Output = NotifyConfirmResult;
+    type Error = NotifyConfirmError;
 }
 /// The method `im.notify.delete` removes a notification by `ID` or by tags `TAG` and `SUB_TAG`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2945,7 +3828,7 @@ pub struct NotifyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Unique tag of the notification within the application. Only notifications from the current application are deleted.
     ///
     /// Pass one of the parameters: `ID`, `TAG`, or `SUB_TAG`
@@ -2957,7 +3840,7 @@ pub struct NotifyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Additional tag of the notification. Only notifications from the current application are deleted.
     ///
     /// Pass one of the parameters: `ID`, `TAG`, or `SUB_TAG`
@@ -2969,7 +3852,9 @@ pub struct NotifyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sub_tag: ::std::option::Option<::std::string::String>,
+    pub sub_tag: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// This parameter is required only for webhooks. Pass the same `CLIENT_ID` that was specified during the chat bot registration
     ///
     /// Wire name: `CLIENT_ID`.
@@ -2979,7 +3864,9 @@ pub struct NotifyDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifyDelete {
     /// Creates a `NotifyDelete` from its required fields.
@@ -2994,7 +3881,10 @@ impl NotifyDelete {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3002,7 +3892,9 @@ impl NotifyDelete {
     #[must_use]
     pub fn tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.tag = ::std::option::Option::Some(value.into());
         self
@@ -3011,7 +3903,9 @@ impl NotifyDelete {
     #[must_use]
     pub fn sub_tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sub_tag = ::std::option::Option::Some(value.into());
         self
@@ -3020,7 +3914,9 @@ impl NotifyDelete {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -3033,12 +3929,30 @@ impl ::b24_core::__private::Method for NotifyDelete {
         "im.notify.delete",
     );
     type Output = bool;
+    type Error = NotifyDeleteError;
 }
 /// The method `im.notify.get` returns a list of user notifications in parts. The next part is requested using `LAST_ID` and `LAST_TYPE`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3056,7 +3970,7 @@ pub struct NotifyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Technical pagination cursor.
     ///
     /// Allowed values:
@@ -3079,7 +3993,7 @@ pub struct NotifyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Convert notification text. Value `Y` enables conversion, any other value disables it
     ///
     /// Wire name: `CONVERT_TEXT`.
@@ -3089,7 +4003,9 @@ pub struct NotifyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub convert_text: ::std::option::Option<::std::string::String>,
+    pub convert_text: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifyGet {
     /// Creates a `NotifyGet` from its required fields.
@@ -3104,7 +4020,10 @@ impl NotifyGet {
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3119,7 +4038,10 @@ impl NotifyGet {
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -3127,7 +4049,9 @@ impl NotifyGet {
     #[must_use]
     pub fn convert_text(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.convert_text = ::std::option::Option::Some(value.into());
         self
@@ -3138,12 +4062,30 @@ impl ::b24_core::__private::Method for NotifyGet {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify.get");
     type Output = NotifyGetResult;
+    type Error = NotifyGetError;
 }
 /// The method `im.notify.history.search` performs a search through the user's notification history.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-history-search.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyHistorySearch::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyHistorySearch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyHistorySearch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3157,7 +4099,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_text: ::std::option::Option<::std::string::String>,
+    pub search_text: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Filter by notification type in the format `MODULE` or ```MODULE|EVENT```. Ready values can be obtained using the method im.notify.schema.get
     ///
     /// Wire name: `SEARCH_TYPE`.
@@ -3167,7 +4111,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_type: ::std::option::Option<::std::string::String>,
+    pub search_type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of filters by notification types in the format `MODULE` or ```MODULE|EVENT```
     ///
     /// Wire name: `SEARCH_TYPES`.
@@ -3184,7 +4130,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_date: ::std::option::Option<::std::string::String>,
+    pub search_date: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Start of the date range in ISO 8601 format (RFC3339). Used together with `SEARCH_DATE_TO`
     ///
     /// Wire name: `SEARCH_DATE_FROM`.
@@ -3194,7 +4142,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_date_from: ::std::option::Option<::std::string::String>,
+    pub search_date_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// End of the date range in ISO 8601 format (RFC3339). Used together with `SEARCH_DATE_FROM`
     ///
     /// Wire name: `SEARCH_DATE_TO`.
@@ -3204,7 +4154,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_date_to: ::std::option::Option<::std::string::String>,
+    pub search_date_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of notification author identifiers for filtering
     ///
     /// Wire name: `SEARCH_AUTHORS`.
@@ -3221,7 +4173,7 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of notifications per page. Default value is `50`. Maximum value is `50`
     ///
     /// Wire name: `LIMIT`.
@@ -3231,7 +4183,7 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Convert notification text. Value `Y` enables conversion, any other value disables it
     ///
     /// Wire name: `CONVERT_TEXT`.
@@ -3241,7 +4193,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub convert_text: ::std::option::Option<::std::string::String>,
+    pub convert_text: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Group tag for notifications for additional filtering
     ///
     /// Wire name: `GROUP_TAG`.
@@ -3251,7 +4205,9 @@ pub struct NotifyHistorySearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_tag: ::std::option::Option<::std::string::String>,
+    pub group_tag: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifyHistorySearch {
     /// Creates a `NotifyHistorySearch` from its required fields.
@@ -3275,7 +4231,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn search_text(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_text = ::std::option::Option::Some(value.into());
         self
@@ -3284,7 +4242,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn search_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_type = ::std::option::Option::Some(value.into());
         self
@@ -3304,7 +4264,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn search_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_date = ::std::option::Option::Some(value.into());
         self
@@ -3313,7 +4275,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn search_date_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_date_from = ::std::option::Option::Some(value.into());
         self
@@ -3322,7 +4286,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn search_date_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_date_to = ::std::option::Option::Some(value.into());
         self
@@ -3340,13 +4306,19 @@ impl NotifyHistorySearch {
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -3354,7 +4326,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn convert_text(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.convert_text = ::std::option::Option::Some(value.into());
         self
@@ -3363,7 +4337,9 @@ impl NotifyHistorySearch {
     #[must_use]
     pub fn group_tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.group_tag = ::std::option::Option::Some(value.into());
         self
@@ -3376,12 +4352,30 @@ impl ::b24_core::__private::Method for NotifyHistorySearch {
         "im.notify.history.search",
     );
     type Output = NotifyHistorySearchResult;
+    type Error = NotifyHistorySearchError;
 }
 /// The method `im.notify.personal.add` sends a personal notification on behalf of the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-personal-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyPersonalAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyPersonalAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyPersonalAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3395,7 +4389,7 @@ pub struct NotifyPersonalAdd {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The text of the notification. The method trims whitespace from the edges of the string before sending. Supports BB codes — see more in the Message Formatting section
     ///
     /// Wire name: `MESSAGE`.
@@ -3403,7 +4397,7 @@ pub struct NotifyPersonalAdd {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
     /// The text of the notification for external channels, such as email. If not provided, an empty value is sent
     ///
     /// Wire name: `MESSAGE_OUT`.
@@ -3413,7 +4407,9 @@ pub struct NotifyPersonalAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message_out: ::std::option::Option<::std::string::String>,
+    pub message_out: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// A unique tag for the notification within the application. When adding a notification with an existing tag, other notifications will be removed. Pass with `CLIENT_ID` when calling via webhook
     ///
     /// Wire name: `TAG`.
@@ -3423,7 +4419,7 @@ pub struct NotifyPersonalAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// An additional tag for the notification without uniqueness checks. Pass with `CLIENT_ID` when calling via webhook
     ///
     /// Wire name: `SUB_TAG`.
@@ -3433,7 +4429,9 @@ pub struct NotifyPersonalAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sub_tag: ::std::option::Option<::std::string::String>,
+    pub sub_tag: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Attachment for the notification in object format or JSON string. See more in the Attachments section
     ///
     /// Wire name: `ATTACH`.
@@ -3448,14 +4446,18 @@ pub struct NotifyPersonalAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifyPersonalAdd {
     /// Creates a `NotifyPersonalAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_id: impl ::std::convert::Into<i64>,
-        message: impl ::std::convert::Into<::std::string::String>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             user_id: user_id.into(),
@@ -3471,7 +4473,9 @@ impl NotifyPersonalAdd {
     #[must_use]
     pub fn message_out(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message_out = ::std::option::Option::Some(value.into());
         self
@@ -3480,7 +4484,9 @@ impl NotifyPersonalAdd {
     #[must_use]
     pub fn tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.tag = ::std::option::Option::Some(value.into());
         self
@@ -3489,7 +4495,9 @@ impl NotifyPersonalAdd {
     #[must_use]
     pub fn sub_tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sub_tag = ::std::option::Option::Some(value.into());
         self
@@ -3507,7 +4515,9 @@ impl NotifyPersonalAdd {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -3519,13 +4529,31 @@ impl ::b24_core::__private::Method for NotifyPersonalAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.notify.personal.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
+    type Error = NotifyPersonalAddError;
 }
 /// The method `im.notify.read` marks a notification or all notifications as read or unread based on the specified parameters.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-read.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyRead::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyRead>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyRead` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3539,7 +4567,7 @@ pub struct NotifyRead {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Action on the notifications:
     /// - `Y` — mark as read
     /// - `N` — mark as unread
@@ -3553,7 +4581,9 @@ pub struct NotifyRead {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub action: ::std::option::Option<::std::string::String>,
+    pub action: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The value `Y` changes only the notification with the specified `ID`. Any other value changes notifications whose identifiers are equal to or greater than this `ID`
     ///
     /// Wire name: `ONLY_CURRENT`.
@@ -3563,7 +4593,9 @@ pub struct NotifyRead {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub only_current: ::std::option::Option<::std::string::String>,
+    pub only_current: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifyRead {
     /// Creates a `NotifyRead` from its required fields.
@@ -3577,7 +4609,10 @@ impl NotifyRead {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3585,7 +4620,9 @@ impl NotifyRead {
     #[must_use]
     pub fn action(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.action = ::std::option::Option::Some(value.into());
         self
@@ -3594,7 +4631,9 @@ impl NotifyRead {
     #[must_use]
     pub fn only_current(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.only_current = ::std::option::Option::Some(value.into());
         self
@@ -3605,12 +4644,30 @@ impl ::b24_core::__private::Method for NotifyRead {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify.read");
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.notify.read.all` marks all notifications of the current user as read.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-read-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyReadAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyReadAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyReadAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3629,12 +4686,30 @@ impl ::b24_core::__private::Method for NotifyReadAll {
         "im.notify.read.all",
     );
     type Output = NotifyReadAllResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.notify.read.list` marks a list of notifications as read or unread.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-read-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifyReadList::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifyReadList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifyReadList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3659,7 +4734,9 @@ pub struct NotifyReadList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub action: ::std::option::Option<::std::string::String>,
+    pub action: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifyReadList {
     /// Creates a `NotifyReadList` from its required fields.
@@ -3678,7 +4755,9 @@ impl NotifyReadList {
     #[must_use]
     pub fn action(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.action = ::std::option::Option::Some(value.into());
         self
@@ -3691,12 +4770,30 @@ impl ::b24_core::__private::Method for NotifyReadList {
         "im.notify.read.list",
     );
     type Output = bool;
+    type Error = NotifyReadListError;
 }
 /// The method `im.notify.schema.get` returns the schema of available notification types by modules.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-schema-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifySchemaGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifySchemaGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifySchemaGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3715,12 +4812,30 @@ impl ::b24_core::__private::Method for NotifySchemaGet {
         "im.notify.schema.get",
     );
     type Output = NotifySchemaGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.notify.system.add` sends a system notification to a user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-system-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::NotifySystemAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::NotifySystemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NotifySystemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3734,7 +4849,7 @@ pub struct NotifySystemAdd {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The text of the notification. The method trims whitespace from the edges of the string before sending. Supports BB codes — see more in the Message Formatting section.
     ///
     /// Wire name: `MESSAGE`.
@@ -3742,7 +4857,7 @@ pub struct NotifySystemAdd {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
     /// The text of the notification for external channels, such as email.
     ///
     /// Wire name: `MESSAGE_OUT`.
@@ -3752,7 +4867,9 @@ pub struct NotifySystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message_out: ::std::option::Option<::std::string::String>,
+    pub message_out: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// A unique tag for the notification within the application. When adding a notification with an existing tag, other notifications will be removed. Pass with `CLIENT_ID` when calling via webhook.
     ///
     /// Wire name: `TAG`.
@@ -3762,7 +4879,7 @@ pub struct NotifySystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// An additional notification tag without uniqueness checks. Pass with `CLIENT_ID` when calling via webhook.
     ///
     /// Wire name: `SUB_TAG`.
@@ -3772,7 +4889,9 @@ pub struct NotifySystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sub_tag: ::std::option::Option<::std::string::String>,
+    pub sub_tag: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An attachment for the notification in object format or JSON string. See more in the Attachments section.
     ///
     /// Wire name: `ATTACH`.
@@ -3787,14 +4906,18 @@ pub struct NotifySystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NotifySystemAdd {
     /// Creates a `NotifySystemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_id: impl ::std::convert::Into<i64>,
-        message: impl ::std::convert::Into<::std::string::String>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             user_id: user_id.into(),
@@ -3810,7 +4933,9 @@ impl NotifySystemAdd {
     #[must_use]
     pub fn message_out(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message_out = ::std::option::Option::Some(value.into());
         self
@@ -3819,7 +4944,9 @@ impl NotifySystemAdd {
     #[must_use]
     pub fn tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.tag = ::std::option::Option::Some(value.into());
         self
@@ -3828,7 +4955,9 @@ impl NotifySystemAdd {
     #[must_use]
     pub fn sub_tag(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sub_tag = ::std::option::Option::Some(value.into());
         self
@@ -3846,7 +4975,9 @@ impl NotifySystemAdd {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -3858,13 +4989,31 @@ impl ::b24_core::__private::Method for NotifySystemAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.notify.system.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = f64;
+    type Error = NotifySystemAddError;
 }
 /// The method `im.recent.pin` pins or unpins a conversation at the top of the user's chat list.
 ///
 /// Who: chat participant.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::Recent::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::Recent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Recent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3882,7 +5031,7 @@ pub struct Recent {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Pin or unpin the conversation:
     ///
     /// - `Y` — pin the conversation at the top of the list
@@ -3897,12 +5046,16 @@ pub struct Recent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub pin: ::std::option::Option<::std::string::String>,
+    pub pin: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl Recent {
     /// Creates a `Recent` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
             pin: ::std::option::Option::None,
@@ -3912,7 +5065,9 @@ impl Recent {
     #[must_use]
     pub fn pin(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.pin = ::std::option::Option::Some(value.into());
         self
@@ -3923,12 +5078,30 @@ impl ::b24_core::__private::Method for Recent {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent");
     type Output = bool;
+    type Error = RecentError;
 }
 /// The method `im.recent.get` retrieves a list of the user's recent chats.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-recent-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::RecentGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::RecentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3969,7 +5142,9 @@ pub struct RecentGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_update: ::std::option::Option<::std::string::String>,
+    pub last_update: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Select only chats from Open Channels.
     ///
     /// Possible values:
@@ -3990,7 +5165,9 @@ pub struct RecentGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_sync_date: ::std::option::Option<::std::string::String>,
+    pub last_sync_date: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl RecentGet {
     /// Creates a `RecentGet` from its required fields.
@@ -4036,7 +5213,9 @@ impl RecentGet {
     #[must_use]
     pub fn last_update(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.last_update = ::std::option::Option::Some(value.into());
         self
@@ -4054,7 +5233,9 @@ impl RecentGet {
     #[must_use]
     pub fn last_sync_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.last_sync_date = ::std::option::Option::Some(value.into());
         self
@@ -4065,12 +5246,30 @@ impl ::b24_core::__private::Method for RecentGet {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.get");
     type Output = ::std::vec::Vec<RecentGetResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.recent.hide` removes a dialog from the list of recent chats for the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-hide.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::RecentHide::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::RecentHide>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecentHide` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4088,12 +5287,16 @@ pub struct RecentHide {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl RecentHide {
     /// Creates a `RecentHide` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
         }
@@ -4104,12 +5307,30 @@ impl ::b24_core::__private::Method for RecentHide {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.hide");
     type Output = bool;
+    type Error = RecentHideError;
 }
 /// The method `im.recent.list` retrieves a list of the user's recent conversations with pagination support.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-recent-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::RecentList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::RecentList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4150,7 +5371,9 @@ pub struct RecentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_message_date: ::std::option::Option<::std::string::String>,
+    pub last_message_date: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Return only dialogs with unread messages.
     ///
     /// Possible values:
@@ -4237,7 +5460,7 @@ pub struct RecentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of items per page. Default: `50`. Maximum value: `200`
     ///
     /// Wire name: `LIMIT`.
@@ -4247,7 +5470,7 @@ pub struct RecentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RecentList {
     /// Creates a `RecentList` from its required fields.
@@ -4300,7 +5523,9 @@ impl RecentList {
     #[must_use]
     pub fn last_message_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.last_message_date = ::std::option::Option::Some(value.into());
         self
@@ -4370,13 +5595,19 @@ impl RecentList {
     }
     /// Sets `OFFSET`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -4386,12 +5617,30 @@ impl ::b24_core::__private::Method for RecentList {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.list");
     type Output = RecentListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.recent.unread` sets or removes the "read" flag for the chat.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-unread.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::RecentUnread::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::RecentUnread>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecentUnread` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4409,7 +5658,7 @@ pub struct RecentUnread {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Action for the "read" flag:
     /// - `Y` — set the flag
     /// - `N` — remove the flag and mark the dialog as read
@@ -4423,12 +5672,18 @@ pub struct RecentUnread {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub action: ::std::option::Option<::std::string::String>,
+    pub action: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl RecentUnread {
     /// Creates a `RecentUnread` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
             action: ::std::option::Option::None,
@@ -4438,7 +5693,9 @@ impl RecentUnread {
     #[must_use]
     pub fn action(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.action = ::std::option::Option::Some(value.into());
         self
@@ -4451,12 +5708,30 @@ impl ::b24_core::__private::Method for RecentUnread {
         "im.recent.unread",
     );
     type Output = bool;
+    type Error = RecentUnreadError;
 }
 /// The method `im.revision.get` returns the API revisions of the IM module for the current Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-revision-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::RevisionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::RevisionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RevisionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4475,12 +5750,30 @@ impl ::b24_core::__private::Method for RevisionGet {
         "im.revision.get",
     );
     type Output = RevisionGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.search.chat.list` performs a search for chats that the current user has access to. The search is conducted based on the title, first name, and last name of chat participants.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-chat-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::SearchChatList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::SearchChatList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SearchChatList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4494,7 +5787,7 @@ pub struct SearchChatList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub find: ::std::option::Option<::std::string::String>,
+    pub find: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Search phrase for finding chats among Open Channels. The minimum number of characters for a search is `2`
     ///
     /// Wire name: `FIND_LINES`.
@@ -4504,7 +5797,9 @@ pub struct SearchChatList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub find_lines: ::std::option::Option<::std::string::String>,
+    pub find_lines: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Offset for the chat sample. Default is `0`
     ///
     /// Wire name: `OFFSET`.
@@ -4514,7 +5809,7 @@ pub struct SearchChatList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of items in the sample. Default is `10`. Maximum value is `50`
     ///
     /// Wire name: `LIMIT`.
@@ -4524,7 +5819,7 @@ pub struct SearchChatList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SearchChatList {
     /// Creates a `SearchChatList` from its required fields.
@@ -4541,7 +5836,9 @@ impl SearchChatList {
     #[must_use]
     pub fn find(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.find = ::std::option::Option::Some(value.into());
         self
@@ -4550,20 +5847,28 @@ impl SearchChatList {
     #[must_use]
     pub fn find_lines(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.find_lines = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `OFFSET`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -4575,12 +5880,30 @@ impl ::b24_core::__private::Method for SearchChatList {
         "im.search.chat.list",
     );
     type Output = ::std::vec::Vec<SearchChatListResultItem>;
+    type Error = SearchChatListError;
 }
 /// The method `im.search.department.list` performs a search for departments by their full name.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-department-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::SearchDepartmentList::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::SearchDepartmentList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SearchDepartmentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4594,7 +5917,7 @@ pub struct SearchDepartmentList {
         rename = "FIND",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub find: ::std::string::String,
+    pub find: ::b24_core::__private::Param<::std::string::String>,
     /// Return the manager's data in the field manager_user_data.
     ///
     /// Available values:
@@ -4615,7 +5938,7 @@ pub struct SearchDepartmentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of items in the selection. Default is `10`. Maximum value is `50`
     ///
     /// Wire name: `LIMIT`.
@@ -4625,12 +5948,16 @@ pub struct SearchDepartmentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SearchDepartmentList {
     /// Creates a `SearchDepartmentList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(find: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        find: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             find: find.into(),
             user_data: ::std::option::Option::None,
@@ -4649,13 +5976,19 @@ impl SearchDepartmentList {
     }
     /// Sets `OFFSET`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -4667,12 +6000,30 @@ impl ::b24_core::__private::Method for SearchDepartmentList {
         "im.search.department.list",
     );
     type Output = ::std::vec::Vec<SearchDepartmentListResultItem>;
+    type Error = SearchDepartmentListError;
 }
 /// The method `im.search.last.add` adds a dialog to the last search history.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-last-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::SearchLastAdd::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::SearchLastAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SearchLastAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4688,12 +6039,16 @@ pub struct SearchLastAdd {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SearchLastAdd {
     /// Creates a `SearchLastAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
         }
@@ -4706,12 +6061,30 @@ impl ::b24_core::__private::Method for SearchLastAdd {
         "im.search.last.add",
     );
     type Output = bool;
+    type Error = SearchLastAddError;
 }
 /// The method `im.search.last.delete` removes a dialog from the last search history.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-last-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::SearchLastDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::SearchLastDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SearchLastDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4727,12 +6100,16 @@ pub struct SearchLastDelete {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SearchLastDelete {
     /// Creates a `SearchLastDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
         }
@@ -4745,12 +6122,30 @@ impl ::b24_core::__private::Method for SearchLastDelete {
         "im.search.last.delete",
     );
     type Output = bool;
+    type Error = SearchLastDeleteError;
 }
 /// The method `im.search.last.get` returns a list of dialogs from the history of the last search.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-last-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::SearchLastGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::SearchLastGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SearchLastGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4834,12 +6229,30 @@ impl ::b24_core::__private::Method for SearchLastGet {
         "im.search.last.get",
     );
     type Output = ::std::vec::Vec<SearchLastGetResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.search.user.list` allows you to search for users by first name, last name, job title, and department.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-user-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::SearchUserList::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::SearchUserList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SearchUserList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4851,7 +6264,7 @@ pub struct SearchUserList {
         rename = "FIND",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub find: ::std::string::String,
+    pub find: ::b24_core::__private::Param<::std::string::String>,
     /// Search only among business users.
     ///
     /// Allowed values:
@@ -4872,7 +6285,7 @@ pub struct SearchUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Number of items in the selection. Default is `10`. Maximum value is `50`
     ///
     /// Wire name: `LIMIT`.
@@ -4882,12 +6295,16 @@ pub struct SearchUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SearchUserList {
     /// Creates a `SearchUserList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(find: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        find: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             find: find.into(),
             business: ::std::option::Option::None,
@@ -4906,13 +6323,19 @@ impl SearchUserList {
     }
     /// Sets `OFFSET`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -4924,12 +6347,30 @@ impl ::b24_core::__private::Method for SearchUserList {
         "im.search.user.list",
     );
     type Output = SearchUserListResult;
+    type Error = SearchUserListError;
 }
 /// The method `im.user.get` retrieves data about the current user or a user by `ID`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::UserGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::UserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4945,7 +6386,7 @@ pub struct UserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Parameter to request the `avatar_hr` field with the high-resolution avatar URL. Acceptable values: `Y` or `N`, default is `N`.
     ///
     /// Currently, the `avatar_hr` field is always returned, regardless of the parameter value
@@ -4957,7 +6398,9 @@ pub struct UserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub avatar_hr: ::std::option::Option<::std::string::String>,
+    pub avatar_hr: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl UserGet {
     /// Creates a `UserGet` from its required fields.
@@ -4970,7 +6413,10 @@ impl UserGet {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4978,7 +6424,9 @@ impl UserGet {
     #[must_use]
     pub fn avatar_hr(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.avatar_hr = ::std::option::Option::Some(value.into());
         self
@@ -4989,12 +6437,31 @@ impl ::b24_core::__private::Method for UserGet {
     const SCOPE: &'static str = "im";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.user.get");
     type Output = UserGetResult;
+    type Error = UserGetError;
 }
 /// The method `im.user.list.get` returns data about users based on a list of identifiers.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-list-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::UserListGet::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::UserListGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserListGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5017,7 +6484,9 @@ pub struct UserListGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub avatar_hr: ::std::option::Option<::std::string::String>,
+    pub avatar_hr: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Format of the `result`. The value `array` will return a standard array of user objects, any other value will return an object with user identifier keys
     ///
     /// Wire name: `RESULT_TYPE`.
@@ -5027,7 +6496,9 @@ pub struct UserListGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub result_type: ::std::option::Option<::std::string::String>,
+    pub result_type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl UserListGet {
     /// Creates a `UserListGet` from its required fields.
@@ -5045,7 +6516,9 @@ impl UserListGet {
     #[must_use]
     pub fn avatar_hr(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.avatar_hr = ::std::option::Option::Some(value.into());
         self
@@ -5054,7 +6527,9 @@ impl UserListGet {
     #[must_use]
     pub fn result_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.result_type = ::std::option::Option::Some(value.into());
         self
@@ -5067,12 +6542,30 @@ impl ::b24_core::__private::Method for UserListGet {
         "im.user.list.get",
     );
     type Output = ::std::vec::Vec<UserListGetResultItem>;
+    type Error = UserListGetError;
 }
 /// The method `im.user.status.get` returns the status of the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::UserStatusGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::UserStatusGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserStatusGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5090,13 +6583,31 @@ impl ::b24_core::__private::Method for UserStatusGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.user.status.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::string::String;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.user.status.idle.end` disables the automatic "Away" status for the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-idle-end.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::UserStatusIdleEnd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::UserStatusIdleEnd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserStatusIdleEnd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5115,12 +6626,30 @@ impl ::b24_core::__private::Method for UserStatusIdleEnd {
         "im.user.status.idle.end",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.user.status.idle.start` enables the automatic status "Away" for the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-idle-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::UserStatusIdleStart::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::UserStatusIdleStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserStatusIdleStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5134,7 +6663,7 @@ pub struct UserStatusIdleStart {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ago: ::std::option::Option<i64>,
+    pub ago: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl UserStatusIdleStart {
     /// Creates a `UserStatusIdleStart` from its required fields.
@@ -5146,7 +6675,10 @@ impl UserStatusIdleStart {
     }
     /// Sets `AGO`.
     #[must_use]
-    pub fn ago(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn ago(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.ago = ::std::option::Option::Some(value.into());
         self
     }
@@ -5158,12 +6690,30 @@ impl ::b24_core::__private::Method for UserStatusIdleStart {
         "im.user.status.idle.start",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.user.status.set` sets the current user's status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::UserStatusSet::new(b24_im::chats::UserStatusSetStatus::Online);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::UserStatusSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserStatusSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5194,12 +6744,30 @@ impl ::b24_core::__private::Method for UserStatusSet {
         "im.user.status.set",
     );
     type Output = bool;
+    type Error = UserStatusSetError;
 }
 /// The method `imbot.app.register` registers a chat application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/outdated/create-app/imbot-app-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::AppRegister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::AppRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5218,12 +6786,30 @@ impl ::b24_core::__private::Method for AppRegister {
         "imbot.app.register",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AppRegisterError;
 }
 /// The method `imbot.app.unregister` removes the application from the chat.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/outdated/create-app/imbot-app-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::AppUnregister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::AppUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5242,12 +6828,30 @@ impl ::b24_core::__private::Method for AppUnregister {
         "imbot.app.unregister",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AppUnregisterError;
 }
 /// The method `imbot.app.update` updates application data in the chat.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/outdated/create-app/imbot-app-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_im::chats::AppUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_im::chats::AppUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5266,6 +6870,2205 @@ impl ::b24_core::__private::Method for AppUpdate {
         "imbot.app.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AppUpdateError;
+}
+/// The documented errors of `ChatLeave`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatLeaveError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// It is forbidden to delete users of this chat
+    AccessError,
+    /// Code `ACCESS_DENIED_KICK`.
+    ///
+    /// Access denied to kick user from chat
+    AccessDeniedKick,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatLeaveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "ACCESS_DENIED_KICK" => Self::AccessDeniedKick,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::AccessDeniedKick => "ACCESS_DENIED_KICK",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatMute`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatMuteError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// This chat cannot be muted
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatMuteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatSetOwner`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatSetOwnerError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Change owner can only owner and user must be member in chat
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatSetOwnerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatUpdateAvatar`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUpdateAvatarError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// The avatar of this chat cannot be changed
+    AccessError,
+    /// Code `AVATAR_ERROR`.
+    ///
+    /// Avatar incorrect type
+    ///
+    /// Avatar incorrect size (max 5000x5000)
+    AvatarError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Chat doesn't exist
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUpdateAvatarError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_ERROR" => Self::AccessError,
+            "AVATAR_ERROR" => Self::AvatarError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::AvatarError => "AVATAR_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatUpdateColor`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUpdateColorError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// Code `WRONG_COLOR`.
+    ///
+    /// This color currently unavailable
+    WrongColor,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// This color currently set or chat doesn't exist
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUpdateColorError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_COLOR" => Self::WrongColor,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongColor => "WRONG_COLOR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatUpdateTitle`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUpdateTitleError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `TITLE_EMPTY`.
+    ///
+    /// Title can't be empty
+    TitleEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// This chat cannot be renamed
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUpdateTitleError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "TITLE_EMPTY" => Self::TitleEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::TitleEmpty => "TITLE_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatUserAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUserAddError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// It is forbidden to add users to this chat
+    AccessError,
+    /// Code `ACCESS_DENIED_EXTEND`.
+    ///
+    /// Insufficient permissions to add participants to the chat
+    AccessDeniedExtend,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUserAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "ACCESS_DENIED_EXTEND" => Self::AccessDeniedExtend,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::AccessDeniedExtend => "ACCESS_DENIED_EXTEND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatUserDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUserDeleteError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// It is forbidden to delete users of this chat
+    AccessError,
+    /// Code `ACCESS_DENIED_KICK`.
+    ///
+    /// Insufficient rights to exclude participants from the chat
+    AccessDeniedKick,
+    /// Code `USER_NOT_FOUND`.
+    ///
+    /// The specified user is not in the chat
+    UserNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUserDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "ACCESS_DENIED_KICK" => Self::AccessDeniedKick,
+            "USER_NOT_FOUND" => Self::UserNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::AccessDeniedKick => "ACCESS_DENIED_KICK",
+            Self::UserNotFound => "USER_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::UserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUserList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUserListError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUserListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DepartmentColleaguesList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DepartmentColleaguesListError {
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Only intranet users have access to this method
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DepartmentColleaguesListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DepartmentEmployeesGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DepartmentEmployeesGetError {
+    /// Code `ID_EMPTY`.
+    ///
+    /// Department ID can't be empty
+    IdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Only intranet users have access to this method
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DepartmentEmployeesGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ID_EMPTY" => Self::IdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdEmpty => "ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DepartmentManagersGet` (shared).
+pub type DepartmentManagersGetError = DepartmentEmployeesGetError;
+/// The documented errors of `DepartmentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DepartmentGetError {
+    /// Code `INVALID_FORMAT`.
+    ///
+    /// A wrong format for the ID field is passed
+    InvalidFormat,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Only intranet users have access to this method
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DepartmentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidFormat => "INVALID_FORMAT",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogGetError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogMessagesGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogMessagesGetError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `FIRST_ID_STRING`.
+    ///
+    /// First ID can't be string
+    FirstIdString,
+    /// Code `LAST_ID_STRING`.
+    ///
+    /// Last ID can't be string
+    LastIdString,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogMessagesGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "FIRST_ID_STRING" => Self::FirstIdString,
+            "LAST_ID_STRING" => Self::LastIdString,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::FirstIdString => "FIRST_ID_STRING",
+            Self::LastIdString => "LAST_ID_STRING",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogMessagesSearch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogMessagesSearchError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// CHAT_ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to this chat
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogMessagesSearchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogRead`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogReadError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogReadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RecentHide` (shared).
+pub type RecentHideError = DialogReadError;
+/// The documented errors of `RecentUnread` (shared).
+pub type RecentUnreadError = DialogReadError;
+/// The documented errors of `SearchLastAdd` (shared).
+pub type SearchLastAddError = DialogReadError;
+/// The documented errors of `SearchLastDelete` (shared).
+pub type SearchLastDeleteError = DialogReadError;
+/// The documented errors of `DialogUnread`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogUnreadError {
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// First unread message id can't be empty
+    MessageIdError,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogUnreadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogUsersList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogUsersListError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    ///
+    /// You don't have access to this chat
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogUsersListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogWriting`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogWritingError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogWritingError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DiskFileCommit`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DiskFileCommitError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `FILES_ERROR`.
+    ///
+    /// List of files is not specified
+    FilesError,
+    /// Code `SAVE_ERROR`.
+    ///
+    /// Error during saving file to chat
+    SaveError,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DiskFileCommitError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "FILES_ERROR" => Self::FilesError,
+            "SAVE_ERROR" => Self::SaveError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::FilesError => "FILES_ERROR",
+            Self::SaveError => "SAVE_ERROR",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DiskFileDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DiskFileDeleteError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `FILE_ID_EMPTY`.
+    ///
+    /// File ID can't be empty
+    FileIdEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DiskFileDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "FILE_ID_EMPTY" => Self::FileIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::FileIdEmpty => "FILE_ID_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DiskFileSave`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DiskFileSaveError {
+    /// Code `FILE_ID_EMPTY`.
+    ///
+    /// File ID can't be empty
+    FileIdEmpty,
+    /// Code `FILE_SAVE_ERROR`.
+    ///
+    /// File ID can't be saved
+    FileSaveError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DiskFileSaveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "FILE_ID_EMPTY" => Self::FileIdEmpty,
+            "FILE_SAVE_ERROR" => Self::FileSaveError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::FileIdEmpty => "FILE_ID_EMPTY",
+            Self::FileSaveError => "FILE_SAVE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DiskFolderGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DiskFolderGetError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DiskFolderGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageAddError {
+    /// Code `MESSAGE_EMPTY`.
+    ///
+    /// Message can't be empty
+    MessageEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `USER_NOT_FOUND`.
+    ///
+    /// User not found
+    UserNotFound,
+    /// Code `CHAT_ID`.
+    ///
+    /// Error creating message
+    ChatId,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Incorrect params
+    ParamsError,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `KEYBOARD_ERROR`.
+    ///
+    /// Incorrect keyboard params
+    KeyboardError,
+    /// Code `MENU_ERROR`.
+    ///
+    /// Incorrect menu params
+    MenuError,
+    /// Code `REPLY_ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ReplyAccessError,
+    /// Code `REPLY_FROM_OTHER_CHAT_ERROR`.
+    ///
+    /// You can only reply to a message within the same chat
+    ReplyFromOtherChatError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "USER_NOT_FOUND" => Self::UserNotFound,
+            "CHAT_ID" => Self::ChatId,
+            "ACCESS_ERROR" => Self::AccessError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "MENU_ERROR" => Self::MenuError,
+            "REPLY_ACCESS_ERROR" => Self::ReplyAccessError,
+            "REPLY_FROM_OTHER_CHAT_ERROR" => Self::ReplyFromOtherChatError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageEmpty => "MESSAGE_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::UserNotFound => "USER_NOT_FOUND",
+            Self::ChatId => "CHAT_ID",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::KeyboardError => "KEYBOARD_ERROR",
+            Self::MenuError => "MENU_ERROR",
+            Self::ReplyAccessError => "REPLY_ACCESS_ERROR",
+            Self::ReplyFromOtherChatError => "REPLY_FROM_OTHER_CHAT_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::UserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `MessageCommand`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageCommandError {
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot ID can't be empty
+    BotIdError,
+    /// Code `COMMAND_ERROR`.
+    ///
+    /// Command can't be empty
+    CommandError,
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Incorrect params
+    ParamsError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageCommandError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "COMMAND_ERROR" => Self::CommandError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::CommandError => "COMMAND_ERROR",
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageDeleteError {
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `CANT_EDIT_MESSAGE`.
+    ///
+    /// Time has expired for modification or you don't have access
+    CantEditMessage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "CANT_EDIT_MESSAGE" => Self::CantEditMessage,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::CantEditMessage => "CANT_EDIT_MESSAGE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageLike`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageLikeError {
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `WITHOUT_CHANGES`.
+    ///
+    /// Action completed without changes
+    WithoutChanges,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageLikeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "WITHOUT_CHANGES" => Self::WithoutChanges,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::WithoutChanges => "WITHOUT_CHANGES",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageShare`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageShareError {
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    AccessError,
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Incorrect params
+    ParamsError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageShareError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageUpdateError {
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `CANT_EDIT_MESSAGE`.
+    ///
+    /// Time has expired for modification or you don't have access
+    CantEditMessage,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `KEYBOARD_ERROR`.
+    ///
+    /// Incorrect keyboard params
+    KeyboardError,
+    /// Code `KEYBOARD_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of keyboard
+    KeyboardOversize,
+    /// Code `menu_ERROR`.
+    ///
+    /// Incorrect menu params
+    MenuError,
+    /// Code `MENU_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of menu
+    MenuOversize,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "CANT_EDIT_MESSAGE" => Self::CantEditMessage,
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => Self::KeyboardOversize,
+            "menu_ERROR" => Self::MenuError,
+            "MENU_OVERSIZE" => Self::MenuOversize,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::CantEditMessage => "CANT_EDIT_MESSAGE",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::KeyboardError => "KEYBOARD_ERROR",
+            Self::KeyboardOversize => "KEYBOARD_OVERSIZE",
+            Self::MenuError => "menu_ERROR",
+            Self::MenuOversize => "MENU_OVERSIZE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Notify`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization.
+    WrongAuthType,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `MESSAGE_EMPTY`.
+    ///
+    /// Message can't be empty
+    MessageEmpty,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::MessageEmpty => "MESSAGE_EMPTY",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifySystemAdd` (shared).
+pub type NotifySystemAddError = NotifyError;
+/// The documented errors of `NotifyAnswer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyAnswerError {
+    /// Code `ID_ERROR`.
+    ///
+    /// Notification ID can't be empty
+    IdError,
+    /// Code `ANSWER_TEXT_ERROR`.
+    ///
+    /// ANSWER_TEXT can't be empty
+    AnswerTextError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyAnswerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ID_ERROR" => Self::IdError,
+            "ANSWER_TEXT_ERROR" => Self::AnswerTextError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdError => "ID_ERROR",
+            Self::AnswerTextError => "ANSWER_TEXT_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifyConfirm`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyConfirmError {
+    /// Code `ID_ERROR`.
+    ///
+    /// Notification ID can't be empty
+    IdError,
+    /// Code `NOTIFY_VALUE_ERROR`.
+    ///
+    /// Notification Value can't be empty
+    NotifyValueError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyConfirmError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ID_ERROR" => Self::IdError,
+            "NOTIFY_VALUE_ERROR" => Self::NotifyValueError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdError => "ID_ERROR",
+            Self::NotifyValueError => "NOTIFY_VALUE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyDeleteError {
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Incorrect params
+    ParamsError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Client ID not specified
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "PARAMS_ERROR" => Self::ParamsError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyGetError {
+    /// Code `LAST_ID_AND_LAST_TYPE`.
+    ///
+    /// Parameters LAST_ID and LAST_TYPE should be used together
+    LastIdAndLastType,
+    /// Code `LAST_ID_STRING`.
+    ///
+    /// Last notification ID can't be string
+    LastIdString,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "LAST_ID_AND_LAST_TYPE" => Self::LastIdAndLastType,
+            "LAST_ID_STRING" => Self::LastIdString,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::LastIdAndLastType => "LAST_ID_AND_LAST_TYPE",
+            Self::LastIdString => "LAST_ID_STRING",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifyHistorySearch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyHistorySearchError {
+    /// Code `SEARCH_TEXT_ERROR`.
+    ///
+    /// SEARCH_TEXT can't be less than 3 symbols
+    SearchTextError,
+    /// Code `LAST_ID_STRING`.
+    ///
+    /// Last notification ID can't be string
+    LastIdString,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyHistorySearchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SEARCH_TEXT_ERROR" => Self::SearchTextError,
+            "LAST_ID_STRING" => Self::LastIdString,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SearchTextError => "SEARCH_TEXT_ERROR",
+            Self::LastIdString => "LAST_ID_STRING",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifyPersonalAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyPersonalAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `MESSAGE_EMPTY`.
+    ///
+    /// Message can't be empty
+    MessageEmpty,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyPersonalAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::MessageEmpty => "MESSAGE_EMPTY",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NotifyReadList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NotifyReadListError {
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// No IDS param or it is not an array
+    ParamsError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NotifyReadListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Recent`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecentError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can’t be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don’t have permission to pin this chat
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RecentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SearchChatList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SearchChatListError {
+    /// Code `FIND_SHORT`.
+    ///
+    /// Too short a search phrase
+    FindShort,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SearchChatListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "FIND_SHORT" => Self::FindShort,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::FindShort => "FIND_SHORT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SearchDepartmentList` (shared).
+pub type SearchDepartmentListError = SearchChatListError;
+/// The documented errors of `SearchUserList` (shared).
+pub type SearchUserListError = SearchChatListError;
+/// The documented errors of `UserGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserGetError {
+    /// Code `ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    IdEmpty,
+    /// Code `USER_NOT_EXISTS`.
+    ///
+    /// User does not exist
+    UserNotExists,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You can request only users who are part of your extranet group
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ID_EMPTY" => Self::IdEmpty,
+            "USER_NOT_EXISTS" => Self::UserNotExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdEmpty => "ID_EMPTY",
+            Self::UserNotExists => "USER_NOT_EXISTS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserListGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserListGetError {
+    /// Code `INVALID_FORMAT`.
+    ///
+    /// A wrong format for the ID field is passed
+    InvalidFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserListGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidFormat => "INVALID_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserStatusSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserStatusSetError {
+    /// Code `STATUS_ERROR`.
+    ///
+    /// Status is not available
+    StatusError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserStatusSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "STATUS_ERROR" => Self::StatusError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::StatusError => "STATUS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AppRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppRegisterError {
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Chat bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// The chat application does not belong to this rest application. You can only work with chat applications installed within the current rest application
+    AppIdError,
+    /// Code `IFRAME_HTTPS`.
+    ///
+    /// The link to IFRAME must lead to a site with an active HTTPS certificate
+    IframeHttps,
+    /// Code `HASH_ERROR`.
+    ///
+    /// You did not specify a hash for the application. We recommend using unique hashes for each IFRAME and each installation
+    HashError,
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Error specifying JS command or IFRAME parameters
+    ParamsError,
+    /// Code `LANG_ERROR`.
+    ///
+    /// Language phrases for the visible command were not provided
+    LangError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Something went wrong
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "IFRAME_HTTPS" => Self::IframeHttps,
+            "HASH_ERROR" => Self::HashError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            "LANG_ERROR" => Self::LangError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::IframeHttps => "IFRAME_HTTPS",
+            Self::HashError => "HASH_ERROR",
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::LangError => "LANG_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AppUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppUnregisterError {
+    /// Code `CHAT_APP_ID_ERROR`.
+    ///
+    /// Application not found
+    ChatAppIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// The chat application does not belong to this rest application. Only chat applications installed within the current rest application can be used
+    AppIdError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Something went wrong
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_APP_ID_ERROR" => Self::ChatAppIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatAppIdError => "CHAT_APP_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ChatAppIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AppUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppUpdateError {
+    /// Code `CHAT_APP_ID_ERROR`.
+    ///
+    /// Application not found
+    ChatAppIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// The chat application does not belong to this rest application. You can only work with chat applications installed within the current rest application
+    AppIdError,
+    /// Code `IFRAME_HTTPS`.
+    ///
+    /// The link to IFRAME must be on a site with an active HTTPS certificate
+    IframeHttps,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Something went wrong
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_APP_ID_ERROR" => Self::ChatAppIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "IFRAME_HTTPS" => Self::IframeHttps,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatAppIdError => "CHAT_APP_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::IframeHttps => "IFRAME_HTTPS",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ChatAppIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Color of the chat. Possible values:
 /// - `RED` — red
@@ -5665,6 +9468,53 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ChatGetEntityType {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Returns an object with the chat ID `ID`.
+///
+/// The method will return `null`:
+/// - if the chat is not found
+/// - if required parameters are not specified
+/// - if parameters are filled incorrectly
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ChatGetResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ChatGetResult {
+    /// Creates a `ChatGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Chat color. It is displayed in the mobile application and wherever the chat has no avatar. Possible values:

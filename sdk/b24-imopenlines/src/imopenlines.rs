@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-activate.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorActivate::new("text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorActivate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorActivate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,14 +33,14 @@ pub struct ImconnectorActivate {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// The identifier of the open line.
     ///
     /// The identifier can be obtained using the methods imopenlines.config.get and imopenlines.config.list.get
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Activation flag. Any non-empty value enables the connector, while an empty value or `0` disables it.
     ///
     /// It is recommended to use `1` and `0` (or `Y` and `N`), rather than arbitrary strings
@@ -33,15 +50,19 @@ pub struct ImconnectorActivate {
         rename = "ACTIVE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub active: ::std::string::String,
+    pub active: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ImconnectorActivate {
     /// Creates a `ImconnectorActivate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
-        active: impl ::std::convert::Into<::std::string::String>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        active: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             connector: connector.into(),
@@ -57,12 +78,30 @@ impl ::b24_core::__private::Method for ImconnectorActivate {
         "imconnector.activate",
     );
     type Output = bool;
+    type Error = ImconnectorActivateError;
 }
 /// The method `imconnector.chat.name.set` sets a new name for the chat.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-chat-name-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ChatNameSet::new("text", 1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ChatNameSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatNameSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -74,14 +113,14 @@ pub struct ChatNameSet {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the Open Channel
     ///
     /// The identifier can be obtained using the methods imopenlines.config.get and imopenlines.config.list.get
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Identifier of the chat in the external system
     ///
     /// Wire name: `CHAT_ID`.
@@ -89,7 +128,7 @@ pub struct ChatNameSet {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub chat_id: ::std::string::String,
+    pub chat_id: ::b24_core::__private::Param<::std::string::String>,
     /// New name for the chat
     ///
     /// Wire name: `NAME`.
@@ -97,7 +136,7 @@ pub struct ChatNameSet {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// User identifier. This parameter is mandatory only for connectors without group chats from the external side. For such a connector, the `CHAT_GROUP` parameter in the imconnector.register method must be set to `false`
     ///
     /// Wire name: `USER_ID`.
@@ -107,16 +146,24 @@ pub struct ChatNameSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatNameSet {
     /// Creates a `ChatNameSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
-        chat_id: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        chat_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             connector: connector.into(),
@@ -130,7 +177,9 @@ impl ChatNameSet {
     #[must_use]
     pub fn user_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
@@ -143,12 +192,29 @@ impl ::b24_core::__private::Method for ChatNameSet {
         "imconnector.chat.name.set",
     );
     type Output = ChatNameSetResult;
+    type Error = ChatNameSetError;
 }
 /// The method `imconnector.connector.data.set` sets the channel settings in an external system for a custom connector and the specified open line.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-connector-data-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imopenlines::imopenlines::ImconnectorConnectorDataSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorConnectorDataSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorConnectorDataSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -160,14 +226,14 @@ pub struct ImconnectorConnectorDataSet {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the open line.
     ///
     /// The identifier can be obtained using the methods imopenlines.config.get and imopenlines.config.list.get
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Object containing the channel settings in the external system. The method does not support setting or modifying a single field separately: settings are written and overwritten through this object as a whole.
     ///
     /// The structure of the object is described in detail below
@@ -180,8 +246,10 @@ impl ImconnectorConnectorDataSet {
     /// Creates a `ImconnectorConnectorDataSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<ImconnectorConnectorDataSetData>,
     ) -> Self {
         Self {
@@ -198,12 +266,30 @@ impl ::b24_core::__private::Method for ImconnectorConnectorDataSet {
         "imconnector.connector.data.set",
     );
     type Output = bool;
+    type Error = ImconnectorConnectorDataSetError;
 }
 /// The method `imconnector.delete.messages` removes messages from an open line that were sent by an external system.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-delete-messages.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorDeleteMessages::new("text", 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorDeleteMessages>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorDeleteMessages` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -215,14 +301,14 @@ pub struct ImconnectorDeleteMessages {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the open line.
     ///
     /// The identifier can be obtained using the imopenlines.config.get and imopenlines.config.list.get methods
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Array of messages to delete. Each element of the array is a message object with three required blocks: `user`, `message`, `chat`. The structure of the object is described in detail below
     ///
     /// Wire name: `MESSAGES`.
@@ -233,8 +319,10 @@ impl ImconnectorDeleteMessages {
     /// Creates a `ImconnectorDeleteMessages` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<ImconnectorDeleteMessagesMessagesItem>,
         >,
@@ -253,12 +341,30 @@ impl ::b24_core::__private::Method for ImconnectorDeleteMessages {
         "imconnector.delete.messages",
     );
     type Output = ImconnectorDeleteMessagesResult;
+    type Error = ImconnectorDeleteMessagesError;
 }
 /// The method `imconnector.list` returns a list of all connectors registered in Bitrix24.
 ///
 /// Who: a user with permission to modify Open Channels connectors.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -276,16 +382,30 @@ impl ::b24_core::__private::Method for ImconnectorList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imconnector.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ImconnectorListResult;
+    type Error = ImconnectorListError;
 }
 /// The method `imconnector.register` registers a custom connector for Open Channels.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imopenlines::imopenlines::ImconnectorRegister) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -296,7 +416,7 @@ pub struct ImconnectorRegister {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the connector in the interface
     ///
     /// Wire name: `NAME`.
@@ -304,7 +424,7 @@ pub struct ImconnectorRegister {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Parameters for the main icon.
     ///
     /// The structure of the object is described in detail below
@@ -319,7 +439,7 @@ pub struct ImconnectorRegister {
         rename = "PLACEMENT_HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub placement_handler: ::std::string::String,
+    pub placement_handler: ::b24_core::__private::Param<::std::string::String>,
     /// Parameters for the inactive state icon.
     ///
     /// The structure of the object is described in detail below
@@ -336,7 +456,7 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub del_external_messages: ::std::option::Option<bool>,
+    pub del_external_messages: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Allows editing operator messages. Default value is `true`
     ///
     /// Wire name: `EDIT_INTERNAL_MESSAGES`.
@@ -346,7 +466,9 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub edit_internal_messages: ::std::option::Option<bool>,
+    pub edit_internal_messages: ::std::option::Option<
+        ::b24_core::__private::Param<bool>,
+    >,
     /// Allows deleting operator messages. Default value is `true`
     ///
     /// Wire name: `DEL_INTERNAL_MESSAGES`.
@@ -356,7 +478,7 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub del_internal_messages: ::std::option::Option<bool>,
+    pub del_internal_messages: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Allows using the channel in CRM newsletters. Default value is `true`
     ///
     /// Wire name: `NEWSLETTER`.
@@ -366,7 +488,7 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub newsletter: ::std::option::Option<bool>,
+    pub newsletter: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Allows sending system messages to the channel. Default value is `true`
     ///
     /// Wire name: `NEED_SYSTEM_MESSAGES`.
@@ -376,7 +498,7 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub need_system_messages: ::std::option::Option<bool>,
+    pub need_system_messages: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Adds the operator's signature to messages. Default value is `true`
     ///
     /// Wire name: `NEED_SIGNATURE`.
@@ -386,7 +508,7 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub need_signature: ::std::option::Option<bool>,
+    pub need_signature: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Connector chat processing mode indicator: `true` — grouping by `chat.id` (group chat), `false` — by `user.id` (one-on-one chat). Default value is `false`.
     ///
     /// In group mode, the incoming message CRM tracker is not launched. Because of this, standard CRM auto-linking and auto-creation of CRM items may not be performed for some dialogues. If a one-on-one chat with CRM auto-linking is required for the connector, pass `false`
@@ -398,16 +520,22 @@ pub struct ImconnectorRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub chat_group: ::std::option::Option<bool>,
+    pub chat_group: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ImconnectorRegister {
     /// Creates a `ImconnectorRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         icon: impl ::std::convert::Into<ImconnectorRegisterIcon>,
-        placement_handler: impl ::std::convert::Into<::std::string::String>,
+        placement_handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -437,7 +565,7 @@ impl ImconnectorRegister {
     #[must_use]
     pub fn del_external_messages(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.del_external_messages = ::std::option::Option::Some(value.into());
         self
@@ -446,7 +574,7 @@ impl ImconnectorRegister {
     #[must_use]
     pub fn edit_internal_messages(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.edit_internal_messages = ::std::option::Option::Some(value.into());
         self
@@ -455,14 +583,17 @@ impl ImconnectorRegister {
     #[must_use]
     pub fn del_internal_messages(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.del_internal_messages = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `NEWSLETTER`.
     #[must_use]
-    pub fn newsletter(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn newsletter(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.newsletter = ::std::option::Option::Some(value.into());
         self
     }
@@ -470,20 +601,26 @@ impl ImconnectorRegister {
     #[must_use]
     pub fn need_system_messages(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.need_system_messages = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `NEED_SIGNATURE`.
     #[must_use]
-    pub fn need_signature(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn need_signature(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.need_signature = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `CHAT_GROUP`.
     #[must_use]
-    pub fn chat_group(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn chat_group(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.chat_group = ::std::option::Option::Some(value.into());
         self
     }
@@ -495,12 +632,30 @@ impl ::b24_core::__private::Method for ImconnectorRegister {
         "imconnector.register",
     );
     type Output = ImconnectorRegisterResult;
+    type Error = ImconnectorRegisterError;
 }
 /// The method `imconnector.send.messages` accepts messages from an external system and forwards them to an open line in Bitrix24 via a custom connector.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-send-messages.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorSendMessages::new("text", 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorSendMessages>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorSendMessages` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -512,14 +667,14 @@ pub struct ImconnectorSendMessages {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// The ID of the open line.
     ///
     /// The ID can be obtained using the methods imopenlines.config.get and imopenlines.config.list.get
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// An array of messages. Each element of the array represents a single message in the object format with three required blocks: `user`, `message`, `chat`.
     ///
     /// The structure of the object is described in detail below
@@ -532,8 +687,10 @@ impl ImconnectorSendMessages {
     /// Creates a `ImconnectorSendMessages` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<ImconnectorSendMessagesMessagesItem>,
         >,
@@ -552,12 +709,30 @@ impl ::b24_core::__private::Method for ImconnectorSendMessages {
         "imconnector.send.messages",
     );
     type Output = ImconnectorSendMessagesResult;
+    type Error = ImconnectorSendMessagesError;
 }
 /// The method `imconnector.send.status.delivery` confirms in Bitrix24 that an outgoing message from an open line has been successfully delivered to an external system. This method does not resend the message; it only records the delivery result.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-send-status-delivery.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorSendStatusDelivery::new("text", 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorSendStatusDelivery>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorSendStatusDelivery` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -569,14 +744,14 @@ pub struct ImconnectorSendStatusDelivery {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the open line.
     ///
     /// The identifier can be obtained using the methods imopenlines.config.get and imopenlines.config.list.get
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Array of delivery statuses. Each element of the array is an object with blocks `im`, `message`, `chat`.
     ///
     /// The structure of the object is described in detail below
@@ -589,8 +764,10 @@ impl ImconnectorSendStatusDelivery {
     /// Creates a `ImconnectorSendStatusDelivery` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<ImconnectorSendStatusDeliveryMessagesItem>,
         >,
@@ -609,12 +786,30 @@ impl ::b24_core::__private::Method for ImconnectorSendStatusDelivery {
         "imconnector.send.status.delivery",
     );
     type Output = ImconnectorSendStatusDeliveryResult;
+    type Error = ImconnectorSendStatusDeliveryError;
 }
 /// The method `imconnector.send.status.reading` confirms in Bitrix24 that an outgoing message from the open line has been read in an external system. The method does not resend the message but only records the read status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-send-status-reading.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorSendStatusReading::new("text", 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorSendStatusReading>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorSendStatusReading` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -626,14 +821,14 @@ pub struct ImconnectorSendStatusReading {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the open line.
     ///
     /// The identifier can be obtained using the methods imopenlines.config.get and imopenlines.config.list.get
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Array of read statuses. Each element of the array is an object with blocks `im`, `message`, `chat`
     ///
     /// The structure of the object is described in detail below
@@ -646,8 +841,10 @@ impl ImconnectorSendStatusReading {
     /// Creates a `ImconnectorSendStatusReading` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<ImconnectorSendStatusReadingMessagesItem>,
         >,
@@ -666,12 +863,30 @@ impl ::b24_core::__private::Method for ImconnectorSendStatusReading {
         "imconnector.send.status.reading",
     );
     type Output = ImconnectorSendStatusReadingResult;
+    type Error = ImconnectorSendStatusReadingError;
 }
 /// The method `imconnector.status` returns the current status of the connector for the specified open line.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorStatus::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -683,7 +898,7 @@ pub struct ImconnectorStatus {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// The identifier of the open line
     ///
     /// Wire name: `LINE`.
@@ -693,12 +908,16 @@ pub struct ImconnectorStatus {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub line: ::std::option::Option<i64>,
+    pub line: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ImconnectorStatus {
     /// Creates a `ImconnectorStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(connector: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             connector: connector.into(),
             line: ::std::option::Option::None,
@@ -706,7 +925,10 @@ impl ImconnectorStatus {
     }
     /// Sets `LINE`.
     #[must_use]
-    pub fn line(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn line(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.line = ::std::option::Option::Some(value.into());
         self
     }
@@ -718,12 +940,30 @@ impl ::b24_core::__private::Method for ImconnectorStatus {
         "imconnector.status",
     );
     type Output = ImconnectorStatusResult;
+    type Error = ImconnectorStatusError;
 }
 /// The method `imconnector.unregister` removes a user connector.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorUnregister::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -732,12 +972,16 @@ pub struct ImconnectorUnregister {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ImconnectorUnregister {
     /// Creates a `ImconnectorUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -748,12 +992,30 @@ impl ::b24_core::__private::Method for ImconnectorUnregister {
         "imconnector.unregister",
     );
     type Output = ImconnectorUnregisterResult;
+    type Error = ImconnectorUnregisterError;
 }
 /// The method `imconnector.update.messages` updates the data of previously sent messages from an external system in an open line.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-update-messages.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ImconnectorUpdateMessages::new("text", 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ImconnectorUpdateMessages>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImconnectorUpdateMessages` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -765,14 +1027,14 @@ pub struct ImconnectorUpdateMessages {
         rename = "CONNECTOR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub connector: ::std::string::String,
+    pub connector: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the open line.
     ///
     /// The identifier can be obtained using the imopenlines.config.get and imopenlines.config.list.get methods
     ///
     /// Wire name: `LINE`.
     #[serde(rename = "LINE", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub line: i64,
+    pub line: ::b24_core::__private::Param<i64>,
     /// Array of messages to update. Each element of the array is a single message in the object format with three required blocks: `user`, `message`, `chat`.
     ///
     /// The structure of the object is described in detail below
@@ -785,8 +1047,10 @@ impl ImconnectorUpdateMessages {
     /// Creates a `ImconnectorUpdateMessages` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        connector: impl ::std::convert::Into<::std::string::String>,
-        line: impl ::std::convert::Into<i64>,
+        connector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        line: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<ImconnectorUpdateMessagesMessagesItem>,
         >,
@@ -805,12 +1069,30 @@ impl ::b24_core::__private::Method for ImconnectorUpdateMessages {
         "imconnector.update.messages",
     );
     type Output = ImconnectorUpdateMessagesResult;
+    type Error = ImconnectorUpdateMessagesError;
 }
 /// The method `imopenlines.bot.session.finish` ends the current dialog of the open line on behalf of the application's chat-bot.
 ///
 /// Who: application user with a registered chat-bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-finish.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::BotSessionFinish::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::BotSessionFinish>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BotSessionFinish` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -824,7 +1106,7 @@ pub struct BotSessionFinish {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// This parameter is required only for webhooks.
     ///
     /// Pass:
@@ -838,12 +1120,16 @@ pub struct BotSessionFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl BotSessionFinish {
     /// Creates a `BotSessionFinish` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             client_id: ::std::option::Option::None,
@@ -853,7 +1139,9 @@ impl BotSessionFinish {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -866,12 +1154,30 @@ impl ::b24_core::__private::Method for BotSessionFinish {
         "imopenlines.bot.session.finish",
     );
     type Output = bool;
+    type Error = BotSessionFinishError;
 }
 /// The method `imopenlines.bot.session.message.send` sends an automatic message from the application chatbot to the open line dialog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-message-send.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::BotSessionMessageSend::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::BotSessionMessageSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BotSessionMessageSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -885,7 +1191,7 @@ pub struct BotSessionMessageSend {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The code for the auto-response type.
     ///
     /// Allowed values:
@@ -906,12 +1212,16 @@ pub struct BotSessionMessageSend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl BotSessionMessageSend {
     /// Creates a `BotSessionMessageSend` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             name: ::std::option::Option::None,
@@ -931,7 +1241,9 @@ impl BotSessionMessageSend {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -944,12 +1256,30 @@ impl ::b24_core::__private::Method for BotSessionMessageSend {
         "imopenlines.bot.session.message.send",
     );
     type Output = bool;
+    type Error = BotSessionMessageSendError;
 }
 /// The method `imopenlines.bot.session.operator` switches the dialog from the chatbot to a free operator in the open line.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::BotSessionOperator::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::BotSessionOperator>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BotSessionOperator` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -963,12 +1293,14 @@ pub struct BotSessionOperator {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl BotSessionOperator {
     /// Creates a `BotSessionOperator` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -979,12 +1311,30 @@ impl ::b24_core::__private::Method for BotSessionOperator {
         "imopenlines.bot.session.operator",
     );
     type Output = bool;
+    type Error = BotSessionOperatorError;
 }
 /// The method `imopenlines.bot.session.transfer` transfers a dialogue from the chat bot in an open line to a specified operator or queue.
 ///
 /// Who: application user with a registered chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::BotSessionTransfer::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::BotSessionTransfer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BotSessionTransfer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,7 +1348,7 @@ pub struct BotSessionTransfer {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the employee to whom the dialogue should be transferred.
     ///
     /// The user identifier can be obtained using the methods user.get or user.search
@@ -1010,7 +1360,7 @@ pub struct BotSessionTransfer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the queue to which the dialogue should be transferred.
     ///
     /// Pass the value of the `ID` field from the response of the method imopenlines.config.list.get.
@@ -1024,7 +1374,7 @@ pub struct BotSessionTransfer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub queue_id: ::std::option::Option<i64>,
+    pub queue_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Universal transfer destination parameter.
     ///
     /// Allowed formats: `USER_ID` of the employee or the string `queue<QUEUE_ID>`.
@@ -1049,7 +1399,7 @@ pub struct BotSessionTransfer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub leave: ::std::option::Option<bool>,
+    pub leave: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// This parameter is mandatory only for webhooks.
     ///
     /// Pass:
@@ -1063,12 +1413,16 @@ pub struct BotSessionTransfer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl BotSessionTransfer {
     /// Creates a `BotSessionTransfer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             user_id: ::std::option::Option::None,
@@ -1080,13 +1434,19 @@ impl BotSessionTransfer {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `QUEUE_ID`.
     #[must_use]
-    pub fn queue_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn queue_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.queue_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1101,7 +1461,10 @@ impl BotSessionTransfer {
     }
     /// Sets `LEAVE`.
     #[must_use]
-    pub fn leave(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn leave(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.leave = ::std::option::Option::Some(value.into());
         self
     }
@@ -1109,7 +1472,9 @@ impl BotSessionTransfer {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1122,12 +1487,30 @@ impl ::b24_core::__private::Method for BotSessionTransfer {
         "imopenlines.bot.session.transfer",
     );
     type Output = bool;
+    type Error = BotSessionTransferError;
 }
 /// The method `imopenlines.config.add` adds a new open channel.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ConfigAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ConfigAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConfigAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1160,12 +1543,30 @@ impl ::b24_core::__private::Method for ConfigAdd {
         "imopenlines.config.add",
     );
     type Output = i64;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `imopenlines.config.delete` removes an open channel.
 ///
 /// Who: user with permission to modify open channels.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ConfigDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ConfigDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConfigDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1179,12 +1580,14 @@ pub struct ConfigDelete {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
 }
 impl ConfigDelete {
     /// Creates a `ConfigDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
         }
@@ -1197,12 +1600,30 @@ impl ::b24_core::__private::Method for ConfigDelete {
         "imopenlines.config.delete",
     );
     type Output = bool;
+    type Error = ConfigDeleteError;
 }
 /// The method `imopenlines.config.get` retrieves the settings of an open line by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ConfigGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ConfigGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConfigGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1216,7 +1637,7 @@ pub struct ConfigGet {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
     /// Return operator queue data. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -1235,7 +1656,9 @@ pub struct ConfigGet {
 impl ConfigGet {
     /// Creates a `ConfigGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
             with_queue: ::std::option::Option::None,
@@ -1268,12 +1691,30 @@ impl ::b24_core::__private::Method for ConfigGet {
         "imopenlines.config.get",
     );
     type Output = ConfigGetResult;
+    type Error = ConfigGetError;
 }
 /// The method `imopenlines.config.list.get` retrieves a list of open channels.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-list-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ConfigListGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ConfigListGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConfigListGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1324,12 +1765,30 @@ impl ::b24_core::__private::Method for ConfigListGet {
         "imopenlines.config.list.get",
     );
     type Output = ::std::vec::Vec<ConfigListGetResultItem>;
+    type Error = ConfigListGetError;
 }
 /// The method `imopenlines.config.path.get` retrieves the link to the public page of open channels on the account.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-path-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ConfigPathGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ConfigPathGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConfigPathGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1348,12 +1807,30 @@ impl ::b24_core::__private::Method for ConfigPathGet {
         "imopenlines.config.path.get",
     );
     type Output = ConfigPathGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `imopenlines.config.update` updates an open channel.
 ///
 /// Who: user with permission to modify open channels.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::ConfigUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::ConfigUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConfigUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1367,7 +1844,7 @@ pub struct ConfigUpdate {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
     /// Object with settings for the update. The set of fields corresponds to the PARAMS parameter of the `imopenlines.config.add` method
     ///
     /// Wire name: `PARAMS`.
@@ -1382,7 +1859,9 @@ pub struct ConfigUpdate {
 impl ConfigUpdate {
     /// Creates a `ConfigUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
             params: ::std::option::Option::None,
@@ -1410,12 +1889,30 @@ impl ::b24_core::__private::Method for ConfigUpdate {
         "imopenlines.config.update",
     );
     type Output = bool;
+    type Error = ConfigUpdateError;
 }
 /// The method `imopenlines.crm.chat.get` retrieves a list of chats associated with a CRM object.
 ///
 /// Who: any user with access to the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::CrmChatGet::new(b24_imopenlines::imopenlines::CrmChatGetCrmEntityType::Lead, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::CrmChatGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CrmChatGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1438,7 +1935,7 @@ pub struct CrmChatGet {
         rename = "CRM_ENTITY",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub crm_entity: i64,
+    pub crm_entity: ::b24_core::__private::Param<i64>,
     /// Flag to return only active chats. Possible values:
     /// - `Y` — return only active chats
     /// - `N` — return all chats
@@ -1454,7 +1951,7 @@ impl CrmChatGet {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         crm_entity_type: impl ::std::convert::Into<CrmChatGetCrmEntityType>,
-        crm_entity: impl ::std::convert::Into<i64>,
+        crm_entity: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             crm_entity_type: crm_entity_type.into(),
@@ -1478,13 +1975,31 @@ impl ::b24_core::__private::Method for CrmChatGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imopenlines.crm.chat.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<CrmChatGetResultItem>;
+    type Error = CrmChatGetError;
 }
 /// The method `imopenlines.crm.chat.getLastId` retrieves the identifier of the last chat associated with the CRM object.
 ///
 /// Who: any user with access to the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-get-last-id.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::CrmChatGetLastId::new(b24_imopenlines::imopenlines::CrmChatGetLastIdCrmEntityType::Lead, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::CrmChatGetLastId>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CrmChatGetLastId` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1507,14 +2022,14 @@ pub struct CrmChatGetLastId {
         rename = "CRM_ENTITY",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub crm_entity: i64,
+    pub crm_entity: ::b24_core::__private::Param<i64>,
 }
 impl CrmChatGetLastId {
     /// Creates a `CrmChatGetLastId` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         crm_entity_type: impl ::std::convert::Into<CrmChatGetLastIdCrmEntityType>,
-        crm_entity: impl ::std::convert::Into<i64>,
+        crm_entity: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             crm_entity_type: crm_entity_type.into(),
@@ -1529,12 +2044,30 @@ impl ::b24_core::__private::Method for CrmChatGetLastId {
         "imopenlines.crm.chat.getLastId",
     );
     type Output = i64;
+    type Error = CrmChatGetLastIdError;
 }
 /// The method `imopenlines.crm.chat.user.add` adds a user to a chat associated with a CRM object.
 ///
 /// Who: any user with access to the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::CrmChatUserAdd::new(b24_imopenlines::imopenlines::CrmChatUserAddCrmEntityType::Lead, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::CrmChatUserAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CrmChatUserAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1557,7 +2090,7 @@ pub struct CrmChatUserAdd {
         rename = "CRM_ENTITY",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub crm_entity: i64,
+    pub crm_entity: ::b24_core::__private::Param<i64>,
     /// Identifier of the user or bot to be added to the chat.
     ///
     /// You can obtain the user identifier using the user.get and user.search methods
@@ -1567,7 +2100,7 @@ pub struct CrmChatUserAdd {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the chat.
     ///
     /// By default, the last chat associated with the CRM object is used.
@@ -1581,15 +2114,15 @@ pub struct CrmChatUserAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub chat_id: ::std::option::Option<i64>,
+    pub chat_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CrmChatUserAdd {
     /// Creates a `CrmChatUserAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         crm_entity_type: impl ::std::convert::Into<CrmChatUserAddCrmEntityType>,
-        crm_entity: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        crm_entity: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             crm_entity_type: crm_entity_type.into(),
@@ -1600,7 +2133,10 @@ impl CrmChatUserAdd {
     }
     /// Sets `CHAT_ID`.
     #[must_use]
-    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.chat_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1612,12 +2148,30 @@ impl ::b24_core::__private::Method for CrmChatUserAdd {
         "imopenlines.crm.chat.user.add",
     );
     type Output = i64;
+    type Error = CrmChatUserAddError;
 }
 /// The method `imopenlines.crm.chat.user.delete` removes a user from the chat associated with the CRM object.
 ///
 /// Who: any user with access to the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-user-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::CrmChatUserDelete::new(b24_imopenlines::imopenlines::CrmChatUserDeleteCrmEntityType::Lead, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::CrmChatUserDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CrmChatUserDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1640,7 +2194,7 @@ pub struct CrmChatUserDelete {
         rename = "CRM_ENTITY",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub crm_entity: i64,
+    pub crm_entity: ::b24_core::__private::Param<i64>,
     /// Identifier of the user or bot to be removed from the chat.
     ///
     /// You can obtain the user identifier using the user.get and user.search methods
@@ -1650,7 +2204,7 @@ pub struct CrmChatUserDelete {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the chat.
     ///
     /// By default, the last chat associated with the CRM object is used.
@@ -1664,15 +2218,15 @@ pub struct CrmChatUserDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub chat_id: ::std::option::Option<i64>,
+    pub chat_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CrmChatUserDelete {
     /// Creates a `CrmChatUserDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         crm_entity_type: impl ::std::convert::Into<CrmChatUserDeleteCrmEntityType>,
-        crm_entity: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        crm_entity: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             crm_entity_type: crm_entity_type.into(),
@@ -1683,7 +2237,10 @@ impl CrmChatUserDelete {
     }
     /// Sets `CHAT_ID`.
     #[must_use]
-    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.chat_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1695,12 +2252,30 @@ impl ::b24_core::__private::Method for CrmChatUserDelete {
         "imopenlines.crm.chat.user.delete",
     );
     type Output = i64;
+    type Error = CrmChatUserDeleteError;
 }
 /// The method `imopenlines.crm.lead.create` creates a CRM lead based on the current chat in the Open Channels.
 ///
 /// Who: any user with access permission to the dialogue.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-crm-lead-create.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::CrmLeadCreate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::CrmLeadCreate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CrmLeadCreate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1714,12 +2289,14 @@ pub struct CrmLeadCreate {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl CrmLeadCreate {
     /// Creates a `CrmLeadCreate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -1730,12 +2307,30 @@ impl ::b24_core::__private::Method for CrmLeadCreate {
         "imopenlines.crm.lead.create",
     );
     type Output = bool;
+    type Error = CrmLeadCreateError;
 }
 /// The method `imopenlines.crm.message.add` sends a message on behalf of an employee or bot in a chat linked to a CRM entity.
 ///
 /// Who: a user with read access to the CRM item linked to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/messages/imopenlines-crm-message-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::CrmMessageAdd::new("text", 1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::CrmMessageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CrmMessageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1751,7 +2346,7 @@ pub struct CrmMessageAdd {
         rename = "CRM_ENTITY_TYPE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub crm_entity_type: ::std::string::String,
+    pub crm_entity_type: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the CRM entity linked to the chat.
     ///
     /// You can obtain a list of entities of a specific CRM entity type using the method crm.item.list
@@ -1761,7 +2356,7 @@ pub struct CrmMessageAdd {
         rename = "CRM_ENTITY",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub crm_entity: i64,
+    pub crm_entity: ::b24_core::__private::Param<i64>,
     /// Message sender identifier — the user or bot that must be a chat participant and have access to the CRM item.
     ///
     /// The user identifier can be obtained using the user.get or user.search method.
@@ -1773,7 +2368,7 @@ pub struct CrmMessageAdd {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the open channel chat linked to the CRM entity.
     ///
     /// You can obtain the chat ID using the method imopenlines.crm.chat.get or imopenlines.dialog.get
@@ -1783,7 +2378,7 @@ pub struct CrmMessageAdd {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The text of the message that will be displayed in the chat
     ///
     /// Wire name: `MESSAGE`.
@@ -1791,17 +2386,21 @@ pub struct CrmMessageAdd {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
 }
 impl CrmMessageAdd {
     /// Creates a `CrmMessageAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        crm_entity_type: impl ::std::convert::Into<::std::string::String>,
-        crm_entity: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
-        chat_id: impl ::std::convert::Into<i64>,
-        message: impl ::std::convert::Into<::std::string::String>,
+        crm_entity_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        crm_entity: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             crm_entity_type: crm_entity_type.into(),
@@ -1819,12 +2418,30 @@ impl ::b24_core::__private::Method for CrmMessageAdd {
         "imopenlines.crm.message.add",
     );
     type Output = i64;
+    type Error = CrmMessageAddError;
 }
 /// The method `imopenlines.dialog.get` returns data from the open line chat. You only need to provide one of the parameters.
 ///
 /// Who: any user with access permission to the dialog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::DialogGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::DialogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1840,7 +2457,7 @@ pub struct DialogGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub chat_id: ::std::option::Option<i64>,
+    pub chat_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the dialog in the format `chat<ID>`, where `<ID>` is the identifier of the open line chat.
     ///
     /// Wire name: `DIALOG_ID`.
@@ -1850,7 +2467,9 @@ pub struct DialogGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the session.
     ///
     /// The identifier can be obtained using the imopenlines.session.history.get method in the `sessionId` field.
@@ -1862,7 +2481,7 @@ pub struct DialogGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub session_id: ::std::option::Option<i64>,
+    pub session_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// String code of the user for the external system channel.
     ///
     /// Code format: ```<connector>|<LINE_ID>|<CONNECTOR_CHAT_ID>|<CONNECTOR_USER_ID>```, where:
@@ -1880,7 +2499,9 @@ pub struct DialogGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_code: ::std::option::Option<::std::string::String>,
+    pub user_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl DialogGet {
     /// Creates a `DialogGet` from its required fields.
@@ -1895,7 +2516,10 @@ impl DialogGet {
     }
     /// Sets `CHAT_ID`.
     #[must_use]
-    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.chat_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1903,14 +2527,19 @@ impl DialogGet {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SESSION_ID`.
     #[must_use]
-    pub fn session_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn session_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.session_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1918,7 +2547,9 @@ impl DialogGet {
     #[must_use]
     pub fn user_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.user_code = ::std::option::Option::Some(value.into());
         self
@@ -1931,12 +2562,30 @@ impl ::b24_core::__private::Method for DialogGet {
         "imopenlines.dialog.get",
     );
     type Output = DialogGetResult;
+    type Error = DialogGetError;
 }
 /// The method `imopenlines.message.quick.save` saves a message from the open line chat to the list of quick answers.
 ///
 /// Who: administrator or open line operator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/messages/imopenlines-message-quick-save.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::MessageQuickSave::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::MessageQuickSave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageQuickSave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1950,7 +2599,7 @@ pub struct MessageQuickSave {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the message to be added to quick answers.
     ///
     /// The message identifier can be obtained using the imopenlines.session.history.get method.
@@ -1960,14 +2609,14 @@ pub struct MessageQuickSave {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl MessageQuickSave {
     /// Creates a `MessageQuickSave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -1982,12 +2631,30 @@ impl ::b24_core::__private::Method for MessageQuickSave {
         "imopenlines.message.quick.save",
     );
     type Output = bool;
+    type Error = MessageQuickSaveError;
 }
 /// The method `imopenlines.message.session.start` initiates a new session and transfers the specified message into it.
 ///
 /// Who: any user with dialogue permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-message-session-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::MessageSessionStart::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::MessageSessionStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageSessionStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2001,7 +2668,7 @@ pub struct MessageSessionStart {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the message within the chat.
     ///
     /// The identifier can be obtained using the imopenlines.session.history.get method in the keys of the `message` object.
@@ -2011,14 +2678,14 @@ pub struct MessageSessionStart {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl MessageSessionStart {
     /// Creates a `MessageSessionStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -2033,12 +2700,30 @@ impl ::b24_core::__private::Method for MessageSessionStart {
         "imopenlines.message.session.start",
     );
     type Output = bool;
+    type Error = MessageSessionStartError;
 }
 /// The method `imopenlines.network.join` connects an external open channel from another Bitrix24 to the current Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-network-join.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::NetworkJoin::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::NetworkJoin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NetworkJoin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2054,12 +2739,16 @@ pub struct NetworkJoin {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl NetworkJoin {
     /// Creates a `NetworkJoin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -2070,12 +2759,30 @@ impl ::b24_core::__private::Method for NetworkJoin {
         "imopenlines.network.join",
     );
     type Output = i64;
+    type Error = NetworkJoinError;
 }
 /// The method `imopenlines.network.message.add` sends a message to a user on behalf of the open channel connected in Bitrix24 Network.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-network-message-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::NetworkMessageAdd::new("text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::NetworkMessageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NetworkMessageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2087,7 +2794,7 @@ pub struct NetworkMessageAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the message recipient, for example `2`
     ///
     /// Wire name: `USER_ID`.
@@ -2095,7 +2802,7 @@ pub struct NetworkMessageAdd {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Text of the message.
     ///
     /// How to format text — in the article formatting
@@ -2105,7 +2812,7 @@ pub struct NetworkMessageAdd {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
     /// Attachment.
     ///
     /// The format of the attachment is described in the article How to use attachments
@@ -2141,15 +2848,21 @@ pub struct NetworkMessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub url_preview: ::std::option::Option<::std::string::String>,
+    pub url_preview: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl NetworkMessageAdd {
     /// Creates a `NetworkMessageAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        user_id: impl ::std::convert::Into<i64>,
-        message: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -2192,7 +2905,9 @@ impl NetworkMessageAdd {
     #[must_use]
     pub fn url_preview(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.url_preview = ::std::option::Option::Some(value.into());
         self
@@ -2205,12 +2920,30 @@ impl ::b24_core::__private::Method for NetworkMessageAdd {
         "imopenlines.network.message.add",
     );
     type Output = bool;
+    type Error = NetworkMessageAddError;
 }
 /// The method `imopenlines.operator.another.finish` ends a dialog in an open line, even if the dialog is assigned to another operator.
 ///
 /// Who: any user with dialog permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-another-finish.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::OperatorAnotherFinish::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::OperatorAnotherFinish>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OperatorAnotherFinish` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2224,12 +2957,14 @@ pub struct OperatorAnotherFinish {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl OperatorAnotherFinish {
     /// Creates a `OperatorAnotherFinish` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2240,12 +2975,30 @@ impl ::b24_core::__private::Method for OperatorAnotherFinish {
         "imopenlines.operator.another.finish",
     );
     type Output = bool;
+    type Error = OperatorAnotherFinishError;
 }
 /// The method `imopenlines.operator.answer` assigns the dialog of the open line to the current operator.
 ///
 /// Who: any user with access permission to the dialog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-answer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::OperatorAnswer::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::OperatorAnswer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OperatorAnswer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2259,12 +3012,14 @@ pub struct OperatorAnswer {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl OperatorAnswer {
     /// Creates a `OperatorAnswer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2275,12 +3030,30 @@ impl ::b24_core::__private::Method for OperatorAnswer {
         "imopenlines.operator.answer",
     );
     type Output = bool;
+    type Error = OperatorAnswerError;
 }
 /// The method `imopenlines.operator.finish` ends the open line dialogue on behalf of the current operator.
 ///
 /// Who: any user with access permission to the dialogue.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-finish.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::OperatorFinish::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::OperatorFinish>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OperatorFinish` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2294,12 +3067,14 @@ pub struct OperatorFinish {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl OperatorFinish {
     /// Creates a `OperatorFinish` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2310,12 +3085,30 @@ impl ::b24_core::__private::Method for OperatorFinish {
         "imopenlines.operator.finish",
     );
     type Output = bool;
+    type Error = OperatorFinishError;
 }
 /// The method `imopenlines.operator.skip` transfers the current dialog to the next operator in the queue.
 ///
 /// Who: any user with dialog permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-skip.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::OperatorSkip::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::OperatorSkip>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OperatorSkip` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2329,12 +3122,14 @@ pub struct OperatorSkip {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl OperatorSkip {
     /// Creates a `OperatorSkip` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2345,12 +3140,30 @@ impl ::b24_core::__private::Method for OperatorSkip {
         "imopenlines.operator.skip",
     );
     type Output = bool;
+    type Error = OperatorSkipError;
 }
 /// The method `imopenlines.operator.spam` marks an open line conversation as spam and ends it.
 ///
 /// Who: any user with access permission to the conversation.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-spam.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::OperatorSpam::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::OperatorSpam>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OperatorSpam` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2364,12 +3177,14 @@ pub struct OperatorSpam {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl OperatorSpam {
     /// Creates a `OperatorSpam` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2380,12 +3195,30 @@ impl ::b24_core::__private::Method for OperatorSpam {
         "imopenlines.operator.spam",
     );
     type Output = bool;
+    type Error = OperatorSpamError;
 }
 /// The method `imopenlines.operator.transfer` transfers a dialog to another operator or to the queue of another open line.
 ///
 /// Who: any user with dialog permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-transfer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::OperatorTransfer::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::OperatorTransfer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OperatorTransfer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2399,7 +3232,7 @@ pub struct OperatorTransfer {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Universal parameter for transferring the dialog.
     ///
     /// Allowed formats: `USER_ID` of the employee or the string `queue<QUEUE_ID>`.
@@ -2420,7 +3253,7 @@ pub struct OperatorTransfer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the line to which the dialog should be transferred.
     ///
     /// `QUEUE_ID` can be obtained using the imopenlines.config.list.get method from the `ID` field.
@@ -2432,12 +3265,14 @@ pub struct OperatorTransfer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub queue_id: ::std::option::Option<i64>,
+    pub queue_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl OperatorTransfer {
     /// Creates a `OperatorTransfer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             transfer_id: ::std::option::Option::None,
@@ -2456,13 +3291,19 @@ impl OperatorTransfer {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `QUEUE_ID`.
     #[must_use]
-    pub fn queue_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn queue_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.queue_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2474,12 +3315,30 @@ impl ::b24_core::__private::Method for OperatorTransfer {
         "imopenlines.operator.transfer",
     );
     type Output = bool;
+    type Error = OperatorTransferError;
 }
 /// The method `imopenlines.revision.get` retrieves information about the API revisions of Open Channels.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-revision-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::RevisionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::RevisionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RevisionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2498,12 +3357,30 @@ impl ::b24_core::__private::Method for RevisionGet {
         "imopenlines.revision.get",
     );
     type Output = RevisionGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `imopenlines.session.head.vote` saves the manager's rating and comment for a completed dialog.
 ///
 /// Who: a manager with evaluation rights in the line settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-head-vote.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionHeadVote::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionHeadVote>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionHeadVote` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2517,7 +3394,7 @@ pub struct SessionHeadVote {
         rename = "SESSION_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub session_id: i64,
+    pub session_id: ::b24_core::__private::Param<i64>,
     /// Manager's rating. Pass a value from `1` to `5`
     ///
     /// Wire name: `RATING`.
@@ -2527,7 +3404,7 @@ pub struct SessionHeadVote {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub rating: ::std::option::Option<i64>,
+    pub rating: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Manager's comment on the rating
     ///
     /// Wire name: `COMMENT`.
@@ -2537,12 +3414,16 @@ pub struct SessionHeadVote {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SessionHeadVote {
     /// Creates a `SessionHeadVote` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(session_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        session_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             session_id: session_id.into(),
             rating: ::std::option::Option::None,
@@ -2551,7 +3432,10 @@ impl SessionHeadVote {
     }
     /// Sets `RATING`.
     #[must_use]
-    pub fn rating(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn rating(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.rating = ::std::option::Option::Some(value.into());
         self
     }
@@ -2559,7 +3443,9 @@ impl SessionHeadVote {
     #[must_use]
     pub fn comment(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.comment = ::std::option::Option::Some(value.into());
         self
@@ -2572,12 +3458,30 @@ impl ::b24_core::__private::Method for SessionHeadVote {
         "imopenlines.session.head.vote",
     );
     type Output = bool;
+    type Error = SessionHeadVoteError;
 }
 /// The method `imopenlines.session.history.get` returns the message history of an open line session.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-history-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionHistoryGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionHistoryGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionHistoryGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2593,7 +3497,7 @@ pub struct SessionHistoryGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub session_id: ::std::option::Option<i64>,
+    pub session_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Numeric identifier of the open line chat without the `chat` prefix. For example, `1763`, not `chat1763`.
     ///
     /// The identifier can be obtained using the imopenlines.dialog.get or imopenlines.crm.chat.get methods
@@ -2605,7 +3509,7 @@ pub struct SessionHistoryGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub chat_id: ::std::option::Option<i64>,
+    pub chat_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SessionHistoryGet {
     /// Creates a `SessionHistoryGet` from its required fields.
@@ -2618,13 +3522,19 @@ impl SessionHistoryGet {
     }
     /// Sets `SESSION_ID`.
     #[must_use]
-    pub fn session_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn session_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.session_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `CHAT_ID`.
     #[must_use]
-    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.chat_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2636,12 +3546,30 @@ impl ::b24_core::__private::Method for SessionHistoryGet {
         "imopenlines.session.history.get",
     );
     type Output = SessionHistoryGetResult;
+    type Error = SessionHistoryGetError;
 }
 /// The method `imopenlines.session.intercept` transfers the current dialogue to the operator who calls the method.
 ///
 /// Who: any user with access permission to the dialogue.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-intercept.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionIntercept::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionIntercept>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionIntercept` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2655,12 +3583,14 @@ pub struct SessionIntercept {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl SessionIntercept {
     /// Creates a `SessionIntercept` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2671,12 +3601,30 @@ impl ::b24_core::__private::Method for SessionIntercept {
         "imopenlines.session.intercept",
     );
     type Output = bool;
+    type Error = SessionInterceptError;
 }
 /// The method `imopenlines.session.join` adds the current operator to an active dialogue in the Open Channels.
 ///
 /// Who: any user with dialogue permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-join.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionJoin::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionJoin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionJoin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2690,12 +3638,14 @@ pub struct SessionJoin {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl SessionJoin {
     /// Creates a `SessionJoin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2706,12 +3656,30 @@ impl ::b24_core::__private::Method for SessionJoin {
         "imopenlines.session.join",
     );
     type Output = bool;
+    type Error = SessionJoinError;
 }
 /// The method `imopenlines.session.mode.pin` pins or unpins a dialog to the current operator.
 ///
 /// Who: any user with dialog permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionModePin::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionModePin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionModePin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2725,7 +3693,7 @@ pub struct SessionModePin {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Pinning flag:
     /// - `Y` — pin
     /// - `N` — unpin
@@ -2739,12 +3707,16 @@ pub struct SessionModePin {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub activate: ::std::option::Option<::std::string::String>,
+    pub activate: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SessionModePin {
     /// Creates a `SessionModePin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             activate: ::std::option::Option::None,
@@ -2754,7 +3726,9 @@ impl SessionModePin {
     #[must_use]
     pub fn activate(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.activate = ::std::option::Option::Some(value.into());
         self
@@ -2767,12 +3741,30 @@ impl ::b24_core::__private::Method for SessionModePin {
         "imopenlines.session.mode.pin",
     );
     type Output = bool;
+    type Error = SessionModePinError;
 }
 /// The method `imopenlines.session.mode.pinAll` pins all available active dialogs to the current operator.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-pin-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionModePinAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionModePinAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionModePinAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2791,12 +3783,30 @@ impl ::b24_core::__private::Method for SessionModePinAll {
         "imopenlines.session.mode.pinAll",
     );
     type Output = ::std::vec::Vec<i64>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `imopenlines.session.mode.silent` enables or disables the silent messaging mode in the dialog.
 ///
 /// Who: any user with access permission to the dialog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-silent.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionModeSilent::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionModeSilent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionModeSilent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2810,7 +3820,7 @@ pub struct SessionModeSilent {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Activation flag. `Y` — enable silent mode, any other value disables it. By default, the mode is off
     ///
     /// Wire name: `ACTIVATE`.
@@ -2820,12 +3830,16 @@ pub struct SessionModeSilent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub activate: ::std::option::Option<::std::string::String>,
+    pub activate: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SessionModeSilent {
     /// Creates a `SessionModeSilent` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             activate: ::std::option::Option::None,
@@ -2835,7 +3849,9 @@ impl SessionModeSilent {
     #[must_use]
     pub fn activate(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.activate = ::std::option::Option::Some(value.into());
         self
@@ -2848,12 +3864,30 @@ impl ::b24_core::__private::Method for SessionModeSilent {
         "imopenlines.session.mode.silent",
     );
     type Output = bool;
+    type Error = SessionModeSilentError;
 }
 /// The method `imopenlines.session.mode.unpinAll` unpins all available pinned dialogs from the current operator.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-unpin-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionModeUnpinAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionModeUnpinAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionModeUnpinAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2872,12 +3906,30 @@ impl ::b24_core::__private::Method for SessionModeUnpinAll {
         "imopenlines.session.mode.unpinAll",
     );
     type Output = ::std::vec::Vec<i64>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `imopenlines.session.open` returns the chat ID of the open line based on the user code `USER_CODE`.
 ///
 /// Who: any user with access permission to the dialogue.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-open.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionOpen::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionOpen>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionOpen` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2897,12 +3949,16 @@ pub struct SessionOpen {
         rename = "USER_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_code: ::std::string::String,
+    pub user_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SessionOpen {
     /// Creates a `SessionOpen` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(user_code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        user_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             user_code: user_code.into(),
         }
@@ -2915,12 +3971,30 @@ impl ::b24_core::__private::Method for SessionOpen {
         "imopenlines.session.open",
     );
     type Output = SessionOpenResult;
+    type Error = SessionOpenError;
 }
 /// The method `imopenlines.session.start` initiates a new session in the current open line chat.
 ///
 /// Who: any user with dialogue permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imopenlines::imopenlines::SessionStart::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imopenlines::imopenlines::SessionStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SessionStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2934,12 +4008,14 @@ pub struct SessionStart {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
 }
 impl SessionStart {
     /// Creates a `SessionStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { chat_id: chat_id.into() }
     }
 }
@@ -2950,6 +4026,2350 @@ impl ::b24_core::__private::Method for SessionStart {
         "imopenlines.session.start",
     );
     type Output = bool;
+    type Error = SessionStartError;
+}
+/// The documented errors of `ImconnectorActivate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorActivateError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ///
+    /// Argument 'LINE' is null or empty
+    ///
+    /// Argument 'ACTIVE' is null or empty
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorActivateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatNameSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatNameSetError {
+    /// Code `NOT_ACTIVE_LINE`.
+    ///
+    /// The line with this ID is inactive or does not exist
+    NotActiveLine,
+    /// Code `IMCONNECTOR_NO_CORRECT_PROVIDER`.
+    ///
+    /// Unable to find a suitable provider for the connector
+    ImconnectorNoCorrectProvider,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Required parameters NAME, CHAT_ID, USER_ID, CONNECTOR, or LINE are missing
+    ErrorArgument,
+    /// Code `CHAT_RENAMING_FAILED`.
+    ///
+    /// Failed to rename the chat
+    ChatRenamingFailed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatNameSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "CHAT_RENAMING_FAILED" => Self::ChatRenamingFailed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotActiveLine => "NOT_ACTIVE_LINE",
+            Self::ImconnectorNoCorrectProvider => "IMCONNECTOR_NO_CORRECT_PROVIDER",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ChatRenamingFailed => "CHAT_RENAMING_FAILED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorConnectorDataSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorConnectorDataSetError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ///
+    /// Argument 'LINE' is null or empty
+    ///
+    /// Argument 'DATA' is null or empty
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorConnectorDataSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorDeleteMessages`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorDeleteMessagesError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ///
+    /// Argument 'LINE' is null or empty
+    ///
+    /// Argument 'MESSAGES' is null or empty
+    ErrorArgument,
+    /// Code `NOT_ACTIVE_LINE`.
+    ///
+    /// Line with such ID is inactive or does not exist
+    NotActiveLine,
+    /// Code `IMCONNECTOR_NO_CORRECT_PROVIDER`.
+    ///
+    /// Could not find a suitable provider for the connector
+    ImconnectorNoCorrectProvider,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorDeleteMessagesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::NotActiveLine => "NOT_ACTIVE_LINE",
+            Self::ImconnectorNoCorrectProvider => "IMCONNECTOR_NO_CORRECT_PROVIDER",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorListError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method. Application context required
+    WrongAuthType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// The ImOpenLines module is not installed
+    ///
+    /// You don't have access to this action
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorRegisterError {
+    /// Code `APPLICATION_REGISTRATION_ERROR_POINT`.
+    ///
+    /// Application registration error. Using a dot in the connector identifier is not allowed
+    ApplicationRegistrationErrorPoint,
+    /// Code `CONNECTOR_ID_REQUIRED`.
+    ///
+    /// Connector ID is not specified
+    ConnectorIdRequired,
+    /// Code `NAME_REQUIRED`.
+    ///
+    /// Connector name is not specified
+    NameRequired,
+    /// Code `ICON_REQUIRED`.
+    ///
+    /// Connector icon is not specified
+    IconRequired,
+    /// Code `NO_APPLICATION_ID`.
+    ///
+    /// Failed to get application ID
+    NoApplicationId,
+    /// Code `NO_PLACEMENT_HANDLER`.
+    ///
+    /// Failed to get embedding handler URL
+    NoPlacementHandler,
+    /// Code `APPLICATION_REGISTRATION_ERROR`.
+    ///
+    /// Application registration error
+    ApplicationRegistrationError,
+    /// Code `GENERAL_CONNECTOR_REGISTRATION_ERROR`.
+    ///
+    /// General connector registration error
+    GeneralConnectorRegistrationError,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "APPLICATION_REGISTRATION_ERROR_POINT" => {
+                Self::ApplicationRegistrationErrorPoint
+            }
+            "CONNECTOR_ID_REQUIRED" => Self::ConnectorIdRequired,
+            "NAME_REQUIRED" => Self::NameRequired,
+            "ICON_REQUIRED" => Self::IconRequired,
+            "NO_APPLICATION_ID" => Self::NoApplicationId,
+            "NO_PLACEMENT_HANDLER" => Self::NoPlacementHandler,
+            "APPLICATION_REGISTRATION_ERROR" => Self::ApplicationRegistrationError,
+            "GENERAL_CONNECTOR_REGISTRATION_ERROR" => {
+                Self::GeneralConnectorRegistrationError
+            }
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ApplicationRegistrationErrorPoint => {
+                "APPLICATION_REGISTRATION_ERROR_POINT"
+            }
+            Self::ConnectorIdRequired => "CONNECTOR_ID_REQUIRED",
+            Self::NameRequired => "NAME_REQUIRED",
+            Self::IconRequired => "ICON_REQUIRED",
+            Self::NoApplicationId => "NO_APPLICATION_ID",
+            Self::NoPlacementHandler => "NO_PLACEMENT_HANDLER",
+            Self::ApplicationRegistrationError => "APPLICATION_REGISTRATION_ERROR",
+            Self::GeneralConnectorRegistrationError => {
+                "GENERAL_CONNECTOR_REGISTRATION_ERROR"
+            }
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorSendMessages`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorSendMessagesError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ///
+    /// Argument 'LINE' is null or empty
+    ///
+    /// Argument 'MESSAGES' is null or empty
+    ///
+    /// The value of an argument 'MESSAGES' must be of type array
+    ///
+    /// The MESSAGES parameter must be an array of messages (arrays)
+    ///
+    /// The incorrect structure of a message inside MESSAGES parameter
+    ErrorArgument,
+    /// Code `NOT_ACTIVE_LINE`.
+    ///
+    /// The line with this ID is inactive or does not exist
+    NotActiveLine,
+    /// Code `IMCONNECTOR_NO_CORRECT_PROVIDER`.
+    ///
+    /// Failed to find a suitable provider for the connector
+    ImconnectorNoCorrectProvider,
+    /// Code `IMCONNECTOR_NOT_SPECIFIED_CORRECT_COMMAND`.
+    ///
+    /// No valid command specified
+    ImconnectorNotSpecifiedCorrectCommand,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorSendMessagesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            "IMCONNECTOR_NOT_SPECIFIED_CORRECT_COMMAND" => {
+                Self::ImconnectorNotSpecifiedCorrectCommand
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::NotActiveLine => "NOT_ACTIVE_LINE",
+            Self::ImconnectorNoCorrectProvider => "IMCONNECTOR_NO_CORRECT_PROVIDER",
+            Self::ImconnectorNotSpecifiedCorrectCommand => {
+                "IMCONNECTOR_NOT_SPECIFIED_CORRECT_COMMAND"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorSendStatusDelivery`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorSendStatusDeliveryError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ///
+    /// Argument 'LINE' is null or empty
+    ///
+    /// Argument 'MESSAGES' is null or empty
+    ErrorArgument,
+    /// Code `IMCONNECTOR_NO_CORRECT_PROVIDER`.
+    ///
+    /// Unable to find a suitable provider for the connector
+    ImconnectorNoCorrectProvider,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorSendStatusDeliveryError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ImconnectorNoCorrectProvider => "IMCONNECTOR_NO_CORRECT_PROVIDER",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorSendStatusReading` (shared).
+pub type ImconnectorSendStatusReadingError = ImconnectorSendStatusDeliveryError;
+/// The documented errors of `ImconnectorStatus`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorStatusError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method. Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorStatusError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorUnregisterError {
+    /// Code `APPLICATION_UNREGISTRATION_ERROR`.
+    ///
+    /// Error unregistering the application
+    ApplicationUnregistrationError,
+    /// Code `NO_APPLICATION_ID`.
+    ///
+    /// Failed to retrieve application ID
+    NoApplicationId,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method. Application context required.
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "APPLICATION_UNREGISTRATION_ERROR" => Self::ApplicationUnregistrationError,
+            "NO_APPLICATION_ID" => Self::NoApplicationId,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ApplicationUnregistrationError => "APPLICATION_UNREGISTRATION_ERROR",
+            Self::NoApplicationId => "NO_APPLICATION_ID",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ImconnectorUpdateMessages`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImconnectorUpdateMessagesError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CONNECTOR' is null or empty
+    ///
+    /// Argument 'LINE' is null or empty
+    ///
+    /// Argument 'MESSAGES' is null or empty
+    ErrorArgument,
+    /// Code `NOT_ACTIVE_LINE`.
+    ///
+    /// The line with this ID is inactive or does not exist
+    NotActiveLine,
+    /// Code `IMCONNECTOR_NO_CORRECT_PROVIDER`.
+    ///
+    /// Failed to find a suitable provider for the connector
+    ImconnectorNoCorrectProvider,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImconnectorUpdateMessagesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::NotActiveLine => "NOT_ACTIVE_LINE",
+            Self::ImconnectorNoCorrectProvider => "IMCONNECTOR_NO_CORRECT_PROVIDER",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BotSessionFinish`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BotSessionFinishError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BotSessionFinishError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BotSessionMessageSend`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BotSessionMessageSendError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BotSessionMessageSendError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BotSessionOperator`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BotSessionOperatorError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `WRONG_CHAT`.
+    ///
+    /// Operator is not a bot
+    WrongChat,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BotSessionOperatorError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "WRONG_CHAT" => Self::WrongChat,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::WrongChat => "WRONG_CHAT",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BotSessionTransfer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BotSessionTransferError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `QUEUE_ID_EMPTY`.
+    ///
+    /// QUEUE ID can't be empty
+    QueueIdEmpty,
+    /// Code `TRANSFER_ID_EMPTY`.
+    ///
+    /// Queue ID or User ID can't be empty
+    TransferIdEmpty,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `OPERATOR_WRONG`.
+    ///
+    /// You cannot redirect to this operator
+    OperatorWrong,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BotSessionTransferError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "QUEUE_ID_EMPTY" => Self::QueueIdEmpty,
+            "TRANSFER_ID_EMPTY" => Self::TransferIdEmpty,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "OPERATOR_WRONG" => Self::OperatorWrong,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::QueueIdEmpty => "QUEUE_ID_EMPTY",
+            Self::TransferIdEmpty => "TRANSFER_ID_EMPTY",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::OperatorWrong => "OPERATOR_WRONG",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ConfigDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfigDeleteError {
+    /// Code `CONFIG_ID_EMPTY`.
+    ///
+    /// Config ID can't be empty
+    ConfigIdEmpty,
+    /// Code `CONFIG_WRONG_USER_PERMISSION`.
+    ///
+    /// Permission denied
+    ConfigWrongUserPermission,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConfigDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CONFIG_ID_EMPTY" => Self::ConfigIdEmpty,
+            "CONFIG_WRONG_USER_PERMISSION" => Self::ConfigWrongUserPermission,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ConfigIdEmpty => "CONFIG_ID_EMPTY",
+            Self::ConfigWrongUserPermission => "CONFIG_WRONG_USER_PERMISSION",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ConfigUpdate` (shared).
+pub type ConfigUpdateError = ConfigDeleteError;
+/// The documented errors of `ConfigGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfigGetError {
+    /// Code `CONFIG_ID_EMPTY`.
+    ///
+    /// Config ID can't be empty
+    ConfigIdEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConfigGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CONFIG_ID_EMPTY" => Self::ConfigIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ConfigIdEmpty => "CONFIG_ID_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ConfigListGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConfigListGetError {
+    /// Code `INVALID_FORMAT`.
+    ///
+    /// Unsupported PARAMS fields are passed: ...
+    ///
+    /// A wrong format for the PARAMS field 'select' is passed
+    ///
+    /// A wrong format for the PARAMS field 'order' is passed
+    ///
+    /// A wrong format for the PARAMS field 'filter' is passed
+    ///
+    /// A non-negative integer is expected in the PARAMS field 'limit'
+    ///
+    /// A non-negative integer is expected in the PARAMS field 'offset'
+    ///
+    /// A wrong field name is passed in the PARAMS field 'select'
+    ///
+    /// A wrong field name is passed in the PARAMS field 'order'
+    ///
+    /// A wrong field name is passed in the PARAMS field 'filter'
+    ///
+    /// An unknown field '...' is passed in the PARAMS field 'select'
+    ///
+    /// An unknown field '...' is passed in the PARAMS field 'order'
+    ///
+    /// An unknown field '...' is passed in the PARAMS field 'filter'
+    ///
+    /// A wrong field alias is passed in the PARAMS field 'select'
+    ///
+    /// The alias '...' matches an existing field in the PARAMS field 'select'
+    ///
+    /// A wrong sorting direction is passed in the PARAMS field 'order'
+    ///
+    /// Unsupported OPTIONS fields are passed: ...
+    ///
+    /// A wrong format for the OPTIONS field 'QUEUE' is passed
+    ///
+    /// A wrong format for the OPTIONS field 'CONFIG_QUEUE' is passed
+    ///
+    /// An unknown value for the OPTIONS field 'CHECK_PERMISSION' is passed
+    InvalidFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConfigListGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidFormat => "INVALID_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CrmChatGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CrmChatGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! You don't have access to this action
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CRM_ENTITY_TYPE' is null or empty
+    ///
+    /// Argument 'CRM_ENTITY' is null or empty
+    ///
+    /// The value of an argument 'CRM_ENTITY' has an invalid type
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CrmChatGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CrmChatGetLastId`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CrmChatGetLastIdError {
+    /// Code `CRM_CHAT_EMPTY_CRM_DATA`.
+    ///
+    /// Empty CRM data
+    ///
+    /// Could not find CRM object
+    CrmChatEmptyCrmData,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument CRM_ENTITY has an invalid type
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CrmChatGetLastIdError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CRM_CHAT_EMPTY_CRM_DATA" => Self::CrmChatEmptyCrmData,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CrmChatEmptyCrmData => "CRM_CHAT_EMPTY_CRM_DATA",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CrmChatUserAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CrmChatUserAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! You don't have access to join user to chat
+    ///
+    /// Access denied! This user does not have access to the chat because he does not have access to this CRM object
+    ///
+    /// Access denied! This user does not have access to the chat because he does not have access to this view chat history
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'CRM_ENTITY_TYPE' is null or empty
+    ///
+    /// Argument 'CRM_ENTITY' is null or empty
+    ///
+    /// The value of an argument 'CRM_ENTITY' has an invalid type
+    ///
+    /// Argument 'Empty USER_ID' is null or empty
+    ErrorArgument,
+    /// Code `IM_NOT_INSTALLED`.
+    ///
+    /// Messenger is not installed.
+    ImNotInstalled,
+    /// Code `CHAT_NOT_IN_CRM`.
+    ///
+    /// Chat does not belong to the CRM object being checked
+    ChatNotInCrm,
+    /// Code `CRM_CHAT_USER_NOT_ACTIVE`.
+    ///
+    /// User not active
+    CrmChatUserNotActive,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// You don't have access or user already member in chat
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CrmChatUserAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "IM_NOT_INSTALLED" => Self::ImNotInstalled,
+            "CHAT_NOT_IN_CRM" => Self::ChatNotInCrm,
+            "CRM_CHAT_USER_NOT_ACTIVE" => Self::CrmChatUserNotActive,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ImNotInstalled => "IM_NOT_INSTALLED",
+            Self::ChatNotInCrm => "CHAT_NOT_IN_CRM",
+            Self::CrmChatUserNotActive => "CRM_CHAT_USER_NOT_ACTIVE",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CrmChatUserDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CrmChatUserDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! You don't have access to join user to chat
+    AccessDenied,
+    /// Code `CRM_CHAT_EMPTY_USER`.
+    ///
+    /// Empty User ID
+    CrmChatEmptyUser,
+    /// Code `CRM_CHAT_EMPTY_CRM_DATA`.
+    ///
+    /// Empty CRM data
+    CrmChatEmptyCrmData,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'CRM_ENTITY' has an invalid type
+    ErrorArgument,
+    /// Code `IM_NOT_INSTALLED`.
+    ///
+    /// Messenger is not installed.
+    ImNotInstalled,
+    /// Code `CHAT_NOT_IN_CRM`.
+    ///
+    /// Chat does not belong to the CRM object being checked
+    ChatNotInCrm,
+    /// Code `CHAT_DELETE_USER_PERMISSION_DENIED`.
+    ///
+    /// You don't have access to delete a user from this chat
+    ChatDeleteUserPermissionDenied,
+    /// Code `CRM_CHAT_USER_NOT_ACTIVE`.
+    ///
+    /// User not active
+    CrmChatUserNotActive,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// You don't have access or user already not in chat
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CrmChatUserDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_CHAT_EMPTY_USER" => Self::CrmChatEmptyUser,
+            "CRM_CHAT_EMPTY_CRM_DATA" => Self::CrmChatEmptyCrmData,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "IM_NOT_INSTALLED" => Self::ImNotInstalled,
+            "CHAT_NOT_IN_CRM" => Self::ChatNotInCrm,
+            "CHAT_DELETE_USER_PERMISSION_DENIED" => Self::ChatDeleteUserPermissionDenied,
+            "CRM_CHAT_USER_NOT_ACTIVE" => Self::CrmChatUserNotActive,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CrmChatEmptyUser => "CRM_CHAT_EMPTY_USER",
+            Self::CrmChatEmptyCrmData => "CRM_CHAT_EMPTY_CRM_DATA",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ImNotInstalled => "IM_NOT_INSTALLED",
+            Self::ChatNotInCrm => "CHAT_NOT_IN_CRM",
+            Self::ChatDeleteUserPermissionDenied => "CHAT_DELETE_USER_PERMISSION_DENIED",
+            Self::CrmChatUserNotActive => "CRM_CHAT_USER_NOT_ACTIVE",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CrmLeadCreate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CrmLeadCreateError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The specified chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an Open Channel
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient rights
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The specified user identifier is incorrect
+    UserId,
+    /// Code `ERROR_USER_NOT_OPERATOR`.
+    ///
+    /// Attempt to save a CRM object by a user who is not an operator
+    ErrorUserNotOperator,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CrmLeadCreateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            "ERROR_USER_NOT_OPERATOR" => Self::ErrorUserNotOperator,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::ErrorUserNotOperator => "ERROR_USER_NOT_OPERATOR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CrmMessageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CrmMessageAddError {
+    /// Code `CHAT_NOT_IN_CRM`.
+    ///
+    /// Chat does not belong to the CRM entity being checked
+    ChatNotInCrm,
+    /// Code `CANCELED`.
+    ///
+    /// You cannot send messages to the specified chat
+    Canceled,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! User don't have access to this entity
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument CRM_ENTITY_TYPE is null or empty
+    ///
+    /// Argument CRM_ENTITY is null or empty
+    ///
+    /// Argument USER_ID is null or empty
+    ///
+    /// Argument CHAT_ID is null or empty
+    ///
+    /// Argument MESSAGE is null or empty
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CrmMessageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_NOT_IN_CRM" => Self::ChatNotInCrm,
+            "CANCELED" => Self::Canceled,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatNotInCrm => "CHAT_NOT_IN_CRM",
+            Self::Canceled => "CANCELED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DialogGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogGetError {
+    /// Code `IM_NOT_INSTALLED`.
+    ///
+    /// Messenger is not installed.
+    ImNotInstalled,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "IM_NOT_INSTALLED" => Self::ImNotInstalled,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ImNotInstalled => "IM_NOT_INSTALLED",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageQuickSave`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageQuickSaveError {
+    /// Code `CHAT_ID`.
+    ///
+    /// Invalid chat identifier provided
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `CANT_SAVE_QUICK_ANSWER`.
+    ///
+    /// Error saving quick answer
+    CantSaveQuickAnswer,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to open the specified chat
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageQuickSaveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "CANT_SAVE_QUICK_ANSWER" => Self::CantSaveQuickAnswer,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::CantSaveQuickAnswer => "CANT_SAVE_QUICK_ANSWER",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageSessionStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageSessionStartError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The provided chat identifier is invalid.
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line.
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient permissions.
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The provided user identifier is invalid.
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageSessionStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NetworkJoin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NetworkJoinError {
+    /// Code `CODE`.
+    ///
+    /// You entered an invalid code
+    Code,
+    /// Code `IMBOT_ERROR`.
+    ///
+    /// Module IMBOT is not installed
+    ImbotError,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Line not found
+    NotFound,
+    /// Code `INACTIVE`.
+    ///
+    /// Openline is inactive
+    Inactive,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NetworkJoinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CODE" => Self::Code,
+            "IMBOT_ERROR" => Self::ImbotError,
+            "NOT_FOUND" => Self::NotFound,
+            "INACTIVE" => Self::Inactive,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code => "CODE",
+            Self::ImbotError => "IMBOT_ERROR",
+            Self::NotFound => "NOT_FOUND",
+            Self::Inactive => "INACTIVE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `NetworkMessageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NetworkMessageAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// Code `CODE`.
+    ///
+    /// You entered an invalid code
+    Code,
+    /// Code `IMBOT_ERROR`.
+    ///
+    /// Module IMBOT is not installed
+    ImbotError,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Line not found
+    NotFound,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `USER_MESSAGE_LIMIT`.
+    ///
+    /// You can't send more than one message per week to each user
+    UserMessageLimit,
+    /// Code `MESSAGE_EMPTY`.
+    ///
+    /// Message can't be empty
+    MessageEmpty,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// Code `KEYBOARD_ERROR`.
+    ///
+    /// Incorrect keyboard params
+    KeyboardError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Message isn't added
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NetworkMessageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "CODE" => Self::Code,
+            "IMBOT_ERROR" => Self::ImbotError,
+            "NOT_FOUND" => Self::NotFound,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "USER_MESSAGE_LIMIT" => Self::UserMessageLimit,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Code => "CODE",
+            Self::ImbotError => "IMBOT_ERROR",
+            Self::NotFound => "NOT_FOUND",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::UserMessageLimit => "USER_MESSAGE_LIMIT",
+            Self::MessageEmpty => "MESSAGE_EMPTY",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::KeyboardError => "KEYBOARD_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `OperatorAnotherFinish`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperatorAnotherFinishError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The provided chat identifier is invalid
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient permissions
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The provided user identifier is invalid
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OperatorAnotherFinishError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OperatorAnswer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperatorAnswerError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The specified chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient rights
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The specified user identifier is incorrect
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OperatorAnswerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OperatorFinish`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperatorFinishError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The provided chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient rights
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The provided user identifier is incorrect
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OperatorFinishError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OperatorSkip`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperatorSkipError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The provided chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient permissions
+    AccessDenied,
+    /// Code `ACCESS_DENIED_KICK`.
+    ///
+    /// Insufficient permissions to remove participants from the chat
+    AccessDeniedKick,
+    /// Code `USER_ID`.
+    ///
+    /// The provided user identifier is incorrect
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OperatorSkipError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_DENIED_KICK" => Self::AccessDeniedKick,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedKick => "ACCESS_DENIED_KICK",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OperatorSpam`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperatorSpamError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The provided chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient permissions
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The provided user identifier is incorrect
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OperatorSpamError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OperatorTransfer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OperatorTransferError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `QUEUE_ID_EMPTY`.
+    ///
+    /// QUEUE ID can't be empty
+    QueueIdEmpty,
+    /// Code `TRANSFER_ID_EMPTY`.
+    ///
+    /// Queue ID or User ID can't be empty
+    TransferIdEmpty,
+    /// Code `OPERATOR_WRONG`.
+    ///
+    /// You cannot redirect to this operator
+    OperatorWrong,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OperatorTransferError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "QUEUE_ID_EMPTY" => Self::QueueIdEmpty,
+            "TRANSFER_ID_EMPTY" => Self::TransferIdEmpty,
+            "OPERATOR_WRONG" => Self::OperatorWrong,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::QueueIdEmpty => "QUEUE_ID_EMPTY",
+            Self::TransferIdEmpty => "TRANSFER_ID_EMPTY",
+            Self::OperatorWrong => "OPERATOR_WRONG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionHeadVote`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionHeadVoteError {
+    /// Code `EMPTY_SESSION_ID`.
+    ///
+    /// Session ID can't be empty
+    EmptySessionId,
+    /// Code `EMPTY_VOTE_PARAMS`.
+    ///
+    /// At least one of the parameters RATING or COMMENT must be specified
+    EmptyVoteParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient rights
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionHeadVoteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "EMPTY_SESSION_ID" => Self::EmptySessionId,
+            "EMPTY_VOTE_PARAMS" => Self::EmptyVoteParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EmptySessionId => "EMPTY_SESSION_ID",
+            Self::EmptyVoteParams => "EMPTY_VOTE_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionHistoryGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionHistoryGetError {
+    /// Code `MISSING_REQUIRED_PARAM`.
+    ///
+    /// Session ID or Chat ID must be provided
+    MissingRequiredParam,
+    /// Code `INVALID_SESSION_ID`.
+    ///
+    /// Unable to determine session ID from provided parameters
+    InvalidSessionId,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient rights
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionHistoryGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_REQUIRED_PARAM" => Self::MissingRequiredParam,
+            "INVALID_SESSION_ID" => Self::InvalidSessionId,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingRequiredParam => "MISSING_REQUIRED_PARAM",
+            Self::InvalidSessionId => "INVALID_SESSION_ID",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionIntercept`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionInterceptError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `OPERATOR_WRONG`.
+    ///
+    /// You can not redirect to this operator
+    OperatorWrong,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionInterceptError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "OPERATOR_WRONG" => Self::OperatorWrong,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::OperatorWrong => "OPERATOR_WRONG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionJoin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionJoinError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The specified chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an Open Channel
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient permissions
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The specified user identifier is incorrect
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionJoinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionModePin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionModePinError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `CHAT_ID`.
+    ///
+    /// Invalid chat identifier provided
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation as you do not have sufficient permissions
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// Invalid user identifier provided
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionModePinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionModeSilent`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionModeSilentError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The provided chat identifier is incorrect
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation due to insufficient rights
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The provided user identifier is incorrect
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionModeSilentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionOpen`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionOpenError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation because you do not have sufficient permissions
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionOpenError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SessionStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SessionStartError {
+    /// Code `CHAT_ID`.
+    ///
+    /// The specified chat identifier is invalid
+    ChatId,
+    /// Code `CHAT_TYPE`.
+    ///
+    /// The specified chat is not an open line
+    ChatType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot open this conversation because you do not have sufficient permissions
+    AccessDenied,
+    /// Code `USER_ID`.
+    ///
+    /// The specified user identifier is invalid
+    UserId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SessionStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatId => "CHAT_ID",
+            Self::ChatType => "CHAT_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UserId => "USER_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Result of setting the chat name (detailed description)
 #[derive(
@@ -3641,6 +7061,105 @@ impl ImconnectorDeleteMessagesResult {
         value: impl ::std::convert::Into<ImconnectorDeleteMessagesResultData>,
     ) -> Self {
         self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object of the form `connector_id: connector_name` for available connectors
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ImconnectorListResult {
+    /// Wire name: `livechat`.
+    #[serde(
+        rename = "livechat",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub livechat: ::std::option::Option<::std::string::String>,
+    /// Wire name: `telegrambot`.
+    #[serde(
+        rename = "telegrambot",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub telegrambot: ::std::option::Option<::std::string::String>,
+    /// Wire name: `network`.
+    #[serde(
+        rename = "network",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub network: ::std::option::Option<::std::string::String>,
+    /// Wire name: `myconnector`.
+    #[serde(
+        rename = "myconnector",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub myconnector: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ImconnectorListResult {
+    /// Creates a `ImconnectorListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            livechat: ::std::option::Option::None,
+            telegrambot: ::std::option::Option::None,
+            network: ::std::option::Option::None,
+            myconnector: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `livechat`.
+    #[must_use]
+    pub fn livechat(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.livechat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `telegrambot`.
+    #[must_use]
+    pub fn telegrambot(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.telegrambot = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `network`.
+    #[must_use]
+    pub fn network(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.network = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `myconnector`.
+    #[must_use]
+    pub fn myconnector(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.myconnector = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -30043,6 +33562,87 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for CrmChatGetActiveOnl
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `CrmChatGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CrmChatGetResultItem {
+    /// Wire name: `CHAT_ID`.
+    #[serde(
+        rename = "CHAT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONNECTOR_ID`.
+    #[serde(
+        rename = "CONNECTOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONNECTOR_TITLE`.
+    #[serde(
+        rename = "CONNECTOR_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector_title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CrmChatGetResultItem {
+    /// Creates a `CrmChatGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            chat_id: ::std::option::Option::None,
+            connector_id: ::std::option::Option::None,
+            connector_title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CHAT_ID`.
+    #[must_use]
+    pub fn chat_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONNECTOR_ID`.
+    #[must_use]
+    pub fn connector_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.connector_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONNECTOR_TITLE`.
+    #[must_use]
+    pub fn connector_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.connector_title = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Type of the CRM object. Possible values:

@@ -5,6 +5,23 @@
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-add-card.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockAddcard::new(1, 1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockAddcard>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockAddcard` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -20,21 +37,23 @@ pub struct BlockAddcard {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getlist method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the editable version of the page.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Selector of the card from the key `cards` of the block manifest
     ///
     /// After the selector, you can specify an index using `@<index>`. For example, `@0` will add a new card after the first found one, while `@2` will add it after the third.
@@ -52,7 +71,7 @@ pub struct BlockAddcard {
         rename = "selector",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub selector: ::std::string::String,
+    pub selector: ::b24_core::__private::Param<::std::string::String>,
     /// HTML of the new card.
     ///
     /// If you need to use existing markup from the block as a basis, obtain the HTML using the landing.block.getcontent method and use the card structure from the current block.
@@ -64,7 +83,7 @@ pub struct BlockAddcard {
         rename = "content",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub content: ::std::string::String,
+    pub content: ::b24_core::__private::Param<::std::string::String>,
     /// Do not add the action to the page change history.
     ///
     /// Possible values:
@@ -80,16 +99,20 @@ pub struct BlockAddcard {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockAddcard {
     /// Creates a `BlockAddcard` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
-        selector: impl ::std::convert::Into<::std::string::String>,
-        content: impl ::std::convert::Into<::std::string::String>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        selector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -104,14 +127,19 @@ impl BlockAddcard {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -123,12 +151,30 @@ impl ::b24_core::__private::Method for BlockAddcard {
         "landing.block.addcard",
     );
     type Output = bool;
+    type Error = BlockAddcardError;
 }
 /// The method `landing.block.changeAnchor` modifies or removes a custom anchor of a block in the draft of a page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-change-anchor.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockChangeAnchor::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockChangeAnchor>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockChangeAnchor` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -144,21 +190,23 @@ pub struct BlockChangeAnchor {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the draft of the page.
     ///
     /// The block identifier can be obtained using the method landing.block.getlist with the parameter `params.edit_mode = true`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// New anchor of the block without the `#` symbol.
     ///
     /// Pass the value as a string. The anchor must start with a letter `A-Z` or `a-z`, contain at least two characters, and may include only letters `A-Z` and `a-z`, digits `0-9`, and symbols `-`, `_`, `.`, `:`.
@@ -170,7 +218,7 @@ pub struct BlockChangeAnchor {
         rename = "data",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub data: ::std::string::String,
+    pub data: ::b24_core::__private::Param<::std::string::String>,
     /// Do not add the change to the page history.
     ///
     /// Possible values:
@@ -186,15 +234,17 @@ pub struct BlockChangeAnchor {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockChangeAnchor {
     /// Creates a `BlockChangeAnchor` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
-        data: impl ::std::convert::Into<::std::string::String>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        data: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -208,14 +258,19 @@ impl BlockChangeAnchor {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -227,12 +282,31 @@ impl ::b24_core::__private::Method for BlockChangeAnchor {
         "landing.block.changeAnchor",
     );
     type Output = bool;
+    type Error = BlockChangeAnchorError;
 }
 /// The method `landing.block.changeNodeName` changes the HTML tag of a block element in the draft of a page.
 ///
 /// Who: a user with "edit" access permission for the site containing the page..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-change-node-name.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockChangeNodeName::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockChangeNodeName>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockChangeNodeName` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -248,14 +322,16 @@ pub struct BlockChangeNodeName {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page
     ///
     /// The page identifier can be obtained using the method landing.landing.getList
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the draft of the page
     ///
     /// The block identifier can be obtained using the method landing.block.getlist with the parameter `params.edit_mode = 1`.
@@ -264,7 +340,7 @@ pub struct BlockChangeNodeName {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Set of changes for block elements (detailed description)
     ///
     /// Wire name: `data`.
@@ -284,14 +360,14 @@ pub struct BlockChangeNodeName {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockChangeNodeName {
     /// Creates a `BlockChangeNodeName` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -311,14 +387,19 @@ impl BlockChangeNodeName {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -330,12 +411,30 @@ impl ::b24_core::__private::Method for BlockChangeNodeName {
         "landing.block.changeNodeName",
     );
     type Output = bool;
+    type Error = BlockChangeNodeNameError;
 }
 /// The method `landing.block.clonecard` creates a copy of a card in the block within the draft of the page. It works with cards described in the `cards` key of the block manifest.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-clone-card.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockClonecard::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockClonecard>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockClonecard` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -351,21 +450,23 @@ pub struct BlockClonecard {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getlist method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the draft of the page.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Selector of the card from the cards key of the block manifest.
     ///
     /// After the selector, you can specify the position using `@<index>`. `@0` copies the first found card, `@2` — the third.
@@ -379,7 +480,7 @@ pub struct BlockClonecard {
         rename = "selector",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub selector: ::std::string::String,
+    pub selector: ::b24_core::__private::Param<::std::string::String>,
     /// Do not add the action to the page change history.
     ///
     /// Possible values:
@@ -395,15 +496,17 @@ pub struct BlockClonecard {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockClonecard {
     /// Creates a `BlockClonecard` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
-        selector: impl ::std::convert::Into<::std::string::String>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        selector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -417,14 +520,19 @@ impl BlockClonecard {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -436,12 +544,30 @@ impl ::b24_core::__private::Method for BlockClonecard {
         "landing.block.clonecard",
     );
     type Output = bool;
+    type Error = BlockClonecardError;
 }
 /// The method `landing.block.getContentFromRepository` returns the HTML content of a block from the repository.
 ///
 /// Who: a user with access to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-content-from-repository.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetContentFromRepository::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetContentFromRepository>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetContentFromRepository` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -465,12 +591,16 @@ pub struct BlockGetContentFromRepository {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl BlockGetContentFromRepository {
     /// Creates a `BlockGetContentFromRepository` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -481,12 +611,30 @@ impl ::b24_core::__private::Method for BlockGetContentFromRepository {
         "landing.block.getContentFromRepository",
     );
     type Output = ::std::string::String;
+    type Error = BlockGetContentFromRepositoryError;
 }
 /// The method `landing.block.getbyid` returns a single block of a page by its identifier.
 ///
 /// Who: a user with "view" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-by-id.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetbyid::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetbyid>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetbyid` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -502,14 +650,16 @@ pub struct BlockGetbyid {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Block identifier.
     ///
     /// The block identifier can be obtained using the method landing.block.getlist
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Additional parameters for reading the block (detailed description)
     ///
     /// Wire name: `params`.
@@ -519,7 +669,9 @@ pub struct BlockGetbyid {
 impl BlockGetbyid {
     /// Creates a `BlockGetbyid` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(block: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             block: block.into(),
@@ -530,7 +682,9 @@ impl BlockGetbyid {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -552,12 +706,30 @@ impl ::b24_core::__private::Method for BlockGetbyid {
         "landing.block.getbyid",
     );
     type Output = BlockGetbyidResult;
+    type Error = BlockGetbyidError;
 }
 /// The method `landing.block.getcontent` returns the ready HTML of the block, its resources, manifest, and service properties of the block.
 ///
 /// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-content.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetcontent::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetcontent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetcontent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -573,21 +745,23 @@ pub struct BlockGetcontent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the method landing.landing.getlist
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Block identifier.
     ///
     /// The block identifier can be obtained using the method landing.block.getlist
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Mode for obtaining the version of the block.
     ///
     /// Possible values:
@@ -605,7 +779,7 @@ pub struct BlockGetcontent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub edit_mode: ::std::option::Option<bool>,
+    pub edit_mode: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Additional parameters (detailed description)
     ///
     /// Wire name: `params`.
@@ -616,8 +790,8 @@ impl BlockGetcontent {
     /// Creates a `BlockGetcontent` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -631,14 +805,19 @@ impl BlockGetcontent {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `editMode`.
     #[must_use]
-    pub fn edit_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn edit_mode(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.edit_mode = ::std::option::Option::Some(value.into());
         self
     }
@@ -659,12 +838,31 @@ impl ::b24_core::__private::Method for BlockGetcontent {
         "landing.block.getcontent",
     );
     type Output = BlockGetcontentResult;
+    type Error = BlockGetcontentError;
 }
 /// The method `landing.block.getlist` returns a list of blocks for the selected page.
 ///
 /// Who: a user with "view" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetlist::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -680,7 +878,9 @@ pub struct BlockGetlist {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page or an array of page identifiers.
     ///
     /// Page identifiers can be obtained using the method landing.landing.getList
@@ -714,7 +914,9 @@ impl BlockGetlist {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -736,12 +938,30 @@ impl ::b24_core::__private::Method for BlockGetlist {
         "landing.block.getlist",
     );
     type Output = ::std::vec::Vec<BlockGetlistResultItem>;
+    type Error = BlockGetlistError;
 }
 /// The `landing.block.getmanifest` method returns a prepared manifest of the block placed on the page.
 ///
 /// Who: a user with "view" access permission for pages.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-manifest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetmanifest::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetmanifest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetmanifest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -757,21 +977,23 @@ pub struct BlockGetmanifest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the landing.landing.getlist method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Block identifier. The block must belong to the page `lid` in the selected version of the page.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Additional parameters for reading the manifest (detailed description)
     ///
     /// Wire name: `params`.
@@ -782,8 +1004,8 @@ impl BlockGetmanifest {
     /// Creates a `BlockGetmanifest` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -796,7 +1018,9 @@ impl BlockGetmanifest {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -818,12 +1042,30 @@ impl ::b24_core::__private::Method for BlockGetmanifest {
         "landing.block.getmanifest",
     );
     type Output = BlockGetmanifestResult;
+    type Error = BlockGetmanifestError;
 }
 /// The method `landing.block.getmanifestfile` returns the original manifest of the block from the file repository.
 ///
 /// Who: a user with access to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-manifest-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetmanifestfile::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetmanifestfile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetmanifestfile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -841,12 +1083,16 @@ pub struct BlockGetmanifestfile {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl BlockGetmanifestfile {
     /// Creates a `BlockGetmanifestfile` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -856,13 +1102,31 @@ impl ::b24_core::__private::Method for BlockGetmanifestfile {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.block.getmanifestfile",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = BlockGetmanifestfileResult;
+    type Error = BlockGetmanifestfileError;
 }
 /// The method `landing.block.getrepository` returns the available sections of the block repository or the data for a specific section.
 ///
 /// Who: a user with access to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-repository.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockGetrepository::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockGetrepository>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockGetrepository` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -882,7 +1146,9 @@ pub struct BlockGetrepository {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub section: ::std::option::Option<::std::string::String>,
+    pub section: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An additional top-level parameter of the REST call that affects the type of site for which the repository is being collected.
     ///
     /// For site types `PAGE`, `STORE`, and `SMN`, this parameter does not need to be provided. For `GROUP`, `KNOWLEDGE`, and `MAINPAGE`, provide the corresponding `scope`.
@@ -898,7 +1164,9 @@ pub struct BlockGetrepository {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl BlockGetrepository {
     /// Creates a `BlockGetrepository` from its required fields.
@@ -913,7 +1181,9 @@ impl BlockGetrepository {
     #[must_use]
     pub fn section(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.section = ::std::option::Option::Some(value.into());
         self
@@ -922,7 +1192,9 @@ impl BlockGetrepository {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -935,12 +1207,30 @@ impl ::b24_core::__private::Method for BlockGetrepository {
         "landing.block.getrepository",
     );
     type Output = BlockGetrepositoryResult;
+    type Error = BlockGetrepositoryError;
 }
 /// The method `landing.block.removecard` removes a card from a block in the draft of a page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-remove-card.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockRemovecard::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockRemovecard>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockRemovecard` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -956,21 +1246,23 @@ pub struct BlockRemovecard {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getlist method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the editable version of the page.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method with the parameter `params.edit_mode = 1`. If you pass the block identifier from the published version of the page, the method may return an error
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Selector of the card from the cards section of the block manifest
     ///
     /// The method searches for cards using this selector and removes the one whose index is specified after `@<index>`. The index is counted only among the found cards. The numbering starts from `0`:
@@ -986,7 +1278,7 @@ pub struct BlockRemovecard {
         rename = "selector",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub selector: ::std::string::String,
+    pub selector: ::b24_core::__private::Param<::std::string::String>,
     /// Do not add the action to the page change history.
     ///
     /// Possible values:
@@ -1002,15 +1294,17 @@ pub struct BlockRemovecard {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockRemovecard {
     /// Creates a `BlockRemovecard` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
-        selector: impl ::std::convert::Into<::std::string::String>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        selector: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -1024,14 +1318,19 @@ impl BlockRemovecard {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -1043,12 +1342,31 @@ impl ::b24_core::__private::Method for BlockRemovecard {
         "landing.block.removecard",
     );
     type Output = bool;
+    type Error = BlockRemovecardError;
 }
 /// The method `landing.block.updateCards` updates a set of cards in a block and the nodes within those cards in the draft of the page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-cards.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockUpdateCards::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockUpdateCards>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockUpdateCards` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1064,21 +1382,23 @@ pub struct BlockUpdateCards {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getlist method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the draft of the page.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Set of changes for the block cards (detailed description)
     ///
     /// Wire name: `data`.
@@ -1092,8 +1412,8 @@ impl BlockUpdateCards {
     /// Creates a `BlockUpdateCards` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1112,7 +1432,9 @@ impl BlockUpdateCards {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -1125,12 +1447,29 @@ impl ::b24_core::__private::Method for BlockUpdateCards {
         "landing.block.updateCards",
     );
     type Output = bool;
+    type Error = BlockUpdateCardsError;
 }
 /// The method `landing.block.updateStyles` updates the CSS classes and inline styles of block elements in the draft of a page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-styles.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::BlockUpdateStyles) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockUpdateStyles>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockUpdateStyles` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1146,21 +1485,23 @@ pub struct BlockUpdateStyles {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the version of the page for editing.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method with the parameter `params.edit_mode = 1`. If you pass the block identifier from the published version of the page, the method may return an error
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Object format:
     ///
     /// ```json
@@ -1195,14 +1536,14 @@ pub struct BlockUpdateStyles {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockUpdateStyles {
     /// Creates a `BlockUpdateStyles` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<BlockUpdateStylesData>,
     ) -> Self {
         Self {
@@ -1217,14 +1558,19 @@ impl BlockUpdateStyles {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -1236,12 +1582,31 @@ impl ::b24_core::__private::Method for BlockUpdateStyles {
         "landing.block.updateStyles",
     );
     type Output = bool;
+    type Error = BlockUpdateStylesError;
 }
 /// The method `landing.block.updateattrs` updates the attributes of HTML elements within a block in the draft of a page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-attrs.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockUpdateattrs::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockUpdateattrs>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockUpdateattrs` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1257,21 +1622,23 @@ pub struct BlockUpdateattrs {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the version of the page for editing.
     ///
     /// The block identifier can be obtained using the landing.block.getlist method with the parameter `params.edit_mode = 1`. If you pass the block identifier from the published version of the page, the method may return an error
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Set of attributes to update (detailed description)
     ///
     /// Wire name: `data`.
@@ -1285,8 +1652,8 @@ impl BlockUpdateattrs {
     /// Creates a `BlockUpdateattrs` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1305,7 +1672,9 @@ impl BlockUpdateattrs {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -1318,12 +1687,30 @@ impl ::b24_core::__private::Method for BlockUpdateattrs {
         "landing.block.updateattrs",
     );
     type Output = bool;
+    type Error = BlockUpdateattrsError;
 }
 /// The method `landing.block.updatecontent` completely replaces the HTML content of a block in the page draft.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-content.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockUpdatecontent::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockUpdatecontent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockUpdatecontent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1339,14 +1726,16 @@ pub struct BlockUpdatecontent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the page draft.
     ///
     /// The block identifier can be obtained using the method landing.block.getlist with the parameter `params.edit_mode = 1`.
@@ -1355,7 +1744,7 @@ pub struct BlockUpdatecontent {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// New HTML content of the block.
     ///
     /// The method completely replaces the current content of the block. The current HTML of the block can be obtained using the method landing.block.getcontent or the method landing.block.getlist with the parameter `params.get_content = true`
@@ -1365,7 +1754,7 @@ pub struct BlockUpdatecontent {
         rename = "content",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub content: ::std::string::String,
+    pub content: ::b24_core::__private::Param<::std::string::String>,
     /// Marks the block as manually modified.
     ///
     /// To enable this flag, pass `true`, `"true"`, or `1`. Any other value will not enable it. Default is `false`
@@ -1382,15 +1771,17 @@ pub struct BlockUpdatecontent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockUpdatecontent {
     /// Creates a `BlockUpdatecontent` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
-        content: impl ::std::convert::Into<::std::string::String>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -1405,7 +1796,9 @@ impl BlockUpdatecontent {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -1421,7 +1814,10 @@ impl BlockUpdatecontent {
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -1433,12 +1829,31 @@ impl ::b24_core::__private::Method for BlockUpdatecontent {
         "landing.block.updatecontent",
     );
     type Output = bool;
+    type Error = BlockUpdatecontentError;
 }
 /// The method `landing.block.updatenodes` updates the nodes of a block in the draft of a page. If the page is already published, changes will be visible to visitors after re-publishing through the interface or using the method landing.landing.publication.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-nodes.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockUpdatenodes::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockUpdatenodes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockUpdatenodes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1454,21 +1869,23 @@ pub struct BlockUpdatenodes {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the version of the page for editing.
     ///
     /// The block identifier can be obtained using the method landing.block.getlist with the parameter `params.edit_mode = 1`. If you pass the block identifier from the published version of the page, the method may return an error
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Set of changes for the block nodes and component parameters available for editing (detailed description)
     ///
     /// Wire name: `data`.
@@ -1491,14 +1908,14 @@ pub struct BlockUpdatenodes {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl BlockUpdatenodes {
     /// Creates a `BlockUpdatenodes` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1519,7 +1936,9 @@ impl BlockUpdatenodes {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -1535,7 +1954,10 @@ impl BlockUpdatenodes {
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -1547,12 +1969,31 @@ impl ::b24_core::__private::Method for BlockUpdatenodes {
         "landing.block.updatenodes",
     );
     type Output = bool;
+    type Error = BlockUpdatenodesError;
 }
 /// The method `landing.block.uploadfile` uploads an image and attaches it to the specified block.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-upload-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::BlockUploadfile::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::BlockUploadfile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlockUploadfile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1568,7 +2009,9 @@ pub struct BlockUploadfile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the block to which the image needs to be attached.
     ///
     /// The method accepts the identifier of any existing block.
@@ -1579,7 +2022,7 @@ pub struct BlockUploadfile {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Image to upload.
     ///
     /// The method only accepts images. Two formats are supported:
@@ -1609,7 +2052,7 @@ pub struct BlockUploadfile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ext: ::std::option::Option<::std::string::String>,
+    pub ext: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Additional parameters for image processing (detailed description).
     ///
     /// If the parameter is not provided, the image is saved without resizing
@@ -1629,7 +2072,7 @@ impl BlockUploadfile {
     /// Creates a `BlockUploadfile` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        block: impl ::std::convert::Into<i64>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         picture: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1645,7 +2088,9 @@ impl BlockUploadfile {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -1654,7 +2099,9 @@ impl BlockUploadfile {
     #[must_use]
     pub fn ext(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.ext = ::std::option::Option::Some(value.into());
         self
@@ -1685,19 +2132,37 @@ impl ::b24_core::__private::Method for BlockUploadfile {
         "landing.block.uploadfile",
     );
     type Output = BlockUploadfileResult;
+    type Error = BlockUploadfileError;
 }
 /// The method `landing.demos.getList` retrieves a list of registered templates.
 ///
 /// Who: a user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::DemosGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::DemosGetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DemosGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     select: value_1,
     ///     filter: value_2,
@@ -1742,12 +2207,30 @@ impl ::b24_core::__private::Method for DemosGetList {
         "landing.demos.getList",
     );
     type Output = ::std::vec::Vec<DemosGetListResultItem>;
+    type Error = DemosGetListError;
 }
 /// The method `landing.demos.getPageList` retrieves a list of file demo templates for pages.
 ///
 /// Who: a user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-get-page-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::DemosGetPageList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::DemosGetPageList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DemosGetPageList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1766,7 +2249,7 @@ pub struct DemosGetPageList {
     pub r#type: ::std::option::Option<DemosGetPageListType>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1822,12 +2305,30 @@ impl ::b24_core::__private::Method for DemosGetPageList {
         "landing.demos.getPageList",
     );
     type Output = DemosGetPageListResult;
+    type Error = DemosGetPageListError;
 }
 /// The method `landing.demos.getSiteList` retrieves a list of file demo templates for websites.
 ///
 /// Who: a user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-get-site-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::DemosGetSiteList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::DemosGetSiteList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DemosGetSiteList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1846,7 +2347,7 @@ pub struct DemosGetSiteList {
     pub r#type: ::std::option::Option<DemosGetSiteListType>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1902,12 +2403,30 @@ impl ::b24_core::__private::Method for DemosGetSiteList {
         "landing.demos.getSiteList",
     );
     type Output = DemosGetSiteListResult;
+    type Error = DemosGetSiteListError;
 }
 /// The method `landing.demos.register` registers a custom template in the site and page creation wizard.
 ///
 /// Who: user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::DemosRegister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::DemosRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DemosRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1959,12 +2478,30 @@ impl ::b24_core::__private::Method for DemosRegister {
         "landing.demos.register",
     );
     type Output = ::std::vec::Vec<i64>;
+    type Error = DemosRegisterError;
 }
 /// The method `landing.demos.unregister` deletes a registered template by its code.
 ///
 /// Who: user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::DemosUnregister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::DemosUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DemosUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1980,7 +2517,7 @@ pub struct DemosUnregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl DemosUnregister {
     /// Creates a `DemosUnregister` from its required fields.
@@ -1994,7 +2531,9 @@ impl DemosUnregister {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -2007,12 +2546,29 @@ impl ::b24_core::__private::Method for DemosUnregister {
         "landing.demos.unregister",
     );
     type Output = bool;
+    type Error = DemosUnregisterError;
 }
 /// The method `landing.landing.add` adds a page or folder to the specified site and returns the identifier of the created object. The new object is created as inactive (`ACTIVE = N`).
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::LandingAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2028,7 +2584,9 @@ pub struct LandingAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Set of fields for the new page or folder (detailed description)
     ///
     /// Wire name: `fields`.
@@ -2048,7 +2606,9 @@ impl LandingAdd {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2061,12 +2621,30 @@ impl ::b24_core::__private::Method for LandingAdd {
         "landing.landing.add",
     );
     type Output = i64;
+    type Error = LandingAddError;
 }
 /// The method `landing.landing.addByTemplate` creates a page in the specified site based on the template code and returns the identifier of the created page. The new page is created as inactive (`ACTIVE = N`).
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-add-by-template.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingAddByTemplate::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingAddByTemplate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingAddByTemplate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2082,14 +2660,16 @@ pub struct LandingAddByTemplate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site where the page needs to be created.
     ///
     /// The site identifier can be obtained using the landing.site.getList method or from the result of the landing.site.add method
     ///
     /// Wire name: `siteId`.
     #[serde(rename = "siteId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub site_id: i64,
+    pub site_id: ::b24_core::__private::Param<i64>,
     /// Template code for the page.
     ///
     /// A list of available templates can be obtained using the landing.demos.getPageList method. The code depends on the templates available in Bitrix24. For example, the value might look like `krayt.monotovar@KraytPetShop`
@@ -2099,7 +2679,7 @@ pub struct LandingAddByTemplate {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Additional parameters for creating the page (detailed description)
     ///
     /// Wire name: `fields`.
@@ -2110,8 +2690,10 @@ impl LandingAddByTemplate {
     /// Creates a `LandingAddByTemplate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        site_id: impl ::std::convert::Into<i64>,
-        code: impl ::std::convert::Into<::std::string::String>,
+        site_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -2124,7 +2706,9 @@ impl LandingAddByTemplate {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2146,12 +2730,29 @@ impl ::b24_core::__private::Method for LandingAddByTemplate {
         "landing.landing.addByTemplate",
     );
     type Output = i64;
+    type Error = LandingAddByTemplateError;
 }
 /// The method `landing.landing.addblock` adds a new block to the page and returns the identifier of the created block.
 ///
 /// Who: user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-add-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::LandingAddblock) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingAddblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingAddblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2167,14 +2768,16 @@ pub struct LandingAddblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Set of parameters for the new block (detailed description)
     ///
     /// Wire name: `fields`.
@@ -2189,13 +2792,13 @@ pub struct LandingAddblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingAddblock {
     /// Creates a `LandingAddblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<LandingAddblockFields>,
     ) -> Self {
         Self {
@@ -2209,14 +2812,19 @@ impl LandingAddblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -2228,12 +2836,30 @@ impl ::b24_core::__private::Method for LandingAddblock {
         "landing.landing.addblock",
     );
     type Output = i64;
+    type Error = LandingAddblockError;
 }
 /// The method `landing.landing.copy` copies a page and returns the identifier of the new page. This method can also copy a page marked as deleted and located in the trash.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-copy.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingCopy::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingCopy>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingCopy` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2249,14 +2875,16 @@ pub struct LandingCopy {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the source page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the target site. If this parameter is not provided or set to `0`, the copy will be created in the same site where the source page is located.
     ///
     /// The site identifier can be obtained using the method landing.site.getList
@@ -2268,7 +2896,7 @@ pub struct LandingCopy {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_site_id: ::std::option::Option<i64>,
+    pub to_site_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the target folder. If this parameter is provided, the copy is created in the specified folder. The folder must belong to the target site `toSiteId`.
     ///
     /// If this parameter is not provided or set to `0`, the copy is created in the root of the target site. If the folder is not found or belongs to another site, the method does not return an error and creates the copy in the root of the target site.
@@ -2282,7 +2910,7 @@ pub struct LandingCopy {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_folder_id: ::std::option::Option<i64>,
+    pub to_folder_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Flag for copying the system attribute of the page. Default is `false`.
     ///
     /// If set to `true`, the new page is created as non-system (`SYS = N`)
@@ -2294,12 +2922,14 @@ pub struct LandingCopy {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub skip_system: ::std::option::Option<bool>,
+    pub skip_system: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingCopy {
     /// Creates a `LandingCopy` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -2312,26 +2942,37 @@ impl LandingCopy {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `toSiteId`.
     #[must_use]
-    pub fn to_site_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_site_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_site_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `toFolderId`.
     #[must_use]
-    pub fn to_folder_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_folder_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_folder_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `skipSystem`.
     #[must_use]
-    pub fn skip_system(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn skip_system(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.skip_system = ::std::option::Option::Some(value.into());
         self
     }
@@ -2343,12 +2984,30 @@ impl ::b24_core::__private::Method for LandingCopy {
         "landing.landing.copy",
     );
     type Output = i64;
+    type Error = LandingCopyError;
 }
 /// The method `landing.landing.copyblock` copies a block to the specified page and returns the identifier of the created copy of the block. You can copy a block from another page or within the same page. The HTML content of the block is also copied.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-copy-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingCopyblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingCopyblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingCopyblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2364,14 +3023,16 @@ pub struct LandingCopyblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page to which the block should be copied.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the source block.
     ///
     /// The block identifier can be obtained using the method landing.block.getList. The block can be located on another page or on the same page `lid`.
@@ -2380,7 +3041,7 @@ pub struct LandingCopyblock {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Additional copy parameters (detailed description)
     ///
     /// Wire name: `params`.
@@ -2391,8 +3052,8 @@ impl LandingCopyblock {
     /// Creates a `LandingCopyblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -2405,7 +3066,9 @@ impl LandingCopyblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2427,12 +3090,30 @@ impl ::b24_core::__private::Method for LandingCopyblock {
         "landing.landing.copyblock",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = LandingCopyblockError;
 }
 /// The method `landing.landing.delete` removes a page along with its blocks and associated files.
 ///
 /// Who: a user with "delete" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2448,19 +3129,23 @@ pub struct LandingDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingDelete {
     /// Creates a `LandingDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -2470,7 +3155,9 @@ impl LandingDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2483,12 +3170,30 @@ impl ::b24_core::__private::Method for LandingDelete {
         "landing.landing.delete",
     );
     type Output = bool;
+    type Error = LandingDeleteError;
 }
 /// The method `landing.landing.deleteblock` completely removes a block from the page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-delete-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingDeleteblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingDeleteblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingDeleteblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2504,14 +3209,16 @@ pub struct LandingDeleteblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the editable version of the page.
     ///
     /// The block identifier can be obtained using the method landing.block.getList with the parameter `params.edit_mode = 1`.
@@ -2520,14 +3227,14 @@ pub struct LandingDeleteblock {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
 }
 impl LandingDeleteblock {
     /// Creates a `LandingDeleteblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -2539,7 +3246,9 @@ impl LandingDeleteblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2552,12 +3261,30 @@ impl ::b24_core::__private::Method for LandingDeleteblock {
         "landing.landing.deleteblock",
     );
     type Output = bool;
+    type Error = LandingDeleteblockError;
 }
 /// The method `landing.landing.downblock` moves a block one position down in the page draft.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-down-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingDownblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingDownblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingDownblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2573,21 +3300,23 @@ pub struct LandingDownblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Block identifier in the editable version of the page.
     ///
     /// The block identifier can be obtained using the method landing.block.getList with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// If `true`, the method does not add the action to the page change history. Default is `false`
     ///
     /// Wire name: `preventHistory`.
@@ -2597,14 +3326,14 @@ pub struct LandingDownblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingDownblock {
     /// Creates a `LandingDownblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -2617,14 +3346,19 @@ impl LandingDownblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -2636,12 +3370,30 @@ impl ::b24_core::__private::Method for LandingDownblock {
         "landing.landing.downblock",
     );
     type Output = bool;
+    type Error = LandingDownblockError;
 }
 /// The method `landing.landing.favoriteBlock` creates a copy of a page block and saves it to the block list as a template. Upon successful execution, the method returns the identifier of the new block copy.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-favorite-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingFavoriteBlock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingFavoriteBlock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingFavoriteBlock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2657,21 +3409,23 @@ pub struct LandingFavoriteBlock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block.
     ///
     /// The block identifier can be obtained using the method landing.block.getList with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Parameters of the saved block (detailed description).
     ///
     /// If the parameter is not provided, the method saves a copy of the block without additional overrides
@@ -2684,8 +3438,8 @@ impl LandingFavoriteBlock {
     /// Creates a `LandingFavoriteBlock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -2698,7 +3452,9 @@ impl LandingFavoriteBlock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2720,12 +3476,30 @@ impl ::b24_core::__private::Method for LandingFavoriteBlock {
         "landing.landing.favoriteBlock",
     );
     type Output = i64;
+    type Error = LandingFavoriteBlockError;
 }
 /// The method `landing.landing.getList` retrieves a list of pages based on the selection parameters.
 ///
 /// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingGetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2741,7 +3515,9 @@ pub struct LandingGetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Parameters for selecting pages (detailed description)
     ///
     /// Wire name: `params`.
@@ -2761,7 +3537,9 @@ impl LandingGetList {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2783,12 +3561,30 @@ impl ::b24_core::__private::Method for LandingGetList {
         "landing.landing.getList",
     );
     type Output = ::std::vec::Vec<LandingGetListResultItem>;
+    type Error = LandingGetListError;
 }
 /// The method `landing.landing.getadditionalfields` retrieves additional fields of the page.
 ///
 /// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-additional-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingGetadditionalfields::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingGetadditionalfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingGetadditionalfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2804,19 +3600,23 @@ pub struct LandingGetadditionalfields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingGetadditionalfields {
     /// Creates a `LandingGetadditionalfields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -2826,7 +3626,9 @@ impl LandingGetadditionalfields {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2838,13 +3640,31 @@ impl ::b24_core::__private::Method for LandingGetadditionalfields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.landing.getadditionalfields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = LandingGetadditionalfieldsResult;
+    type Error = LandingGetadditionalfieldsError;
 }
 /// The method `landing.landing.getpreview` returns the URL or relative path to the preview image of the page.
 ///
 /// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-preview.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingGetpreview::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingGetpreview>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingGetpreview` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2860,19 +3680,23 @@ pub struct LandingGetpreview {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList or from the result of the method landing.landing.add
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingGetpreview {
     /// Creates a `LandingGetpreview` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -2882,7 +3706,9 @@ impl LandingGetpreview {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2895,12 +3721,30 @@ impl ::b24_core::__private::Method for LandingGetpreview {
         "landing.landing.getpreview",
     );
     type Output = ::std::string::String;
+    type Error = LandingGetpreviewError;
 }
 /// The method `landing.landing.getpublicurl` returns the complete public URL of the page.
 ///
 /// Who: a user with access to the "Sites and Stores" section and the "view" permission for the site..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-public-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingGetpublicurl::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingGetpublicurl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingGetpublicurl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2916,19 +3760,23 @@ pub struct LandingGetpublicurl {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingGetpublicurl {
     /// Creates a `LandingGetpublicurl` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -2938,7 +3786,9 @@ impl LandingGetpublicurl {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -2951,12 +3801,30 @@ impl ::b24_core::__private::Method for LandingGetpublicurl {
         "landing.landing.getpublicurl",
     );
     type Output = ::std::string::String;
+    type Error = LandingGetpublicurlError;
 }
 /// The method `landing.landing.hideblock` hides a block on the page. The hidden block remains in the draft of the page and can be shown again using the method landing.landing.showblock.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-hide-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingHideblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingHideblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingHideblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2972,28 +3840,30 @@ pub struct LandingHideblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block.
     ///
     /// The block identifier can be obtained using the method landing.block.getList with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
 }
 impl LandingHideblock {
     /// Creates a `LandingHideblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3005,7 +3875,9 @@ impl LandingHideblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3018,12 +3890,30 @@ impl ::b24_core::__private::Method for LandingHideblock {
         "landing.landing.hideblock",
     );
     type Output = bool;
+    type Error = LandingHideblockError;
 }
 /// The method `landing.landing.markDelete` marks the page as deleted, moves it to the trash, and unpublishes it.
 ///
 /// Who: user with "delete" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-mark-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingMarkDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingMarkDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingMarkDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3039,14 +3929,16 @@ pub struct LandingMarkDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Indicator for marking the page as deleted. Default is `true`.
     ///
     /// If `false` is passed, the method restores the page from the trash. This scenario typically uses landing.landing.markUnDelete
@@ -3058,12 +3950,14 @@ pub struct LandingMarkDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mark: ::std::option::Option<bool>,
+    pub mark: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingMarkDelete {
     /// Creates a `LandingMarkDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -3074,14 +3968,19 @@ impl LandingMarkDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `mark`.
     #[must_use]
-    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.mark = ::std::option::Option::Some(value.into());
         self
     }
@@ -3093,12 +3992,30 @@ impl ::b24_core::__private::Method for LandingMarkDelete {
         "landing.landing.markDelete",
     );
     type Output = i64;
+    type Error = LandingMarkDeleteError;
 }
 /// The method `landing.landing.markUnDelete` restores a page from the recycle bin and removes the deletion flag. After restoration, the page remains unpublished (`ACTIVE = "N"`).
 ///
 /// Who: user with "delete" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-mark-undelete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingMarkUnDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingMarkUnDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingMarkUnDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3109,12 +4026,14 @@ pub struct LandingMarkUnDelete {
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingMarkUnDelete {
     /// Creates a `LandingMarkUnDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { lid: lid.into() }
     }
 }
@@ -3125,12 +4044,30 @@ impl ::b24_core::__private::Method for LandingMarkUnDelete {
         "landing.landing.markUnDelete",
     );
     type Output = i64;
+    type Error = LandingMarkUnDeleteError;
 }
 /// The method `landing.landing.markdeletedblock` marks a page block as deleted but does not remove it from the database. The marked block can be restored using the method landing.landing.markundeletedblock. To delete a block immediately and irreversibly, use the method landing.landing.deleteblock.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-mark-deleted-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingMarkdeletedblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingMarkdeletedblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingMarkdeletedblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3146,21 +4083,23 @@ pub struct LandingMarkdeletedblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block.
     ///
     /// The block identifier can be obtained using the method landing.block.getList with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Indicator for marking the block as deleted. Default is `true`.
     ///
     /// If `false` is passed, the method will remove the deletion mark. This scenario typically uses landing.landing.markundeletedblock
@@ -3172,7 +4111,7 @@ pub struct LandingMarkdeletedblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mark: ::std::option::Option<bool>,
+    pub mark: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// If `true`, the method does not add the action to the page change history. Default is `false`
     ///
     /// Wire name: `preventHistory`.
@@ -3182,14 +4121,14 @@ pub struct LandingMarkdeletedblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingMarkdeletedblock {
     /// Creates a `LandingMarkdeletedblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3203,20 +4142,28 @@ impl LandingMarkdeletedblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `mark`.
     #[must_use]
-    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.mark = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -3228,12 +4175,30 @@ impl ::b24_core::__private::Method for LandingMarkdeletedblock {
         "landing.landing.markdeletedblock",
     );
     type Output = bool;
+    type Error = LandingMarkdeletedblockError;
 }
 /// The method `landing.landing.markundeletedblock` removes the deletion mark from the block.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-mark-undeleted-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingMarkundeletedblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingMarkundeletedblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingMarkundeletedblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3249,14 +4214,16 @@ pub struct LandingMarkundeletedblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block.
     ///
     /// To restore a deleted block, request it using the method landing.block.getList with the parameters `params.edit_mode = 1` and `params.deleted = 1`.
@@ -3265,7 +4232,7 @@ pub struct LandingMarkundeletedblock {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// If `true`, the method does not add the action to the page change history.
     ///
     /// Default value: `false`
@@ -3277,14 +4244,14 @@ pub struct LandingMarkundeletedblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingMarkundeletedblock {
     /// Creates a `LandingMarkundeletedblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3297,14 +4264,19 @@ impl LandingMarkundeletedblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -3316,12 +4288,30 @@ impl ::b24_core::__private::Method for LandingMarkundeletedblock {
         "landing.landing.markundeletedblock",
     );
     type Output = bool;
+    type Error = LandingMarkundeletedblockError;
 }
 /// The method `landing.landing.move` moves a page to another site or folder.
 ///
 /// Who: a user with "edit" and "delete" permissions on the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-move.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingMove::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingMove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingMove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3337,14 +4327,16 @@ pub struct LandingMove {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page to be moved.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the destination site.
     ///
     /// If the parameter is not provided or equals `0`, the current site of the page is used.
@@ -3358,7 +4350,7 @@ pub struct LandingMove {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_site_id: ::std::option::Option<i64>,
+    pub to_site_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the destination folder in the target site.
     ///
     /// If the parameter is not provided or equals `0`, the page is moved to the root of the target site.
@@ -3374,12 +4366,14 @@ pub struct LandingMove {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_folder_id: ::std::option::Option<i64>,
+    pub to_folder_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl LandingMove {
     /// Creates a `LandingMove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -3391,20 +4385,28 @@ impl LandingMove {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `toSiteId`.
     #[must_use]
-    pub fn to_site_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_site_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_site_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `toFolderId`.
     #[must_use]
-    pub fn to_folder_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_folder_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_folder_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3416,12 +4418,30 @@ impl ::b24_core::__private::Method for LandingMove {
         "landing.landing.move",
     );
     type Output = bool;
+    type Error = LandingMoveError;
 }
 /// The method `landing.landing.moveblock` moves a block to the specified page and returns the identifier of the moved block. The block can be moved within the same page or to another page.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-move-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingMoveblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingMoveblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingMoveblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3437,14 +4457,16 @@ pub struct LandingMoveblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page to which the block needs to be moved.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block.
     ///
     /// The block identifier should be obtained using the landing.block.getList method with the parameter `params.edit_mode = 1`. If the block is being moved from another page, request blocks from the source page.
@@ -3453,7 +4475,7 @@ pub struct LandingMoveblock {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// Additional parameters for the move (detailed description)
     ///
     /// Wire name: `params`.
@@ -3464,8 +4486,8 @@ impl LandingMoveblock {
     /// Creates a `LandingMoveblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3478,7 +4500,9 @@ impl LandingMoveblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3500,12 +4524,30 @@ impl ::b24_core::__private::Method for LandingMoveblock {
         "landing.landing.moveblock",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = LandingMoveblockError;
 }
 /// The method `landing.landing.publication` publishes the page and makes it active.
 ///
 /// Who: a user with "publication" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-publication.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingPublication::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingPublication>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingPublication` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3521,19 +4563,23 @@ pub struct LandingPublication {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingPublication {
     /// Creates a `LandingPublication` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -3543,7 +4589,9 @@ impl LandingPublication {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3556,12 +4604,29 @@ impl ::b24_core::__private::Method for LandingPublication {
         "landing.landing.publication",
     );
     type Output = bool;
+    type Error = LandingPublicationError;
 }
 /// The method `landing.landing.removeEntities` removes specified blocks and their associated images from the page. It can also clear file bindings for individual images without deleting the blocks themselves.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-remove-entities.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::LandingRemoveEntities) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingRemoveEntities>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingRemoveEntities` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3577,14 +4642,16 @@ pub struct LandingRemoveEntities {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Page identifier.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Set of objects to be deleted (detailed description).
     ///
     /// If no blocks or images are specified for deletion, the page will remain unchanged. However, the method will still return `true` if the page exists
@@ -3597,7 +4664,7 @@ impl LandingRemoveEntities {
     /// Creates a `LandingRemoveEntities` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<LandingRemoveEntitiesData>,
     ) -> Self {
         Self {
@@ -3610,7 +4677,9 @@ impl LandingRemoveEntities {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3623,12 +4692,30 @@ impl ::b24_core::__private::Method for LandingRemoveEntities {
         "landing.landing.removeEntities",
     );
     type Output = bool;
+    type Error = LandingRemoveEntitiesError;
 }
 /// The method `landing.landing.resolveIdByPublicUrl` returns the page ID based on its public URL within the specified site.
 ///
 /// Who: a user with access to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-resolve-id-by-public-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingResolveIdByPublicUrl::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingResolveIdByPublicUrl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingResolveIdByPublicUrl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3644,7 +4731,9 @@ pub struct LandingResolveIdByPublicUrl {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Relative public URL of the page within the site `siteId`, for example `/catalog/sale/`.
     ///
     /// Provide the path from the root of the site without the domain
@@ -3654,21 +4743,23 @@ pub struct LandingResolveIdByPublicUrl {
         rename = "landingUrl",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub landing_url: ::std::string::String,
+    pub landing_url: ::b24_core::__private::Param<::std::string::String>,
     /// The ID of the site within which to find the page.
     ///
     /// The site ID can be obtained using the method landing.site.getList
     ///
     /// Wire name: `siteId`.
     #[serde(rename = "siteId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub site_id: i64,
+    pub site_id: ::b24_core::__private::Param<i64>,
 }
 impl LandingResolveIdByPublicUrl {
     /// Creates a `LandingResolveIdByPublicUrl` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        landing_url: impl ::std::convert::Into<::std::string::String>,
-        site_id: impl ::std::convert::Into<i64>,
+        landing_url: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        site_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3680,7 +4771,9 @@ impl LandingResolveIdByPublicUrl {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3693,12 +4786,30 @@ impl ::b24_core::__private::Method for LandingResolveIdByPublicUrl {
         "landing.landing.resolveIdByPublicUrl",
     );
     type Output = i64;
+    type Error = LandingResolveIdByPublicUrlError;
 }
 /// The method `landing.landing.showblock` displays a block on the page that was previously hidden.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-show-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingShowblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingShowblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingShowblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3714,14 +4825,16 @@ pub struct LandingShowblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the editable version of the page.
     ///
     /// The block identifier can be obtained using the landing.block.getList method with the parameter `params.edit_mode = 1`.
@@ -3730,14 +4843,14 @@ pub struct LandingShowblock {
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
 }
 impl LandingShowblock {
     /// Creates a `LandingShowblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3749,7 +4862,9 @@ impl LandingShowblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3762,12 +4877,30 @@ impl ::b24_core::__private::Method for LandingShowblock {
         "landing.landing.showblock",
     );
     type Output = bool;
+    type Error = LandingShowblockError;
 }
 /// The method `landing.landing.unFavoriteBlock` removes the saved copy of a block. The original block on the page remains unchanged. When a saved block is deleted, any associated files, such as a user-uploaded preview for that block, are also removed.
 ///
 /// Who: user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-unfavorite-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingUnFavoriteBlock::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingUnFavoriteBlock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingUnFavoriteBlock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3783,12 +4916,14 @@ pub struct LandingUnFavoriteBlock {
         rename = "blockId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub block_id: i64,
+    pub block_id: ::b24_core::__private::Param<i64>,
 }
 impl LandingUnFavoriteBlock {
     /// Creates a `LandingUnFavoriteBlock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(block_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        block_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { block_id: block_id.into() }
     }
 }
@@ -3799,12 +4934,30 @@ impl ::b24_core::__private::Method for LandingUnFavoriteBlock {
         "landing.landing.unFavoriteBlock",
     );
     type Output = bool;
+    type Error = LandingUnFavoriteBlockError;
 }
 /// The method `landing.landing.unpublic` unpublishes a page.
 ///
 /// Who: a user with "publishing" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-unpublic.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingUnpublic::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingUnpublic>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingUnpublic` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3820,19 +4973,23 @@ pub struct LandingUnpublic {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
 }
 impl LandingUnpublic {
     /// Creates a `LandingUnpublic` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             lid: lid.into(),
@@ -3842,7 +4999,9 @@ impl LandingUnpublic {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -3855,12 +5014,30 @@ impl ::b24_core::__private::Method for LandingUnpublic {
         "landing.landing.unpublic",
     );
     type Output = bool;
+    type Error = LandingUnpublicError;
 }
 /// The method `landing.landing.upblock` moves a block one position up in the draft of the page. If the page is already published, the change will be visible to visitors after the "Publish Changes" command in the interface or after calling the method landing.landing.publication.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-up-block.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::LandingUpblock::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingUpblock>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingUpblock` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3876,21 +5053,23 @@ pub struct LandingUpblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the page.
     ///
     /// The page identifier can be obtained using the method landing.landing.getList, as well as from the results of the methods landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// Identifier of the block in the editable version of the page.
     ///
     /// The block identifier can be obtained using the method landing.block.getList with the parameter `params.edit_mode = 1`
     ///
     /// Wire name: `block`.
     #[serde(rename = "block", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub block: i64,
+    pub block: ::b24_core::__private::Param<i64>,
     /// If `true`, the method does not add the action to the page change history. Default is `false`
     ///
     /// Wire name: `preventHistory`.
@@ -3900,14 +5079,14 @@ pub struct LandingUpblock {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub prevent_history: ::std::option::Option<bool>,
+    pub prevent_history: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl LandingUpblock {
     /// Creates a `LandingUpblock` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
-        block: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        block: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             scope: ::std::option::Option::None,
@@ -3920,14 +5099,19 @@ impl LandingUpblock {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `preventHistory`.
     #[must_use]
-    pub fn prevent_history(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn prevent_history(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.prevent_history = ::std::option::Option::Some(value.into());
         self
     }
@@ -3939,12 +5123,29 @@ impl ::b24_core::__private::Method for LandingUpblock {
         "landing.landing.upblock",
     );
     type Output = bool;
+    type Error = LandingUpblockError;
 }
 /// The method `landing.landing.update` updates the parameters of the page.
 ///
 /// Who: a user with the "change settings" access permission for the site. To delete the page or change its publication date, additional "delete" and "publication" permissions are required on the site..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::LandingUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::LandingUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LandingUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3955,7 +5156,7 @@ pub struct LandingUpdate {
     ///
     /// Wire name: `lid`.
     #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub lid: i64,
+    pub lid: ::b24_core::__private::Param<i64>,
     /// A set of fields for the page to be updated (detailed description)
     ///
     /// Wire name: `fields`.
@@ -3966,7 +5167,7 @@ impl LandingUpdate {
     /// Creates a `LandingUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        lid: impl ::std::convert::Into<i64>,
+        lid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<LandingUpdateFields>,
     ) -> Self {
         Self {
@@ -3982,12 +5183,30 @@ impl ::b24_core::__private::Method for LandingUpdate {
         "landing.landing.update",
     );
     type Output = bool;
+    type Error = LandingUpdateError;
 }
 /// The method `landing.repo.checkContent` checks content through a sanitizer.
 ///
 /// Who: user with View access permission in the Sites and Stores section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-check-content.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RepoCheckContent::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RepoCheckContent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepoCheckContent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4001,7 +5220,9 @@ pub struct RepoCheckContent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub content: ::std::option::Option<::std::string::String>,
+    pub content: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// A delimiter that marks dangerous fragments in `content`.
     ///
     /// Default: `#SANITIZE#`
@@ -4013,7 +5234,9 @@ pub struct RepoCheckContent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub splitter: ::std::option::Option<::std::string::String>,
+    pub splitter: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl RepoCheckContent {
     /// Creates a `RepoCheckContent` from its required fields.
@@ -4028,7 +5251,9 @@ impl RepoCheckContent {
     #[must_use]
     pub fn content(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.content = ::std::option::Option::Some(value.into());
         self
@@ -4037,7 +5262,9 @@ impl RepoCheckContent {
     #[must_use]
     pub fn splitter(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.splitter = ::std::option::Option::Some(value.into());
         self
@@ -4050,19 +5277,37 @@ impl ::b24_core::__private::Method for RepoCheckContent {
         "landing.repo.checkContent",
     );
     type Output = RepoCheckContentResult;
+    type Error = RepoCheckContentError;
 }
 /// The method `landing.repo.getList` retrieves a list of custom blocks.
 ///
 /// Who: a user with View access permission in the Sites and Stores section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RepoGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RepoGetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepoGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoGetList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     select: value_1,
     ///     filter: value_2,
@@ -4107,12 +5352,30 @@ impl ::b24_core::__private::Method for RepoGetList {
         "landing.repo.getList",
     );
     type Output = ::std::vec::Vec<RepoGetListResultItem>;
+    type Error = RepoGetListError;
 }
 /// The method `landing.repo.register` adds a new custom block to the repository.
 ///
 /// Who: a user with View access permission in the Sites and Stores section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RepoRegister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RepoRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepoRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4126,7 +5389,7 @@ pub struct RepoRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Block fields more details
     ///
     /// Wire name: `fields`.
@@ -4159,7 +5422,9 @@ impl RepoRegister {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -4195,12 +5460,30 @@ impl ::b24_core::__private::Method for RepoRegister {
         "landing.repo.register",
     );
     type Output = i64;
+    type Error = RepoRegisterError;
 }
 /// The method `landing.repo.unbind` removes the embedding placement registered by the current application in the `landing` section.
 ///
 /// Who: user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/landing-repo-unbind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RepoUnbind::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RepoUnbind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepoUnbind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4216,7 +5499,7 @@ pub struct RepoUnbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Path of the embedding placement handler.
     ///
     /// The `handler` value must match the `PLACEMENT_HANDLER` field that was passed during the registration of the embedding placement using the `landing.repo.bind` method.
@@ -4234,7 +5517,9 @@ pub struct RepoUnbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub handler: ::std::option::Option<::std::string::String>,
+    pub handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl RepoUnbind {
     /// Creates a `RepoUnbind` from its required fields.
@@ -4249,7 +5534,9 @@ impl RepoUnbind {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -4258,7 +5545,9 @@ impl RepoUnbind {
     #[must_use]
     pub fn handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.handler = ::std::option::Option::Some(value.into());
         self
@@ -4271,12 +5560,30 @@ impl ::b24_core::__private::Method for RepoUnbind {
         "landing.repo.unbind",
     );
     type Output = bool;
+    type Error = RepoUnbindError;
 }
 /// The method `landing.repo.unregister` deletes a user block by its code.
 ///
 /// Who: user with View access permission in the Sites and Stores section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RepoUnregister::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RepoUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepoUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4292,7 +5599,7 @@ pub struct RepoUnregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl RepoUnregister {
     /// Creates a `RepoUnregister` from its required fields.
@@ -4306,7 +5613,9 @@ impl RepoUnregister {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -4319,12 +5628,31 @@ impl ::b24_core::__private::Method for RepoUnregister {
         "landing.repo.unregister",
     );
     type Output = bool;
+    type Error = RepoUnregisterError;
 }
 /// The method `landing.role.enable` enables or disables the role-based access model for the "Sites and Stores" section.
 ///
 /// Who: administrator or user with "Full access" permission to the "Sites and Stores" section. If the scope parameter is provided, the method is available only to the Bitrix24 administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-enable.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RoleEnable::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RoleEnable>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleEnable` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4347,7 +5675,9 @@ pub struct RoleEnable {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Access model mode. You can check the current model using the landing.role.isEnabled method.
     ///
     /// Possible values:
@@ -4373,7 +5703,9 @@ impl RoleEnable {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4386,12 +5718,30 @@ impl ::b24_core::__private::Method for RoleEnable {
         "landing.role.enable",
     );
     type Output = bool;
+    type Error = RoleEnableError;
 }
 /// The method `landing.role.getList` retrieves a list of access roles for the selected type of sites.
 ///
 /// Who: administrator or user with "full access" permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RoleGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RoleGetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4414,7 +5764,9 @@ pub struct RoleGetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl RoleGetList {
     /// Creates a `RoleGetList` from its required fields.
@@ -4428,7 +5780,9 @@ impl RoleGetList {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4441,12 +5795,30 @@ impl ::b24_core::__private::Method for RoleGetList {
         "landing.role.getList",
     );
     type Output = ::std::vec::Vec<RoleGetListResultItem>;
+    type Error = RoleGetListError;
 }
 /// The method `landing.role.getRights` returns the rights of the specified role for each site where they are configured.
 ///
 /// Who: administrator or user with "full access" permission to the "Sites and Stores" section..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-get-rights.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RoleGetRights::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RoleGetRights>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleGetRights` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4469,17 +5841,21 @@ pub struct RoleGetRights {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Role identifier. You can obtain the identifier using the landing.role.getList method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RoleGetRights {
     /// Creates a `RoleGetRights` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -4489,7 +5865,9 @@ impl RoleGetRights {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4505,12 +5883,30 @@ impl ::b24_core::__private::Method for RoleGetRights {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RoleGetRightsError;
 }
 /// The method `landing.role.isEnabled` checks whether the role model of permissions is enabled for the "Sites and Stores" section.
 ///
 /// Who: a user with "full access" permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-is-enabled.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RoleIsEnabled::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RoleIsEnabled>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleIsEnabled` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4529,12 +5925,30 @@ impl ::b24_core::__private::Method for RoleIsEnabled {
         "landing.role.isEnabled",
     );
     type Output = bool;
+    type Error = RoleIsEnabledError;
 }
 /// The method `landing.role.setAccessCodes` specifies to whom the role is assigned: users, groups, or departments. After invocation, the method reapplies the already saved permissions of this role for the sites.
 ///
 /// Who: administrator or user with "full access" permission to the "Sites and Stores" section..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-set-access-codes.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RoleSetAccessCodes::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RoleSetAccessCodes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleSetAccessCodes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4557,12 +5971,14 @@ pub struct RoleSetAccessCodes {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Role identifier. You can obtain the identifier using the method landing.role.getList
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// The final list of access codes for the role.
     ///
     /// The method completely replaces the previously saved list and does not merge it with the current one.
@@ -4593,7 +6009,9 @@ pub struct RoleSetAccessCodes {
 impl RoleSetAccessCodes {
     /// Creates a `RoleSetAccessCodes` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -4604,7 +6022,9 @@ impl RoleSetAccessCodes {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4626,12 +6046,31 @@ impl ::b24_core::__private::Method for RoleSetAccessCodes {
         "landing.role.setAccessCodes",
     );
     type Output = bool;
+    type Error = RoleSetAccessCodesError;
 }
 /// The method `landing.role.setRights` sets role permissions for sites. You can specify separate permissions for each site, while others will have default permissions. The new set of permissions completely replaces the previous one.
 ///
 /// Who: administrator or user with "full access" permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-set-rights.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::RoleSetRights::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::RoleSetRights>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RoleSetRights` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4654,7 +6093,9 @@ pub struct RoleSetRights {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The identifier of the role for which permissions need to be updated.
     ///
     /// You can obtain the identifier using the landing.role.getList method.
@@ -4663,7 +6104,7 @@ pub struct RoleSetRights {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object in the following format:
     ///
     /// ```json
@@ -4705,7 +6146,7 @@ impl RoleSetRights {
     /// Creates a `RoleSetRights` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         rights: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -4719,7 +6160,9 @@ impl RoleSetRights {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4741,12 +6184,29 @@ impl ::b24_core::__private::Method for RoleSetRights {
         "landing.role.setRights",
     );
     type Output = bool;
+    type Error = RoleSetRightsError;
 }
 /// The method `landing.site.add` creates a new site and returns the identifier of the created site.
 ///
 /// Who: a user with "create" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::SiteAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4761,7 +6221,9 @@ pub struct SiteAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Set of fields for the new site (detailed description)
     ///
     /// Wire name: `fields`.
@@ -4781,7 +6243,9 @@ impl SiteAdd {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4794,12 +6258,29 @@ impl ::b24_core::__private::Method for SiteAdd {
         "landing.site.add",
     );
     type Output = i64;
+    type Error = SiteAddError;
 }
 /// The method `landing.site.addFolder` creates a folder in the specified site and returns the identifier of the created folder.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-add-folder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::SiteAddFolder) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteAddFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteAddFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4815,14 +6296,16 @@ pub struct SiteAddFolder {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site where the folder needs to be created.
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `siteId`.
     #[serde(rename = "siteId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub site_id: i64,
+    pub site_id: ::b24_core::__private::Param<i64>,
     /// Set of fields for the folder being created (detailed description)
     ///
     /// Wire name: `fields`.
@@ -4833,7 +6316,7 @@ impl SiteAddFolder {
     /// Creates a `SiteAddFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        site_id: impl ::std::convert::Into<i64>,
+        site_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<SiteAddFolderFields>,
     ) -> Self {
         Self {
@@ -4846,7 +6329,9 @@ impl SiteAddFolder {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -4859,12 +6344,30 @@ impl ::b24_core::__private::Method for SiteAddFolder {
         "landing.site.addFolder",
     );
     type Output = i64;
+    type Error = SiteAddFolderError;
 }
 /// The method `landing.site.bindingToGroup` binds the Knowledge Base to a Social Network group.
 ///
 /// Who: a user with the Posting in Extensions permission in the Knowledge Base section and editing rights for the Knowledge Base in the specified group..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-binding-to-group.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteBindingToGroup::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteBindingToGroup>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteBindingToGroup` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4880,7 +6383,7 @@ pub struct SiteBindingToGroup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the Social Network group.
     ///
     /// `groupId` can be obtained from:
@@ -4896,7 +6399,7 @@ pub struct SiteBindingToGroup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SiteBindingToGroup {
     /// Creates a `SiteBindingToGroup` from its required fields.
@@ -4909,13 +6412,19 @@ impl SiteBindingToGroup {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `groupId`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4927,12 +6436,30 @@ impl ::b24_core::__private::Method for SiteBindingToGroup {
         "landing.site.bindingToGroup",
     );
     type Output = bool;
+    type Error = SiteBindingToGroupError;
 }
 /// The method `landing.site.bindingToMenu` binds the Knowledge Base to the specified menu.
 ///
 /// Who: a user with View permission in the Sites section and Placement permission in the Extensions section of the Knowledge Base.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-binding-to-menu.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteBindingToMenu::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteBindingToMenu>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteBindingToMenu` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4948,7 +6475,7 @@ pub struct SiteBindingToMenu {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Menu code.
     ///
     /// `menuCode` can be obtained:
@@ -4962,7 +6489,9 @@ pub struct SiteBindingToMenu {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub menu_code: ::std::option::Option<::std::string::String>,
+    pub menu_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SiteBindingToMenu {
     /// Creates a `SiteBindingToMenu` from its required fields.
@@ -4975,7 +6504,10 @@ impl SiteBindingToMenu {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4983,7 +6515,9 @@ impl SiteBindingToMenu {
     #[must_use]
     pub fn menu_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.menu_code = ::std::option::Option::Some(value.into());
         self
@@ -4996,12 +6530,30 @@ impl ::b24_core::__private::Method for SiteBindingToMenu {
         "landing.site.bindingToMenu",
     );
     type Output = bool;
+    type Error = SiteBindingToMenuError;
 }
 /// The method `landing.site.delete` only deletes an empty site without pages.
 ///
 /// Who: a user with "delete" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5017,19 +6569,23 @@ pub struct SiteDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Site identifier
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SiteDelete {
     /// Creates a `SiteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5039,7 +6595,9 @@ impl SiteDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5052,12 +6610,30 @@ impl ::b24_core::__private::Method for SiteDelete {
         "landing.site.delete",
     );
     type Output = bool;
+    type Error = SiteDeleteError;
 }
 /// The method `landing.site.fullExport` exports the site and its pages into an array for subsequent import, for example, via landing.demos.register.
 ///
 /// Who: user with "export" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-full-export.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteFullExport::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteFullExport>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteFullExport` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5068,7 +6644,7 @@ pub struct SiteFullExport {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Additional export parameters (detailed description)
     ///
     /// Wire name: `params`.
@@ -5078,7 +6654,9 @@ pub struct SiteFullExport {
 impl SiteFullExport {
     /// Creates a `SiteFullExport` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             params: ::std::option::Option::None,
@@ -5101,12 +6679,30 @@ impl ::b24_core::__private::Method for SiteFullExport {
         "landing.site.fullExport",
     );
     type Output = SiteFullExportResult;
+    type Error = SiteFullExportError;
 }
 /// The method `landing.site.getFolders` returns a list of site folders.
 ///
 /// Who: any user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-folders.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetFolders::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetFolders>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetFolders` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5122,14 +6718,16 @@ pub struct SiteGetFolders {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site for which folders are requested.
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `siteId`.
     #[serde(rename = "siteId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub site_id: i64,
+    pub site_id: ::b24_core::__private::Param<i64>,
     /// Filter by folder fields (detailed description)
     ///
     /// Wire name: `filter`.
@@ -5139,7 +6737,9 @@ pub struct SiteGetFolders {
 impl SiteGetFolders {
     /// Creates a `SiteGetFolders` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(site_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        site_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             site_id: site_id.into(),
@@ -5150,7 +6750,9 @@ impl SiteGetFolders {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5172,12 +6774,30 @@ impl ::b24_core::__private::Method for SiteGetFolders {
         "landing.site.getFolders",
     );
     type Output = ::std::vec::Vec<SiteGetFoldersResultItem>;
+    type Error = SiteGetFoldersError;
 }
 /// The method `landing.site.getGroupBindings` returns the bindings of Knowledge Bases to groups.
 ///
 /// Who: a user with View access permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-get-group-bindings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetGroupBindings::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetGroupBindings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetGroupBindings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5195,7 +6815,7 @@ pub struct SiteGetGroupBindings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SiteGetGroupBindings {
     /// Creates a `SiteGetGroupBindings` from its required fields.
@@ -5207,7 +6827,10 @@ impl SiteGetGroupBindings {
     }
     /// Sets `groupId`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -5219,12 +6842,30 @@ impl ::b24_core::__private::Method for SiteGetGroupBindings {
         "landing.site.getGroupBindings",
     );
     type Output = ::std::vec::Vec<SiteGetGroupBindingsResultItem>;
+    type Error = SiteGetGroupBindingsError;
 }
 /// The method `landing.site.getList` retrieves a list of sites based on the selection parameters.
 ///
 /// Who: user with "view" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5240,7 +6881,9 @@ pub struct SiteGetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Parameters for selecting sites (detailed description)
     ///
     /// Wire name: `params`.
@@ -5260,7 +6903,9 @@ impl SiteGetList {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5282,12 +6927,30 @@ impl ::b24_core::__private::Method for SiteGetList {
         "landing.site.getList",
     );
     type Output = ::std::vec::Vec<SiteGetListResultItem>;
+    type Error = SiteGetListError;
 }
 /// The method `landing.site.getMenuBindings` returns Knowledge Base bindings to the menu.
 ///
 /// Who: a user with View permission in the Sites section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-get-menu-bindings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetMenuBindings::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetMenuBindings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetMenuBindings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5307,7 +6970,9 @@ pub struct SiteGetMenuBindings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub menu_code: ::std::option::Option<::std::string::String>,
+    pub menu_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SiteGetMenuBindings {
     /// Creates a `SiteGetMenuBindings` from its required fields.
@@ -5321,7 +6986,9 @@ impl SiteGetMenuBindings {
     #[must_use]
     pub fn menu_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.menu_code = ::std::option::Option::Some(value.into());
         self
@@ -5334,12 +7001,30 @@ impl ::b24_core::__private::Method for SiteGetMenuBindings {
         "landing.site.getMenuBindings",
     );
     type Output = ::std::vec::Vec<SiteGetMenuBindingsResultItem>;
+    type Error = SiteGetMenuBindingsError;
 }
 /// The method `landing.site.getPreview` returns the URL preview of the site's index page.
 ///
 /// Who: a user with "view" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-preview.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetPreview::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetPreview>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetPreview` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5355,19 +7040,23 @@ pub struct SiteGetPreview {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Site identifier.
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SiteGetPreview {
     /// Creates a `SiteGetPreview` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5377,7 +7066,9 @@ impl SiteGetPreview {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5390,12 +7081,31 @@ impl ::b24_core::__private::Method for SiteGetPreview {
         "landing.site.getPreview",
     );
     type Output = ::std::string::String;
+    type Error = SiteGetPreviewError;
 }
 /// The method `landing.site.getPublicUrl` returns the complete public URL of a site or multiple sites.
 ///
 /// Who: a user with access to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-public-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetPublicUrl::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetPublicUrl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetPublicUrl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5411,7 +7121,9 @@ pub struct SiteGetPublicUrl {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site or an array of site identifiers. If a single identifier is provided, the `result` will return a URL string.
     ///
     /// If an array of identifiers is provided, the `result` will return an object in the form `{"<ID>": "<URL>"}` only for the found sites.
@@ -5437,7 +7149,9 @@ impl SiteGetPublicUrl {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5450,12 +7164,31 @@ impl ::b24_core::__private::Method for SiteGetPublicUrl {
         "landing.site.getPublicUrl",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = SiteGetPublicUrlError;
 }
 /// The method `landing.site.getRights` retrieves the list of permissions for the current user for the specified site.
 ///
 /// Who: a user with "view" permission for the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/landing-site-get-rights.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetRights::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetRights>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetRights` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5484,12 +7217,30 @@ impl ::b24_core::__private::Method for SiteGetRights {
         "landing.site.getRights",
     );
     type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = SiteGetRightsError;
 }
 /// The method `landing.site.getadditionalfields` retrieves additional fields of the site.
 ///
 /// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-additional-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteGetadditionalfields::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteGetadditionalfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteGetadditionalfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5505,19 +7256,23 @@ pub struct SiteGetadditionalfields {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SiteGetadditionalfields {
     /// Creates a `SiteGetadditionalfields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5527,7 +7282,9 @@ impl SiteGetadditionalfields {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5539,13 +7296,31 @@ impl ::b24_core::__private::Method for SiteGetadditionalfields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.site.getadditionalfields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = SiteGetadditionalfieldsResult;
+    type Error = SiteGetadditionalfieldsError;
 }
 /// The method `landing.site.markDelete` marks the site as deleted, moves it to the trash, and unpublishes it.
 ///
 /// Who: a user with "delete" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteMarkDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteMarkDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteMarkDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5561,14 +7336,16 @@ pub struct SiteMarkDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Indicator for marking the site as deleted. Default is `true`.
     ///
     /// If `false` is passed, the method restores the site from the trash. This scenario typically uses landing.site.markUnDelete
@@ -5580,12 +7357,14 @@ pub struct SiteMarkDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mark: ::std::option::Option<bool>,
+    pub mark: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl SiteMarkDelete {
     /// Creates a `SiteMarkDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5596,14 +7375,19 @@ impl SiteMarkDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `mark`.
     #[must_use]
-    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.mark = ::std::option::Option::Some(value.into());
         self
     }
@@ -5615,12 +7399,30 @@ impl ::b24_core::__private::Method for SiteMarkDelete {
         "landing.site.markDelete",
     );
     type Output = i64;
+    type Error = SiteMarkDeleteError;
 }
 /// The method `landing.site.markFolderDelete` marks a folder as deleted and moves it to the trash. Upon successful execution, the method also marks the pages within this folder and any nested folders as deleted. Those pages are unpublished.
 ///
 /// Who: a user with the "delete" access permission for the site to which the folder belongs.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-folder-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteMarkFolderDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteMarkFolderDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteMarkFolderDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5636,14 +7438,16 @@ pub struct SiteMarkFolderDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the folder.
     ///
     /// The folder identifier can be obtained using the landing.site.getFolders method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Indicator for marking the folder as deleted. Default is `true`.
     ///
     /// If `false` is passed, the method restores the folder from the trash. This scenario typically uses landing.site.markFolderUnDelete
@@ -5655,12 +7459,14 @@ pub struct SiteMarkFolderDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mark: ::std::option::Option<bool>,
+    pub mark: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl SiteMarkFolderDelete {
     /// Creates a `SiteMarkFolderDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5671,14 +7477,19 @@ impl SiteMarkFolderDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `mark`.
     #[must_use]
-    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.mark = ::std::option::Option::Some(value.into());
         self
     }
@@ -5690,12 +7501,30 @@ impl ::b24_core::__private::Method for SiteMarkFolderDelete {
         "landing.site.markFolderDelete",
     );
     type Output = bool;
+    type Error = SiteMarkFolderDeleteError;
 }
 /// The method `landing.site.markFolderUnDelete` restores a folder from the recycle bin and removes the deletion mark from this folder and the pages within it.
 ///
 /// Who: a user with "delete" access permission for the site to which the folder belongs.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-folder-undelete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteMarkFolderUnDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteMarkFolderUnDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteMarkFolderUnDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5711,19 +7540,23 @@ pub struct SiteMarkFolderUnDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the folder.
     ///
     /// The folder identifier can be obtained using the method landing.site.getFolders
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SiteMarkFolderUnDelete {
     /// Creates a `SiteMarkFolderUnDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5733,7 +7566,9 @@ impl SiteMarkFolderUnDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5746,12 +7581,30 @@ impl ::b24_core::__private::Method for SiteMarkFolderUnDelete {
         "landing.site.markFolderUnDelete",
     );
     type Output = bool;
+    type Error = SiteMarkFolderUnDeleteError;
 }
 /// The method `landing.site.markUnDelete` restores a site from the recycle bin and removes the deletion flag. After restoration, the site remains unpublished (`ACTIVE = "N"`).
 ///
 /// Who: a user with the "delete" access permission for sites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-undelete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteMarkUnDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteMarkUnDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteMarkUnDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5767,19 +7620,23 @@ pub struct SiteMarkUnDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SiteMarkUnDelete {
     /// Creates a `SiteMarkUnDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5789,7 +7646,9 @@ impl SiteMarkUnDelete {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5802,12 +7661,30 @@ impl ::b24_core::__private::Method for SiteMarkUnDelete {
         "landing.site.markUnDelete",
     );
     type Output = i64;
+    type Error = SiteMarkUnDeleteError;
 }
 /// The method `landing.site.publication` publishes the site and its pages. If a page is inactive (`ACTIVE = "N"`), it remains unpublished (`PUBLIC = "N"`). When the method is called, non-deleted site folders (`DELETED = "N"`) are also activated.
 ///
 /// Who: a user with the "publication" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-publication.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SitePublication::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SitePublication>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SitePublication` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5823,19 +7700,23 @@ pub struct SitePublication {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// The site identifier can be obtained using the landing.site.getList method or from the result of the landing.site.add method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SitePublication {
     /// Creates a `SitePublication` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -5845,7 +7726,9 @@ impl SitePublication {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -5858,12 +7741,30 @@ impl ::b24_core::__private::Method for SitePublication {
         "landing.site.publication",
     );
     type Output = i64;
+    type Error = SitePublicationError;
 }
 /// The method `landing.site.publicationFolder` publishes the website folder and its chain of parent folders.
 ///
 /// Who: a user with the "publication" access permission for the website to which the folder belongs..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-publication-folder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SitePublicationFolder::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SitePublicationFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SitePublicationFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5879,7 +7780,9 @@ pub struct SitePublicationFolder {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the folder.
     ///
     /// The folder identifier can be obtained using the landing.site.getFolders method.
@@ -5889,7 +7792,7 @@ pub struct SitePublicationFolder {
         rename = "folderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub folder_id: i64,
+    pub folder_id: ::b24_core::__private::Param<i64>,
     /// Publication flag. `true` (default) publishes the folder, `false` unpublishes the folder.
     ///
     /// It is recommended to use landing.site.unPublicFolder for unpublishing.
@@ -5901,12 +7804,14 @@ pub struct SitePublicationFolder {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mark: ::std::option::Option<bool>,
+    pub mark: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl SitePublicationFolder {
     /// Creates a `SitePublicationFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(folder_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             folder_id: folder_id.into(),
@@ -5917,14 +7822,19 @@ impl SitePublicationFolder {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `mark`.
     #[must_use]
-    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.mark = ::std::option::Option::Some(value.into());
         self
     }
@@ -5936,12 +7846,31 @@ impl ::b24_core::__private::Method for SitePublicationFolder {
         "landing.site.publicationFolder",
     );
     type Output = bool;
+    type Error = SitePublicationFolderError;
 }
 /// The method `landing.site.setRights` sets access permissions in the advanced permission model for the specified site.
 ///
 /// Who: administrator or user with "full access" permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/landing-site-set-rights.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteSetRights::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteSetRights>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteSetRights` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6004,12 +7933,30 @@ impl ::b24_core::__private::Method for SiteSetRights {
         "landing.site.setRights",
     );
     type Output = bool;
+    type Error = SiteSetRightsError;
 }
 /// The method `landing.site.unPublicFolder` unpublishes a website folder and its parent folder chain.
 ///
 /// Who: a user with "publication" access permission for the website.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-unpublic-folder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteUnPublicFolder::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteUnPublicFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteUnPublicFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6025,7 +7972,9 @@ pub struct SiteUnPublicFolder {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the folder.
     ///
     /// The folder identifier can be obtained using the landing.site.getFolders method
@@ -6035,12 +7984,14 @@ pub struct SiteUnPublicFolder {
         rename = "folderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub folder_id: i64,
+    pub folder_id: ::b24_core::__private::Param<i64>,
 }
 impl SiteUnPublicFolder {
     /// Creates a `SiteUnPublicFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(folder_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             folder_id: folder_id.into(),
@@ -6050,7 +8001,9 @@ impl SiteUnPublicFolder {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -6063,12 +8016,30 @@ impl ::b24_core::__private::Method for SiteUnPublicFolder {
         "landing.site.unPublicFolder",
     );
     type Output = bool;
+    type Error = SiteUnPublicFolderError;
 }
 /// The method `landing.site.unbindingFromGroup` removes the binding of the Knowledge Base to a Social Network group.
 ///
 /// Who: a user with View permission in the Sites section and editing rights for the Knowledge Base in the specified group..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-unbinding-from-group.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteUnbindingFromGroup::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteUnbindingFromGroup>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteUnbindingFromGroup` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6084,7 +8055,7 @@ pub struct SiteUnbindingFromGroup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the Social Network group.
     ///
     /// `groupId` can be obtained from:
@@ -6100,7 +8071,7 @@ pub struct SiteUnbindingFromGroup {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SiteUnbindingFromGroup {
     /// Creates a `SiteUnbindingFromGroup` from its required fields.
@@ -6113,13 +8084,19 @@ impl SiteUnbindingFromGroup {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `groupId`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -6131,12 +8108,30 @@ impl ::b24_core::__private::Method for SiteUnbindingFromGroup {
         "landing.site.unbindingFromGroup",
     );
     type Output = bool;
+    type Error = SiteUnbindingFromGroupError;
 }
 /// The method `landing.site.unbindingFromMenu` removes the binding of the Knowledge Base from the specified menu.
 ///
 /// Who: a user with View permission in the Sites section and Placement permission in the Extensions section of the Knowledge Base.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-unbinding-from-menu.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteUnbindingFromMenu::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteUnbindingFromMenu>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteUnbindingFromMenu` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6152,7 +8147,7 @@ pub struct SiteUnbindingFromMenu {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Menu code.
     ///
     /// `menuCode` can be obtained:
@@ -6166,7 +8161,9 @@ pub struct SiteUnbindingFromMenu {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub menu_code: ::std::option::Option<::std::string::String>,
+    pub menu_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SiteUnbindingFromMenu {
     /// Creates a `SiteUnbindingFromMenu` from its required fields.
@@ -6179,7 +8176,10 @@ impl SiteUnbindingFromMenu {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -6187,7 +8187,9 @@ impl SiteUnbindingFromMenu {
     #[must_use]
     pub fn menu_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.menu_code = ::std::option::Option::Some(value.into());
         self
@@ -6200,12 +8202,30 @@ impl ::b24_core::__private::Method for SiteUnbindingFromMenu {
         "landing.site.unbindingFromMenu",
     );
     type Output = bool;
+    type Error = SiteUnbindingFromMenuError;
 }
 /// The method `landing.site.unpublic` unpublishes the site and its pages, deactivating the site. For all non-deleted folders of the site, the method also disables activity.
 ///
 /// Who: a user with the "publishing" access permission for the site..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-unpublic.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SiteUnpublic::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteUnpublic>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteUnpublic` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6221,19 +8241,23 @@ pub struct SiteUnpublic {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// The site identifier can be obtained using the landing.site.getList method or from the result of the landing.site.add method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SiteUnpublic {
     /// Creates a `SiteUnpublic` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -6243,7 +8267,9 @@ impl SiteUnpublic {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -6256,12 +8282,29 @@ impl ::b24_core::__private::Method for SiteUnpublic {
         "landing.site.unpublic",
     );
     type Output = i64;
+    type Error = SiteUnpublicError;
 }
 /// The method `landing.site.update` updates the parameters of the site.
 ///
 /// Who: a user with the "modify settings" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::SiteUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6277,14 +8320,16 @@ pub struct SiteUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// The site identifier can be obtained using the landing.site.getList method or from the result of the landing.site.add method
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields to update the site (detailed description)
     ///
     /// Wire name: `fields`.
@@ -6295,7 +8340,7 @@ impl SiteUpdate {
     /// Creates a `SiteUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<SiteUpdateFields>,
     ) -> Self {
         Self {
@@ -6308,7 +8353,9 @@ impl SiteUpdate {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -6321,12 +8368,29 @@ impl ::b24_core::__private::Method for SiteUpdate {
         "landing.site.update",
     );
     type Output = bool;
+    type Error = SiteUpdateError;
 }
 /// The method `landing.site.updateFolder` updates the parameters of a site folder.
 ///
 /// Who: a user with "edit" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-update-folder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_landing::landing::SiteUpdateFolder) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SiteUpdateFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SiteUpdateFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6342,14 +8406,16 @@ pub struct SiteUpdateFolder {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site to which the folder belongs.
     ///
     /// The site identifier can be obtained using the landing.site.getList method
     ///
     /// Wire name: `siteId`.
     #[serde(rename = "siteId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub site_id: i64,
+    pub site_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the folder to be updated.
     ///
     /// The folder identifier can be obtained using the landing.site.getFolders method
@@ -6359,7 +8425,7 @@ pub struct SiteUpdateFolder {
         rename = "folderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub folder_id: i64,
+    pub folder_id: ::b24_core::__private::Param<i64>,
     /// Set of fields to update the folder (detailed description)
     ///
     /// Wire name: `fields`.
@@ -6370,8 +8436,8 @@ impl SiteUpdateFolder {
     /// Creates a `SiteUpdateFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        site_id: impl ::std::convert::Into<i64>,
-        folder_id: impl ::std::convert::Into<i64>,
+        site_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<SiteUpdateFolderFields>,
     ) -> Self {
         Self {
@@ -6385,7 +8451,9 @@ impl SiteUpdateFolder {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -6398,12 +8466,30 @@ impl ::b24_core::__private::Method for SiteUpdateFolder {
         "landing.site.updateFolder",
     );
     type Output = bool;
+    type Error = SiteUpdateFolderError;
 }
 /// The method `landing.syspage.deleteForLanding` removes all bindings where the page with the identifier `id` is designated as special for the site.
 ///
 /// Who: a user with "modify site settings" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-delete-for-landing.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SyspageDeleteForLanding::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SyspageDeleteForLanding>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SyspageDeleteForLanding` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6419,19 +8505,23 @@ pub struct SyspageDeleteForLanding {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The identifier of the page for which all special bindings need to be removed.
     ///
     /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SyspageDeleteForLanding {
     /// Creates a `SyspageDeleteForLanding` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             scope: ::std::option::Option::None,
             id: id.into(),
@@ -6441,7 +8531,9 @@ impl SyspageDeleteForLanding {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -6454,12 +8546,30 @@ impl ::b24_core::__private::Method for SyspageDeleteForLanding {
         "landing.syspage.deleteForLanding",
     );
     type Output = bool;
+    type Error = SyspageDeleteForLandingError;
 }
 /// The method `landing.syspage.deleteForSite` removes all bindings of special pages for the site.
 ///
 /// Who: a user with the "modify settings" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-delete-for-site.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SyspageDeleteForSite::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SyspageDeleteForSite>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SyspageDeleteForSite` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6470,12 +8580,14 @@ pub struct SyspageDeleteForSite {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SyspageDeleteForSite {
     /// Creates a `SyspageDeleteForSite` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -6486,12 +8598,30 @@ impl ::b24_core::__private::Method for SyspageDeleteForSite {
         "landing.syspage.deleteForSite",
     );
     type Output = bool;
+    type Error = SyspageDeleteForSiteError;
 }
 /// The method `landing.syspage.get` returns a list of special pages for the site.
 ///
 /// Who: a user with "read" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SyspageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SyspageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SyspageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6502,7 +8632,7 @@ pub struct SyspageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Return only pages that are not deleted and are active.
     ///
     /// The filter is considered enabled if `true` is passed. By default, it is `false`
@@ -6514,12 +8644,14 @@ pub struct SyspageGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub active: ::std::option::Option<bool>,
+    pub active: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl SyspageGet {
     /// Creates a `SyspageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             active: ::std::option::Option::None,
@@ -6527,7 +8659,10 @@ impl SyspageGet {
     }
     /// Sets `active`.
     #[must_use]
-    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
     }
@@ -6538,13 +8673,31 @@ impl ::b24_core::__private::Method for SyspageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.syspage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = SyspageGetResult;
+    type Error = SyspageGetError;
 }
 /// The method `landing.syspage.getSpecialPage` returns the URL of the special page for the site.
 ///
 /// Who: a user with "read" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-get-special-page.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SyspageGetSpecialPage::new(1, b24_landing::landing::SyspageGetSpecialPageType::Mainpage);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SyspageGetSpecialPage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SyspageGetSpecialPage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6555,7 +8708,7 @@ pub struct SyspageGetSpecialPage {
     ///
     /// Wire name: `siteId`.
     #[serde(rename = "siteId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub site_id: i64,
+    pub site_id: ::b24_core::__private::Param<i64>,
     /// The code of the special page that the method looks for in the site's bindings.
     ///
     /// The method searches for an exact match of the string, without trimming spaces and without normalizing the case.
@@ -6594,7 +8747,7 @@ impl SyspageGetSpecialPage {
     /// Creates a `SyspageGetSpecialPage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        site_id: impl ::std::convert::Into<i64>,
+        site_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         r#type: impl ::std::convert::Into<SyspageGetSpecialPageType>,
     ) -> Self {
         Self {
@@ -6625,12 +8778,30 @@ impl ::b24_core::__private::Method for SyspageGetSpecialPage {
         "landing.syspage.getSpecialPage",
     );
     type Output = ::std::string::String;
+    type Error = SyspageGetSpecialPageError;
 }
 /// The method `landing.syspage.set` assigns a special page for the site.
 ///
 /// Who: a user with "modify settings" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::SyspageSet::new(1, b24_landing::landing::SyspageSetType::Mainpage);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::SyspageSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SyspageSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6641,7 +8812,7 @@ pub struct SyspageSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Code for the special page.
     ///
     /// Possible values:
@@ -6675,13 +8846,13 @@ pub struct SyspageSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lid: ::std::option::Option<i64>,
+    pub lid: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SyspageSet {
     /// Creates a `SyspageSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         r#type: impl ::std::convert::Into<SyspageSetType>,
     ) -> Self {
         Self {
@@ -6692,7 +8863,10 @@ impl SyspageSet {
     }
     /// Sets `lid`.
     #[must_use]
-    pub fn lid(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.lid = ::std::option::Option::Some(value.into());
         self
     }
@@ -6704,12 +8878,30 @@ impl ::b24_core::__private::Method for SyspageSet {
         "landing.syspage.set",
     );
     type Output = bool;
+    type Error = SyspageSetError;
 }
 /// The method `landing.template.getLandingRef` retrieves a list of included areas associated with the page.
 ///
 /// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-get-landing-ref.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::TemplateGetLandingRef::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::TemplateGetLandingRef>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateGetLandingRef` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6720,12 +8912,14 @@ pub struct TemplateGetLandingRef {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TemplateGetLandingRef {
     /// Creates a `TemplateGetLandingRef` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -6736,12 +8930,30 @@ impl ::b24_core::__private::Method for TemplateGetLandingRef {
         "landing.template.getLandingRef",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TemplateGetLandingRefError;
 }
 /// The method `landing.template.getSiteRef` retrieves a list of included areas associated with the site.
 ///
 /// Who: user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-get-site-ref.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::TemplateGetSiteRef::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::TemplateGetSiteRef>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateGetSiteRef` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6752,12 +8964,14 @@ pub struct TemplateGetSiteRef {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TemplateGetSiteRef {
     /// Creates a `TemplateGetSiteRef` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -6768,12 +8982,30 @@ impl ::b24_core::__private::Method for TemplateGetSiteRef {
         "landing.template.getSiteRef",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TemplateGetSiteRefError;
 }
 /// The method `landing.template.getlist` retrieves a list of view templates for the current account based on the selection parameters.
 ///
 /// Who: a user with access permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::TemplateGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::TemplateGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6826,12 +9058,30 @@ impl ::b24_core::__private::Method for TemplateGetlist {
         "landing.template.getlist",
     );
     type Output = ::std::vec::Vec<TemplateGetlistResultItem>;
+    type Error = TemplateGetlistError;
 }
 /// The method `landing.template.setLandingRef` sets the bindings of included areas for the page. It only works with page bindings and does not alter site bindings.
 ///
 /// Who: a user with "modify settings" access permission for the page.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-set-landing-ref.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::TemplateSetLandingRef::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::TemplateSetLandingRef>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateSetLandingRef` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6842,7 +9092,7 @@ pub struct TemplateSetLandingRef {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of bindings for the included areas of the page. (detailed description)
     ///
     /// Provide the complete final set of bindings for the page. The method will update existing bindings, add new ones, and remove those not present in `data`.
@@ -6856,7 +9106,9 @@ pub struct TemplateSetLandingRef {
 impl TemplateSetLandingRef {
     /// Creates a `TemplateSetLandingRef` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             data: ::std::option::Option::None,
@@ -6879,12 +9131,30 @@ impl ::b24_core::__private::Method for TemplateSetLandingRef {
         "landing.template.setLandingRef",
     );
     type Output = bool;
+    type Error = TemplateSetLandingRefError;
 }
 /// The method `landing.template.setSiteRef` saves the bindings of included areas for the site. It only works with site bindings and does not change the bindings of individual pages.
 ///
 /// Who: a user with "modify settings" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-set-site-ref.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::landing::TemplateSetSiteRef::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::landing::TemplateSetSiteRef>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TemplateSetSiteRef` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -6895,7 +9165,7 @@ pub struct TemplateSetSiteRef {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of bindings for the included areas of the site (detailed description).
     ///
     /// If the parameter is not provided or an empty object `{}` or array `[]` is passed, the method will remove all current bindings of included areas for this site.
@@ -6907,7 +9177,9 @@ pub struct TemplateSetSiteRef {
 impl TemplateSetSiteRef {
     /// Creates a `TemplateSetSiteRef` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             data: ::std::option::Option::None,
@@ -6930,6 +9202,5594 @@ impl ::b24_core::__private::Method for TemplateSetSiteRef {
         "landing.template.setSiteRef",
     );
     type Output = bool;
+    type Error = TemplateSetSiteRefError;
+}
+/// The documented errors of `BlockAddcard`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockAddcardError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, selector, or content is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to edit the site
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the draft of the page
+    BlockNotFound,
+    /// Code `CARD_NOT_FOUND`.
+    ///
+    /// No card found in the block for selector selector
+    CardNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockAddcardError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "CARD_NOT_FOUND" => Self::CardNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::CardNotFound => "CARD_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::LandingNotExist | Self::BlockNotFound | Self::CardNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockChangeAnchor`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockChangeAnchorError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or data is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page with identifier lid was not found or is not accessible to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// The block with identifier block was not found in the draft of the page
+    BlockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to edit the site
+    AccessDenied,
+    /// Code `BAD_ANCHOR`.
+    ///
+    /// An invalid anchor was provided: it does not start with a letter, contains forbidden characters, or consists of a single character
+    BadAnchor,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockChangeAnchorError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BAD_ANCHOR" => Self::BadAnchor,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BadAnchor => "BAD_ANCHOR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockChangeNodeName`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockChangeNodeNameError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or data is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to edit the site
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// The block with identifier block was not found on page lid or is not available in the editable page version
+    BlockNotFound,
+    /// Code `NODES_NOT_FOUND`.
+    ///
+    /// No block changes are passed in the data parameter
+    NodesNotFound,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// An incorrect type of one of the method parameters was passed, for example data in an invalid format
+    TypeError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockChangeNodeNameError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "NODES_NOT_FOUND" => Self::NodesNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::NodesNotFound => "NODES_NOT_FOUND",
+            Self::TypeError => "TYPE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::LandingNotExist | Self::BlockNotFound | Self::NodesNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockClonecard`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockClonecardError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or selector is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to edit the page
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the draft of the page
+    BlockNotFound,
+    /// Code `CARD_NOT_FOUND`.
+    ///
+    /// No card found in the block for the selector selector. This error is returned if the selector is absent in manifest.cards or the card for the specified selector and index is not found
+    CardNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockClonecardError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "CARD_NOT_FOUND" => Self::CardNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::CardNotFound => "CARD_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::LandingNotExist | Self::BlockNotFound | Self::CardNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockGetContentFromRepository`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetContentFromRepositoryError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter code was not provided.
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to the method call is denied: the user does not have access to the "Sites and Stores" section.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetContentFromRepositoryError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlockGetbyid`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetbyidError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Insufficient call parameters, missing: block
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have access to the "Sites and Stores" section
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block not found in the selected version of the page, unavailable to the current user, or deleted
+    BlockNotFound,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Internal type mismatch error during method call
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetbyidError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockGetcontent`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetcontentError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required top-level parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// No access to the "Sites and Stores" section
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found in the selected version of the page
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetcontentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetlistError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required top-level parameter lid is not provided.
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page is not found, deleted, or unavailable to the current user.
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// The user does not have permission to view sites.
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Internal type mismatch error when calling the method.
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution.
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockGetmanifest`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetmanifestError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to view the page
+    AccessDenied,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found, deleted, or unavailable to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on the page in the selected version
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetmanifestError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockGetmanifestfile`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetmanifestfileError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter code is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied: the user does not have access to the "Sites and Stores" section
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetmanifestfileError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlockGetrepository`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockGetrepositoryError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// The user does not have access to the "Sites and Stores" section
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockGetrepositoryError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlockRemovecard`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockRemovecardError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or selector is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to edit the page and block
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the editable version of the page
+    BlockNotFound,
+    /// Code `CARD_NOT_FOUND`.
+    ///
+    /// No card found in the block with the selector selector. This error is returned if the position is not specified, the selector is not in manifest.cards, no cards are found for it, or the index is out of bounds of the found cards
+    CardNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockRemovecardError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "CARD_NOT_FOUND" => Self::CardNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::CardNotFound => "CARD_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::LandingNotExist | Self::BlockNotFound | Self::CardNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockUpdateCards`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockUpdateCardsError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or data is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the draft of the page
+    BlockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to edit the site
+    AccessDenied,
+    /// Code `INCORRECT_AFFECTED`.
+    ///
+    /// The server could not confirm that the changes were applied correctly. The error depends on server settings and is not related to the request parameters
+    IncorrectAffected,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockUpdateCardsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INCORRECT_AFFECTED" => Self::IncorrectAffected,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IncorrectAffected => "INCORRECT_AFFECTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockUpdateStyles`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockUpdateStylesError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or data is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to edit the site
+    AccessDenied,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the version of the page for editing
+    BlockNotFound,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type of one of the method parameters, for example, data in an unsuitable format
+    TypeError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockUpdateStylesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::TypeError => "TYPE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockUpdateattrs`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockUpdateattrsError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or data is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to edit the site
+    AccessDenied,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page with identifier lid is not found or is not accessible to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// The block with identifier block is not found on the page lid or is not accessible in the version of the page for editing
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockUpdateattrsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockUpdatecontent`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockUpdatecontentError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or content is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the draft
+    BlockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to edit the site
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockUpdatecontentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockUpdatenodes`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockUpdatenodesError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid, block, or data is missing
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type passed in parameter lid, block, data, additional, or preventHistory
+    TypeError,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid or not accessible in the version of the page for editing
+    BlockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to edit the site
+    AccessDenied,
+    /// Code `NODES_NOT_FOUND`.
+    ///
+    /// No changes passed for the block in the data parameter
+    NodesNotFound,
+    /// Code `INCORRECT_AFFECTED`.
+    ///
+    /// The server could not confirm the saving of the modified HTML after updating the nodes with additional verification enabled
+    IncorrectAffected,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockUpdatenodesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NODES_NOT_FOUND" => Self::NodesNotFound,
+            "INCORRECT_AFFECTED" => Self::IncorrectAffected,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NodesNotFound => "NODES_NOT_FOUND",
+            Self::IncorrectAffected => "INCORRECT_AFFECTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::LandingNotExist | Self::BlockNotFound | Self::NodesNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlockUploadfile`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockUploadfileError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter block or picture is missing
+    MissingParams,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found or unavailable. This error is also returned if the page cannot be determined by this identifier
+    BlockNotFound,
+    /// Code `FILE_ERROR`.
+    ///
+    /// Failed to upload the image. This error is returned if the file could not be downloaded from the URL, read from Base64, failed the image check, SVG is not allowed on the account, or the file could not be saved
+    FileError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlockUploadfileError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "FILE_ERROR" => Self::FileError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::FileError => "FILE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DemosGetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DemosGetListError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'params' has an invalid type
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DemosGetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DemosGetPageList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DemosGetPageListError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'filter' has an invalid type
+    ErrorArgument,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Insufficient call parameters
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DemosGetPageListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DemosGetSiteList` (shared).
+pub type DemosGetSiteListError = DemosGetPageListError;
+/// The documented errors of `DemosRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DemosRegisterError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'data' has an invalid type
+    ErrorArgument,
+    /// Code `REGISTER_ERROR_DATA`.
+    ///
+    /// Data is empty or incorrect
+    RegisterErrorData,
+    /// Code `CONTENT_IS_BAD`.
+    ///
+    /// Content is defined as unsafe. Unsafe parts can be identified using the method landing.repo.checkcontent
+    ContentIsBad,
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// Required field "External code" is not filled
+    BxEmptyRequired,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DemosRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "REGISTER_ERROR_DATA" => Self::RegisterErrorData,
+            "CONTENT_IS_BAD" => Self::ContentIsBad,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::RegisterErrorData => "REGISTER_ERROR_DATA",
+            Self::ContentIsBad => "CONTENT_IS_BAD",
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DemosUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DemosUnregisterError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Insufficient call parameters, missing: code
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Template deletion error
+    TemplateDeletionError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DemosUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template deletion error" => Self::TemplateDeletionError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TemplateDeletionError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LandingAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingAddError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required top-level parameter fields is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to create the page is denied: the user does not have "edit" permission for the specified site
+    AccessDenied,
+    /// Code `SITE_NOT_FOUND`.
+    ///
+    /// Site not found: a non-existent site identifier is passed in fields.SITE_ID
+    SiteNotFound,
+    /// Code `FOLDER_NOT_FOUND`.
+    ///
+    /// Folder not found: a folder that does not belong to the specified site or does not exist is passed in fields.FOLDER_ID
+    FolderNotFound,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// Slash is not allowed in the landing address: a character / is passed in fields.CODE
+    SlashIsNotAllowed,
+    /// Code `CANT_BE_EMPTY`.
+    ///
+    /// The page address cannot be empty: an empty string '' is passed in fields.CODE
+    CantBeEmpty,
+    /// Code `WRONG_CODE_FORMAT`.
+    ///
+    /// Invalid page address: a value in the format <characters>_<number>_<number> is passed in fields.CODE, for example code_12_34
+    WrongCodeFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SITE_NOT_FOUND" => Self::SiteNotFound,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CANT_BE_EMPTY" => Self::CantBeEmpty,
+            "WRONG_CODE_FORMAT" => Self::WrongCodeFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::SiteNotFound => "SITE_NOT_FOUND",
+            Self::FolderNotFound => "FOLDER_NOT_FOUND",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::CantBeEmpty => "CANT_BE_EMPTY",
+            Self::WrongCodeFormat => "WRONG_CODE_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SiteNotFound | Self::FolderNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingAddByTemplate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingAddByTemplateError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameters are missing: siteId, code, or both parameters are absent in the request
+    MissingParams,
+    /// Code `SITE_ERROR`.
+    ///
+    /// Site not found or access denied: a non-existent site is provided in siteId or the user does not have access to it
+    SiteError,
+    /// Code `LANDING_ERROR`.
+    ///
+    /// Page or folder not found: an identifier of an element that does not exist in the specified site is provided in fields.ID
+    LandingError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to create the page is denied: the user does not have "edit" permission for the specified site
+    AccessDenied,
+    /// Code `FOLDER_NOT_FOUND`.
+    ///
+    /// Folder not found: a folder that does not belong to the specified site or does not exist is provided in fields.FOLDER_ID
+    FolderNotFound,
+    /// Code `WRONG_DATA`.
+    ///
+    /// Invalid template data: unable to retrieve template data for the provided code
+    WrongData,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// Slash is not allowed in the landing address: the template contains an invalid address for the created page
+    SlashIsNotAllowed,
+    /// Code `CANT_BE_EMPTY`.
+    ///
+    /// The page address cannot be empty: the template contains an empty address for the created page
+    CantBeEmpty,
+    /// Code `WRONG_CODE_FORMAT`.
+    ///
+    /// Invalid page address: the template contains an address in the format <characters>_<number>_<number>, for example code_12_34
+    WrongCodeFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingAddByTemplateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "SITE_ERROR" => Self::SiteError,
+            "LANDING_ERROR" => Self::LandingError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "WRONG_DATA" => Self::WrongData,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CANT_BE_EMPTY" => Self::CantBeEmpty,
+            "WRONG_CODE_FORMAT" => Self::WrongCodeFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::SiteError => "SITE_ERROR",
+            Self::LandingError => "LANDING_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::FolderNotFound => "FOLDER_NOT_FOUND",
+            Self::WrongData => "WRONG_DATA",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::CantBeEmpty => "CANT_BE_EMPTY",
+            Self::WrongCodeFormat => "WRONG_CODE_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::SiteError | Self::LandingError | Self::FolderNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingAddblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingAddblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required top-level parameter lid or fields is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to call the method or does not have permission to edit the page
+    AccessDenied,
+    /// Code `BLOCK_CANT_BE_ADDED`.
+    ///
+    /// Code from fields.CODE is not available in the repository, this block cannot be added to the current type of page, or the passed scope has restricted the set of available blocks. The same error is returned if fields.CODE is not passed or passed as an empty string
+    BlockCantBeAdded,
+    /// Code `BLOCK_WRONG_VERSION`.
+    ///
+    /// The version of the block from the repository is higher than the version of the installed landing module
+    BlockWrongVersion,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Content for the block not found, including if an empty fields.CONTENT is passed
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingAddblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_CANT_BE_ADDED" => Self::BlockCantBeAdded,
+            "BLOCK_WRONG_VERSION" => Self::BlockWrongVersion,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockCantBeAdded => "BLOCK_CANT_BE_ADDED",
+            Self::BlockWrongVersion => "BLOCK_WRONG_VERSION",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingCopy`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingCopyError {
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Landing not found. If the source page does not exist or is not accessible to the current user. Being in the trash does not trigger this error by itself
+    LandingNotExist,
+    /// Code `SITE_NOT_FOUND`.
+    ///
+    /// Site not found. If toSiteId points to a non-existent site
+    SiteNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to create the page is denied. If the user does not have "edit" access permission for the site
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingCopyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "SITE_NOT_FOUND" => Self::SiteNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::SiteNotFound => "SITE_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::SiteNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingCopyblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingCopyblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is not provided
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page with identifier lid is not found or is not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// The user does not have permission to call landing methods or does not have permission to edit the page lid
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// The source block with identifier block is not found, is not accessible to the current user, is marked as deleted, or cannot be loaded from the source page
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingCopyblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the page
+    AccessDenied,
+    /// Code `LANDING_IS_LOCK`.
+    ///
+    /// Page is locked for deletion
+    LandingIsLock,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_IS_LOCK" => Self::LandingIsLock,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::LandingIsLock => "LANDING_IS_LOCK",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingDeleteblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingDeleteblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required top-level parameters lid or block are missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to call landing methods or insufficient rights to delete the block
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid, already marked for deletion, or not available in the editable version of the page
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingDeleteblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingDownblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingDownblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to call landing methods or does not have permission to edit page lid
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid, already marked as deleted, or not accessible in the editable version of the page
+    BlockNotFound,
+    /// Code `BLOCK_WRONG_SORT`.
+    ///
+    /// Block is already at the bottom of the page, so it cannot be moved down further
+    BlockWrongSort,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type passed in parameter lid, block, or preventHistory
+    TypeError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingDownblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "BLOCK_WRONG_SORT" => Self::BlockWrongSort,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::BlockWrongSort => "BLOCK_WRONG_SORT",
+            Self::TypeError => "TYPE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingFavoriteBlock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingFavoriteBlockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type provided for parameter lid, block, or meta
+    TypeError,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found or not accessible to the current user. The error may relate to both the lid page and the page to which the copied block belongs
+    LandingNotExist,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found among the blocks of the original page or not available for copying. If the page to which the block belongs is not found, the method typically returns LANDING_NOT_EXIST
+    BlockNotFound,
+    /// Code `BLOCK_CANT_BE_ADDED`.
+    ///
+    /// Failed to create a copy of the block in the block repository
+    BlockCantBeAdded,
+    /// Code `BLOCK_WRONG_VERSION`.
+    ///
+    /// Block version is not supported by the current version of the product
+    BlockWrongVersion,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to modify the block
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingFavoriteBlockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "BLOCK_CANT_BE_ADDED" => Self::BlockCantBeAdded,
+            "BLOCK_WRONG_VERSION" => Self::BlockWrongVersion,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::BlockCantBeAdded => "BLOCK_CANT_BE_ADDED",
+            Self::BlockWrongVersion => "BLOCK_WRONG_VERSION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingGetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingGetListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call the method.
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters.
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error while executing the method.
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingGetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LandingGetadditionalfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingGetadditionalfieldsError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found: the lid parameter contains the identifier of a non-existent or inaccessible page
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to call the method
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingGetadditionalfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingGetpreview`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingGetpreviewError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Insufficient parameters for the call, missing: lid
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Landing not found. The method returns this code if the page is not found or the current user does not have permission to view it
+    LandingNotExist,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingGetpreviewError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingGetpublicurl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingGetpublicurlError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found: the lid contains an identifier of a non-existent, deleted, or inaccessible page
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call the method
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error while executing the method
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingGetpublicurlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingHideblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingHideblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required top-level parameters lid or block are missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to modify the block
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid, already marked as deleted, or inaccessible
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingHideblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingMarkDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingMarkDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the page
+    AccessDenied,
+    /// Code `CANT_DELETE_MAIN`.
+    ///
+    /// Cannot mark the main page of the site as deleted if there are other undeleted pages on the site
+    CantDeleteMain,
+    /// Code `UNABLE_DELETE_INCLUDE`.
+    ///
+    /// Cannot mark a template area of the site as deleted
+    UnableDeleteInclude,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Text depends on the PHP TypeError message that occurs with an incorrect parameter type
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Text depends on the internal exception that occurred during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingMarkDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CANT_DELETE_MAIN" => Self::CantDeleteMain,
+            "UNABLE_DELETE_INCLUDE" => Self::UnableDeleteInclude,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CantDeleteMain => "CANT_DELETE_MAIN",
+            Self::UnableDeleteInclude => "UNABLE_DELETE_INCLUDE",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LandingMarkUnDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingMarkUnDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to modify the DELETED field of the page
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingMarkUnDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LandingMarkdeletedblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingMarkdeletedblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call landing methods or to modify the block
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block does not exist or does not belong to page lid
+    BlockNotFound,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type passed in parameter lid, block, mark, or preventHistory
+    TypeError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingMarkdeletedblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::TypeError => "TYPE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingMarkundeletedblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingMarkundeletedblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page with identifier lid was not found or is not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call the method
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// The block with identifier block does not exist or does not belong to the page lid
+    BlockNotFound,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// An incorrect type was passed in the parameter lid, block, or preventHistory
+    TypeError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingMarkundeletedblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::TypeError => "TYPE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingMove`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingMoveError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is not provided
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found, deleted, or unavailable to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to modify the target site
+    AccessDenied,
+    /// Code `DELETE_ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the source page
+    DeleteAccessDenied,
+    /// Code `FOLDER_NOT_FOUND`.
+    ///
+    /// Target folder not found or inaccessible for verification. This error also occurs if you attempt to change the page's site and provide a folder from another site in one call
+    FolderNotFound,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingMoveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "DELETE_ACCESS_DENIED" => Self::DeleteAccessDenied,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::DeleteAccessDenied => "DELETE_ACCESS_DENIED",
+            Self::FolderNotFound => "FOLDER_NOT_FOUND",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::FolderNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingMoveblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingMoveblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page with identifier lid is not found or is not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call the method
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// The source block with identifier block is not found, is not accessible to the current user, marked as deleted, provided from the published version of the page, or cannot be loaded from the source page
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingMoveblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingPublication`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingPublicationError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found: the lid contains the identifier of a non-existent, deleted, or inaccessible page. For Knowledge Base pages, groups, and vibes, ensure that the scope parameter is provided
+    LandingNotExist,
+    /// Code `PUBLIC_PAGE_REACHED`.
+    ///
+    /// The tariff plan has a limit on the number of published pages
+    PublicPageReached,
+    /// Code `LANDING_PAYMENT_FAILED`.
+    ///
+    /// The page was added from an application; a subscription to Bitrix24 Marketplace is required for publication
+    LandingPaymentFailed,
+    /// Code `LANDING_PAYMENT_FAILED_BLOCK`.
+    ///
+    /// The page contains a block from an application; a subscription to Bitrix24 Marketplace is required for publication
+    LandingPaymentFailedBlock,
+    /// Code `PUBLIC_SITE_REACHED`.
+    ///
+    /// The tariff plan has a limit on the number of created or published sites
+    PublicSiteReached,
+    /// Code `PUBLIC_SITE_REACHED_FREE`.
+    ///
+    /// Publishing sites is temporarily available only on paid plans
+    PublicSiteReachedFree,
+    /// Code `PUBLIC_HTML_DISALLOWED[...]`.
+    ///
+    /// The tariff plan has a limit on adding custom HTML code. In square brackets, the method returns the type of object and its identifier: S<site_id> for the site or L<landing_id> for the page
+    PublicHtmlDisallowed,
+    /// Code `PHONE_NOT_CONFIRMED`.
+    ///
+    /// Phone number confirmation is required for publication
+    PhoneNotConfirmed,
+    /// Code `EMAIL_NOT_CONFIRMED`.
+    ///
+    /// E-mail confirmation is required for publication
+    EmailNotConfirmed,
+    /// Code `URLCHECKER_FAIL`.
+    ///
+    /// Malicious content detected on the page
+    UrlcheckerFail,
+    /// Code `LICENSE_EXPIRED`.
+    ///
+    /// Your product license has expired
+    LicenseExpired,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingPublicationError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "PUBLIC_PAGE_REACHED" => Self::PublicPageReached,
+            "LANDING_PAYMENT_FAILED" => Self::LandingPaymentFailed,
+            "LANDING_PAYMENT_FAILED_BLOCK" => Self::LandingPaymentFailedBlock,
+            "PUBLIC_SITE_REACHED" => Self::PublicSiteReached,
+            "PUBLIC_SITE_REACHED_FREE" => Self::PublicSiteReachedFree,
+            "PUBLIC_HTML_DISALLOWED[...]" => Self::PublicHtmlDisallowed,
+            "PHONE_NOT_CONFIRMED" => Self::PhoneNotConfirmed,
+            "EMAIL_NOT_CONFIRMED" => Self::EmailNotConfirmed,
+            "URLCHECKER_FAIL" => Self::UrlcheckerFail,
+            "LICENSE_EXPIRED" => Self::LicenseExpired,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::PublicPageReached => "PUBLIC_PAGE_REACHED",
+            Self::LandingPaymentFailed => "LANDING_PAYMENT_FAILED",
+            Self::LandingPaymentFailedBlock => "LANDING_PAYMENT_FAILED_BLOCK",
+            Self::PublicSiteReached => "PUBLIC_SITE_REACHED",
+            Self::PublicSiteReachedFree => "PUBLIC_SITE_REACHED_FREE",
+            Self::PublicHtmlDisallowed => "PUBLIC_HTML_DISALLOWED[...]",
+            Self::PhoneNotConfirmed => "PHONE_NOT_CONFIRMED",
+            Self::EmailNotConfirmed => "EMAIL_NOT_CONFIRMED",
+            Self::UrlcheckerFail => "URLCHECKER_FAIL",
+            Self::LicenseExpired => "LICENSE_EXPIRED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingRemoveEntities`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingRemoveEntitiesError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameters are not set: lid, data, or both parameters are missing in the request
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page not found, deleted, or inaccessible to the current user
+    LandingNotExist,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingRemoveEntitiesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingResolveIdByPublicUrl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingResolveIdByPublicUrlError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameters landingUrl, siteId or one of them are not provided
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call the method
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error while executing the method
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingResolveIdByPublicUrlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `LandingShowblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingShowblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to modify the block
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid, already marked as deleted, or inaccessible
+    BlockNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingShowblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingUnFavoriteBlock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingUnFavoriteBlockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter blockId is missing
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type passed in parameter blockId
+    TypeError,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier blockId does not exist or is not a block from the "My blocks" list
+    BlockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to delete the saved block
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingUnFavoriteBlockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingUnpublic`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingUnpublicError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter lid is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// The page was not found: the lid provided refers to a non-existent, deleted, or inaccessible page. For knowledge base, group, and vibe pages, ensure that the scope parameter is provided
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to change the ACTIVE field of the page
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingUnpublicError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingUpblock`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingUpblockError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter lid or block is missing
+    MissingParams,
+    /// Code `LANDING_NOT_EXIST`.
+    ///
+    /// Page with identifier lid not found or not accessible to the current user
+    LandingNotExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have permission to call the method or does not have permission to edit the page lid
+    AccessDenied,
+    /// Code `BLOCK_NOT_FOUND`.
+    ///
+    /// Block with identifier block not found on page lid, already marked as deleted, or not accessible in the editable version of the page
+    BlockNotFound,
+    /// Code `BLOCK_WRONG_SORT`.
+    ///
+    /// Block is already at the top of the page, so it cannot be moved up further
+    BlockWrongSort,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Incorrect type passed in parameter lid, block, or preventHistory
+    TypeError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingUpblockError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "BLOCK_WRONG_SORT" => Self::BlockWrongSort,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::LandingNotExist => "LANDING_NOT_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BlockNotFound => "BLOCK_NOT_FOUND",
+            Self::BlockWrongSort => "BLOCK_WRONG_SORT",
+            Self::TypeError => "TYPE_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::LandingNotExist | Self::BlockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `LandingUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LandingUpdateError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter lid or fields is missing.
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to modify the page or a specific field. For example, for fields.DELETED, the "delete" permission on the site is required, and for fields.DATE_PUBLIC, the "publication" permission on the site is required.
+    AccessDenied,
+    /// Code `SITE_NOT_FOUND`.
+    ///
+    /// An identifier of a non-existent site is passed in fields.SITE_ID.
+    SiteNotFound,
+    /// Code `FOLDER_NOT_FOUND`.
+    ///
+    /// A folder that does not belong to the current site of the page or does not exist is passed in fields.FOLDER_ID.
+    FolderNotFound,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// The character / is passed in fields.CODE.
+    SlashIsNotAllowed,
+    /// Code `CANT_BE_EMPTY`.
+    ///
+    /// An empty string '' is passed in fields.CODE, and the fields.FOLDER key is absent in the same request.
+    CantBeEmpty,
+    /// Code `WRONG_CODE_FORMAT`.
+    ///
+    /// A value in the format <letters, digits or _>_<number>_<number> is passed in fields.CODE, for example code_12_34 or my_page_1_2.
+    WrongCodeFormat,
+    /// Code `CANT_DELETE_MAIN`.
+    ///
+    /// Cannot mark the main page of the site as deleted if there are other undeleted pages in the site.
+    CantDeleteMain,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters.
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution.
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for LandingUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SITE_NOT_FOUND" => Self::SiteNotFound,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CANT_BE_EMPTY" => Self::CantBeEmpty,
+            "WRONG_CODE_FORMAT" => Self::WrongCodeFormat,
+            "CANT_DELETE_MAIN" => Self::CantDeleteMain,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::SiteNotFound => "SITE_NOT_FOUND",
+            Self::FolderNotFound => "FOLDER_NOT_FOUND",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::CantBeEmpty => "CANT_BE_EMPTY",
+            Self::WrongCodeFormat => "WRONG_CODE_FORMAT",
+            Self::CantDeleteMain => "CANT_DELETE_MAIN",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SiteNotFound | Self::FolderNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RepoCheckContent`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepoCheckContentError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Not enough parameters for the call, missing: content
+    MissingParams,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'content' has an invalid type
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `insufficient_scope`.
+    ///
+    /// Token lacks sufficient scope
+    InsufficientScope,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepoCheckContentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "insufficient_scope" => Self::InsufficientScope,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RepoGetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepoGetListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'params' has an invalid type
+    ErrorArgument,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error
+    SystemError,
+    /// Code `insufficient_scope`.
+    ///
+    /// Insufficient scope for the token
+    InsufficientScope,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepoGetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "SYSTEM_ERROR" => Self::SystemError,
+            "insufficient_scope" => Self::InsufficientScope,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RepoRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepoRegisterError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid argument type
+    ErrorArgument,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Insufficient call parameters
+    MissingParams,
+    /// Code `REQUIRED_FIELD_NO_EXISTS`.
+    ///
+    /// Missing required field
+    RequiredFieldNoExists,
+    /// Code `MANIFEST_INTERSECT_IMG`.
+    ///
+    /// Type conflict in the manifest
+    ManifestIntersectImg,
+    /// Code `CONTENT_IS_BAD`.
+    ///
+    /// Unsafe block content
+    ContentIsBad,
+    /// Code `PRESET_CONTENT_IS_BAD`.
+    ///
+    /// Unsafe preset content
+    PresetContentIsBad,
+    /// Code `UNSUPPORTED_BLOCK_TYPE`.
+    ///
+    /// Unsupported block type
+    UnsupportedBlockType,
+    /// Code `UNSUPPORTED_BLOCK_SUBTYPE`.
+    ///
+    /// Unsupported block subtype
+    UnsupportedBlockSubtype,
+    /// Code `insufficient_scope`.
+    ///
+    /// Insufficient scope for the token
+    InsufficientScope,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepoRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "REQUIRED_FIELD_NO_EXISTS" => Self::RequiredFieldNoExists,
+            "MANIFEST_INTERSECT_IMG" => Self::ManifestIntersectImg,
+            "CONTENT_IS_BAD" => Self::ContentIsBad,
+            "PRESET_CONTENT_IS_BAD" => Self::PresetContentIsBad,
+            "UNSUPPORTED_BLOCK_TYPE" => Self::UnsupportedBlockType,
+            "UNSUPPORTED_BLOCK_SUBTYPE" => Self::UnsupportedBlockSubtype,
+            "insufficient_scope" => Self::InsufficientScope,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::RequiredFieldNoExists => "REQUIRED_FIELD_NO_EXISTS",
+            Self::ManifestIntersectImg => "MANIFEST_INTERSECT_IMG",
+            Self::ContentIsBad => "CONTENT_IS_BAD",
+            Self::PresetContentIsBad => "PRESET_CONTENT_IS_BAD",
+            Self::UnsupportedBlockType => "UNSUPPORTED_BLOCK_TYPE",
+            Self::UnsupportedBlockSubtype => "UNSUPPORTED_BLOCK_SUBTYPE",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RepoUnbind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepoUnbindError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Not enough parameters for the call, missing: code
+    MissingParams,
+    /// Code `PLACEMENT_NO_EXIST`.
+    ///
+    /// Such embedding placement does not exist
+    PlacementNoExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepoUnbindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "PLACEMENT_NO_EXIST" => Self::PlacementNoExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::PlacementNoExist => "PLACEMENT_NO_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RepoUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepoUnregisterError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Not enough call parameters, missing: code
+    MissingParams,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The value of an argument 'code' has an invalid type
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `insufficient_scope`.
+    ///
+    /// Token lacks sufficient scope
+    InsufficientScope,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting block
+    ErrorDeletingBlock,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepoUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "insufficient_scope" => Self::InsufficientScope,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error deleting block" => Self::ErrorDeletingBlock,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::ErrorDeletingBlock => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleEnable`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleEnableError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to access the "Sites and Stores" section
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// The method requires administrator rights or "Full access" permission to the "Sites and Stores" section. The method also returns this error for a call with the scope parameter if it is made by a user other than the Bitrix24 administrator
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Managing permissions in the "Sites and Stores" section is not available on the current plan
+    FeatureNotAvail,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter mode is missing
+    MissingParams,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleEnableError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleGetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleGetListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// No authorization or insufficient rights to work with the "Sites and Stores" module
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// The method requires administrator rights or "full access" permission to the "Sites and Stores" section
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Management of permissions in the "Sites and Stores" section is not available on the current plan
+    FeatureNotAvail,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleGetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleGetRights`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleGetRightsError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// No access to the "Sites and Stores" section
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// Administrator rights or "full access" permission to the "Sites and Stores" section are required for the method
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Rights management in the "Sites and Stores" section is not available on the current plan
+    FeatureNotAvail,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ROLE_SCOPE_MISMATCH`.
+    ///
+    /// The role does not belong to the section specified in the scope parameter. The method returns this error both for a role from another section and for a role that does not exist
+    RoleScopeMismatch,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleGetRightsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ROLE_SCOPE_MISMATCH" => Self::RoleScopeMismatch,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::RoleScopeMismatch => "ROLE_SCOPE_MISMATCH",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleIsEnabled`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleIsEnabledError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to access the "Sites and Stores" section
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// The method is available only to users with "full access" permission to the "Sites and Stores" section
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Permission management in the "Sites and Stores" section is not available on the current plan
+    FeatureNotAvail,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleIsEnabledError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleSetAccessCodes`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleSetAccessCodesError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to work with the "Sites and Stores" section.
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// The method requires administrator rights or "full access" permission to the "Sites and Stores" section.
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Managing permissions in the "Sites and Stores" section is not available on the current plan.
+    FeatureNotAvail,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id is missing.
+    MissingParams,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// The codes parameter is not passed in array format.
+    ErrorArgument,
+    /// Code `ROLE_SCOPE_MISMATCH`.
+    ///
+    /// The role does not belong to the section specified in the scope parameter. The method returns this error both for a role from another section and for a role that does not exist.
+    RoleScopeMismatch,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleSetAccessCodesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ROLE_SCOPE_MISMATCH" => Self::RoleScopeMismatch,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::RoleScopeMismatch => "ROLE_SCOPE_MISMATCH",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RoleSetRights`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoleSetRightsError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Not enough permissions to work with the "Sites and Stores" section.
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// The method requires administrator rights or "full access" permission to the "Sites and Stores" section.
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Permission management in the "Sites and Stores" section is not available on the current plan.
+    FeatureNotAvail,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id or rights is missing.
+    MissingParams,
+    /// Code `ROLE_SCOPE_MISMATCH`.
+    ///
+    /// The role does not belong to the section specified in the scope parameter. The method returns this error both for a role from another section and for a role that does not exist.
+    RoleScopeMismatch,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RoleSetRightsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ROLE_SCOPE_MISMATCH" => Self::RoleScopeMismatch,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::RoleScopeMismatch => "ROLE_SCOPE_MISMATCH",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to create a site is denied: insufficient rights to create a site or an unavailable TYPE for the current scope is passed
+    AccessDenied,
+    /// Code `SITE_LIMIT_REACHED`.
+    ///
+    /// Site limit reached: the tariff or license does not allow creating another site
+    SiteLimitReached,
+    /// Code `DOMAIN_NOT_FOUND`.
+    ///
+    /// Domain does not exist
+    DomainNotFound,
+    /// Code `DOMAIN_IS_INCORRECT`.
+    ///
+    /// The site address is entered incorrectly: an incorrect format of the domain name is passed
+    DomainIsIncorrect,
+    /// Code `DOMAIN_EXIST_TRASH`.
+    ///
+    /// The domain is already linked to a site in the trash: first unlink the domain from the site in the trash
+    DomainExistTrash,
+    /// Code `DOMAIN_DISABLE`.
+    ///
+    /// The word bitrix cannot be used in the domain: restriction for domains in Bitrix24
+    DomainDisable,
+    /// Code `DOMAIN_EXIST`.
+    ///
+    /// Such a domain already exists: the domain is already taken
+    DomainExist,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// Slash is not allowed in the site address: the character / is passed in fields.CODE
+    SlashIsNotAllowed,
+    /// Code `CONTROLLER_ERROR_BADRESPONSE`.
+    ///
+    /// Unrecognized response from the registration service: error from the external domain registration service
+    ControllerErrorBadresponse,
+    /// Code `CONTROLLER_ERROR_BADLICENSE`.
+    ///
+    /// License expired or key is incorrect
+    ControllerErrorBadlicense,
+    /// Code `CONTROLLER_ERROR_<ERROR_CODE>`.
+    ///
+    /// Error from the external domain registration service: the error code depends on the response from the domain registration controller
+    ControllerErrorErrorCode,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SITE_LIMIT_REACHED" => Self::SiteLimitReached,
+            "DOMAIN_NOT_FOUND" => Self::DomainNotFound,
+            "DOMAIN_IS_INCORRECT" => Self::DomainIsIncorrect,
+            "DOMAIN_EXIST_TRASH" => Self::DomainExistTrash,
+            "DOMAIN_DISABLE" => Self::DomainDisable,
+            "DOMAIN_EXIST" => Self::DomainExist,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CONTROLLER_ERROR_BADRESPONSE" => Self::ControllerErrorBadresponse,
+            "CONTROLLER_ERROR_BADLICENSE" => Self::ControllerErrorBadlicense,
+            "CONTROLLER_ERROR_<ERROR_CODE>" => Self::ControllerErrorErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::SiteLimitReached => "SITE_LIMIT_REACHED",
+            Self::DomainNotFound => "DOMAIN_NOT_FOUND",
+            Self::DomainIsIncorrect => "DOMAIN_IS_INCORRECT",
+            Self::DomainExistTrash => "DOMAIN_EXIST_TRASH",
+            Self::DomainDisable => "DOMAIN_DISABLE",
+            Self::DomainExist => "DOMAIN_EXIST",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::ControllerErrorBadresponse => "CONTROLLER_ERROR_BADRESPONSE",
+            Self::ControllerErrorBadlicense => "CONTROLLER_ERROR_BADLICENSE",
+            Self::ControllerErrorErrorCode => "CONTROLLER_ERROR_<ERROR_CODE>",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DomainNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteAddFolder`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteAddFolderError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Site not found or access to it is denied
+    AccessDenied,
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// Required field is not filled, such as TITLE or CODE
+    BxEmptyRequired,
+    /// Code `FOLDER_IS_NOT_UNIQUE`.
+    ///
+    /// A folder with this name is already defined. This error occurs when there is a conflict with CODE within the site and parent folder
+    FolderIsNotUnique,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// The character / is passed in fields.CODE
+    SlashIsNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteAddFolderError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "FOLDER_IS_NOT_UNIQUE" => Self::FolderIsNotUnique,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::FolderIsNotUnique => "FOLDER_IS_NOT_UNIQUE",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteBindingToGroup`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteBindingToGroupError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Not enough call parameters, missing: groupId
+    ///
+    /// Not enough call parameters, missing: id
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Bitrix\Landing\PublicAction\Site::bindingToGroup(): Argument #2 ($groupId) must be of type int, string given
+    ///
+    /// Bitrix\Landing\PublicAction\Site::bindingToGroup(): Argument #1 ($id) must be of type int, string given
+    TypeError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteBindingToGroupError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteBindingToMenu`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteBindingToMenuError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Not enough call parameters, missing: menuCode
+    ///
+    /// Not enough call parameters, missing: id
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Bitrix\\Landing\\PublicAction\\Site::bindingToMenu(): Argument #1 ($id) must be of type int, string given
+    TypeError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteBindingToMenuError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the site
+    AccessDenied,
+    /// Code `ACCESS_DENIED_DELETED`.
+    ///
+    /// Deletion of the site is not available with a connected domain provider in Bitrix24
+    AccessDeniedDeleted,
+    /// Code `SITE_IS_NOT_EMPTY`.
+    ///
+    /// The site has at least one page, including pages in the trash
+    SiteIsNotEmpty,
+    /// Code `SITE_IS_LOCK`.
+    ///
+    /// The site is locked for deletion
+    SiteIsLock,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_DENIED_DELETED" => Self::AccessDeniedDeleted,
+            "SITE_IS_NOT_EMPTY" => Self::SiteIsNotEmpty,
+            "SITE_IS_LOCK" => Self::SiteIsLock,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedDeleted => "ACCESS_DENIED_DELETED",
+            Self::SiteIsNotEmpty => "SITE_IS_NOT_EMPTY",
+            Self::SiteIsLock => "SITE_IS_LOCK",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteFullExport`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteFullExportError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to access sites
+    AccessDenied,
+    /// Code `AI_SITE_EXPORT_NOT_ALLOWED`.
+    ///
+    /// AI site export is not supported
+    AiSiteExportNotAllowed,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Parameter of incorrect type was provided
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal execution error, for example, params.code contains characters other than Latin letters and digits
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteFullExportError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "AI_SITE_EXPORT_NOT_ALLOWED" => Self::AiSiteExportNotAllowed,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AiSiteExportNotAllowed => "AI_SITE_EXPORT_NOT_ALLOWED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetFolders`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetFoldersError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter siteId is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient general rights to call landing methods
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error while executing the method
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetFoldersError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetGroupBindings`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetGroupBindingsError {
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error
+    TypeError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetGroupBindingsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeError => "TYPE_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetMenuBindings` (shared).
+pub type SiteGetMenuBindingsError = SiteGetGroupBindingsError;
+/// The documented errors of `SiteGetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to call landing methods.
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in method call parameters.
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution.
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetPreview`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetPreviewError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// error_description
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// error_description
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetPreviewError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetPublicUrl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetPublicUrlError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to call the method
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetPublicUrlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetRights`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetRightsError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// The user does not have access to the "Sites and Stores" section
+    AccessDenied,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Permission settings are not available on the current plan. To work with permissions, switch to a different plan
+    FeatureNotAvail,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id is missing
+    MissingParams,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetRightsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteGetadditionalfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteGetadditionalfieldsError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to call the method
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error while executing the method
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteGetadditionalfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteMarkDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteMarkDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to modify the DELETED field of the site
+    AccessDenied,
+    /// Code `ACCESS_DENIED_DELETED`.
+    ///
+    /// Deleting the site is not available when a domain provider is connected in Bitrix24
+    AccessDeniedDeleted,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error while executing the method
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteMarkDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_DENIED_DELETED" => Self::AccessDeniedDeleted,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedDeleted => "ACCESS_DENIED_DELETED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteMarkFolderDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteMarkFolderDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Folder not found or access to it is denied
+    AccessDenied,
+    /// Code `FOLDER_CONTAINS_AREAS`.
+    ///
+    /// The folder or one of its nested folders contains included areas
+    FolderContainsAreas,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteMarkFolderDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FOLDER_CONTAINS_AREAS" => Self::FolderContainsAreas,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::FolderContainsAreas => "FOLDER_CONTAINS_AREAS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteMarkFolderUnDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteMarkFolderUnDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Folder not found or access to it is denied
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteMarkFolderUnDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteMarkUnDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteMarkUnDeleteError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to modify the DELETED field of the site
+    AccessDenied,
+    /// Code `TOTAL_SITE_REACHED`.
+    ///
+    /// The tariff limit on the number of sites or knowledge bases has been exceeded; the site cannot be restored
+    TotalSiteReached,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteMarkUnDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TOTAL_SITE_REACHED" => Self::TotalSiteReached,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TotalSiteReached => "TOTAL_SITE_REACHED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SitePublication`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SitePublicationError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Publishing the site is not allowed
+    AccessDenied,
+    /// Code `PHONE_NOT_CONFIRMED`.
+    ///
+    /// Phone number confirmation is required for publishing
+    PhoneNotConfirmed,
+    /// Code `EMAIL_NOT_CONFIRMED`.
+    ///
+    /// E-mail confirmation is required for publishing
+    EmailNotConfirmed,
+    /// Code `URLCHECKER_FAIL`.
+    ///
+    /// Malicious content detected on the page
+    UrlcheckerFail,
+    /// Code `PUBLIC_PAGE_REACHED`.
+    ///
+    /// There is a limit on the number of published pages in the tariff plan
+    PublicPageReached,
+    /// Code `LANDING_PAYMENT_FAILED`.
+    ///
+    /// The page was added from an application; a subscription to Bitrix24 Marketplace is required for publishing
+    LandingPaymentFailed,
+    /// Code `LANDING_PAYMENT_FAILED_BLOCK`.
+    ///
+    /// The block was added from an application; a subscription to Bitrix24 Marketplace is required for publishing
+    LandingPaymentFailedBlock,
+    /// Code `PUBLIC_SITE_REACHED`.
+    ///
+    /// There is a limit on the number of created or published sites in the tariff plan
+    PublicSiteReached,
+    /// Code `PUBLIC_SITE_REACHED_FREE`.
+    ///
+    /// Publishing sites is temporarily available only on paid plans
+    PublicSiteReachedFree,
+    /// Code `PUBLIC_HTML_DISALLOWED[...]`.
+    ///
+    /// There is a limit on adding custom HTML code in the tariff plan
+    PublicHtmlDisallowed,
+    /// Code `LICENSE_EXPIRED`.
+    ///
+    /// Your product license has expired
+    LicenseExpired,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SitePublicationError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "PHONE_NOT_CONFIRMED" => Self::PhoneNotConfirmed,
+            "EMAIL_NOT_CONFIRMED" => Self::EmailNotConfirmed,
+            "URLCHECKER_FAIL" => Self::UrlcheckerFail,
+            "PUBLIC_PAGE_REACHED" => Self::PublicPageReached,
+            "LANDING_PAYMENT_FAILED" => Self::LandingPaymentFailed,
+            "LANDING_PAYMENT_FAILED_BLOCK" => Self::LandingPaymentFailedBlock,
+            "PUBLIC_SITE_REACHED" => Self::PublicSiteReached,
+            "PUBLIC_SITE_REACHED_FREE" => Self::PublicSiteReachedFree,
+            "PUBLIC_HTML_DISALLOWED[...]" => Self::PublicHtmlDisallowed,
+            "LICENSE_EXPIRED" => Self::LicenseExpired,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::PhoneNotConfirmed => "PHONE_NOT_CONFIRMED",
+            Self::EmailNotConfirmed => "EMAIL_NOT_CONFIRMED",
+            Self::UrlcheckerFail => "URLCHECKER_FAIL",
+            Self::PublicPageReached => "PUBLIC_PAGE_REACHED",
+            Self::LandingPaymentFailed => "LANDING_PAYMENT_FAILED",
+            Self::LandingPaymentFailedBlock => "LANDING_PAYMENT_FAILED_BLOCK",
+            Self::PublicSiteReached => "PUBLIC_SITE_REACHED",
+            Self::PublicSiteReachedFree => "PUBLIC_SITE_REACHED_FREE",
+            Self::PublicHtmlDisallowed => "PUBLIC_HTML_DISALLOWED[...]",
+            Self::LicenseExpired => "LICENSE_EXPIRED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SitePublicationFolder`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SitePublicationFolderError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter folderId is missing.
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Folder not found, deleted, or access to it is denied.
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters.
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution.
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SitePublicationFolderError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteSetRights`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteSetRightsError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// User does not have access to the "Sites and Stores" section
+    AccessDenied,
+    /// Code `IS_NOT_ADMIN`.
+    ///
+    /// Administrator rights or "full access" permission to the "Sites and Stores" section are required for the method
+    IsNotAdmin,
+    /// Code `FEATURE_NOT_AVAIL`.
+    ///
+    /// Permission settings are not available on the current plan. To work with permissions, switch to another plan
+    FeatureNotAvail,
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id not passed
+    MissingParams,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteSetRightsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::IsNotAdmin => "IS_NOT_ADMIN",
+            Self::FeatureNotAvail => "FEATURE_NOT_AVAIL",
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteUnPublicFolder`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteUnPublicFolderError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter folderId is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Folder not found or access to it is denied
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteUnPublicFolderError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteUnbindingFromGroup`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteUnbindingFromGroupError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Insufficient call parameters, missing: groupId
+    ///
+    /// Insufficient call parameters, missing: id
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Bitrix\Landing\PublicAction\Site::unbindingFromGroup(): Argument #2 ($groupId) must be of type int, string given
+    ///
+    /// Bitrix\Landing\PublicAction\Site::unbindingFromGroup(): Argument #1 ($id) must be of type int, string given
+    TypeError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteUnbindingFromGroupError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteUnbindingFromMenu`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteUnbindingFromMenuError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Not enough parameters for the call, missing: menuCode
+    ///
+    /// Not enough parameters for the call, missing: id
+    MissingParams,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Bitrix\\Landing\\PublicAction\\Site::unbindingFromMenu(): Argument #1 ($id) must be of type int, string given
+    TypeError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteUnbindingFromMenuError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::TypeError => "TYPE_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteUnpublic`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteUnpublicError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to modify the ACTIVE field of the site
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the method call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteUnpublicError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SiteUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteUpdateError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id or fields is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to modify the site or specific fields
+    AccessDenied,
+    /// Code `DOMAIN_NOT_FOUND`.
+    ///
+    /// A non-existent domain was specified
+    DomainNotFound,
+    /// Code `DOMAIN_IS_INCORRECT`.
+    ///
+    /// An incorrect format of the domain name was provided
+    DomainIsIncorrect,
+    /// Code `DOMAIN_EXIST_TRASH`.
+    ///
+    /// The domain is already linked to a site in the trash
+    DomainExistTrash,
+    /// Code `DOMAIN_DISABLE`.
+    ///
+    /// A prohibited domain name cannot be used in Bitrix24
+    DomainDisable,
+    /// Code `DOMAIN_EXIST`.
+    ///
+    /// The domain is already occupied
+    DomainExist,
+    /// Code `CODE_IS_NOT_UNIQUE`.
+    ///
+    /// The site code is not unique within the domain
+    CodeIsNotUnique,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// The character / was passed in fields.CODE
+    SlashIsNotAllowed,
+    /// Code `CONTROLLER_ERROR_BADRESPONSE`.
+    ///
+    /// Unrecognized response from the external domain registration service
+    ControllerErrorBadresponse,
+    /// Code `CONTROLLER_ERROR_BADLICENSE`.
+    ///
+    /// License error in the external domain registration service
+    ControllerErrorBadlicense,
+    /// Code `CONTROLLER_ERROR_<ERROR_CODE>`.
+    ///
+    /// Error from the external domain registration service with code <ERROR_CODE>
+    ControllerErrorErrorCode,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "DOMAIN_NOT_FOUND" => Self::DomainNotFound,
+            "DOMAIN_IS_INCORRECT" => Self::DomainIsIncorrect,
+            "DOMAIN_EXIST_TRASH" => Self::DomainExistTrash,
+            "DOMAIN_DISABLE" => Self::DomainDisable,
+            "DOMAIN_EXIST" => Self::DomainExist,
+            "CODE_IS_NOT_UNIQUE" => Self::CodeIsNotUnique,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CONTROLLER_ERROR_BADRESPONSE" => Self::ControllerErrorBadresponse,
+            "CONTROLLER_ERROR_BADLICENSE" => Self::ControllerErrorBadlicense,
+            "CONTROLLER_ERROR_<ERROR_CODE>" => Self::ControllerErrorErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::DomainNotFound => "DOMAIN_NOT_FOUND",
+            Self::DomainIsIncorrect => "DOMAIN_IS_INCORRECT",
+            Self::DomainExistTrash => "DOMAIN_EXIST_TRASH",
+            Self::DomainDisable => "DOMAIN_DISABLE",
+            Self::DomainExist => "DOMAIN_EXIST",
+            Self::CodeIsNotUnique => "CODE_IS_NOT_UNIQUE",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::ControllerErrorBadresponse => "CONTROLLER_ERROR_BADRESPONSE",
+            Self::ControllerErrorBadlicense => "CONTROLLER_ERROR_BADLICENSE",
+            Self::ControllerErrorErrorCode => "CONTROLLER_ERROR_<ERROR_CODE>",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DomainNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SiteUpdateFolder`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SiteUpdateFolderError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter siteId, folderId, or fields is missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Site not found or access to it is denied
+    AccessDenied,
+    /// Code `FOLDER_IS_NOT_UNIQUE`.
+    ///
+    /// A folder with this name already exists
+    FolderIsNotUnique,
+    /// Code `SLASH_IS_NOT_ALLOWED`.
+    ///
+    /// Slash is not allowed in the folder address
+    SlashIsNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SiteUpdateFolderError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FOLDER_IS_NOT_UNIQUE" => Self::FolderIsNotUnique,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::FolderIsNotUnique => "FOLDER_IS_NOT_UNIQUE",
+            Self::SlashIsNotAllowed => "SLASH_IS_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SyspageDeleteForLanding`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SyspageDeleteForLandingError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id was not provided
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient general permissions to call landing methods
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SyspageDeleteForLandingError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SyspageDeleteForSite` (shared).
+pub type SyspageDeleteForSiteError = SyspageDeleteForLandingError;
+/// The documented errors of `SyspageGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SyspageGetError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id was not provided
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to the method call is denied: the user does not have access to the method or the landing module
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error in the id parameter
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SyspageGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SyspageGetSpecialPage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SyspageGetSpecialPageError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter siteId, type, or both parameters are missing
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access to the method call is denied: insufficient rights to work with the Sites and Stores section
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// An incorrect data type was passed in the siteId, type, or additional parameter
+    ErrorArgument,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// An internal error occurred during the execution of the method
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SyspageGetSpecialPageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SyspageSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SyspageSetError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id or type not provided
+    MissingParams,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient general permissions to call landing methods
+    AccessDenied,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Unexpected internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SyspageSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TemplateGetLandingRef`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetLandingRefError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id was not provided
+    MissingParams,
+    /// Code `ENTITY_NOT_FOUND`.
+    ///
+    /// The page was not found or is unavailable
+    EntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to view the site
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateGetLandingRefError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::EntityNotFound => "ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TemplateGetSiteRef`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetSiteRefError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id not provided
+    MissingParams,
+    /// Code `ENTITY_NOT_FOUND`.
+    ///
+    /// Site not found or unavailable
+    EntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to view the site
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateGetSiteRefError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::EntityNotFound => "ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TemplateGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetlistError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to work with the "Sites and Stores" section
+    AccessDenied,
+    /// Code `TYPE_ERROR`.
+    ///
+    /// Data type error while processing the call parameters
+    TypeError,
+    /// Code `SYSTEM_ERROR`.
+    ///
+    /// Internal error during method execution
+    SystemError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::TypeError => "TYPE_ERROR",
+            Self::SystemError => "SYSTEM_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TemplateSetLandingRef`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateSetLandingRefError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// Required parameter id is missing.
+    MissingParams,
+    /// Code `ENTITY_NOT_FOUND`.
+    ///
+    /// Page not found or unavailable.
+    EntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to modify page settings.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateSetLandingRefError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::EntityNotFound => "ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TemplateSetSiteRef`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateSetSiteRefError {
+    /// Code `MISSING_PARAMS`.
+    ///
+    /// The required parameter id is missing.
+    MissingParams,
+    /// Code `ENTITY_NOT_FOUND`.
+    ///
+    /// The site is not found or is unavailable.
+    EntityNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// The user does not have permission to modify site settings.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TemplateSetSiteRefError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::MissingParams => "MISSING_PARAMS",
+            Self::EntityNotFound => "ENTITY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EntityNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Additional parameters for reading the block (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -8951,6 +16811,381 @@ impl BlockGetmanifestResult {
         self
     }
 }
+/// The `BlockGetmanifestfileResultBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultBlock {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `section`.
+    #[serde(rename = "section", default, skip_serializing_if = "Option::is_none")]
+    pub section: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `dynamic`.
+    #[serde(
+        rename = "dynamic",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dynamic: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultBlock {
+    /// Creates a `BlockGetmanifestfileResultBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            section: ::std::option::Option::None,
+            dynamic: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `section`.
+    #[must_use]
+    pub fn section(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.section = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dynamic`.
+    #[must_use]
+    pub fn dynamic(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.dynamic = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultStyleBlockAdditional` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultStyleBlockAdditional {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `attrsType`.
+    #[serde(rename = "attrsType", default, skip_serializing_if = "Option::is_none")]
+    pub attrs_type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultStyleBlockAdditional {
+    /// Creates a `BlockGetmanifestfileResultStyleBlockAdditional` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            attrs_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `attrsType`.
+    #[must_use]
+    pub fn attrs_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.attrs_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultStyleBlock` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultStyleBlock {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `additional`.
+    #[serde(rename = "additional", default, skip_serializing_if = "Option::is_none")]
+    pub additional: ::std::option::Option<
+        BlockGetmanifestfileResultStyleBlockAdditional,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultStyleBlock {
+    /// Creates a `BlockGetmanifestfileResultStyleBlock` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            additional: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `additional`.
+    #[must_use]
+    pub fn additional(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultStyleBlockAdditional>,
+    ) -> Self {
+        self.additional = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultStyle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultStyle {
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<BlockGetmanifestfileResultStyleBlock>,
+    /// Wire name: `nodes`.
+    #[serde(rename = "nodes", default, skip_serializing_if = "Option::is_none")]
+    pub nodes: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultStyle {
+    /// Creates a `BlockGetmanifestfileResultStyle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block: ::std::option::Option::None,
+            nodes: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultStyleBlock>,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `nodes`.
+    #[must_use]
+    pub fn nodes(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.nodes = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BlockGetmanifestfileResultAssets` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResultAssets {
+    /// Wire name: `ext`.
+    #[serde(rename = "ext", default, skip_serializing_if = "Option::is_none")]
+    pub ext: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResultAssets {
+    /// Creates a `BlockGetmanifestfileResultAssets` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            ext: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ext`.
+    #[must_use]
+    pub fn ext(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.ext = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The original manifest of the block from the file repository.
+///
+/// The general format of the manifest file is described in the article Manifest File.
+///
+/// If the block is not found, the code contains invalid characters, or a local repository block code of the form `repo_<ID>` is provided, the method will return an empty array `[]` without an error
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlockGetmanifestfileResult {
+    /// Wire name: `block`.
+    #[serde(rename = "block", default, skip_serializing_if = "Option::is_none")]
+    pub block: ::std::option::Option<BlockGetmanifestfileResultBlock>,
+    /// Wire name: `cards`.
+    #[serde(rename = "cards", default, skip_serializing_if = "Option::is_none")]
+    pub cards: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `nodes`.
+    #[serde(rename = "nodes", default, skip_serializing_if = "Option::is_none")]
+    pub nodes: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `style`.
+    #[serde(rename = "style", default, skip_serializing_if = "Option::is_none")]
+    pub style: ::std::option::Option<BlockGetmanifestfileResultStyle>,
+    /// Wire name: `assets`.
+    #[serde(rename = "assets", default, skip_serializing_if = "Option::is_none")]
+    pub assets: ::std::option::Option<BlockGetmanifestfileResultAssets>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlockGetmanifestfileResult {
+    /// Creates a `BlockGetmanifestfileResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            block: ::std::option::Option::None,
+            cards: ::std::option::Option::None,
+            nodes: ::std::option::Option::None,
+            style: ::std::option::Option::None,
+            assets: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `block`.
+    #[must_use]
+    pub fn block(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultBlock>,
+    ) -> Self {
+        self.block = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cards`.
+    #[must_use]
+    pub fn cards(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.cards = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `nodes`.
+    #[must_use]
+    pub fn nodes(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.nodes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `style`.
+    #[must_use]
+    pub fn style(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultStyle>,
+    ) -> Self {
+        self.style = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `assets`.
+    #[must_use]
+    pub fn assets(
+        mut self,
+        value: impl ::std::convert::Into<BlockGetmanifestfileResultAssets>,
+    ) -> Self {
+        self.assets = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// A set of blocks in the section, where the key is the block code and the value is the block object (detailed description).
 ///
 /// For favorite blocks, the key may contain the suffix `@<ID>`
@@ -9913,7 +18148,7 @@ for DemosGetListParamsFilterTplType {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -10482,7 +18717,7 @@ for DemosGetListParamsOrderTplType {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -11464,7 +19699,7 @@ impl DemosGetListParamsGroupItem {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     select: value_1,
 ///     filter: value_2,
@@ -11484,7 +19719,7 @@ impl DemosGetListParamsGroupItem {
 pub struct DemosGetListParams {
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// [
     ///     field_1,
     ///     field_2,
@@ -11505,7 +19740,7 @@ pub struct DemosGetListParams {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -11527,7 +19762,7 @@ pub struct DemosGetListParams {
     pub filter: ::std::option::Option<DemosGetListParamsFilter>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -11549,7 +19784,7 @@ pub struct DemosGetListParams {
     ///
     /// Format:
     ///
-    /// ```
+    /// ```text
     /// [
     ///     field_1,
     ///     field_2,
@@ -12830,7 +21065,7 @@ impl DemosGetPageListFilterData {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -13717,7 +21952,7 @@ impl DemosGetPageListResultData {
 }
 /// Map of page demo templates in the format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "template_code": page_template
 /// }
@@ -14587,7 +22822,7 @@ impl DemosGetSiteListFilterData {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -15382,7 +23617,7 @@ impl DemosGetSiteListResultData {
 }
 /// Map of website demo templates in the format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "template_code": site_template
 /// }
@@ -18045,6 +26280,234 @@ impl LandingGetListResultItem {
         self
     }
 }
+/// A set of additional fields of the page in the format `{"<FIELD_CODE>": "<VALUE>"}`.
+///
+/// If the page has no available non-empty additional fields, the method returns an empty array `[]` (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct LandingGetadditionalfieldsResult {
+    /// Wire name: `FONTS_CODE`.
+    #[serde(
+        rename = "FONTS_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fonts_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `GACOUNTER_USE`.
+    #[serde(
+        rename = "GACOUNTER_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gacounter_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAMAIN_USE`.
+    #[serde(
+        rename = "METAMAIN_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metamain_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAMAIN_TITLE`.
+    #[serde(
+        rename = "METAMAIN_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metamain_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAOG_TITLE`.
+    #[serde(
+        rename = "METAOG_TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metaog_title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `METAOG_IMAGE`.
+    #[serde(
+        rename = "METAOG_IMAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub metaog_image: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS_PRICE_CODE`.
+    #[serde(
+        rename = "SETTINGS_PRICE_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_price_code: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    /// Wire name: `SETTINGS_SHOW_PRICE_COUNT`.
+    #[serde(
+        rename = "SETTINGS_SHOW_PRICE_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_show_price_count: ::std::option::Option<f64>,
+    /// Wire name: `THEMEFONTS_LINE_HEIGHT`.
+    #[serde(
+        rename = "THEMEFONTS_LINE_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub themefonts_line_height: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VIEW_TYPE`.
+    #[serde(
+        rename = "VIEW_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `YACOUNTER_USE`.
+    #[serde(
+        rename = "YACOUNTER_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yacounter_use: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl LandingGetadditionalfieldsResult {
+    /// Creates a `LandingGetadditionalfieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fonts_code: ::std::option::Option::None,
+            gacounter_use: ::std::option::Option::None,
+            metamain_use: ::std::option::Option::None,
+            metamain_title: ::std::option::Option::None,
+            metaog_title: ::std::option::Option::None,
+            metaog_image: ::std::option::Option::None,
+            settings_price_code: ::std::option::Option::None,
+            settings_show_price_count: ::std::option::Option::None,
+            themefonts_line_height: ::std::option::Option::None,
+            view_type: ::std::option::Option::None,
+            yacounter_use: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FONTS_CODE`.
+    #[must_use]
+    pub fn fonts_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fonts_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GACOUNTER_USE`.
+    #[must_use]
+    pub fn gacounter_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.gacounter_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAMAIN_USE`.
+    #[must_use]
+    pub fn metamain_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metamain_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAMAIN_TITLE`.
+    #[must_use]
+    pub fn metamain_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metamain_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAOG_TITLE`.
+    #[must_use]
+    pub fn metaog_title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metaog_title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `METAOG_IMAGE`.
+    #[must_use]
+    pub fn metaog_image(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.metaog_image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_PRICE_CODE`.
+    #[must_use]
+    pub fn settings_price_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.settings_price_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_SHOW_PRICE_COUNT`.
+    #[must_use]
+    pub fn settings_show_price_count(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.settings_show_price_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THEMEFONTS_LINE_HEIGHT`.
+    #[must_use]
+    pub fn themefonts_line_height(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.themefonts_line_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEW_TYPE`.
+    #[must_use]
+    pub fn view_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `YACOUNTER_USE`.
+    #[must_use]
+    pub fn yacounter_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yacounter_use = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Additional parameters for the move (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18520,7 +26983,7 @@ impl RepoCheckContentResult {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -18849,7 +27312,7 @@ impl RepoGetListParamsFilter {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -19488,7 +27951,7 @@ impl RepoGetListParamsGroupItem {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     select: value_1,
 ///     filter: value_2,
@@ -19508,7 +27971,7 @@ impl RepoGetListParamsGroupItem {
 pub struct RepoGetListParams {
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// [
     ///     field_1,
     ///     field_2,
@@ -19529,7 +27992,7 @@ pub struct RepoGetListParams {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -19551,7 +28014,7 @@ pub struct RepoGetListParams {
     pub filter: ::std::option::Option<RepoGetListParamsFilter>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -19573,7 +28036,7 @@ pub struct RepoGetListParams {
     ///
     /// Format:
     ///
-    /// ```
+    /// ```text
     /// [
     ///     field_1,
     ///     field_2,
@@ -22320,6 +30783,450 @@ impl SiteGetMenuBindingsResultItem {
         self
     }
 }
+/// A set of additional fields of the site in the format `{"<FIELD_CODE>": "<VALUE>"}`.
+///
+/// If there are no available fields, the method may return `null` or an empty array `[]` (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SiteGetadditionalfieldsResult {
+    /// Wire name: `COOKIES_USE`.
+    #[serde(
+        rename = "COOKIES_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_AGREEMENT_ID`.
+    #[serde(
+        rename = "COOKIES_AGREEMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_agreement_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_COLOR_BG`.
+    #[serde(
+        rename = "COOKIES_COLOR_BG",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_color_bg: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_COLOR_TEXT`.
+    #[serde(
+        rename = "COOKIES_COLOR_TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_color_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_POSITION`.
+    #[serde(
+        rename = "COOKIES_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COOKIES_MODE`.
+    #[serde(
+        rename = "COOKIES_MODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cookies_mode: ::std::option::Option<::std::string::String>,
+    /// Wire name: `B24BUTTON_CODE`.
+    #[serde(
+        rename = "B24BUTTON_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub b24button_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `B24BUTTON_COLOR`.
+    #[serde(
+        rename = "B24BUTTON_COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub b24button_color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `B24BUTTON_COLOR_VALUE`.
+    #[serde(
+        rename = "B24BUTTON_COLOR_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub b24button_color_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COPYRIGHT_SHOW`.
+    #[serde(
+        rename = "COPYRIGHT_SHOW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copyright_show: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COPYRIGHT_CODE`.
+    #[serde(
+        rename = "COPYRIGHT_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copyright_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS_PRICE_CODE`.
+    #[serde(
+        rename = "SETTINGS_PRICE_CODE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_price_code: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    /// Wire name: `SETTINGS_SHOW_PRICE_COUNT`.
+    #[serde(
+        rename = "SETTINGS_SHOW_PRICE_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_show_price_count: ::std::option::Option<f64>,
+    /// Wire name: `SETTINGS_CURRENCY_ID`.
+    #[serde(
+        rename = "SETTINGS_CURRENCY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_currency_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SPEED_USE_LAZY`.
+    #[serde(
+        rename = "SPEED_USE_LAZY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub speed_use_lazy: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THEME_CODE`.
+    #[serde(
+        rename = "THEME_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub theme_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THEME_COLOR`.
+    #[serde(
+        rename = "THEME_COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub theme_color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `YACOUNTER_USE`.
+    #[serde(
+        rename = "YACOUNTER_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yacounter_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `YACOUNTER_COUNTER`.
+    #[serde(
+        rename = "YACOUNTER_COUNTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yacounter_counter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROBOTS_USE`.
+    #[serde(
+        rename = "ROBOTS_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robots_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ROBOTS_CONTENT`.
+    #[serde(
+        rename = "ROBOTS_CONTENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robots_content: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CSSBLOCK_USE`.
+    #[serde(
+        rename = "CSSBLOCK_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cssblock_use: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HEADBLOCK_USE`.
+    #[serde(
+        rename = "HEADBLOCK_USE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub headblock_use: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SiteGetadditionalfieldsResult {
+    /// Creates a `SiteGetadditionalfieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            cookies_use: ::std::option::Option::None,
+            cookies_agreement_id: ::std::option::Option::None,
+            cookies_color_bg: ::std::option::Option::None,
+            cookies_color_text: ::std::option::Option::None,
+            cookies_position: ::std::option::Option::None,
+            cookies_mode: ::std::option::Option::None,
+            b24button_code: ::std::option::Option::None,
+            b24button_color: ::std::option::Option::None,
+            b24button_color_value: ::std::option::Option::None,
+            copyright_show: ::std::option::Option::None,
+            copyright_code: ::std::option::Option::None,
+            settings_price_code: ::std::option::Option::None,
+            settings_show_price_count: ::std::option::Option::None,
+            settings_currency_id: ::std::option::Option::None,
+            speed_use_lazy: ::std::option::Option::None,
+            theme_code: ::std::option::Option::None,
+            theme_color: ::std::option::Option::None,
+            yacounter_use: ::std::option::Option::None,
+            yacounter_counter: ::std::option::Option::None,
+            robots_use: ::std::option::Option::None,
+            robots_content: ::std::option::Option::None,
+            cssblock_use: ::std::option::Option::None,
+            headblock_use: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `COOKIES_USE`.
+    #[must_use]
+    pub fn cookies_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_AGREEMENT_ID`.
+    #[must_use]
+    pub fn cookies_agreement_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_agreement_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_COLOR_BG`.
+    #[must_use]
+    pub fn cookies_color_bg(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_color_bg = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_COLOR_TEXT`.
+    #[must_use]
+    pub fn cookies_color_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_color_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_POSITION`.
+    #[must_use]
+    pub fn cookies_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COOKIES_MODE`.
+    #[must_use]
+    pub fn cookies_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookies_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `B24BUTTON_CODE`.
+    #[must_use]
+    pub fn b24button_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b24button_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `B24BUTTON_COLOR`.
+    #[must_use]
+    pub fn b24button_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b24button_color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `B24BUTTON_COLOR_VALUE`.
+    #[must_use]
+    pub fn b24button_color_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.b24button_color_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COPYRIGHT_SHOW`.
+    #[must_use]
+    pub fn copyright_show(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.copyright_show = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COPYRIGHT_CODE`.
+    #[must_use]
+    pub fn copyright_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.copyright_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_PRICE_CODE`.
+    #[must_use]
+    pub fn settings_price_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.settings_price_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_SHOW_PRICE_COUNT`.
+    #[must_use]
+    pub fn settings_show_price_count(
+        mut self,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
+        self.settings_show_price_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS_CURRENCY_ID`.
+    #[must_use]
+    pub fn settings_currency_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.settings_currency_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SPEED_USE_LAZY`.
+    #[must_use]
+    pub fn speed_use_lazy(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.speed_use_lazy = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THEME_CODE`.
+    #[must_use]
+    pub fn theme_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.theme_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THEME_COLOR`.
+    #[must_use]
+    pub fn theme_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.theme_color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `YACOUNTER_USE`.
+    #[must_use]
+    pub fn yacounter_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yacounter_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `YACOUNTER_COUNTER`.
+    #[must_use]
+    pub fn yacounter_counter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yacounter_counter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROBOTS_USE`.
+    #[must_use]
+    pub fn robots_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.robots_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROBOTS_CONTENT`.
+    #[must_use]
+    pub fn robots_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.robots_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CSSBLOCK_USE`.
+    #[must_use]
+    pub fn cssblock_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cssblock_use = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HEADBLOCK_USE`.
+    #[must_use]
+    pub fn headblock_use(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.headblock_use = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Set of fields to update the site (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -22615,6 +31522,949 @@ impl SiteUpdateFolderFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultMainpage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultMainpage {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultMainpage {
+    /// Creates a `SyspageGetResultMainpage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultCatalog` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultCatalog {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultCatalog {
+    /// Creates a `SyspageGetResultCatalog` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultPersonal` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultPersonal {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultPersonal {
+    /// Creates a `SyspageGetResultPersonal` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultCart` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultCart {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultCart {
+    /// Creates a `SyspageGetResultCart` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultOrder` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultOrder {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultOrder {
+    /// Creates a `SyspageGetResultOrder` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultCompare` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultCompare {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultCompare {
+    /// Creates a `SyspageGetResultCompare` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SyspageGetResultPayment` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResultPayment {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANDING_ID`.
+    #[serde(
+        rename = "LANDING_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub landing_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResultPayment {
+    /// Creates a `SyspageGetResultPayment` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            landing_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANDING_ID`.
+    #[must_use]
+    pub fn landing_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.landing_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The result of the request execution.
+///
+/// The method returns an object with special pages grouped by type code (detailed description).
+///
+/// If the site is not found or the user does not have "read" access permission for the site, the method will return `null`.
+///
+/// If access to the site is available but no special pages are assigned, the method will return an empty object `{}`. The same response will be returned if the filter `active = true` is enabled and no pages match it
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SyspageGetResult {
+    /// Wire name: `mainpage`.
+    #[serde(rename = "mainpage", default, skip_serializing_if = "Option::is_none")]
+    pub mainpage: ::std::option::Option<SyspageGetResultMainpage>,
+    /// Wire name: `catalog`.
+    #[serde(rename = "catalog", default, skip_serializing_if = "Option::is_none")]
+    pub catalog: ::std::option::Option<SyspageGetResultCatalog>,
+    /// Wire name: `personal`.
+    #[serde(rename = "personal", default, skip_serializing_if = "Option::is_none")]
+    pub personal: ::std::option::Option<SyspageGetResultPersonal>,
+    /// Wire name: `cart`.
+    #[serde(rename = "cart", default, skip_serializing_if = "Option::is_none")]
+    pub cart: ::std::option::Option<SyspageGetResultCart>,
+    /// Wire name: `order`.
+    #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
+    pub order: ::std::option::Option<SyspageGetResultOrder>,
+    /// Wire name: `compare`.
+    #[serde(rename = "compare", default, skip_serializing_if = "Option::is_none")]
+    pub compare: ::std::option::Option<SyspageGetResultCompare>,
+    /// Wire name: `payment`.
+    #[serde(rename = "payment", default, skip_serializing_if = "Option::is_none")]
+    pub payment: ::std::option::Option<SyspageGetResultPayment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SyspageGetResult {
+    /// Creates a `SyspageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            mainpage: ::std::option::Option::None,
+            catalog: ::std::option::Option::None,
+            personal: ::std::option::Option::None,
+            cart: ::std::option::Option::None,
+            order: ::std::option::Option::None,
+            compare: ::std::option::Option::None,
+            payment: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `mainpage`.
+    #[must_use]
+    pub fn mainpage(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultMainpage>,
+    ) -> Self {
+        self.mainpage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `catalog`.
+    #[must_use]
+    pub fn catalog(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultCatalog>,
+    ) -> Self {
+        self.catalog = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personal`.
+    #[must_use]
+    pub fn personal(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultPersonal>,
+    ) -> Self {
+        self.personal = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cart`.
+    #[must_use]
+    pub fn cart(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultCart>,
+    ) -> Self {
+        self.cart = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `order`.
+    #[must_use]
+    pub fn order(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultOrder>,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `compare`.
+    #[must_use]
+    pub fn compare(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultCompare>,
+    ) -> Self {
+        self.compare = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payment`.
+    #[must_use]
+    pub fn payment(
+        mut self,
+        value: impl ::std::convert::Into<SyspageGetResultPayment>,
+    ) -> Self {
+        self.payment = ::std::option::Option::Some(value.into());
         self
     }
 }

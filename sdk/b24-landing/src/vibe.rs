@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-debug.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::vibe::RepowidgetDebug::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::vibe::RepowidgetDebug>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepowidgetDebug` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct RepowidgetDebug {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub enable: ::std::option::Option<bool>,
+    pub enable: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl RepowidgetDebug {
     /// Creates a `RepowidgetDebug` from its required fields.
@@ -30,7 +47,10 @@ impl RepowidgetDebug {
     }
     /// Sets `enable`.
     #[must_use]
-    pub fn enable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enable(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.enable = ::std::option::Option::Some(value.into());
         self
     }
@@ -42,12 +62,31 @@ impl ::b24_core::__private::Method for RepowidgetDebug {
         "landing.repowidget.debug",
     );
     type Output = bool;
+    type Error = RepowidgetDebugError;
 }
 /// The method `landing.repowidget.getlist` returns a list of widgets for the current application, filtered by the specified criteria.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::vibe::RepowidgetGetlist::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::vibe::RepowidgetGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepowidgetGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -82,12 +121,31 @@ impl ::b24_core::__private::Method for RepowidgetGetlist {
         "landing.repowidget.getlist",
     );
     type Output = ::std::vec::Vec<RepowidgetGetlistResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `landing.repowidget.register` adds a widget for the Start page: the Vibe. It returns an error or the `ID` of the added widget.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::vibe::RepowidgetRegister::new("text", serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::vibe::RepowidgetRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepowidgetRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -99,7 +157,7 @@ pub struct RepowidgetRegister {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Field values for creating the widget
     ///
     /// Wire name: `fields`.
@@ -113,7 +171,9 @@ impl RepowidgetRegister {
     /// Creates a `RepowidgetRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -134,12 +194,30 @@ impl ::b24_core::__private::Method for RepowidgetRegister {
         "landing.repowidget.register",
     );
     type Output = i64;
+    type Error = RepowidgetRegisterError;
 }
 /// The method `landing.repowidget.unregister` removes the widget for Start page: the Vibe. On success, it returns `true`; otherwise, it returns `false` or an error with a description.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_landing::vibe::RepowidgetUnregister::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_landing::vibe::RepowidgetUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RepowidgetUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -151,12 +229,16 @@ pub struct RepowidgetUnregister {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl RepowidgetUnregister {
     /// Creates a `RepowidgetUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -167,6 +249,84 @@ impl ::b24_core::__private::Method for RepowidgetUnregister {
         "landing.repowidget.unregister",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `RepowidgetDebug`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepowidgetDebugError {
+    /// Code `APP_NOT_FOUND`.
+    ///
+    /// REST application not found. Occurs when there are issues with the authorization of the REST application on the account
+    AppNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepowidgetDebugError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "APP_NOT_FOUND" => Self::AppNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AppNotFound => "APP_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AppNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RepowidgetRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepowidgetRegisterError {
+    /// Code `REQUIRED_FIELD_NO_EXISTS`.
+    ///
+    /// A required field is not passed in the fields parameter: NAME, PREVIEW, CONTENT, SECTIONS, or WIDGET_PARAMS. The field name is substituted into the error text
+    RequiredFieldNoExists,
+    /// Code `REQUIRED_PARAM_NO_EXISTS`.
+    ///
+    /// A required parameter is not passed in the WIDGET_PARAMS parameter: rootNode, handler, or demoData. The parameter name is substituted into the error text
+    RequiredParamNoExists,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RepowidgetRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "REQUIRED_FIELD_NO_EXISTS" => Self::RequiredFieldNoExists,
+            "REQUIRED_PARAM_NO_EXISTS" => Self::RequiredParamNoExists,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RequiredFieldNoExists => "REQUIRED_FIELD_NO_EXISTS",
+            Self::RequiredParamNoExists => "REQUIRED_PARAM_NO_EXISTS",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Widget activity. Accepts values:
 ///

@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Add::new(b24_lists::lists::AddIblockTypeId::Lists, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -24,7 +41,7 @@ pub struct Add {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Group identifier. Use this parameter if you want to add the list to a group.
     ///
     /// The identifier can be obtained using the methods socialnetwork.api.workgroup.list, sonet_group.get, and sonet_group.user.groups
@@ -36,7 +53,7 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub socnet_group_id: ::std::option::Option<i64>,
+    pub socnet_group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array of list fields.
     ///
     /// Detailed description
@@ -102,7 +119,9 @@ impl Add {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<AddIblockTypeId>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<AddFieldsItem>>,
     ) -> Self {
         Self {
@@ -116,7 +135,10 @@ impl Add {
     }
     /// Sets `SOCNET_GROUP_ID`.
     #[must_use]
-    pub fn socnet_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.socnet_group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -148,12 +170,30 @@ impl ::b24_core::__private::Method for Add {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.add");
     type Output = i64;
+    type Error = AddError;
 }
 /// The method `lists.delete` removes a universal list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Delete::new(b24_lists::lists::DeleteIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Delete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Delete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -177,7 +217,7 @@ pub struct Delete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -189,15 +229,17 @@ pub struct Delete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl Delete {
     /// Creates a `Delete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<DeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -211,12 +253,30 @@ impl ::b24_core::__private::Method for Delete {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.delete");
     type Output = bool;
+    type Error = DeleteError;
 }
 /// The method `lists.element.add` creates a list element.
 ///
 /// Who: a user with "Add" or "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementAdd::new(b24_lists::lists::ElementAddIblockTypeId::Lists, 1, "text", "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -238,7 +298,7 @@ pub struct ElementAdd {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -250,7 +310,7 @@ pub struct ElementAdd {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Symbolic code of the element
     ///
     /// Wire name: `ELEMENT_CODE`.
@@ -258,7 +318,7 @@ pub struct ElementAdd {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -279,7 +339,7 @@ pub struct ElementAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_section_id: ::std::option::Option<i64>,
+    pub iblock_section_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Template address to the list elements.
     ///
     /// Supports replacements: `#list_id#`, `#section_id#`, `#element_id#`, `#group_id#`
@@ -291,16 +351,22 @@ pub struct ElementAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub list_element_url: ::std::option::Option<::std::string::String>,
+    pub list_element_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ElementAdd {
     /// Creates a `ElementAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementAddIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<ElementAddFieldsItem>>,
     ) -> Self {
         Self {
@@ -315,7 +381,10 @@ impl ElementAdd {
     }
     /// Sets `IBLOCK_SECTION_ID`.
     #[must_use]
-    pub fn iblock_section_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.iblock_section_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -323,7 +392,9 @@ impl ElementAdd {
     #[must_use]
     pub fn list_element_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.list_element_url = ::std::option::Option::Some(value.into());
         self
@@ -336,12 +407,30 @@ impl ::b24_core::__private::Method for ElementAdd {
         "lists.element.add",
     );
     type Output = i64;
+    type Error = ElementAddError;
 }
 /// The method `lists.element.delete` removes a list element.
 ///
 /// Who: user with "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementDelete::new(b24_lists::lists::ElementDeleteIblockTypeId::Lists, 1, "text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -363,7 +452,7 @@ pub struct ElementDelete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -375,7 +464,7 @@ pub struct ElementDelete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method
@@ -385,7 +474,7 @@ pub struct ElementDelete {
         rename = "ELEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub element_id: i64,
+    pub element_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get
@@ -397,17 +486,21 @@ pub struct ElementDelete {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ElementDelete {
     /// Creates a `ElementDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementDeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_id: impl ::std::convert::Into<i64>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -425,12 +518,31 @@ impl ::b24_core::__private::Method for ElementDelete {
         "lists.element.delete",
     );
     type Output = bool;
+    type Error = ElementDeleteError;
 }
 /// The method `lists.element.get` returns an element or a list of elements.
 ///
 /// Who: a user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementGet::new(b24_lists::lists::ElementGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -452,7 +564,7 @@ pub struct ElementGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -464,7 +576,7 @@ pub struct ElementGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method
@@ -476,7 +588,7 @@ pub struct ElementGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub element_id: ::std::option::Option<i64>,
+    pub element_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get method
@@ -490,7 +602,9 @@ pub struct ElementGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub element_code: ::std::option::Option<::std::string::String>,
+    pub element_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An array containing a list of fields to select. If no fields are specified, all available fields are returned by default.
     ///
     /// Available fields:
@@ -607,15 +721,17 @@ pub struct ElementGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ElementGet {
     /// Creates a `ElementGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -631,7 +747,10 @@ impl ElementGet {
     }
     /// Sets `ELEMENT_ID`.
     #[must_use]
-    pub fn element_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn element_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.element_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -639,7 +758,9 @@ impl ElementGet {
     #[must_use]
     pub fn element_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.element_code = ::std::option::Option::Some(value.into());
         self
@@ -685,7 +806,10 @@ impl ElementGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -696,10 +820,11 @@ impl ::b24_core::__private::Method for ElementGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.element.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ElementGetResultItem>;
+    type Error = ElementGetError;
 }
 impl ::b24_core::__private::ListMethod for ElementGet {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ElementGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -708,6 +833,23 @@ impl ::b24_core::__private::ListMethod for ElementGet {
 /// Who: a user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-get-file-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementGetFileUrl::new(b24_lists::lists::ElementGetFileUrlIblockTypeId::Lists, 1, "text", 1, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementGetFileUrl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementGetFileUrl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -729,7 +871,7 @@ pub struct ElementGetFileUrl {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -741,7 +883,7 @@ pub struct ElementGetFileUrl {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method
@@ -751,7 +893,7 @@ pub struct ElementGetFileUrl {
         rename = "ELEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub element_id: i64,
+    pub element_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get method
@@ -763,7 +905,7 @@ pub struct ElementGetFileUrl {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the File or File (Drive) property, without the `PROPERTY_` prefix
     ///
     /// Wire name: `FIELD_ID`.
@@ -771,18 +913,22 @@ pub struct ElementGetFileUrl {
         rename = "FIELD_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub field_id: i64,
+    pub field_id: ::b24_core::__private::Param<i64>,
 }
 impl ElementGetFileUrl {
     /// Creates a `ElementGetFileUrl` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementGetFileUrlIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_id: impl ::std::convert::Into<i64>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
-        field_id: impl ::std::convert::Into<i64>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        field_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -800,13 +946,31 @@ impl ::b24_core::__private::Method for ElementGetFileUrl {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.element.get.file.url",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ElementGetFileUrlError;
 }
 /// The method `lists.element.update` updates a list element.
 ///
 /// Who: a user with "Edit" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementUpdate::new(b24_lists::lists::ElementUpdateIblockTypeId::Lists, 1, "text", 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -828,7 +992,7 @@ pub struct ElementUpdate {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method.
@@ -840,7 +1004,7 @@ pub struct ElementUpdate {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method.
@@ -850,7 +1014,7 @@ pub struct ElementUpdate {
         rename = "ELEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub element_id: i64,
+    pub element_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get method.
@@ -862,7 +1026,7 @@ pub struct ElementUpdate {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -876,10 +1040,14 @@ impl ElementUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementUpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_id: impl ::std::convert::Into<i64>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<ElementUpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -899,12 +1067,30 @@ impl ::b24_core::__private::Method for ElementUpdate {
         "lists.element.update",
     );
     type Output = bool;
+    type Error = ElementUpdateError;
 }
 /// The method `lists.field.add` creates a list field.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldAdd::new(b24_lists::lists::FieldAddIblockTypeId::Lists, 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -928,7 +1114,7 @@ pub struct FieldAdd {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -940,7 +1126,7 @@ pub struct FieldAdd {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of parameters.
     ///
     /// Detailed description
@@ -954,8 +1140,10 @@ impl FieldAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldAddIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<FieldAddFieldsItem>>,
     ) -> Self {
         Self {
@@ -973,12 +1161,30 @@ impl ::b24_core::__private::Method for FieldAdd {
         "lists.field.add",
     );
     type Output = ::std::string::String;
+    type Error = FieldAddError;
 }
 /// The method `lists.field.delete` removes a field from the list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldDelete::new(b24_lists::lists::FieldDeleteIblockTypeId::Lists, 1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1002,7 +1208,7 @@ pub struct FieldDelete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -1014,7 +1220,7 @@ pub struct FieldDelete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the field. For a custom field, it appears as `PROPERTY_PropertyId`. For a system field, it is its symbolic code.
     ///
     /// The identifier can be obtained using the method lists.field.get
@@ -1024,16 +1230,20 @@ pub struct FieldDelete {
         rename = "FIELD_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub field_id: ::std::string::String,
+    pub field_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FieldDelete {
     /// Creates a `FieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldDeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        field_id: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        field_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1050,12 +1260,30 @@ impl ::b24_core::__private::Method for FieldDelete {
         "lists.field.delete",
     );
     type Output = bool;
+    type Error = FieldDeleteError;
 }
 /// The method `lists.field.get` returns data about a field or a list of fields.
 ///
 /// Who: a user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldGet::new(b24_lists::lists::FieldGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1079,7 +1307,7 @@ pub struct FieldGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -1091,7 +1319,7 @@ pub struct FieldGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the field. For a custom field, it appears as `PROPERTY_PropertyId`. For a system field, it is its symbolic code.
     ///
     /// If not specified, all fields of the list are returned
@@ -1103,15 +1331,19 @@ pub struct FieldGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub field_id: ::std::option::Option<::std::string::String>,
+    pub field_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl FieldGet {
     /// Creates a `FieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1124,7 +1356,9 @@ impl FieldGet {
     #[must_use]
     pub fn field_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.field_id = ::std::option::Option::Some(value.into());
         self
@@ -1136,16 +1370,31 @@ impl ::b24_core::__private::Method for FieldGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.field.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FieldGetResult;
+    type Error = FieldGetError;
 }
 /// The method `lists.field.type.get` returns a list of available field types for the list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-type-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldTypeGet::new(b24_lists::lists::FieldTypeGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldTypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldTypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1169,7 +1418,7 @@ pub struct FieldTypeGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -1181,7 +1430,7 @@ pub struct FieldTypeGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Field identifier. For a custom field, it appears as `PROPERTY_PropertyId`. For a system field, it is its symbolic code.
     ///
     /// If an identifier of an existing field in the list is specified, its type will be included in the result. For system fields, this means that their type will be displayed, even though they cannot be added again
@@ -1193,15 +1442,17 @@ pub struct FieldTypeGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub field_id: ::std::option::Option<i64>,
+    pub field_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FieldTypeGet {
     /// Creates a `FieldTypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldTypeGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1212,7 +1463,10 @@ impl FieldTypeGet {
     }
     /// Sets `FIELD_ID`.
     #[must_use]
-    pub fn field_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn field_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.field_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1227,12 +1481,30 @@ impl ::b24_core::__private::Method for FieldTypeGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FieldTypeGetError;
 }
 /// The method `lists.field.update` updates a list field.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldUpdate::new(b24_lists::lists::FieldUpdateIblockTypeId::Lists, 1, "text", Vec::new(), "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1256,7 +1528,7 @@ pub struct FieldUpdate {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method.
@@ -1268,7 +1540,7 @@ pub struct FieldUpdate {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of parameters.
     ///
     /// Detailed description
@@ -1285,17 +1557,21 @@ pub struct FieldUpdate {
         rename = "FIELD_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub field_id: ::std::string::String,
+    pub field_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FieldUpdate {
     /// Creates a `FieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldUpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<FieldUpdateFieldsItem>>,
-        field_id: impl ::std::convert::Into<::std::string::String>,
+        field_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1313,12 +1589,31 @@ impl ::b24_core::__private::Method for FieldUpdate {
         "lists.field.update",
     );
     type Output = bool;
+    type Error = FieldUpdateError;
 }
 /// The `lists.get` method returns a universal list or an array of lists.
 ///
 /// Who: a user with "Read" access permission for lists.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Get::new(b24_lists::lists::GetIblockTypeIdType::Lists);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Get>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1342,7 +1637,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_id: ::std::option::Option<i64>,
+    pub iblock_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the information block
     ///
     /// When requesting without `IBLOCK_ID` or `IBLOCK_CODE`, all lists of the specified type available to the user will be returned.
@@ -1354,7 +1649,9 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_code: ::std::option::Option<::std::string::String>,
+    pub iblock_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Group identifier. Required for group lists; otherwise, an access error will occur.
     ///
     /// The identifier can be obtained using the socialnetwork.api.workgroup.list, sonet_group.get, and sonet_group.user.groups methods
@@ -1366,7 +1663,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub socnet_group_id: ::std::option::Option<i64>,
+    pub socnet_group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object for sorting list fields in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
     ///
     /// The sorting direction can take the following values:
@@ -1408,7 +1705,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
@@ -1425,7 +1722,10 @@ impl Get {
     }
     /// Sets `IBLOCK_ID`.
     #[must_use]
-    pub fn iblock_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn iblock_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.iblock_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1433,14 +1733,19 @@ impl Get {
     #[must_use]
     pub fn iblock_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.iblock_code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SOCNET_GROUP_ID`.
     #[must_use]
-    pub fn socnet_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.socnet_group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1460,7 +1765,10 @@ impl Get {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1469,10 +1777,11 @@ impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "lists.get";
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.get");
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<GetResultItem>;
+    type Error = GetError;
 }
 impl ::b24_core::__private::ListMethod for Get {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = GetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1481,6 +1790,23 @@ impl ::b24_core::__private::ListMethod for Get {
 /// Who: user with "Read" access permission for lists.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-get-iblock-type-id.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::GetIblockTypeId::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::GetIblockTypeId>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `GetIblockTypeId` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1494,7 +1820,7 @@ pub struct GetIblockTypeId {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1506,14 +1832,16 @@ pub struct GetIblockTypeId {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl GetIblockTypeId {
     /// Creates a `GetIblockTypeId` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_id: iblock_id.into(),
@@ -1528,12 +1856,30 @@ impl ::b24_core::__private::Method for GetIblockTypeId {
         "lists.get.iblock.type.id",
     );
     type Output = ::std::string::String;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `lists.section.add` creates a list section.
 ///
 /// Who: a user with "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionAdd::new(b24_lists::lists::SectionAddIblockTypeId::Lists, 1, "text", "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1555,7 +1901,7 @@ pub struct SectionAdd {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1567,7 +1913,7 @@ pub struct SectionAdd {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the parent section.
     ///
     /// If the parameter is not provided, the section is created at the root of the list. The default value is `0`.
@@ -1581,7 +1927,7 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_section_id: ::std::option::Option<i64>,
+    pub iblock_section_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the section
     ///
     /// Wire name: `SECTION_CODE`.
@@ -1589,7 +1935,7 @@ pub struct SectionAdd {
         rename = "SECTION_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub section_code: ::std::string::String,
+    pub section_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -1603,9 +1949,13 @@ impl SectionAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionAddIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        section_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        section_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<SectionAddFieldsItem>>,
     ) -> Self {
         Self {
@@ -1619,7 +1969,10 @@ impl SectionAdd {
     }
     /// Sets `IBLOCK_SECTION_ID`.
     #[must_use]
-    pub fn iblock_section_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.iblock_section_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1631,12 +1984,30 @@ impl ::b24_core::__private::Method for SectionAdd {
         "lists.section.add",
     );
     type Output = i64;
+    type Error = SectionAddError;
 }
 /// The method `lists.section.delete` removes a section from the list.
 ///
 /// Who: a user with "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionDelete::new(b24_lists::lists::SectionDeleteIblockTypeId::Lists, 1, "text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1658,7 +2029,7 @@ pub struct SectionDelete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1670,7 +2041,7 @@ pub struct SectionDelete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the section.
     ///
     /// The identifier can be obtained using the lists.section.get method
@@ -1680,7 +2051,7 @@ pub struct SectionDelete {
         rename = "SECTION_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub section_id: i64,
+    pub section_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the section.
     ///
     /// The code can be obtained using the lists.section.get
@@ -1692,17 +2063,21 @@ pub struct SectionDelete {
         rename = "SECTION_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub section_code: ::std::string::String,
+    pub section_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SectionDelete {
     /// Creates a `SectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionDeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        section_id: impl ::std::convert::Into<i64>,
-        section_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        section_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        section_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1720,12 +2095,31 @@ impl ::b24_core::__private::Method for SectionDelete {
         "lists.section.delete",
     );
     type Output = bool;
+    type Error = SectionDeleteError;
 }
 /// The method `lists.section.get` returns a section or a list of sections.
 ///
 /// Who: user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionGet::new(b24_lists::lists::SectionGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1747,7 +2141,7 @@ pub struct SectionGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method.
@@ -1759,7 +2153,7 @@ pub struct SectionGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Object for filtering sections `{"field_1": "value_1", ... "field_N": "value_N"}`. The filterable field can take the following values:
     ///
     /// - `ID` — section identifier
@@ -1839,8 +2233,10 @@ impl SectionGet {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1882,10 +2278,11 @@ impl ::b24_core::__private::Method for SectionGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.section.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SectionGetResultItem>;
+    type Error = SectionGetError;
 }
 impl ::b24_core::__private::ListMethod for SectionGet {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = SectionGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1894,6 +2291,23 @@ impl ::b24_core::__private::ListMethod for SectionGet {
 /// Who: a user with "Edit" or "Edit with restrictions" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionUpdate::new(b24_lists::lists::SectionUpdateIblockTypeId::Lists, 1, "text", 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1915,7 +2329,7 @@ pub struct SectionUpdate {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1927,7 +2341,7 @@ pub struct SectionUpdate {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the section.
     ///
     /// The identifier can be obtained using the lists.section.get method
@@ -1937,7 +2351,7 @@ pub struct SectionUpdate {
         rename = "SECTION_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub section_id: i64,
+    pub section_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the section.
     ///
     /// The code can be obtained using the lists.section.get
@@ -1949,7 +2363,7 @@ pub struct SectionUpdate {
         rename = "SECTION_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub section_code: ::std::string::String,
+    pub section_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -1963,10 +2377,14 @@ impl SectionUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionUpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        section_id: impl ::std::convert::Into<i64>,
-        section_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        section_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        section_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<SectionUpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -1986,12 +2404,30 @@ impl ::b24_core::__private::Method for SectionUpdate {
         "lists.section.update",
     );
     type Output = bool;
+    type Error = SectionUpdateError;
 }
 /// The `lists.update` method updates the universal list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Update::new(b24_lists::lists::UpdateIblockTypeId::Lists, 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2015,7 +2451,7 @@ pub struct Update {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -2027,7 +2463,7 @@ pub struct Update {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Group identifier. It is not necessary to specify this for changing list settings. Use this parameter if you want to move the list to another group.
     ///
     /// The identifier can be obtained using the socialnetwork.api.workgroup.list, sonet_group.get, and sonet_group.user.groups methods
@@ -2039,7 +2475,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub socnet_group_id: ::std::option::Option<i64>,
+    pub socnet_group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array of list fields.
     ///
     /// Detailed description
@@ -2105,8 +2541,10 @@ impl Update {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<UpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<UpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -2121,7 +2559,10 @@ impl Update {
     }
     /// Sets `SOCNET_GROUP_ID`.
     #[must_use]
-    pub fn socnet_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.socnet_group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2153,6 +2594,734 @@ impl ::b24_core::__private::Method for Update {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.update");
     type Output = bool;
+    type Error = UpdateError;
+}
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_ALREADY_EXISTS`.
+    ///
+    /// Iblock already exists
+    ErrorIblockAlreadyExists,
+    /// Code `ERROR_ADD_IBLOCK`.
+    ///
+    /// —
+    ErrorAddIblock,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_ALREADY_EXISTS" => Self::ErrorIblockAlreadyExists,
+            "ERROR_ADD_IBLOCK" => Self::ErrorAddIblock,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockAlreadyExists => "ERROR_IBLOCK_ALREADY_EXISTS",
+            Self::ErrorAddIblock => "ERROR_ADD_IBLOCK",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Delete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeleteError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementGet` (shared).
+pub type ElementGetError = DeleteError;
+/// The documented errors of `FieldDelete` (shared).
+pub type FieldDeleteError = DeleteError;
+/// The documented errors of `FieldGet` (shared).
+pub type FieldGetError = DeleteError;
+/// The documented errors of `FieldTypeGet` (shared).
+pub type FieldTypeGetError = DeleteError;
+/// The documented errors of `ElementAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementAddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_ALREADY_EXISTS`.
+    ///
+    /// Element already exists
+    ErrorElementAlreadyExists,
+    /// Code `ERROR_ADD_ELEMENT`.
+    ///
+    /// —
+    ErrorAddElement,
+    /// Code `ERROR_ELEMENT_FIELD_VALUE`.
+    ///
+    /// Writing file values by ID is not supported
+    ErrorElementFieldValue,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_ALREADY_EXISTS" => Self::ErrorElementAlreadyExists,
+            "ERROR_ADD_ELEMENT" => Self::ErrorAddElement,
+            "ERROR_ELEMENT_FIELD_VALUE" => Self::ErrorElementFieldValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementAlreadyExists => "ERROR_ELEMENT_ALREADY_EXISTS",
+            Self::ErrorAddElement => "ERROR_ADD_ELEMENT",
+            Self::ErrorElementFieldValue => "ERROR_ELEMENT_FIELD_VALUE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementDeleteError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_NOT_FOUND`.
+    ///
+    /// Element not found
+    ErrorElementNotFound,
+    /// Code `ERROR_DELETE_ELEMENT`.
+    ///
+    /// —
+    ErrorDeleteElement,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => Self::ErrorElementNotFound,
+            "ERROR_DELETE_ELEMENT" => Self::ErrorDeleteElement,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementNotFound => "ERROR_ELEMENT_NOT_FOUND",
+            Self::ErrorDeleteElement => "ERROR_DELETE_ELEMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound | Self::ErrorElementNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementGetFileUrl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementGetFileUrlError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_NOT_FOUND`.
+    ///
+    /// Element not found
+    ErrorElementNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementGetFileUrlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => Self::ErrorElementNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementNotFound => "ERROR_ELEMENT_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound | Self::ErrorElementNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementUpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_NOT_FOUND`.
+    ///
+    /// Element not found
+    ErrorElementNotFound,
+    /// Code `ERROR_UPDATE_ELEMENT`.
+    ///
+    /// —
+    ErrorUpdateElement,
+    /// Code `ERROR_ELEMENT_FIELD_VALUE`.
+    ///
+    /// Writing file values by ID is not supported
+    ErrorElementFieldValue,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => Self::ErrorElementNotFound,
+            "ERROR_UPDATE_ELEMENT" => Self::ErrorUpdateElement,
+            "ERROR_ELEMENT_FIELD_VALUE" => Self::ErrorElementFieldValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementNotFound => "ERROR_ELEMENT_NOT_FOUND",
+            Self::ErrorUpdateElement => "ERROR_UPDATE_ELEMENT",
+            Self::ErrorElementFieldValue => "ERROR_ELEMENT_FIELD_VALUE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound | Self::ErrorElementNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldAddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_SAVE_FIELD`.
+    ///
+    /// Error saving the field
+    ///
+    /// Property already exists
+    ///
+    /// Please fill the code fields
+    ///
+    /// The default value of the field '...' is required
+    ///
+    /// Incorrect lists specified for '...' property
+    ErrorSaveField,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_SAVE_FIELD" => Self::ErrorSaveField,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorSaveField => "ERROR_SAVE_FIELD",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldUpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_UPDATE_FIELD`.
+    ///
+    /// Error updating the field
+    ///
+    /// The default value of the field '...' is required
+    ///
+    /// Incorrect lists specified for '...' property
+    ErrorUpdateField,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_UPDATE_FIELD" => Self::ErrorUpdateField,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorUpdateField => "ERROR_UPDATE_FIELD",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Get`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionGet` (shared).
+pub type SectionGetError = GetError;
+/// The documented errors of `SectionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionAddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_ADD_SECTION`.
+    ///
+    /// —
+    ErrorAddSection,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_ADD_SECTION" => Self::ErrorAddSection,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorAddSection => "ERROR_ADD_SECTION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionDeleteError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_SECTION_NOT_FOUND`.
+    ///
+    /// Section not found
+    ErrorSectionNotFound,
+    /// Code `ERROR_DELETE_SECTION`.
+    ///
+    /// —
+    ErrorDeleteSection,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ERROR_DELETE_SECTION" => Self::ErrorDeleteSection,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorSectionNotFound => "ERROR_SECTION_NOT_FOUND",
+            Self::ErrorDeleteSection => "ERROR_DELETE_SECTION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorSectionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SectionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionUpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_SECTION_NOT_FOUND`.
+    ///
+    /// Section not found
+    ErrorSectionNotFound,
+    /// Code `ERROR_UPDATE_SECTION`.
+    ///
+    /// —
+    ErrorUpdateSection,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ERROR_UPDATE_SECTION" => Self::ErrorUpdateSection,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorSectionNotFound => "ERROR_SECTION_NOT_FOUND",
+            Self::ErrorUpdateSection => "ERROR_UPDATE_SECTION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorSectionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_UPDATE_IBLOCK`.
+    ///
+    /// —
+    ErrorUpdateIblock,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_UPDATE_IBLOCK" => Self::ErrorUpdateIblock,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorUpdateIblock => "ERROR_UPDATE_IBLOCK",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type
@@ -2663,6 +3832,150 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ElementGetIblockTyp
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `ElementGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ElementGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_SECTION_ID`.
+    #[serde(
+        rename = "IBLOCK_SECTION_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROPERTY_951`.
+    #[serde(rename = "PROPERTY_951", default, skip_serializing_if = "Option::is_none")]
+    pub property_951: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PROPERTY_1003`.
+    #[serde(rename = "PROPERTY_1003", default, skip_serializing_if = "Option::is_none")]
+    pub property_1003: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ElementGetResultItem {
+    /// Creates a `ElementGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            iblock_section_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            property_951: ::std::option::Option::None,
+            property_1003: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_SECTION_ID`.
+    #[must_use]
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.iblock_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_951`.
+    #[must_use]
+    pub fn property_951(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property_951 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_1003`.
+    #[must_use]
+    pub fn property_1003(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property_1003 = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Identifier of the information block type. Possible values:
@@ -3487,6 +4800,481 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FieldGetIblockTypeI
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `FieldGetResultLSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldGetResultLSettings {
+    /// Wire name: `SHOW_ADD_FORM`.
+    #[serde(
+        rename = "SHOW_ADD_FORM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_add_form: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_EDIT_FORM`.
+    #[serde(
+        rename = "SHOW_EDIT_FORM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_edit_form: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ADD_READ_ONLY_FIELD`.
+    #[serde(
+        rename = "ADD_READ_ONLY_FIELD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_read_only_field: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_READ_ONLY_FIELD`.
+    #[serde(
+        rename = "EDIT_READ_ONLY_FIELD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_read_only_field: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FIELD_PREVIEW`.
+    #[serde(
+        rename = "SHOW_FIELD_PREVIEW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_field_preview: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldGetResultLSettings {
+    /// Creates a `FieldGetResultLSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            show_add_form: ::std::option::Option::None,
+            show_edit_form: ::std::option::Option::None,
+            add_read_only_field: ::std::option::Option::None,
+            edit_read_only_field: ::std::option::Option::None,
+            show_field_preview: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `SHOW_ADD_FORM`.
+    #[must_use]
+    pub fn show_add_form(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_add_form = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_EDIT_FORM`.
+    #[must_use]
+    pub fn show_edit_form(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_edit_form = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADD_READ_ONLY_FIELD`.
+    #[must_use]
+    pub fn add_read_only_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.add_read_only_field = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_READ_ONLY_FIELD`.
+    #[must_use]
+    pub fn edit_read_only_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_read_only_field = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FIELD_PREVIEW`.
+    #[must_use]
+    pub fn show_field_preview(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_field_preview = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FieldGetResultL` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldGetResultL {
+    /// Wire name: `FIELD_ID`.
+    #[serde(
+        rename = "FIELD_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_REQUIRED`.
+    #[serde(
+        rename = "IS_REQUIRED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROPERTY_TYPE`.
+    #[serde(
+        rename = "PROPERTY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROPERTY_USER_TYPE`.
+    #[serde(
+        rename = "PROPERTY_USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_user_type: ::std::option::Option<bool>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LINK_IBLOCK_ID`.
+    #[serde(rename = "LINK_IBLOCK_ID", default, skip_serializing_if = "Option::is_none")]
+    pub link_iblock_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `ROW_COUNT`.
+    #[serde(
+        rename = "ROW_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub row_count: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COL_COUNT`.
+    #[serde(
+        rename = "COL_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub col_count: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_SETTINGS`.
+    #[serde(
+        rename = "USER_TYPE_SETTINGS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_settings: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<FieldGetResultLSettings>,
+    /// Wire name: `DISPLAY_VALUES_FORM`.
+    #[serde(
+        rename = "DISPLAY_VALUES_FORM",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display_values_form: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldGetResultL {
+    /// Creates a `FieldGetResultL` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            field_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            property_type: ::std::option::Option::None,
+            property_user_type: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            link_iblock_id: ::std::option::Option::None,
+            row_count: ::std::option::Option::None,
+            col_count: ::std::option::Option::None,
+            user_type_settings: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            display_values_form: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FIELD_ID`.
+    #[must_use]
+    pub fn field_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_REQUIRED`.
+    #[must_use]
+    pub fn is_required(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_TYPE`.
+    #[must_use]
+    pub fn property_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.property_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_USER_TYPE`.
+    #[must_use]
+    pub fn property_user_type(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.property_user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINK_IBLOCK_ID`.
+    #[must_use]
+    pub fn link_iblock_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.link_iblock_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROW_COUNT`.
+    #[must_use]
+    pub fn row_count(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.row_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COL_COUNT`.
+    #[must_use]
+    pub fn col_count(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.col_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_SETTINGS`.
+    #[must_use]
+    pub fn user_type_settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.user_type_settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<FieldGetResultLSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DISPLAY_VALUES_FORM`.
+    #[must_use]
+    pub fn display_values_form(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.display_values_form = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Data of the field or an array of fields.
+///
+/// An empty array means that there are no fields in the list with the specified `FIELD_ID`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldGetResult {
+    /// Wire name: `L`.
+    #[serde(rename = "L", default, skip_serializing_if = "Option::is_none")]
+    pub l: ::std::option::Option<FieldGetResultL>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldGetResult {
+    /// Creates a `FieldGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            l: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `L`.
+    #[must_use]
+    pub fn l(mut self, value: impl ::std::convert::Into<FieldGetResultL>) -> Self {
+        self.l = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type
 /// - `bitrix_processes` — processes information block type
@@ -4116,6 +5904,821 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for GetIblockTypeIdType
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `GetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_TYPE_ID`.
+    #[serde(
+        rename = "IBLOCK_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LID`.
+    #[serde(
+        rename = "LID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `API_CODE`.
+    #[serde(rename = "API_CODE", default, skip_serializing_if = "Option::is_none")]
+    pub api_code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_PAGE_URL`.
+    #[serde(rename = "LIST_PAGE_URL", default, skip_serializing_if = "Option::is_none")]
+    pub list_page_url: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DETAIL_PAGE_URL`.
+    #[serde(
+        rename = "DETAIL_PAGE_URL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_page_url: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SECTION_PAGE_URL`.
+    #[serde(
+        rename = "SECTION_PAGE_URL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_page_url: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `CANONICAL_PAGE_URL`.
+    #[serde(
+        rename = "CANONICAL_PAGE_URL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub canonical_page_url: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PICTURE`.
+    #[serde(rename = "PICTURE", default, skip_serializing_if = "Option::is_none")]
+    pub picture: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION_TYPE`.
+    #[serde(
+        rename = "DESCRIPTION_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_TTL`.
+    #[serde(
+        rename = "RSS_TTL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_ttl: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_ACTIVE`.
+    #[serde(
+        rename = "RSS_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_FILE_ACTIVE`.
+    #[serde(
+        rename = "RSS_FILE_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_file_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RSS_FILE_LIMIT`.
+    #[serde(rename = "RSS_FILE_LIMIT", default, skip_serializing_if = "Option::is_none")]
+    pub rss_file_limit: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RSS_FILE_DAYS`.
+    #[serde(rename = "RSS_FILE_DAYS", default, skip_serializing_if = "Option::is_none")]
+    pub rss_file_days: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RSS_YANDEX_ACTIVE`.
+    #[serde(
+        rename = "RSS_YANDEX_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rss_yandex_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `TMP_ID`.
+    #[serde(rename = "TMP_ID", default, skip_serializing_if = "Option::is_none")]
+    pub tmp_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `INDEX_ELEMENT`.
+    #[serde(
+        rename = "INDEX_ELEMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub index_element: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INDEX_SECTION`.
+    #[serde(
+        rename = "INDEX_SECTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub index_section: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORKFLOW`.
+    #[serde(
+        rename = "WORKFLOW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow: ::std::option::Option<::std::string::String>,
+    /// Wire name: `BIZPROC`.
+    #[serde(
+        rename = "BIZPROC",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bizproc: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTION_CHOOSER`.
+    #[serde(
+        rename = "SECTION_CHOOSER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_chooser: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_MODE`.
+    #[serde(rename = "LIST_MODE", default, skip_serializing_if = "Option::is_none")]
+    pub list_mode: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RIGHTS_MODE`.
+    #[serde(
+        rename = "RIGHTS_MODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rights_mode: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTION_PROPERTY`.
+    #[serde(
+        rename = "SECTION_PROPERTY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_property: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PROPERTY_INDEX`.
+    #[serde(rename = "PROPERTY_INDEX", default, skip_serializing_if = "Option::is_none")]
+    pub property_index: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `VERSION`.
+    #[serde(
+        rename = "VERSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_CONV_ELEMENT`.
+    #[serde(
+        rename = "LAST_CONV_ELEMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_conv_element: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SOCNET_GROUP_ID`.
+    #[serde(
+        rename = "SOCNET_GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub socnet_group_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_FILE_BEFORE`.
+    #[serde(
+        rename = "EDIT_FILE_BEFORE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_file_before: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `EDIT_FILE_AFTER`.
+    #[serde(
+        rename = "EDIT_FILE_AFTER",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_file_after: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SECTIONS_NAME`.
+    #[serde(
+        rename = "SECTIONS_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sections_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECTION_NAME`.
+    #[serde(
+        rename = "SECTION_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub section_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ELEMENTS_NAME`.
+    #[serde(
+        rename = "ELEMENTS_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub elements_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ELEMENT_NAME`.
+    #[serde(
+        rename = "ELEMENT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub element_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_ON`.
+    #[serde(
+        rename = "REST_ON",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_on: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FULLTEXT_INDEX`.
+    #[serde(
+        rename = "FULLTEXT_INDEX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fulltext_index: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTERNAL_ID`.
+    #[serde(rename = "EXTERNAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub external_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LANG_DIR`.
+    #[serde(
+        rename = "LANG_DIR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lang_dir: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVER_NAME`.
+    #[serde(rename = "SERVER_NAME", default, skip_serializing_if = "Option::is_none")]
+    pub server_name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultItem {
+    /// Creates a `GetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            iblock_type_id: ::std::option::Option::None,
+            lid: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            api_code: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            list_page_url: ::std::option::Option::None,
+            detail_page_url: ::std::option::Option::None,
+            section_page_url: ::std::option::Option::None,
+            canonical_page_url: ::std::option::Option::None,
+            picture: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            description_type: ::std::option::Option::None,
+            rss_ttl: ::std::option::Option::None,
+            rss_active: ::std::option::Option::None,
+            rss_file_active: ::std::option::Option::None,
+            rss_file_limit: ::std::option::Option::None,
+            rss_file_days: ::std::option::Option::None,
+            rss_yandex_active: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            tmp_id: ::std::option::Option::None,
+            index_element: ::std::option::Option::None,
+            index_section: ::std::option::Option::None,
+            workflow: ::std::option::Option::None,
+            bizproc: ::std::option::Option::None,
+            section_chooser: ::std::option::Option::None,
+            list_mode: ::std::option::Option::None,
+            rights_mode: ::std::option::Option::None,
+            section_property: ::std::option::Option::None,
+            property_index: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            last_conv_element: ::std::option::Option::None,
+            socnet_group_id: ::std::option::Option::None,
+            edit_file_before: ::std::option::Option::None,
+            edit_file_after: ::std::option::Option::None,
+            sections_name: ::std::option::Option::None,
+            section_name: ::std::option::Option::None,
+            elements_name: ::std::option::Option::None,
+            element_name: ::std::option::Option::None,
+            rest_on: ::std::option::Option::None,
+            fulltext_index: ::std::option::Option::None,
+            external_id: ::std::option::Option::None,
+            lang_dir: ::std::option::Option::None,
+            server_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_TYPE_ID`.
+    #[must_use]
+    pub fn iblock_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.iblock_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LID`.
+    #[must_use]
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `API_CODE`.
+    #[must_use]
+    pub fn api_code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.api_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_PAGE_URL`.
+    #[must_use]
+    pub fn list_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.list_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETAIL_PAGE_URL`.
+    #[must_use]
+    pub fn detail_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.detail_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_PAGE_URL`.
+    #[must_use]
+    pub fn section_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.section_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CANONICAL_PAGE_URL`.
+    #[must_use]
+    pub fn canonical_page_url(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.canonical_page_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PICTURE`.
+    #[must_use]
+    pub fn picture(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.picture = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION_TYPE`.
+    #[must_use]
+    pub fn description_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_TTL`.
+    #[must_use]
+    pub fn rss_ttl(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_ttl = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_ACTIVE`.
+    #[must_use]
+    pub fn rss_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_FILE_ACTIVE`.
+    #[must_use]
+    pub fn rss_file_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_file_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_FILE_LIMIT`.
+    #[must_use]
+    pub fn rss_file_limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rss_file_limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_FILE_DAYS`.
+    #[must_use]
+    pub fn rss_file_days(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.rss_file_days = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RSS_YANDEX_ACTIVE`.
+    #[must_use]
+    pub fn rss_yandex_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rss_yandex_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TMP_ID`.
+    #[must_use]
+    pub fn tmp_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.tmp_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INDEX_ELEMENT`.
+    #[must_use]
+    pub fn index_element(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.index_element = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INDEX_SECTION`.
+    #[must_use]
+    pub fn index_section(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.index_section = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORKFLOW`.
+    #[must_use]
+    pub fn workflow(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workflow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BIZPROC`.
+    #[must_use]
+    pub fn bizproc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bizproc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_CHOOSER`.
+    #[must_use]
+    pub fn section_chooser(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.section_chooser = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_MODE`.
+    #[must_use]
+    pub fn list_mode(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.list_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RIGHTS_MODE`.
+    #[must_use]
+    pub fn rights_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rights_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_PROPERTY`.
+    #[must_use]
+    pub fn section_property(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.section_property = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROPERTY_INDEX`.
+    #[must_use]
+    pub fn property_index(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property_index = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VERSION`.
+    #[must_use]
+    pub fn version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_CONV_ELEMENT`.
+    #[must_use]
+    pub fn last_conv_element(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_conv_element = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOCNET_GROUP_ID`.
+    #[must_use]
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.socnet_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FILE_BEFORE`.
+    #[must_use]
+    pub fn edit_file_before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.edit_file_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FILE_AFTER`.
+    #[must_use]
+    pub fn edit_file_after(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.edit_file_after = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTIONS_NAME`.
+    #[must_use]
+    pub fn sections_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sections_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECTION_NAME`.
+    #[must_use]
+    pub fn section_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.section_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ELEMENTS_NAME`.
+    #[must_use]
+    pub fn elements_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.elements_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ELEMENT_NAME`.
+    #[must_use]
+    pub fn element_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.element_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_ON`.
+    #[must_use]
+    pub fn rest_on(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULLTEXT_INDEX`.
+    #[must_use]
+    pub fn fulltext_index(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fulltext_index = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTERNAL_ID`.
+    #[must_use]
+    pub fn external_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.external_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANG_DIR`.
+    #[must_use]
+    pub fn lang_dir(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lang_dir = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVER_NAME`.
+    #[must_use]
+    pub fn server_name(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.server_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type
 /// - `bitrix_processes` — processes information block type
@@ -4629,6 +7232,340 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SectionGetIblockTyp
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SectionGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SectionGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTERNAL_ID`.
+    #[serde(
+        rename = "EXTERNAL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IBLOCK_SECTION_ID`.
+    #[serde(
+        rename = "IBLOCK_SECTION_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub iblock_section_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `GLOBAL_ACTIVE`.
+    #[serde(
+        rename = "GLOBAL_ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub global_active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LEFT_MARGIN`.
+    #[serde(
+        rename = "LEFT_MARGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub left_margin: ::std::option::Option<::std::string::String>,
+    /// Wire name: `RIGHT_MARGIN`.
+    #[serde(
+        rename = "RIGHT_MARGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub right_margin: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEPTH_LEVEL`.
+    #[serde(
+        rename = "DEPTH_LEVEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub depth_level: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SEARCHABLE_CONTENT`.
+    #[serde(
+        rename = "SEARCHABLE_CONTENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub searchable_content: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MODIFIED_BY`.
+    #[serde(
+        rename = "MODIFIED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SectionGetResultItem {
+    /// Creates a `SectionGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            external_id: ::std::option::Option::None,
+            iblock_section_id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            global_active: ::std::option::Option::None,
+            left_margin: ::std::option::Option::None,
+            right_margin: ::std::option::Option::None,
+            depth_level: ::std::option::Option::None,
+            searchable_content: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTERNAL_ID`.
+    #[must_use]
+    pub fn external_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IBLOCK_SECTION_ID`.
+    #[must_use]
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.iblock_section_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GLOBAL_ACTIVE`.
+    #[must_use]
+    pub fn global_active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.global_active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEFT_MARGIN`.
+    #[must_use]
+    pub fn left_margin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.left_margin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RIGHT_MARGIN`.
+    #[must_use]
+    pub fn right_margin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.right_margin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEPTH_LEVEL`.
+    #[must_use]
+    pub fn depth_level(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.depth_level = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SEARCHABLE_CONTENT`.
+    #[must_use]
+    pub fn searchable_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.searchable_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MODIFIED_BY`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Identifier of the information block type. Possible values:

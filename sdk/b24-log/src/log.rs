@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogcommentAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogcommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogcommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct BlogcommentAdd {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
     /// The text of the comment. It is considered during duplication checks and is saved in the `POST_TEXT` field
     ///
     /// Wire name: `TEXT`.
@@ -26,7 +43,7 @@ pub struct BlogcommentAdd {
         rename = "TEXT",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text: ::std::string::String,
+    pub text: ::b24_core::__private::Param<::std::string::String>,
     /// An array of files described according to the file handling rules. Files will be uploaded to the user's Drive and linked to the comment
     ///
     /// Wire name: `FILES`.
@@ -45,14 +62,16 @@ pub struct BlogcommentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogcommentAdd {
     /// Creates a `BlogcommentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_id: impl ::std::convert::Into<i64>,
-        text: impl ::std::convert::Into<::std::string::String>,
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        text: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             post_id: post_id.into(),
@@ -74,7 +93,10 @@ impl BlogcommentAdd {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -86,12 +108,30 @@ impl ::b24_core::__private::Method for BlogcommentAdd {
         "log.blogcomment.add",
     );
     type Output = i64;
+    type Error = BlogcommentAddError;
 }
 /// The method `log.blogcomment.delete` removes a comment from the News Feed.
 ///
 /// Who: the comment author or a user with full write access.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogcommentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogcommentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogcommentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -105,7 +145,7 @@ pub struct BlogcommentDelete {
         rename = "COMMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub comment_id: i64,
+    pub comment_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the user performing the deletion. Available only to administrators. By default, the current user who initiated the call is used.
     ///
     /// The user identifier can be obtained using the method user.get or user.search
@@ -117,12 +157,14 @@ pub struct BlogcommentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogcommentDelete {
     /// Creates a `BlogcommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(comment_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             comment_id: comment_id.into(),
             user_id: ::std::option::Option::None,
@@ -130,7 +172,10 @@ impl BlogcommentDelete {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -142,12 +187,30 @@ impl ::b24_core::__private::Method for BlogcommentDelete {
         "log.blogcomment.delete",
     );
     type Output = bool;
+    type Error = BlogcommentDeleteError;
 }
 /// The method `log.blogcomment.user.get` returns a list of comments on a News Feed post for the specified user and information about attached files.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogcommentUserGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogcommentUserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogcommentUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -165,7 +228,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The method will return comments with identifiers greater than the specified value.
     ///
     /// Wire name: `FIRST_ID`.
@@ -175,7 +238,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub first_id: ::std::option::Option<i64>,
+    pub first_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The method will return comments with identifiers less than the specified value.
     ///
     /// Wire name: `LAST_ID`.
@@ -185,7 +248,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The number of records in the response. The acceptable value is from `1` to `100`. By default, `100` comments are returned.
     ///
     /// Wire name: `LIMIT`.
@@ -195,7 +258,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogcommentUserGet {
     /// Creates a `BlogcommentUserGet` from its required fields.
@@ -210,25 +273,37 @@ impl BlogcommentUserGet {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FIRST_ID`.
     #[must_use]
-    pub fn first_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn first_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.first_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -239,16 +314,30 @@ impl ::b24_core::__private::Method for BlogcommentUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "log.blogcomment.user.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BlogcommentUserGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `log.blogpost.add` adds a message to the News Feed.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_log::log::BlogpostAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -260,7 +349,7 @@ pub struct BlogpostAdd {
         rename = "POST_MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub post_message: ::std::string::String,
+    pub post_message: ::b24_core::__private::Param<::std::string::String>,
     /// Message title
     ///
     /// Wire name: `POST_TITLE`.
@@ -270,7 +359,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_title: ::std::option::Option<::std::string::String>,
+    pub post_title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// List of recipients who will have permission to view the message.
     ///
     /// Possible values:
@@ -324,7 +415,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub important_date_end: ::std::option::Option<::std::string::String>,
+    pub important_date_end: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Site identifier.
     ///
     /// Default — current site
@@ -336,7 +429,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub site_id: ::std::option::Option<::std::string::String>,
+    pub site_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user on behalf of whom the message is published. Available only to administrators.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -350,7 +445,7 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Message tags
     ///
     /// Wire name: `TAGS`.
@@ -360,7 +455,7 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tags: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Background code of the message
     ///
     /// Wire name: `BACKGROUND_CODE`.
@@ -370,7 +465,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub background_code: ::std::option::Option<::std::string::String>,
+    pub background_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Automatic addition of a link preview from the message text.
     ///
     /// Possible values:
@@ -392,7 +489,9 @@ impl BlogpostAdd {
     /// Creates a `BlogpostAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_message: impl ::std::convert::Into<::std::string::String>,
+        post_message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         uf: impl ::std::convert::Into<BlogpostAddUf>,
     ) -> Self {
         Self {
@@ -415,7 +514,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn post_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.post_title = ::std::option::Option::Some(value.into());
         self
@@ -466,7 +567,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn important_date_end(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.important_date_end = ::std::option::Option::Some(value.into());
         self
@@ -475,14 +578,19 @@ impl BlogpostAdd {
     #[must_use]
     pub fn site_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.site_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -490,7 +598,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn tags(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.tags = ::std::option::Option::Some(value.into());
         self
@@ -499,7 +609,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn background_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.background_code = ::std::option::Option::Some(value.into());
         self
@@ -521,12 +633,30 @@ impl ::b24_core::__private::Method for BlogpostAdd {
         "log.blogpost.add",
     );
     type Output = i64;
+    type Error = BlogpostAddError;
 }
 /// The method `log.blogpost.delete` removes a message from the News Feed.
 ///
 /// Who: administrator or message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -540,12 +670,14 @@ pub struct BlogpostDelete {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
 }
 impl BlogpostDelete {
     /// Creates a `BlogpostDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(post_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { post_id: post_id.into() }
     }
 }
@@ -556,12 +688,31 @@ impl ::b24_core::__private::Method for BlogpostDelete {
         "log.blogpost.delete",
     );
     type Output = bool;
+    type Error = BlogpostDeleteError;
 }
 /// The method `log.blogpost.get` returns messages from the News Feed that are accessible to the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -577,7 +728,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_id: ::std::option::Option<i64>,
+    pub post_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Filter by recipients who have the right to view the message.
     ///
     /// Possible values:
@@ -601,7 +752,9 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub log_date_from: ::std::option::Option<::std::string::String>,
+    pub log_date_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Upper boundary of the post publication period in ISO 8601 format. If the value is not specified, the upper boundary of the period is not applied
     ///
     /// Wire name: `LOG_DATE_TO`.
@@ -611,7 +764,9 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub log_date_to: ::std::option::Option<::std::string::String>,
+    pub log_date_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// News Feed entry identifier for cursor-based forward navigation. The method returns posts with identifiers greater than the specified value. If `FIRST_ID` and `LAST_ID` are passed, `FIRST_ID` is applied
     ///
     /// Wire name: `FIRST_ID`.
@@ -621,7 +776,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub first_id: ::std::option::Option<i64>,
+    pub first_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// News Feed entry identifier for cursor-based backward navigation. The method returns posts with identifiers less than the specified value
     ///
     /// Wire name: `LAST_ID`.
@@ -631,7 +786,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Page size in cursor mode. A non-positive or non-numeric value is replaced with the default value. The maximum value is `200`
     ///
     /// Wire name: `LIMIT`.
@@ -641,7 +796,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used for pagination control.
     ///
     /// The page size of results is always static — 50 records.
@@ -659,7 +814,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogpostGet {
     /// Creates a `BlogpostGet` from its required fields.
@@ -678,7 +833,10 @@ impl BlogpostGet {
     }
     /// Sets `POST_ID`.
     #[must_use]
-    pub fn post_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn post_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.post_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -697,7 +855,9 @@ impl BlogpostGet {
     #[must_use]
     pub fn log_date_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.log_date_from = ::std::option::Option::Some(value.into());
         self
@@ -706,32 +866,46 @@ impl BlogpostGet {
     #[must_use]
     pub fn log_date_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.log_date_to = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FIRST_ID`.
     #[must_use]
-    pub fn first_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn first_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.first_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -743,6 +917,7 @@ impl ::b24_core::__private::Method for BlogpostGet {
         "log.blogpost.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for BlogpostGet {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -754,6 +929,23 @@ impl ::b24_core::__private::ListMethod for BlogpostGet {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-getusers-important.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostGetusersImportant::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostGetusersImportant>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostGetusersImportant` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -767,12 +959,14 @@ pub struct BlogpostGetusersImportant {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
 }
 impl BlogpostGetusersImportant {
     /// Creates a `BlogpostGetusersImportant` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(post_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { post_id: post_id.into() }
     }
 }
@@ -782,13 +976,31 @@ impl ::b24_core::__private::Method for BlogpostGetusersImportant {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "log.blogpost.getusers.important",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = BlogpostGetusersImportantError;
 }
 /// The method `log.blogpost.share` adds new recipients to a news feed message.
 ///
 /// Who: administrator or message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-share.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostShare::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostShare>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostShare` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -802,7 +1014,7 @@ pub struct BlogpostShare {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
     /// List of new recipients who will be granted access to view the message.
     ///
     /// Possible values:
@@ -828,13 +1040,13 @@ pub struct BlogpostShare {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogpostShare {
     /// Creates a `BlogpostShare` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_id: impl ::std::convert::Into<i64>,
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         dest: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -847,7 +1059,10 @@ impl BlogpostShare {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -859,12 +1074,29 @@ impl ::b24_core::__private::Method for BlogpostShare {
         "log.blogpost.share",
     );
     type Output = bool;
+    type Error = BlogpostShareError;
 }
 /// The method `log.blogpost.update` updates a message in the News Feed.
 ///
 /// Who: administrator or message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_log::log::BlogpostUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -878,7 +1110,7 @@ pub struct BlogpostUpdate {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
     /// New text of the message.
     ///
     /// Wire name: `POST_MESSAGE`.
@@ -888,7 +1120,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_message: ::std::option::Option<::std::string::String>,
+    pub post_message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New title of the message.
     ///
     /// If neither `POST_TITLE` nor `POST_MESSAGE` is provided, the method will return an error `EMPTY_TITLE`. If only `POST_MESSAGE` is provided, the title from the original message will not be retained.
@@ -900,7 +1134,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_title: ::std::option::Option<::std::string::String>,
+    pub post_title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New list of recipients who will have the right to view the message.
     ///
     /// Possible values:
@@ -952,7 +1188,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub important_date_end: ::std::option::Option<::std::string::String>,
+    pub important_date_end: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// Wire name: `SITE_ID`.
@@ -962,7 +1200,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub site_id: ::std::option::Option<::std::string::String>,
+    pub site_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user on behalf of whom the message is edited. Available only to administrators.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -976,7 +1216,7 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Custom fields. A specific set of fields is supported, depending on the account settings.
     ///
     /// Wire name: `UF_`.
@@ -987,7 +1227,7 @@ impl BlogpostUpdate {
     /// Creates a `BlogpostUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_id: impl ::std::convert::Into<i64>,
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         uf: impl ::std::convert::Into<BlogpostUpdateUf>,
     ) -> Self {
         Self {
@@ -1008,7 +1248,9 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn post_message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.post_message = ::std::option::Option::Some(value.into());
         self
@@ -1017,7 +1259,9 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn post_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.post_title = ::std::option::Option::Some(value.into());
         self
@@ -1068,7 +1312,9 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn important_date_end(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.important_date_end = ::std::option::Option::Some(value.into());
         self
@@ -1077,14 +1323,19 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn site_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.site_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1096,6 +1347,606 @@ impl ::b24_core::__private::Method for BlogpostUpdate {
         "log.blogpost.update",
     );
     type Output = i64;
+    type Error = BlogpostUpdateError;
+}
+/// The documented errors of `BlogcommentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogcommentAddError {
+    /// No code; told apart by its description.
+    ///
+    /// No blog module installed
+    NoBlogModuleInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// No post found
+    NoPostFound,
+    /// No code; told apart by its description.
+    ///
+    /// No blog found
+    NoBlogFound,
+    /// No code; told apart by its description.
+    ///
+    /// Duplicate comment
+    DuplicateComment,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions
+    NoPermissions,
+    /// No code; told apart by its description.
+    ///
+    /// Blog comment hasn't been added
+    BlogCommentHasnTBeenAdded,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogcommentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "no blog module installed" => Self::NoBlogModuleInstalled,
+                "no post found" => Self::NoPostFound,
+                "no blog found" => Self::NoBlogFound,
+                "duplicate comment" => Self::DuplicateComment,
+                "no permissions" => Self::NoPermissions,
+                "blog comment hasn't been added" => Self::BlogCommentHasnTBeenAdded,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NoBlogModuleInstalled => "",
+            Self::NoPostFound => "",
+            Self::NoBlogFound => "",
+            Self::DuplicateComment => "",
+            Self::NoPermissions => "",
+            Self::BlogCommentHasnTBeenAdded => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogcommentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogcommentDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong comment ID
+    WrongCommentId,
+    /// No code; told apart by its description.
+    ///
+    /// Blog module not installed
+    BlogModuleNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// No delete perms
+    NoDeletePerms,
+    /// No code; told apart by its description.
+    ///
+    /// No comment found
+    NoCommentFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogcommentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong comment id" => Self::WrongCommentId,
+                "blog module not installed" => Self::BlogModuleNotInstalled,
+                "no delete perms" => Self::NoDeletePerms,
+                "no comment found" => Self::NoCommentFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongCommentId => "",
+            Self::BlogModuleNotInstalled => "",
+            Self::NoDeletePerms => "",
+            Self::NoCommentFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostAddError {
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR`.
+    ///
+    /// Blog post hasn't been added
+    ///
+    /// No destination specified
+    SonetControllerLivefeedBlogpostAddError,
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED`.
+    ///
+    /// Blog module is not installed
+    SonetControllerLivefeedBlogpostModuleBlogNotInstalled,
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND`.
+    ///
+    /// Blog not found
+    SonetControllerLivefeedBlogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot add blog post
+    CannotAddBlogPost,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR" => {
+                Self::SonetControllerLivefeedBlogpostAddError
+            }
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED" => {
+                Self::SonetControllerLivefeedBlogpostModuleBlogNotInstalled
+            }
+            "SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND" => {
+                Self::SonetControllerLivefeedBlogNotFound
+            }
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "cannot add blog post" => Self::CannotAddBlogPost,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SonetControllerLivefeedBlogpostAddError => {
+                "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR"
+            }
+            Self::SonetControllerLivefeedBlogpostModuleBlogNotInstalled => {
+                "SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED"
+            }
+            Self::SonetControllerLivefeedBlogNotFound => {
+                "SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND"
+            }
+            Self::CannotAddBlogPost => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SonetControllerLivefeedBlogNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlogpostDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostDeleteError {
+    /// Code `100`.
+    ///
+    /// Wrong post ID
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Blog module is not installed.
+    BlogModuleIsNotInstalled,
+    /// Code `403`.
+    ///
+    /// You do not have permission to delete this message
+    Code403,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting message
+    ErrorDeletingMessage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "403" => Self::Code403,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "blog module is not installed" => Self::BlogModuleIsNotInstalled,
+                    "error deleting message" => Self::ErrorDeletingMessage,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BlogModuleIsNotInstalled => "",
+            Self::Code403 => "403",
+            Self::ErrorDeletingMessage => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostGetusersImportant`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostGetusersImportantError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong post ID
+    WrongPostId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostGetusersImportantError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong post id" => Self::WrongPostId,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongPostId => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostShare`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostShareError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong post ID
+    WrongPostId,
+    /// No code; told apart by its description.
+    ///
+    /// Blog module not installed
+    BlogModuleNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong destinations
+    WrongDestinations,
+    /// No code; told apart by its description.
+    ///
+    /// No read perms
+    NoReadPerms,
+    /// No code; told apart by its description.
+    ///
+    /// No access to one or more message recipients
+    NoAccessToOneOrMore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostShareError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong post id" => Self::WrongPostId,
+                "blog module not installed" => Self::BlogModuleNotInstalled,
+                "wrong destinations" => Self::WrongDestinations,
+                "no read perms" => Self::NoReadPerms,
+                "no access to one or more message recipients" => {
+                    Self::NoAccessToOneOrMore
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongPostId => "",
+            Self::BlogModuleNotInstalled => "",
+            Self::WrongDestinations => "",
+            Self::NoReadPerms => "",
+            Self::NoAccessToOneOrMore => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostUpdateError {
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR`.
+    ///
+    /// Wrong post ID
+    ///
+    /// Blog module is not installed.
+    ///
+    /// No write perms
+    ///
+    /// No post found
+    ///
+    /// No blog found
+    SonetControllerLivefeedBlogpostUpdateError,
+    /// Code `EMPTY_TITLE`.
+    ///
+    /// Message title is not specified.
+    EmptyTitle,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot update blog post
+    CannotUpdateBlogPost,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR" => {
+                Self::SonetControllerLivefeedBlogpostUpdateError
+            }
+            "EMPTY_TITLE" => Self::EmptyTitle,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "cannot update blog post" => Self::CannotUpdateBlogPost,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SonetControllerLivefeedBlogpostUpdateError => {
+                "SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR"
+            }
+            Self::EmptyTitle => "EMPTY_TITLE",
+            Self::CannotUpdateBlogPost => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The `BlogcommentUserGetResultCommentsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlogcommentUserGetResultCommentsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `comment_id`.
+    #[serde(
+        rename = "comment_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_id: ::std::option::Option<i64>,
+    /// Wire name: `log_id`.
+    #[serde(
+        rename = "log_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub log_id: ::std::option::Option<i64>,
+    /// Wire name: `date`.
+    #[serde(
+        rename = "date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `attach`.
+    #[serde(rename = "attach", default, skip_serializing_if = "Option::is_none")]
+    pub attach: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlogcommentUserGetResultCommentsItem {
+    /// Creates a `BlogcommentUserGetResultCommentsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            comment_id: ::std::option::Option::None,
+            log_id: ::std::option::Option::None,
+            date: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            attach: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `comment_id`.
+    #[must_use]
+    pub fn comment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.comment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `log_id`.
+    #[must_use]
+    pub fn log_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.log_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    #[must_use]
+    pub fn date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `attach`.
+    #[must_use]
+    pub fn attach(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.attach = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root object of the response. Contains an array of comments and information about attached files.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BlogcommentUserGetResult {
+    /// Wire name: `comments`.
+    #[serde(rename = "comments", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<
+        ::std::vec::Vec<BlogcommentUserGetResultCommentsItem>,
+    >,
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BlogcommentUserGetResult {
+    /// Creates a `BlogcommentUserGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            comments: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `comments`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<BlogcommentUserGetResultCommentsItem>,
+        >,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// Indicator of an important message.
 ///

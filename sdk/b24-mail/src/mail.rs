@@ -7,6 +7,23 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/mailbox/mail-mailbox-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MailboxFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MailboxFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MailboxFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -25,7 +42,7 @@ pub struct MailboxFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that should be returned in the response.
     ///
     /// Available fields:
@@ -51,7 +68,11 @@ pub struct MailboxFieldGet {
 impl MailboxFieldGet {
     /// Creates a `MailboxFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -77,6 +98,7 @@ impl ::b24_core::__private::Method for MailboxFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.mailbox.field.list` method returns a list of available mailbox fields.
 ///
@@ -85,6 +107,23 @@ impl ::b24_core::__private::Method for MailboxFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/mailbox/mail-mailbox-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MailboxFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MailboxFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MailboxFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -139,6 +178,7 @@ impl ::b24_core::__private::Method for MailboxFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.mailbox.get` method retrieves a mailbox by its identifier.
 ///
@@ -147,6 +187,23 @@ impl ::b24_core::__private::Method for MailboxFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/mailbox/mail-mailbox-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MailboxGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MailboxGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MailboxGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -157,7 +214,7 @@ pub struct MailboxGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A list of mailbox fields to be returned.
     ///
     /// Available fields:
@@ -175,7 +232,9 @@ pub struct MailboxGet {
 impl MailboxGet {
     /// Creates a `MailboxGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -201,6 +260,7 @@ impl ::b24_core::__private::Method for MailboxGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.mailbox.list` method retrieves a list of the current user's mailboxes based on specified conditions.
 ///
@@ -209,6 +269,24 @@ impl ::b24_core::__private::Method for MailboxGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/mailbox/mail-mailbox-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MailboxList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MailboxList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `MailboxList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -222,7 +300,7 @@ pub struct MailboxList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Email fragment for filtering
     ///
     /// Wire name: `email`.
@@ -232,7 +310,9 @@ pub struct MailboxList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub email: ::std::option::Option<::std::string::String>,
+    pub email: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pagination parameters:
     /// - `page` — page number
     /// - `limit` — number of records per page, default `25`, maximum `100`
@@ -261,7 +341,9 @@ impl MailboxList {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -270,7 +352,9 @@ impl MailboxList {
     #[must_use]
     pub fn email(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.email = ::std::option::Option::Some(value.into());
         self
@@ -298,6 +382,14 @@ impl ::b24_core::__private::Method for MailboxList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for MailboxList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `mail.mailbox.senders` method returns a list of senders available to the current user.
 ///
@@ -306,6 +398,24 @@ impl ::b24_core::__private::Method for MailboxList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/mailbox/mail-mailbox-senders.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MailboxSenders::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MailboxSenders>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `MailboxSenders` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -355,6 +465,14 @@ impl ::b24_core::__private::Method for MailboxSenders {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxSendersResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for MailboxSenders {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `mail.message.createcalendarevent` method creates a calendar event from an e-mail.
 ///
@@ -363,6 +481,23 @@ impl ::b24_core::__private::Method for MailboxSenders {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-createcalendarevent.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageCreatecalendarevent::new(1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageCreatecalendarevent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageCreatecalendarevent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -376,7 +511,7 @@ pub struct MessageCreatecalendarevent {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Event start date and time in `Y-m-d H:i:s` format, for example `2026-04-15 10:00:00`
     ///
     /// Wire name: `dateFrom`.
@@ -384,7 +519,7 @@ pub struct MessageCreatecalendarevent {
         rename = "dateFrom",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub date_from: ::std::string::String,
+    pub date_from: ::b24_core::__private::Param<::std::string::String>,
     /// Event end date and time in `Y-m-d H:i:s` format, for example `2026-04-15 11:00:00`
     ///
     /// Wire name: `dateTo`.
@@ -392,7 +527,7 @@ pub struct MessageCreatecalendarevent {
         rename = "dateTo",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub date_to: ::std::string::String,
+    pub date_to: ::b24_core::__private::Param<::std::string::String>,
     /// Event name.
     ///
     /// If not provided, the e-mail subject is used
@@ -404,7 +539,7 @@ pub struct MessageCreatecalendarevent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Event description
     ///
     /// Wire name: `description`.
@@ -414,15 +549,21 @@ pub struct MessageCreatecalendarevent {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageCreatecalendarevent {
     /// Creates a `MessageCreatecalendarevent` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        message_id: impl ::std::convert::Into<i64>,
-        date_from: impl ::std::convert::Into<::std::string::String>,
-        date_to: impl ::std::convert::Into<::std::string::String>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        date_from: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        date_to: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             message_id: message_id.into(),
@@ -436,7 +577,9 @@ impl MessageCreatecalendarevent {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -445,7 +588,9 @@ impl MessageCreatecalendarevent {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -459,6 +604,7 @@ impl ::b24_core::__private::Method for MessageCreatecalendarevent {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatecalendareventResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.createchat` method creates a chat from an e-mail.
 ///
@@ -467,6 +613,23 @@ impl ::b24_core::__private::Method for MessageCreatecalendarevent {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-createchat.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageCreatechat::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageCreatechat>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageCreatechat` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -480,12 +643,14 @@ pub struct MessageCreatechat {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl MessageCreatechat {
     /// Creates a `MessageCreatechat` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
         }
@@ -499,6 +664,7 @@ impl ::b24_core::__private::Method for MessageCreatechat {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatechatResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.createcrmactivity` method creates a CRM activity from an e-mail.
 ///
@@ -507,6 +673,23 @@ impl ::b24_core::__private::Method for MessageCreatechat {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-createcrmactivity.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageCreatecrmactivity::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageCreatecrmactivity>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageCreatecrmactivity` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -520,12 +703,14 @@ pub struct MessageCreatecrmactivity {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl MessageCreatecrmactivity {
     /// Creates a `MessageCreatecrmactivity` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
         }
@@ -539,6 +724,7 @@ impl ::b24_core::__private::Method for MessageCreatecrmactivity {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.createfeedpost` method creates a News Feed message from an e-mail.
 ///
@@ -547,6 +733,23 @@ impl ::b24_core::__private::Method for MessageCreatecrmactivity {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-createfeedpost.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageCreatefeedpost::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageCreatefeedpost>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageCreatefeedpost` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -560,7 +763,7 @@ pub struct MessageCreatefeedpost {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Message subject.
     ///
     /// If not provided, the e-mail subject is used
@@ -572,12 +775,16 @@ pub struct MessageCreatefeedpost {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageCreatefeedpost {
     /// Creates a `MessageCreatefeedpost` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
             title: ::std::option::Option::None,
@@ -587,7 +794,9 @@ impl MessageCreatefeedpost {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -601,6 +810,7 @@ impl ::b24_core::__private::Method for MessageCreatefeedpost {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatefeedpostResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.createtask` method creates a task from an e-mail.
 ///
@@ -609,6 +819,23 @@ impl ::b24_core::__private::Method for MessageCreatefeedpost {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-createtask.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageCreatetask::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageCreatetask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageCreatetask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -622,7 +849,7 @@ pub struct MessageCreatetask {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Task name.
     ///
     /// If not provided, the e-mail subject is used
@@ -634,7 +861,9 @@ pub struct MessageCreatetask {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Responsible person identifier.
     ///
     /// If not provided, the current user is used
@@ -646,7 +875,7 @@ pub struct MessageCreatetask {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_id: ::std::option::Option<i64>,
+    pub responsible_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Task description
     ///
     /// Wire name: `description`.
@@ -656,12 +885,16 @@ pub struct MessageCreatetask {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageCreatetask {
     /// Creates a `MessageCreatetask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
             title: ::std::option::Option::None,
@@ -673,14 +906,19 @@ impl MessageCreatetask {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `responsibleId`.
     #[must_use]
-    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.responsible_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -688,7 +926,9 @@ impl MessageCreatetask {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -702,6 +942,7 @@ impl ::b24_core::__private::Method for MessageCreatetask {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatetaskResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.field.get` method returns a description of an e-mail field by name.
 ///
@@ -710,6 +951,23 @@ impl ::b24_core::__private::Method for MessageCreatetask {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -737,7 +995,7 @@ pub struct MessageFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -763,7 +1021,11 @@ pub struct MessageFieldGet {
 impl MessageFieldGet {
     /// Creates a `MessageFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -789,6 +1051,7 @@ impl ::b24_core::__private::Method for MessageFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.field.list` method returns a list of available email fields.
 ///
@@ -797,6 +1060,23 @@ impl ::b24_core::__private::Method for MessageFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -851,6 +1131,7 @@ impl ::b24_core::__private::Method for MessageFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.forward` method forwards an e-mail.
 ///
@@ -859,6 +1140,23 @@ impl ::b24_core::__private::Method for MessageFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-forward.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageForward::new(1, "text", Vec::new(), "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageForward>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageForward` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -872,7 +1170,7 @@ pub struct MessageForward {
         rename = "forwardMessageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub forward_message_id: i64,
+    pub forward_message_id: ::b24_core::__private::Param<i64>,
     /// Sender's e-mail.
     ///
     /// Available addresses can be obtained using the mail.mailbox.senders method.
@@ -882,7 +1180,7 @@ pub struct MessageForward {
         rename = "from",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from: ::std::string::String,
+    pub from: ::b24_core::__private::Param<::std::string::String>,
     /// An array of recipient e-mail addresses
     ///
     /// Wire name: `to`.
@@ -895,7 +1193,7 @@ pub struct MessageForward {
         rename = "subject",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub subject: ::std::string::String,
+    pub subject: ::b24_core::__private::Param<::std::string::String>,
     /// E-mail text: plain text or basic HTML
     ///
     /// Wire name: `body`.
@@ -903,7 +1201,7 @@ pub struct MessageForward {
         rename = "body",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub body: ::std::string::String,
+    pub body: ::b24_core::__private::Param<::std::string::String>,
     /// An array of CC recipient e-mail addresses
     ///
     /// Wire name: `cc`.
@@ -923,13 +1221,19 @@ impl MessageForward {
     /// Creates a `MessageForward` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        forward_message_id: impl ::std::convert::Into<i64>,
-        from: impl ::std::convert::Into<::std::string::String>,
+        forward_message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        from: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         to: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        subject: impl ::std::convert::Into<::std::string::String>,
-        body: impl ::std::convert::Into<::std::string::String>,
+        subject: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        body: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             forward_message_id: forward_message_id.into(),
@@ -972,6 +1276,7 @@ impl ::b24_core::__private::Method for MessageForward {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageForwardResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.get` method retrieves an e-mail by its identifier.
 ///
@@ -980,6 +1285,23 @@ impl ::b24_core::__private::Method for MessageForward {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -990,7 +1312,7 @@ pub struct MessageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// List of e-mail fields to be returned.
     ///
     /// Available fields:
@@ -1017,7 +1339,9 @@ pub struct MessageGet {
 impl MessageGet {
     /// Creates a `MessageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -1043,6 +1367,7 @@ impl ::b24_core::__private::Method for MessageGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.list` method returns a list of e-mails based on specified conditions.
 ///
@@ -1051,6 +1376,24 @@ impl ::b24_core::__private::Method for MessageGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1066,7 +1409,7 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub mailbox_id: ::std::option::Option<i64>,
+    pub mailbox_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// A string for searching e-mails by content and e-mail metadata
     ///
     /// Wire name: `searchQuery`.
@@ -1076,7 +1419,9 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub search_query: ::std::option::Option<::std::string::String>,
+    pub search_query: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The start of the e-mail selection period in ISO 8601 format, for example `2026-01-01T00:00:00+03:00`
     ///
     /// Wire name: `dateFrom`.
@@ -1086,7 +1431,9 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_from: ::std::option::Option<::std::string::String>,
+    pub date_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The end of the e-mail selection period in ISO 8601 format, for example `2026-01-31T23:59:59+03:00`
     ///
     /// Wire name: `dateTo`.
@@ -1096,7 +1443,9 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_to: ::std::option::Option<::std::string::String>,
+    pub date_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Filter by e-mail read status.
     ///
     /// Possible values:
@@ -1111,7 +1460,7 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_seen: ::std::option::Option<bool>,
+    pub is_seen: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Filter by attachment presence.
     ///
     /// Possible values:
@@ -1126,7 +1475,7 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub has_attachments: ::std::option::Option<bool>,
+    pub has_attachments: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Mail folder name or path
     ///
     /// Wire name: `folder`.
@@ -1136,7 +1485,9 @@ pub struct MessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub folder: ::std::option::Option<::std::string::String>,
+    pub folder: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pagination parameters:
     /// - `page` — page number
     /// - `limit` — number of records per page, default `25`, maximum `200`
@@ -1168,7 +1519,10 @@ impl MessageList {
     }
     /// Sets `mailboxId`.
     #[must_use]
-    pub fn mailbox_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn mailbox_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.mailbox_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1176,7 +1530,9 @@ impl MessageList {
     #[must_use]
     pub fn search_query(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.search_query = ::std::option::Option::Some(value.into());
         self
@@ -1185,7 +1541,9 @@ impl MessageList {
     #[must_use]
     pub fn date_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_from = ::std::option::Option::Some(value.into());
         self
@@ -1194,20 +1552,28 @@ impl MessageList {
     #[must_use]
     pub fn date_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.date_to = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `isSeen`.
     #[must_use]
-    pub fn is_seen(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn is_seen(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.is_seen = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `hasAttachments`.
     #[must_use]
-    pub fn has_attachments(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn has_attachments(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.has_attachments = ::std::option::Option::Some(value.into());
         self
     }
@@ -1215,7 +1581,9 @@ impl MessageList {
     #[must_use]
     pub fn folder(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.folder = ::std::option::Option::Some(value.into());
         self
@@ -1243,6 +1611,14 @@ impl ::b24_core::__private::Method for MessageList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for MessageList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `mail.message.movetofolder` method moves emails to a folder, spam, or the trash.
 ///
@@ -1251,6 +1627,23 @@ impl ::b24_core::__private::Method for MessageList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-movetofolder.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageMovetofolder::new(Vec::new(), "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageMovetofolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageMovetofolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1275,7 +1668,7 @@ pub struct MessageMovetofolder {
         rename = "action",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub action: ::std::string::String,
+    pub action: ::b24_core::__private::Param<::std::string::String>,
     /// The name or path of an existing folder in this mailbox.
     ///
     /// Required for the `move` action.
@@ -1287,7 +1680,9 @@ pub struct MessageMovetofolder {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub folder: ::std::option::Option<::std::string::String>,
+    pub folder: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageMovetofolder {
     /// Creates a `MessageMovetofolder` from its required fields.
@@ -1296,7 +1691,9 @@ impl MessageMovetofolder {
         message_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        action: impl ::std::convert::Into<::std::string::String>,
+        action: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             message_ids: message_ids.into(),
@@ -1308,7 +1705,9 @@ impl MessageMovetofolder {
     #[must_use]
     pub fn folder(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.folder = ::std::option::Option::Some(value.into());
         self
@@ -1322,6 +1721,7 @@ impl ::b24_core::__private::Method for MessageMovetofolder {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageMovetofolderResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.removecrmactivity` method removes the link between an e-mail and a CRM deal.
 ///
@@ -1330,6 +1730,23 @@ impl ::b24_core::__private::Method for MessageMovetofolder {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-removecrmactivity.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageRemovecrmactivity::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageRemovecrmactivity>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageRemovecrmactivity` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1343,12 +1760,14 @@ pub struct MessageRemovecrmactivity {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl MessageRemovecrmactivity {
     /// Creates a `MessageRemovecrmactivity` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             message_id: message_id.into(),
         }
@@ -1362,6 +1781,7 @@ impl ::b24_core::__private::Method for MessageRemovecrmactivity {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.reply` method sends a reply to an e-mail.
 ///
@@ -1370,6 +1790,23 @@ impl ::b24_core::__private::Method for MessageRemovecrmactivity {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-reply.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageReply::new(1, "text", Vec::new(), "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageReply>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageReply` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1383,7 +1820,7 @@ pub struct MessageReply {
         rename = "replyToMessageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub reply_to_message_id: i64,
+    pub reply_to_message_id: ::b24_core::__private::Param<i64>,
     /// Sender's e-mail.
     ///
     /// Available addresses can be obtained using the mail.mailbox.senders method.
@@ -1393,7 +1830,7 @@ pub struct MessageReply {
         rename = "from",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from: ::std::string::String,
+    pub from: ::b24_core::__private::Param<::std::string::String>,
     /// An array of recipient e-mail addresses
     ///
     /// Wire name: `to`.
@@ -1406,7 +1843,7 @@ pub struct MessageReply {
         rename = "subject",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub subject: ::std::string::String,
+    pub subject: ::b24_core::__private::Param<::std::string::String>,
     /// E-mail text: plain text or basic HTML
     ///
     /// Wire name: `body`.
@@ -1414,7 +1851,7 @@ pub struct MessageReply {
         rename = "body",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub body: ::std::string::String,
+    pub body: ::b24_core::__private::Param<::std::string::String>,
     /// An array of CC recipient e-mail addresses
     ///
     /// Wire name: `cc`.
@@ -1434,13 +1871,21 @@ impl MessageReply {
     /// Creates a `MessageReply` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        reply_to_message_id: impl ::std::convert::Into<i64>,
-        from: impl ::std::convert::Into<::std::string::String>,
+        reply_to_message_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<i64>,
+        >,
+        from: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         to: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        subject: impl ::std::convert::Into<::std::string::String>,
-        body: impl ::std::convert::Into<::std::string::String>,
+        subject: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        body: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             reply_to_message_id: reply_to_message_id.into(),
@@ -1483,6 +1928,7 @@ impl ::b24_core::__private::Method for MessageReply {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageReplyResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.send` method sends a new e-mail on behalf of an available sender.
 ///
@@ -1491,6 +1937,23 @@ impl ::b24_core::__private::Method for MessageReply {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-send.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageSend::new("text", Vec::new(), "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1504,7 +1967,7 @@ pub struct MessageSend {
         rename = "from",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from: ::std::string::String,
+    pub from: ::b24_core::__private::Param<::std::string::String>,
     /// Array of recipient e-mail addresses
     ///
     /// Wire name: `to`.
@@ -1517,7 +1980,7 @@ pub struct MessageSend {
         rename = "subject",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub subject: ::std::string::String,
+    pub subject: ::b24_core::__private::Param<::std::string::String>,
     /// E-mail body: plain text or basic HTML
     ///
     /// Wire name: `body`.
@@ -1525,7 +1988,7 @@ pub struct MessageSend {
         rename = "body",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub body: ::std::string::String,
+    pub body: ::b24_core::__private::Param<::std::string::String>,
     /// Array of CC recipient e-mail addresses
     ///
     /// Wire name: `cc`.
@@ -1545,12 +2008,18 @@ impl MessageSend {
     /// Creates a `MessageSend` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from: impl ::std::convert::Into<::std::string::String>,
+        from: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         to: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
-        subject: impl ::std::convert::Into<::std::string::String>,
-        body: impl ::std::convert::Into<::std::string::String>,
+        subject: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        body: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from: from.into(),
@@ -1592,6 +2061,7 @@ impl ::b24_core::__private::Method for MessageSend {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageSendResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.message.thread` method returns an e-mail thread by the identifier of a single e-mail.
 ///
@@ -1600,6 +2070,23 @@ impl ::b24_core::__private::Method for MessageSend {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/message/mail-message-thread.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::MessageThread::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::MessageThread>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageThread` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1610,7 +2097,7 @@ pub struct MessageThread {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Maximum number of e-mails in the response.
     ///
     /// Default — `20`, maximum — `50`
@@ -1622,12 +2109,14 @@ pub struct MessageThread {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl MessageThread {
     /// Creates a `MessageThread` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             limit: ::std::option::Option::None,
@@ -1635,7 +2124,10 @@ impl MessageThread {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -1647,7 +2139,8 @@ impl ::b24_core::__private::Method for MessageThread {
         "mail.message.thread",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<MessageThreadResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.recipient.field.get` method retrieves the description of a recipient field by name.
 ///
@@ -1656,6 +2149,23 @@ impl ::b24_core::__private::Method for MessageThread {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/recipient/mail-recipient-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::RecipientFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::RecipientFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecipientFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1673,7 +2183,7 @@ pub struct RecipientFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to be returned in the response.
     ///
     /// Available fields:
@@ -1699,7 +2209,11 @@ pub struct RecipientFieldGet {
 impl RecipientFieldGet {
     /// Creates a `RecipientFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1725,6 +2239,7 @@ impl ::b24_core::__private::Method for RecipientFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.recipient.field.list` method returns a list of available recipient fields.
 ///
@@ -1733,6 +2248,23 @@ impl ::b24_core::__private::Method for RecipientFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/recipient/mail-recipient-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::RecipientFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::RecipientFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecipientFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1787,6 +2319,7 @@ impl ::b24_core::__private::Method for RecipientFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mail.recipient.listcontacts` method searches for contacts in the current user's address book.
 ///
@@ -1795,6 +2328,24 @@ impl ::b24_core::__private::Method for RecipientFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/recipient/mail-recipient-listcontacts.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::RecipientListcontacts::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::RecipientListcontacts>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecipientListcontacts` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1810,7 +2361,9 @@ pub struct RecipientListcontacts {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub query: ::std::option::Option<::std::string::String>,
+    pub query: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pagination parameters:
     /// - `page` — page number
     /// - `limit` — number of records per page, default is `50`, maximum `200`
@@ -1838,7 +2391,9 @@ impl RecipientListcontacts {
     #[must_use]
     pub fn query(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.query = ::std::option::Option::Some(value.into());
         self
@@ -1866,6 +2421,14 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientListcontactsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for RecipientListcontacts {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `mail.recipient.listemployees` method searches for employees by name or email.
 ///
@@ -1874,6 +2437,24 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mail/recipient/mail-recipient-listemployees.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mail::mail::RecipientListemployees::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mail::mail::RecipientListemployees>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecipientListemployees` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1887,7 +2468,7 @@ pub struct RecipientListemployees {
         rename = "query",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub query: ::std::string::String,
+    pub query: ::b24_core::__private::Param<::std::string::String>,
     /// Pagination parameters:
     /// - `page` — page number
     /// - `limit` — number of records per page, default `50`, maximum `200`
@@ -1905,7 +2486,11 @@ pub struct RecipientListemployees {
 impl RecipientListemployees {
     /// Creates a `RecipientListemployees` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(query: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        query: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             query: query.into(),
             pagination: ::std::option::Option::None,
@@ -1934,6 +2519,14 @@ impl ::b24_core::__private::Method for RecipientListemployees {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientListemployeesResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for RecipientListemployees {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// Response data object
 #[derive(
@@ -2969,6 +3562,170 @@ impl MessageSendResult {
         >,
     ) -> Self {
         self.to = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `MessageThreadResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct MessageThreadResultItem {
+    /// E-mail identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// E-mail subject
+    ///
+    /// Wire name: `subject`.
+    #[serde(
+        rename = "subject",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject: ::std::option::Option<::std::string::String>,
+    /// E-mail sender
+    ///
+    /// Wire name: `from`.
+    #[serde(
+        rename = "from",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: ::std::option::Option<::std::string::String>,
+    /// E-mail recipient
+    ///
+    /// Wire name: `to`.
+    #[serde(
+        rename = "to",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to: ::std::option::Option<::std::string::String>,
+    /// CC recipients
+    ///
+    /// Wire name: `cc`.
+    #[serde(
+        rename = "cc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cc: ::std::option::Option<::std::string::String>,
+    /// E-mail date and time
+    ///
+    /// Wire name: `date`.
+    #[serde(
+        rename = "date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: ::std::option::Option<::std::string::String>,
+    /// E-mail text
+    ///
+    /// Wire name: `body`.
+    #[serde(
+        rename = "body",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub body: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl MessageThreadResultItem {
+    /// Creates a `MessageThreadResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            subject: ::std::option::Option::None,
+            from: ::std::option::Option::None,
+            to: ::std::option::Option::None,
+            cc: ::std::option::Option::None,
+            date: ::std::option::Option::None,
+            body: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `subject`.
+    #[must_use]
+    pub fn subject(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    #[must_use]
+    pub fn from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    #[must_use]
+    pub fn to(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cc`.
+    #[must_use]
+    pub fn cc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    #[must_use]
+    pub fn date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    #[must_use]
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
         self
     }
 }

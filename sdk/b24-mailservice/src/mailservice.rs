@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mailservice::mailservice::Add::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mailservice::mailservice::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct Add {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Service activity status. Allowed values:
     /// - `Y` — yes
     /// - `N` — no
@@ -35,7 +52,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub server: ::std::option::Option<::std::string::String>,
+    pub server: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// IMAP server port
     ///
     /// Wire name: `PORT`.
@@ -45,7 +64,7 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub port: ::std::option::Option<i64>,
+    pub port: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Secure connection status. Allowed values:
     /// - `Y` — yes
     /// - `N` — no
@@ -62,7 +81,7 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Service logo. You can provide a file or an existing file ID
     ///
     /// Wire name: `ICON`.
@@ -77,12 +96,16 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Add {
     /// Creates a `Add` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             active: ::std::option::Option::None,
@@ -104,14 +127,19 @@ impl Add {
     #[must_use]
     pub fn server(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.server = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PORT`.
     #[must_use]
-    pub fn port(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn port(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.port = ::std::option::Option::Some(value.into());
         self
     }
@@ -128,7 +156,9 @@ impl Add {
     #[must_use]
     pub fn link(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.link = ::std::option::Option::Some(value.into());
         self
@@ -144,7 +174,10 @@ impl Add {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -156,12 +189,30 @@ impl ::b24_core::__private::Method for Add {
         "mailservice.add",
     );
     type Output = i64;
+    type Error = AddError;
 }
 /// The method `mailservice.delete` removes a mail service by its identifier.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mailservice::mailservice::Delete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mailservice::mailservice::Delete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Delete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -172,12 +223,14 @@ pub struct Delete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl Delete {
     /// Creates a `Delete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -188,12 +241,30 @@ impl ::b24_core::__private::Method for Delete {
         "mailservice.delete",
     );
     type Output = bool;
+    type Error = DeleteError;
 }
 /// The method `mailservice.fields` returns localized names of the mail service fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mailservice::mailservice::Fields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mailservice::mailservice::Fields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Fields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -212,12 +283,30 @@ impl ::b24_core::__private::Method for Fields {
         "mailservice.fields",
     );
     type Output = FieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `mailservice.get` method returns the parameters of the mail service by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mailservice::mailservice::Get::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mailservice::mailservice::Get>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -228,12 +317,14 @@ pub struct Get {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -244,12 +335,30 @@ impl ::b24_core::__private::Method for Get {
         "mailservice.get",
     );
     type Output = GetResult;
+    type Error = GetError;
 }
 /// The method `mailservice.list` returns a list of active mail services.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mailservice::mailservice::List::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mailservice::mailservice::List>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `List` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -268,12 +377,30 @@ impl ::b24_core::__private::Method for List {
         "mailservice.list",
     );
     type Output = ::std::vec::Vec<ListResultItem>;
+    type Error = ListError;
 }
 /// The method `mailservice.update` modifies the parameters of an existing mail service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_mailservice::mailservice::Update::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_mailservice::mailservice::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -284,7 +411,7 @@ pub struct Update {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Service activity status. Acceptable values:
     /// - `Y` — yes
     /// - `N` — no
@@ -301,7 +428,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// IMAP server address. Stored in lowercase in the database.
     ///
     /// Wire name: `SERVER`.
@@ -311,7 +438,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub server: ::std::option::Option<::std::string::String>,
+    pub server: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// IMAP server port
     ///
     /// Wire name: `PORT`.
@@ -321,7 +450,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub port: ::std::option::Option<i64>,
+    pub port: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Secure connection status. Acceptable values:
     /// - `Y` — yes
     /// - `N` — no
@@ -338,7 +467,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Service logo. You can provide a file or an existing file identifier.
     ///
     /// Wire name: `ICON`.
@@ -353,12 +482,14 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Update {
     /// Creates a `Update` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             active: ::std::option::Option::None,
@@ -381,7 +512,9 @@ impl Update {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -390,14 +523,19 @@ impl Update {
     #[must_use]
     pub fn server(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.server = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PORT`.
     #[must_use]
-    pub fn port(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn port(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.port = ::std::option::Option::Some(value.into());
         self
     }
@@ -414,7 +552,9 @@ impl Update {
     #[must_use]
     pub fn link(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.link = ::std::option::Option::Some(value.into());
         self
@@ -430,7 +570,10 @@ impl Update {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -442,6 +585,201 @@ impl ::b24_core::__private::Method for Update {
         "mailservice.update",
     );
     type Output = bool;
+    type Error = UpdateError;
+}
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Access denied
+    ///
+    /// Required field "Name" not filled
+    ///
+    /// Invalid value for "*field_name*"
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Delete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Access denied
+    ///
+    /// Mail service ID not specified
+    ///
+    /// Mail service not found
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Get`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Mail service ID not specified
+    ///
+    /// Mail service not found
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `List`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ListError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// No mail services found
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Access denied
+    ///
+    /// Mail service ID not specified
+    ///
+    /// Mail service not found
+    ///
+    /// Invalid value for "*field_name*"
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Service activity status. Allowed values:
 /// - `Y` — yes

@@ -7,6 +7,23 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct EventlogFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -43,7 +60,11 @@ pub struct EventlogFieldGet {
 impl EventlogFieldGet {
     /// Creates a `EventlogFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -69,6 +90,7 @@ impl ::b24_core::__private::Method for EventlogFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.field.list` returns a list of available fields for event log entries.
 ///
@@ -77,6 +99,23 @@ impl ::b24_core::__private::Method for EventlogFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -130,6 +169,7 @@ impl ::b24_core::__private::Method for EventlogFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.get` returns an event log entry by its identifier.
 ///
@@ -138,6 +178,23 @@ impl ::b24_core::__private::Method for EventlogFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -146,7 +203,7 @@ pub struct EventlogGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// List of fields to return in the response.
     ///
     /// Available fields:
@@ -173,7 +230,9 @@ pub struct EventlogGet {
 impl EventlogGet {
     /// Creates a `EventlogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -199,6 +258,7 @@ impl ::b24_core::__private::Method for EventlogGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.list` returns a list of event log entries based on specified conditions.
 ///
@@ -207,6 +267,24 @@ impl ::b24_core::__private::Method for EventlogGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -230,9 +308,7 @@ pub struct EventlogList {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<EventlogListResultItemsItemField>>,
     /// Conditions for filtering entries in the format:
     /// - `["field", "operator", value]`
     /// - `["field", value]`, default operator `=`
@@ -292,7 +368,7 @@ impl EventlogList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EventlogListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -345,10 +421,15 @@ impl ::b24_core::__private::Method for EventlogList {
         "main.eventlog.list",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = EventlogListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for EventlogList {
+    type Item = EventlogListResultItemsItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `main.eventlog.tail` returns new log entries that appeared after the specified `cursor` reference point, considering the filter.
 ///
@@ -357,6 +438,23 @@ impl ::b24_core::__private::Method for EventlogList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-tail.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogTail::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogTail>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogTail` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -380,9 +478,7 @@ pub struct EventlogTail {
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<EventlogTailResultItemsItemField>>,
     /// Conditions for filtering records in the format:
     /// - `["field", "operator", value]`
     /// - `["field", value]`, default operator `=`
@@ -427,7 +523,7 @@ impl EventlogTail {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<EventlogTailResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -466,10 +562,8 @@ impl ::b24_core::__private::Method for EventlogTail {
         "main.eventlog.tail",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = EventlogTailResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Object with response data
 #[derive(
@@ -619,5 +713,519 @@ impl EventlogGetResult {
     ) -> Self {
         self.item = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// The `EventlogListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventlogListResultItemsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `timestampX`.
+    #[serde(
+        rename = "timestampX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `severity`.
+    #[serde(
+        rename = "severity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub severity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `auditTypeId`.
+    #[serde(
+        rename = "auditTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub audit_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `moduleId`.
+    #[serde(
+        rename = "moduleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `itemId`.
+    #[serde(
+        rename = "itemId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventlogListResultItemsItem {
+    /// Creates a `EventlogListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            severity: ::std::option::Option::None,
+            audit_type_id: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            item_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timestampX`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `severity`.
+    #[must_use]
+    pub fn severity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.severity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditTypeId`.
+    #[must_use]
+    pub fn audit_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.audit_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `moduleId`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `itemId`.
+    #[must_use]
+    pub fn item_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.item_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventlogListResult {
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<::std::vec::Vec<EventlogListResultItemsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventlogListResult {
+    /// Creates a `EventlogListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<EventlogListResultItemsItem>>,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `EventlogListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventlogListResultItemsItemField {
+    /// `id`.
+    Id,
+    /// `timestampX`.
+    TimestampX,
+    /// `severity`.
+    Severity,
+    /// `auditTypeId`.
+    AuditTypeId,
+    /// `moduleId`.
+    ModuleId,
+    /// `itemId`.
+    ItemId,
+    /// `userId`.
+    UserId,
+    /// `description`.
+    Description,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EventlogListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::TimestampX => "timestampX".to_owned(),
+            Self::Severity => "severity".to_owned(),
+            Self::AuditTypeId => "auditTypeId".to_owned(),
+            Self::ModuleId => "moduleId".to_owned(),
+            Self::ItemId => "itemId".to_owned(),
+            Self::UserId => "userId".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EventlogListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for EventlogListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// The `EventlogTailResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventlogTailResultItemsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `timestampX`.
+    #[serde(
+        rename = "timestampX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `severity`.
+    #[serde(
+        rename = "severity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub severity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `auditTypeId`.
+    #[serde(
+        rename = "auditTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub audit_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `moduleId`.
+    #[serde(
+        rename = "moduleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `itemId`.
+    #[serde(
+        rename = "itemId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventlogTailResultItemsItem {
+    /// Creates a `EventlogTailResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            severity: ::std::option::Option::None,
+            audit_type_id: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            item_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timestampX`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `severity`.
+    #[must_use]
+    pub fn severity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.severity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditTypeId`.
+    #[must_use]
+    pub fn audit_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.audit_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `moduleId`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `itemId`.
+    #[must_use]
+    pub fn item_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.item_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EventlogTailResult {
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<::std::vec::Vec<EventlogTailResultItemsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EventlogTailResult {
+    /// Creates a `EventlogTailResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<EventlogTailResultItemsItem>>,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `EventlogTailResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventlogTailResultItemsItemField {
+    /// `id`.
+    Id,
+    /// `timestampX`.
+    TimestampX,
+    /// `severity`.
+    Severity,
+    /// `auditTypeId`.
+    AuditTypeId,
+    /// `moduleId`.
+    ModuleId,
+    /// `itemId`.
+    ItemId,
+    /// `userId`.
+    UserId,
+    /// `description`.
+    Description,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EventlogTailResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::TimestampX => "timestampX".to_owned(),
+            Self::Severity => "severity".to_owned(),
+            Self::AuditTypeId => "auditTypeId".to_owned(),
+            Self::ModuleId => "moduleId".to_owned(),
+            Self::ItemId => "itemId".to_owned(),
+            Self::UserId => "userId".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EventlogTailResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for EventlogTailResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }

@@ -5,6 +5,23 @@
 /// Who: message sender or administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-message-status-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_messageservice::messageservice::MessageStatusUpdate::new("text", "text", b24_messageservice::messageservice::MessageStatusUpdateStatus::Queued);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_messageservice::messageservice::MessageStatusUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageStatusUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct MessageStatusUpdate {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// External identifier of the message, received by the application handler when the message was sent.
     ///
     /// Wire name: `MESSAGE_ID`.
@@ -26,7 +43,7 @@ pub struct MessageStatusUpdate {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message_id: ::std::string::String,
+    pub message_id: ::b24_core::__private::Param<::std::string::String>,
     /// New status of the message.
     ///
     /// Supported values:
@@ -44,8 +61,12 @@ impl MessageStatusUpdate {
     /// Creates a `MessageStatusUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        message_id: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        message_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         status: impl ::std::convert::Into<MessageStatusUpdateStatus>,
     ) -> Self {
         Self {
@@ -62,12 +83,31 @@ impl ::b24_core::__private::Method for MessageStatusUpdate {
         "messageservice.message.status.update",
     );
     type Output = bool;
+    type Error = MessageStatusUpdateError;
 }
 /// The method `messageservice.sender.add` registers a new message provider.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_messageservice::messageservice::SenderAdd::new("text", "text", "text", serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_messageservice::messageservice::SenderAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SenderAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -81,7 +121,7 @@ pub struct SenderAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Provider type.
     ///
     /// Supported value: `SMS`
@@ -91,7 +131,7 @@ pub struct SenderAdd {
         rename = "TYPE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
     /// Application handler URL that is called when sending a message.
     ///
     /// The data that comes to the handler is described below
@@ -101,7 +141,7 @@ pub struct SenderAdd {
         rename = "HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Provider name.
     ///
     /// Can be a string or an associative array of localized strings like:
@@ -137,9 +177,15 @@ impl SenderAdd {
     /// Creates a `SenderAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -167,12 +213,30 @@ impl ::b24_core::__private::Method for SenderAdd {
         "messageservice.sender.add",
     );
     type Output = bool;
+    type Error = SenderAddError;
 }
 /// The method `messageservice.sender.delete` removes a previously registered message provider for the current application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_messageservice::messageservice::SenderDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_messageservice::messageservice::SenderDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SenderDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -186,12 +250,16 @@ pub struct SenderDelete {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SenderDelete {
     /// Creates a `SenderDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -202,12 +270,30 @@ impl ::b24_core::__private::Method for SenderDelete {
         "messageservice.sender.delete",
     );
     type Output = bool;
+    type Error = SenderDeleteError;
 }
 /// The method `messageservice.sender.list` returns a list of provider codes registered with the current application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_messageservice::messageservice::SenderList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_messageservice::messageservice::SenderList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SenderList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -225,13 +311,31 @@ impl ::b24_core::__private::Method for SenderList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "messageservice.sender.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = SenderListError;
 }
 /// The method `messageservice.sender.update` updates the data of a registered message provider.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_messageservice::messageservice::SenderUpdate::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_messageservice::messageservice::SenderUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SenderUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -245,7 +349,7 @@ pub struct SenderUpdate {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// New application handler URL.
     ///
     /// Wire name: `HANDLER`.
@@ -255,7 +359,9 @@ pub struct SenderUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub handler: ::std::option::Option<::std::string::String>,
+    pub handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New name of the provider.
     ///
     /// It can be a string or an associative array of localized strings in the following format:
@@ -290,7 +396,11 @@ pub struct SenderUpdate {
 impl SenderUpdate {
     /// Creates a `SenderUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             code: code.into(),
             handler: ::std::option::Option::None,
@@ -302,7 +412,9 @@ impl SenderUpdate {
     #[must_use]
     pub fn handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.handler = ::std::option::Option::Some(value.into());
         self
@@ -333,6 +445,281 @@ impl ::b24_core::__private::Method for SenderUpdate {
         "messageservice.sender.update",
     );
     type Output = bool;
+    type Error = SenderUpdateError;
+}
+/// The documented errors of `MessageStatusUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageStatusUpdateError {
+    /// Code `ERROR_SENDER_VALIDATION_FAILURE`.
+    ///
+    /// Empty sender code!
+    ///
+    /// Wrong sender code!
+    ErrorSenderValidationFailure,
+    /// Code `ERROR_MESSAGE_NOT_FOUND`.
+    ///
+    /// Message not found!
+    ErrorMessageNotFound,
+    /// Code `ERROR_MESSAGE_STATUS_INCORRECT`.
+    ///
+    /// Message status incorrect!
+    ErrorMessageStatusIncorrect,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageStatusUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_SENDER_VALIDATION_FAILURE" => Self::ErrorSenderValidationFailure,
+            "ERROR_MESSAGE_NOT_FOUND" => Self::ErrorMessageNotFound,
+            "ERROR_MESSAGE_STATUS_INCORRECT" => Self::ErrorMessageStatusIncorrect,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorSenderValidationFailure => "ERROR_SENDER_VALIDATION_FAILURE",
+            Self::ErrorMessageNotFound => "ERROR_MESSAGE_NOT_FOUND",
+            Self::ErrorMessageStatusIncorrect => "ERROR_MESSAGE_STATUS_INCORRECT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorMessageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SenderAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SenderAddError {
+    /// Code `ERROR_SENDER_VALIDATION_FAILURE`.
+    ///
+    /// Empty data!
+    ///
+    /// Empty sender code!
+    ///
+    /// Wrong sender code!
+    ///
+    /// Empty sender NAME!
+    ///
+    /// Empty sender message TYPE!
+    ///
+    /// Unknown sender message TYPE!
+    ErrorSenderValidationFailure,
+    /// Code `ERROR_SENDER_ALREADY_INSTALLED`.
+    ///
+    /// Sender already installed!
+    ErrorSenderAlreadyInstalled,
+    /// Code `ERROR_SENDER_ADD_FAILURE`.
+    ///
+    /// Sender save error!
+    ErrorSenderAddFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    ///
+    /// Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SenderAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_SENDER_VALIDATION_FAILURE" => Self::ErrorSenderValidationFailure,
+            "ERROR_SENDER_ALREADY_INSTALLED" => Self::ErrorSenderAlreadyInstalled,
+            "ERROR_SENDER_ADD_FAILURE" => Self::ErrorSenderAddFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorSenderValidationFailure => "ERROR_SENDER_VALIDATION_FAILURE",
+            Self::ErrorSenderAlreadyInstalled => "ERROR_SENDER_ALREADY_INSTALLED",
+            Self::ErrorSenderAddFailure => "ERROR_SENDER_ADD_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SenderDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SenderDeleteError {
+    /// Code `ERROR_SENDER_VALIDATION_FAILURE`.
+    ///
+    /// Empty sender code!
+    ///
+    /// Wrong sender code!
+    ErrorSenderValidationFailure,
+    /// Code `ERROR_SENDER_NOT_FOUND`.
+    ///
+    /// Sender not found!
+    ErrorSenderNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SenderDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_SENDER_VALIDATION_FAILURE" => Self::ErrorSenderValidationFailure,
+            "ERROR_SENDER_NOT_FOUND" => Self::ErrorSenderNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorSenderValidationFailure => "ERROR_SENDER_VALIDATION_FAILURE",
+            Self::ErrorSenderNotFound => "ERROR_SENDER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorSenderNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SenderList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SenderListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SenderListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SenderUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SenderUpdateError {
+    /// Code `ERROR_SENDER_CODE_REQUIRED`.
+    ///
+    /// CODE is required!
+    ErrorSenderCodeRequired,
+    /// Code `ERROR_SENDER_OTHER_PARAMS_REQUIRED`.
+    ///
+    /// At least one other parameter is required!
+    ErrorSenderOtherParamsRequired,
+    /// Code `ERROR_SENDER_NOT_FOUND`.
+    ///
+    /// Sender not found!
+    ErrorSenderNotFound,
+    /// Code `ERROR_SENDER_UPDATE_FAILURE`.
+    ///
+    /// Sender update error!
+    ErrorSenderUpdateFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Application context required
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SenderUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_SENDER_CODE_REQUIRED" => Self::ErrorSenderCodeRequired,
+            "ERROR_SENDER_OTHER_PARAMS_REQUIRED" => Self::ErrorSenderOtherParamsRequired,
+            "ERROR_SENDER_NOT_FOUND" => Self::ErrorSenderNotFound,
+            "ERROR_SENDER_UPDATE_FAILURE" => Self::ErrorSenderUpdateFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorSenderCodeRequired => "ERROR_SENDER_CODE_REQUIRED",
+            Self::ErrorSenderOtherParamsRequired => "ERROR_SENDER_OTHER_PARAMS_REQUIRED",
+            Self::ErrorSenderNotFound => "ERROR_SENDER_NOT_FOUND",
+            Self::ErrorSenderUpdateFailure => "ERROR_SENDER_UPDATE_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorSenderNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// New status of the message.
 ///

@@ -7,6 +7,22 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::CollectionAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -32,6 +48,7 @@ impl ::b24_core::__private::Method for CollectionAdd {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.archive` method archives a knowledge base and cascades the archive to all its documents.
 ///
@@ -40,6 +57,23 @@ impl ::b24_core::__private::Method for CollectionAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-archive.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionArchive::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionArchive>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionArchive` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -50,12 +84,14 @@ pub struct CollectionArchive {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CollectionArchive {
     /// Creates a `CollectionArchive` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -66,10 +102,8 @@ impl ::b24_core::__private::Method for CollectionArchive {
         "note.collection.archive",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CollectionArchiveResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.delete` method moves a knowledge base to the shopping cart and cascades the move to all its documents.
 ///
@@ -78,6 +112,23 @@ impl ::b24_core::__private::Method for CollectionArchive {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-delete.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -88,12 +139,14 @@ pub struct CollectionDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CollectionDelete {
     /// Creates a `CollectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -104,10 +157,8 @@ impl ::b24_core::__private::Method for CollectionDelete {
         "note.collection.delete",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CollectionDeleteResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.field.get` method retrieves a Knowledge base field description by name.
 ///
@@ -116,6 +167,23 @@ impl ::b24_core::__private::Method for CollectionDelete {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -138,7 +206,7 @@ pub struct CollectionFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to be returned in the response.
     ///
     /// Available fields:
@@ -164,7 +232,11 @@ pub struct CollectionFieldGet {
 impl CollectionFieldGet {
     /// Creates a `CollectionFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -190,6 +262,7 @@ impl ::b24_core::__private::Method for CollectionFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.field.list` method returns a list of available Knowledge base fields.
 ///
@@ -198,6 +271,23 @@ impl ::b24_core::__private::Method for CollectionFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -252,6 +342,7 @@ impl ::b24_core::__private::Method for CollectionFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.get` method retrieves a knowledge base by identifier.
 ///
@@ -260,6 +351,23 @@ impl ::b24_core::__private::Method for CollectionFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -270,12 +378,14 @@ pub struct CollectionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CollectionGet {
     /// Creates a `CollectionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -287,6 +397,7 @@ impl ::b24_core::__private::Method for CollectionGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.list` method returns a list of Knowledge bases available to the user.
 ///
@@ -295,6 +406,24 @@ impl ::b24_core::__private::Method for CollectionGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -331,6 +460,14 @@ impl ::b24_core::__private::Method for CollectionList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for CollectionList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `note.collection.update` method changes the name of an existing knowledge base.
 ///
@@ -339,6 +476,22 @@ impl ::b24_core::__private::Method for CollectionList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-update.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::CollectionUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -349,7 +502,7 @@ pub struct CollectionUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with the fields that need to be changed. Object structure description
     ///
     /// Wire name: `fields`.
@@ -360,7 +513,7 @@ impl CollectionUpdate {
     /// Creates a `CollectionUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CollectionUpdateFields>,
     ) -> Self {
         Self {
@@ -377,6 +530,7 @@ impl ::b24_core::__private::Method for CollectionUpdate {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionUpdateResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.add` method creates a new document in the knowledge base and returns its object.
 ///
@@ -385,6 +539,22 @@ impl ::b24_core::__private::Method for CollectionUpdate {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::DocumentAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -413,6 +583,7 @@ impl ::b24_core::__private::Method for DocumentAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.archive` method archives a document and all its child pages.
 ///
@@ -421,6 +592,23 @@ impl ::b24_core::__private::Method for DocumentAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-archive.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentArchive::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentArchive>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentArchive` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -431,12 +619,14 @@ pub struct DocumentArchive {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentArchive {
     /// Creates a `DocumentArchive` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -447,10 +637,8 @@ impl ::b24_core::__private::Method for DocumentArchive {
         "note.document.archive",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentArchiveResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.delete` method moves a document and all its child pages to the shopping cart.
 ///
@@ -459,6 +647,23 @@ impl ::b24_core::__private::Method for DocumentArchive {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-delete.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -469,12 +674,14 @@ pub struct DocumentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentDelete {
     /// Creates a `DocumentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -485,10 +692,8 @@ impl ::b24_core::__private::Method for DocumentDelete {
         "note.document.delete",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = DocumentDeleteResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.field.get` method returns a description of a document field by name.
 ///
@@ -497,6 +702,23 @@ impl ::b24_core::__private::Method for DocumentDelete {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -521,7 +743,7 @@ pub struct DocumentFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -547,7 +769,11 @@ pub struct DocumentFieldGet {
 impl DocumentFieldGet {
     /// Creates a `DocumentFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -573,6 +799,7 @@ impl ::b24_core::__private::Method for DocumentFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.field.list` method returns a list of available document fields.
 ///
@@ -581,6 +808,23 @@ impl ::b24_core::__private::Method for DocumentFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -635,6 +879,7 @@ impl ::b24_core::__private::Method for DocumentFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.get` method returns a single document with its content in Markdown.
 ///
@@ -643,6 +888,23 @@ impl ::b24_core::__private::Method for DocumentFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,12 +915,14 @@ pub struct DocumentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentGet {
     /// Creates a `DocumentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -673,6 +937,7 @@ impl ::b24_core::__private::Method for DocumentGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.field.get` method returns a description of the document search result field by name.
 ///
@@ -681,6 +946,23 @@ impl ::b24_core::__private::Method for DocumentGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-search-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentSearchFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentSearchFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentSearchFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -701,7 +983,7 @@ pub struct DocumentSearchFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -727,7 +1009,11 @@ pub struct DocumentSearchFieldGet {
 impl DocumentSearchFieldGet {
     /// Creates a `DocumentSearchFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -753,6 +1039,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.field.list` method returns a list of available fields for the document search result.
 ///
@@ -761,6 +1048,23 @@ impl ::b24_core::__private::Method for DocumentSearchFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-search-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentSearchFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentSearchFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentSearchFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -815,6 +1119,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.list` method searches for documents by heading and content.
 ///
@@ -823,6 +1128,24 @@ impl ::b24_core::__private::Method for DocumentSearchFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-search-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentSearchList::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentSearchList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentSearchList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -838,7 +1161,7 @@ pub struct DocumentSearchList {
         rename = "query",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub query: ::std::string::String,
+    pub query: ::b24_core::__private::Param<::std::string::String>,
     /// Pagination object. Object structure description
     ///
     /// Wire name: `pagination`.
@@ -848,7 +1171,11 @@ pub struct DocumentSearchList {
 impl DocumentSearchList {
     /// Creates a `DocumentSearchList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(query: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        query: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             query: query.into(),
             pagination: ::std::option::Option::None,
@@ -872,6 +1199,14 @@ impl ::b24_core::__private::Method for DocumentSearchList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for DocumentSearchList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `note.document.tree.field.get` method returns a description of a document tree field by name.
 ///
@@ -880,6 +1215,23 @@ impl ::b24_core::__private::Method for DocumentSearchList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-tree-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentTreeFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentTreeFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentTreeFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -900,7 +1252,7 @@ pub struct DocumentTreeFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -926,7 +1278,11 @@ pub struct DocumentTreeFieldGet {
 impl DocumentTreeFieldGet {
     /// Creates a `DocumentTreeFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -952,6 +1308,7 @@ impl ::b24_core::__private::Method for DocumentTreeFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.tree.field.list` method returns a list of available document tree fields.
 ///
@@ -960,6 +1317,23 @@ impl ::b24_core::__private::Method for DocumentTreeFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-tree-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentTreeFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentTreeFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentTreeFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1014,6 +1388,7 @@ impl ::b24_core::__private::Method for DocumentTreeFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.tree.list` method returns the document tree of a single knowledge base.
 ///
@@ -1022,6 +1397,23 @@ impl ::b24_core::__private::Method for DocumentTreeFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-tree-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentTreeList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentTreeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentTreeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1035,12 +1427,14 @@ pub struct DocumentTreeList {
         rename = "collectionId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub collection_id: i64,
+    pub collection_id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentTreeList {
     /// Creates a `DocumentTreeList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(collection_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        collection_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             collection_id: collection_id.into(),
         }
@@ -1054,6 +1448,7 @@ impl ::b24_core::__private::Method for DocumentTreeList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.update` method updates the heading and/or the content of a document.
 ///
@@ -1062,6 +1457,22 @@ impl ::b24_core::__private::Method for DocumentTreeList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-update.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::DocumentUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1072,7 +1483,7 @@ pub struct DocumentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object with the fields that need to be changed. Object structure description
     ///
     /// Wire name: `fields`.
@@ -1096,13 +1507,13 @@ pub struct DocumentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub overwrite: ::std::option::Option<bool>,
+    pub overwrite: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl DocumentUpdate {
     /// Creates a `DocumentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DocumentUpdateFields>,
     ) -> Self {
         Self {
@@ -1113,7 +1524,10 @@ impl DocumentUpdate {
     }
     /// Sets `overwrite`.
     #[must_use]
-    pub fn overwrite(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn overwrite(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.overwrite = ::std::option::Option::Some(value.into());
         self
     }
@@ -1126,6 +1540,7 @@ impl ::b24_core::__private::Method for DocumentUpdate {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentUpdateResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.add` method uploads a file to a document and returns a file object.
 ///
@@ -1134,6 +1549,23 @@ impl ::b24_core::__private::Method for DocumentUpdate {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileAdd::new(1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1147,7 +1579,7 @@ pub struct FileAdd {
         rename = "documentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub document_id: i64,
+    pub document_id: ::b24_core::__private::Param<i64>,
     /// File name with extension.
     ///
     /// Allowed extensions: `png`, `jpg`, `jpeg`, `gif`, `webp`, `svg`, `pdf`, `txt`, `md`, `csv`, `doc`, `docx`, `xls`, `xlsx`, `ppt`, `pptx`, `mp4`, `webm`, `mov`
@@ -1157,7 +1589,7 @@ pub struct FileAdd {
         rename = "fileName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_name: ::std::string::String,
+    pub file_name: ::b24_core::__private::Param<::std::string::String>,
     /// Binary file content in Base64 encoding.
     ///
     /// The maximum file size depends on the `main.max_file_size` setting in Bitrix24. If it is not set, the `25 MiB (25 * 1024 * 1024 bytes)` limit is used
@@ -1167,15 +1599,19 @@ pub struct FileAdd {
         rename = "fileContent",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_content: ::std::string::String,
+    pub file_content: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FileAdd {
     /// Creates a `FileAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        document_id: impl ::std::convert::Into<i64>,
-        file_name: impl ::std::convert::Into<::std::string::String>,
-        file_content: impl ::std::convert::Into<::std::string::String>,
+        document_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        file_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             document_id: document_id.into(),
@@ -1190,6 +1626,7 @@ impl ::b24_core::__private::Method for FileAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("note.file.add");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.field.get` method retrieves a description of a document file field by name.
 ///
@@ -1198,6 +1635,23 @@ impl ::b24_core::__private::Method for FileAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1219,7 +1673,7 @@ pub struct FileFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to be returned in the response.
     ///
     /// Available fields:
@@ -1245,7 +1699,11 @@ pub struct FileFieldGet {
 impl FileFieldGet {
     /// Creates a `FileFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1271,6 +1729,7 @@ impl ::b24_core::__private::Method for FileFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.field.list` method returns a list of available fields for the document file.
 ///
@@ -1279,6 +1738,23 @@ impl ::b24_core::__private::Method for FileFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1333,6 +1809,7 @@ impl ::b24_core::__private::Method for FileFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.get` method returns file metadata and a ready-to-use Markdown block to insert the attachment into a document.
 ///
@@ -1341,6 +1818,23 @@ impl ::b24_core::__private::Method for FileFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1351,7 +1845,7 @@ pub struct FileGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Document identifier to which the file is attached.
     ///
     /// Use the same document identifier that you passed to the note.file.add method.
@@ -1361,14 +1855,14 @@ pub struct FileGet {
         rename = "documentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub document_id: i64,
+    pub document_id: ::b24_core::__private::Param<i64>,
 }
 impl FileGet {
     /// Creates a `FileGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        document_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        document_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1382,6 +1876,7 @@ impl ::b24_core::__private::Method for FileGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("note.file.get");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Object with the fields of the new knowledge base. Object structure description
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -1475,6 +1970,90 @@ impl CollectionAddResult {
         >,
     ) -> Self {
         self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the knowledge base archiving result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CollectionArchiveResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CollectionArchiveResult {
+    /// Creates a `CollectionArchiveResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the result of the knowledge base deletion
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CollectionDeleteResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CollectionDeleteResult {
+    /// Creates a `CollectionDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -1935,6 +2514,90 @@ impl DocumentAddFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.markdown = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the document archiving result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentArchiveResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentArchiveResult {
+    /// Creates a `DocumentArchiveResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the document deletion result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentDeleteResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentDeleteResult {
+    /// Creates a `DocumentDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemAdd::new("text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct SalePaysystemAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Description of the payment system
     ///
     /// Wire name: `DESCRIPTION`.
@@ -26,7 +43,9 @@ pub struct SalePaysystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the payer type
     ///
     /// Wire name: `PERSON_TYPE_ID`.
@@ -34,7 +53,7 @@ pub struct SalePaysystemAdd {
         rename = "PERSON_TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub person_type_id: i64,
+    pub person_type_id: ::b24_core::__private::Param<i64>,
     /// Code of the REST handler specified when adding the handler using the sale.paysystem.handler.add method
     ///
     /// Wire name: `BX_REST_HANDLER`.
@@ -42,7 +61,7 @@ pub struct SalePaysystemAdd {
         rename = "BX_REST_HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub bx_rest_handler: ::std::string::String,
+    pub bx_rest_handler: ::b24_core::__private::Param<::std::string::String>,
     /// Indicator of the payment system's activity. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -80,7 +99,9 @@ pub struct SalePaysystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_registry_type: ::std::option::Option<::std::string::String>,
+    pub entity_registry_type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Logo of the payment system (image in Base64 format)
     ///
     /// Wire name: `LOGOTYPE`.
@@ -90,7 +111,9 @@ pub struct SalePaysystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub logotype: ::std::option::Option<::std::string::String>,
+    pub logotype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Flag for the "Open in new window" setting. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -109,15 +132,21 @@ pub struct SalePaysystemAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub xml_id: ::std::option::Option<::std::string::String>,
+    pub xml_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SalePaysystemAdd {
     /// Creates a `SalePaysystemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        person_type_id: impl ::std::convert::Into<i64>,
-        bx_rest_handler: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        person_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        bx_rest_handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             name: name.into(),
@@ -136,7 +165,9 @@ impl SalePaysystemAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -168,7 +199,9 @@ impl SalePaysystemAdd {
     #[must_use]
     pub fn entity_registry_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity_registry_type = ::std::option::Option::Some(value.into());
         self
@@ -177,7 +210,9 @@ impl SalePaysystemAdd {
     #[must_use]
     pub fn logotype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.logotype = ::std::option::Option::Some(value.into());
         self
@@ -195,7 +230,9 @@ impl SalePaysystemAdd {
     #[must_use]
     pub fn xml_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
         self
@@ -208,12 +245,30 @@ impl ::b24_core::__private::Method for SalePaysystemAdd {
         "sale.paysystem.add",
     );
     type Output = i64;
+    type Error = SalePaysystemAddError;
 }
 /// This method deletes a payment system.
 ///
 /// Who: CRM administrator (permission "Allow changing settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -222,12 +277,14 @@ pub struct SalePaysystemDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SalePaysystemDelete {
     /// Creates a `SalePaysystemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -238,12 +295,31 @@ impl ::b24_core::__private::Method for SalePaysystemDelete {
         "sale.paysystem.delete",
     );
     type Output = bool;
+    type Error = SalePaysystemDeleteError;
 }
 /// This method adds a REST handler for the payment system.
 ///
 /// Who: CRM administrator (permission "Allow changing settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemHandlerAdd::new("text", "text", serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemHandlerAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemHandlerAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -255,7 +331,7 @@ pub struct SalePaysystemHandlerAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Sorting order. Default is `100`
     ///
     /// Wire name: `SORT`.
@@ -265,7 +341,7 @@ pub struct SalePaysystemHandlerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Code of the REST handler. Must be unique among all handlers
     ///
     /// Wire name: `CODE`.
@@ -273,7 +349,7 @@ pub struct SalePaysystemHandlerAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Handler settings (detailed description provided below)
     ///
     /// Wire name: `SETTINGS`.
@@ -287,8 +363,12 @@ impl SalePaysystemHandlerAdd {
     /// Creates a `SalePaysystemHandlerAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        code: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         settings: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -305,7 +385,10 @@ impl SalePaysystemHandlerAdd {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -317,12 +400,30 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerAdd {
         "sale.paysystem.handler.add",
     );
     type Output = i64;
+    type Error = SalePaysystemHandlerAddError;
 }
 /// This method deletes the REST handler for the payment system.
 ///
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemHandlerDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemHandlerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemHandlerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -331,12 +432,14 @@ pub struct SalePaysystemHandlerDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SalePaysystemHandlerDelete {
     /// Creates a `SalePaysystemHandlerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -347,12 +450,30 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerDelete {
         "sale.paysystem.handler.delete",
     );
     type Output = bool;
+    type Error = SalePaysystemHandlerDeleteError;
 }
 /// This method returns a list of REST handlers for the payment system.
 ///
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemHandlerList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemHandlerList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemHandlerList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -371,12 +492,31 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerList {
         "sale.paysystem.handler.list",
     );
     type Output = ::std::vec::Vec<SalePaysystemHandler>;
+    type Error = SalePaysystemHandlerListError;
 }
 /// This method updates the REST handler for the payment system.
 ///
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemHandlerUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemHandlerUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemHandlerUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -385,7 +525,7 @@ pub struct SalePaysystemHandlerUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of values for updating (detailed description provided below)
     ///
     /// Wire name: `FIELDS`.
@@ -399,7 +539,7 @@ impl SalePaysystemHandlerUpdate {
     /// Creates a `SalePaysystemHandlerUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -420,12 +560,30 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerUpdate {
         "sale.paysystem.handler.update",
     );
     type Output = bool;
+    type Error = SalePaysystemHandlerUpdateError;
 }
 /// This method returns a list of payment systems.
 ///
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -548,12 +706,30 @@ impl ::b24_core::__private::Method for SalePaysystemList {
         "sale.paysystem.list",
     );
     type Output = ::std::vec::Vec<SalePaysystem>;
+    type Error = SalePaysystemListError;
 }
 /// This method is used to pay an invoice (legacy version) through a specific payment system. It is called after processing the response from the payment system.
 ///
 /// Who: a user with permissions to create and edit CRM invoices (legacy version).
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/outdated/sale-pay-system-pay-invoice.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemPayInvoice::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemPayInvoice>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemPayInvoice` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -565,7 +741,7 @@ pub struct SalePaysystemPayInvoice {
         rename = "INVOICE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub invoice_id: i64,
+    pub invoice_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the payment system
     ///
     /// Wire name: `PAY_SYSTEM_ID`.
@@ -575,7 +751,7 @@ pub struct SalePaysystemPayInvoice {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub pay_system_id: ::std::option::Option<i64>,
+    pub pay_system_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic identifier of the REST handler for the payment system.
     ///
     /// You must provide either the `PAY_SYSTEM_ID` parameter or the `BX_REST_HANDLER`:
@@ -591,12 +767,16 @@ pub struct SalePaysystemPayInvoice {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bx_rest_handler: ::std::option::Option<::std::string::String>,
+    pub bx_rest_handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SalePaysystemPayInvoice {
     /// Creates a `SalePaysystemPayInvoice` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(invoice_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        invoice_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             invoice_id: invoice_id.into(),
             pay_system_id: ::std::option::Option::None,
@@ -605,7 +785,10 @@ impl SalePaysystemPayInvoice {
     }
     /// Sets `PAY_SYSTEM_ID`.
     #[must_use]
-    pub fn pay_system_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn pay_system_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.pay_system_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -613,7 +796,9 @@ impl SalePaysystemPayInvoice {
     #[must_use]
     pub fn bx_rest_handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bx_rest_handler = ::std::option::Option::Some(value.into());
         self
@@ -626,12 +811,30 @@ impl ::b24_core::__private::Method for SalePaysystemPayInvoice {
         "sale.paysystem.pay.invoice",
     );
     type Output = bool;
+    type Error = SalePaysystemPayInvoiceError;
 }
 /// This method is used to pay for an order through a specific payment system. It is called after processing the response from the payment system.
 ///
 /// Who: a user with permissions to create and edit orders in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-pay-payment.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemPayPayment::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemPayPayment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemPayPayment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -643,7 +846,7 @@ pub struct SalePaysystemPayPayment {
         rename = "PAYMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub payment_id: i64,
+    pub payment_id: ::b24_core::__private::Param<i64>,
     /// Payment system identifier
     ///
     /// Wire name: `PAY_SYSTEM_ID`.
@@ -651,14 +854,14 @@ pub struct SalePaysystemPayPayment {
         rename = "PAY_SYSTEM_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub pay_system_id: i64,
+    pub pay_system_id: ::b24_core::__private::Param<i64>,
 }
 impl SalePaysystemPayPayment {
     /// Creates a `SalePaysystemPayPayment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        payment_id: impl ::std::convert::Into<i64>,
-        pay_system_id: impl ::std::convert::Into<i64>,
+        payment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        pay_system_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             payment_id: payment_id.into(),
@@ -673,12 +876,30 @@ impl ::b24_core::__private::Method for SalePaysystemPayPayment {
         "sale.paysystem.pay.payment",
     );
     type Output = bool;
+    type Error = SalePaysystemPayPaymentError;
 }
 /// This method returns the settings of the payment system. The structure of the settings is defined when adding the payment system handler in the method sale.paysystem.handler.add under the `CODES` key of the `SETTINGS` parameter.
 ///
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-settings-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemSettingsGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemSettingsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemSettingsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -687,7 +908,7 @@ pub struct SalePaysystemSettingsGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the payer type for which settings are to be retrieved. To get default settings, pass `0`
     ///
     /// Wire name: `PERSON_TYPE_ID`.
@@ -695,14 +916,14 @@ pub struct SalePaysystemSettingsGet {
         rename = "PERSON_TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub person_type_id: i64,
+    pub person_type_id: ::b24_core::__private::Param<i64>,
 }
 impl SalePaysystemSettingsGet {
     /// Creates a `SalePaysystemSettingsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        person_type_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        person_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -716,16 +937,31 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.settings.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SalePaysystemSettingsGetResult;
+    type Error = SalePaysystemSettingsGetError;
 }
 /// This method returns the payment system settings for a specific invoice (legacy version).
 ///
 /// Who: a user with permissions to create and edit CRM invoices (legacy version).
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/outdated/sale-pay-system-settings-invoice-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemSettingsInvoiceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemSettingsInvoiceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemSettingsInvoiceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -737,7 +973,7 @@ pub struct SalePaysystemSettingsInvoiceGet {
         rename = "INVOICE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub invoice_id: i64,
+    pub invoice_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the payment system
     ///
     /// Wire name: `PAY_SYSTEM_ID`.
@@ -747,7 +983,7 @@ pub struct SalePaysystemSettingsInvoiceGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub pay_system_id: ::std::option::Option<i64>,
+    pub pay_system_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic identifier of the payment system handler
     ///
     /// Wire name: `BX_REST_HANDLER`.
@@ -757,12 +993,16 @@ pub struct SalePaysystemSettingsInvoiceGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bx_rest_handler: ::std::option::Option<::std::string::String>,
+    pub bx_rest_handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SalePaysystemSettingsInvoiceGet {
     /// Creates a `SalePaysystemSettingsInvoiceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(invoice_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        invoice_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             invoice_id: invoice_id.into(),
             pay_system_id: ::std::option::Option::None,
@@ -771,7 +1011,10 @@ impl SalePaysystemSettingsInvoiceGet {
     }
     /// Sets `PAY_SYSTEM_ID`.
     #[must_use]
-    pub fn pay_system_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn pay_system_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.pay_system_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -779,7 +1022,9 @@ impl SalePaysystemSettingsInvoiceGet {
     #[must_use]
     pub fn bx_rest_handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bx_rest_handler = ::std::option::Option::Some(value.into());
         self
@@ -791,16 +1036,31 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsInvoiceGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.settings.invoice.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SalePaysystemSettingsInvoiceGetResult;
+    type Error = SalePaysystemSettingsInvoiceGetError;
 }
 /// This method returns the payment system settings for a specific payment.
 ///
 /// Who: a user with permissions to create and edit orders in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-settings-payment-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemSettingsPaymentGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemSettingsPaymentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemSettingsPaymentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -812,7 +1072,7 @@ pub struct SalePaysystemSettingsPaymentGet {
         rename = "PAYMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub payment_id: i64,
+    pub payment_id: ::b24_core::__private::Param<i64>,
     /// Payment system identifier
     ///
     /// Wire name: `PAY_SYSTEM_ID`.
@@ -820,14 +1080,14 @@ pub struct SalePaysystemSettingsPaymentGet {
         rename = "PAY_SYSTEM_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub pay_system_id: i64,
+    pub pay_system_id: ::b24_core::__private::Param<i64>,
 }
 impl SalePaysystemSettingsPaymentGet {
     /// Creates a `SalePaysystemSettingsPaymentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        payment_id: impl ::std::convert::Into<i64>,
-        pay_system_id: impl ::std::convert::Into<i64>,
+        payment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        pay_system_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             payment_id: payment_id.into(),
@@ -841,16 +1101,32 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsPaymentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.settings.payment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = SalePaysystemSettingsPaymentGetResult;
+    type Error = SalePaysystemSettingsPaymentGetError;
 }
 /// This method updates the payment system settings. The structure of the settings is defined when adding the payment system handler in the method sale.paysystem.handler.add under the `CODES` key of the `SETTINGS` parameter.
 ///
 /// Who: CRM administrator (permission "Allow to change settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-settings-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemSettingsUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemSettingsUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemSettingsUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -859,7 +1135,7 @@ pub struct SalePaysystemSettingsUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the payer type for which settings need to be retrieved
     ///
     /// Wire name: `PERSON_TYPE_ID`.
@@ -869,7 +1145,7 @@ pub struct SalePaysystemSettingsUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub person_type_id: ::std::option::Option<i64>,
+    pub person_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Settings to be updated. The keys are the names of the settings, and the values are objects whose structure is described below
     ///
     /// Wire name: `SETTINGS`.
@@ -883,7 +1159,7 @@ impl SalePaysystemSettingsUpdate {
     /// Creates a `SalePaysystemSettingsUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         settings: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -899,7 +1175,10 @@ impl SalePaysystemSettingsUpdate {
     }
     /// Sets `PERSON_TYPE_ID`.
     #[must_use]
-    pub fn person_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn person_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.person_type_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -911,12 +1190,30 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsUpdate {
         "sale.paysystem.settings.update",
     );
     type Output = bool;
+    type Error = SalePaysystemSettingsUpdateError;
 }
 /// This method updates the payment system.
 ///
 /// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pay_system::pay_system::SalePaysystemUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pay_system::pay_system::SalePaysystemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SalePaysystemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -925,7 +1222,7 @@ pub struct SalePaysystemUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing new field values (detailed description provided below)
     ///
     /// Wire name: `FIELDS`.
@@ -940,7 +1237,9 @@ pub struct SalePaysystemUpdate {
 impl SalePaysystemUpdate {
     /// Creates a `SalePaysystemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -968,6 +1267,720 @@ impl ::b24_core::__private::Method for SalePaysystemUpdate {
         "sale.paysystem.update",
     );
     type Output = bool;
+    type Error = SalePaysystemUpdateError;
+}
+/// The documented errors of `SalePaysystemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to add the payment system
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Required field value is not specified or one of the field values is incorrect
+    ErrorCheckFailure,
+    /// Code `ERROR_PAY_SYSTEM_ADD`.
+    ///
+    /// Other errors. For detailed information about the error, see error_description
+    ErrorPaySystemAdd,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Handler specified in the BX_REST_HANDLER parameter not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_PERSON_TYPE_NOT_FOUND`.
+    ///
+    /// Payer type specified in the PERSON_TYPE_ID parameter not found
+    ErrorPersonTypeNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_PAY_SYSTEM_ADD" => Self::ErrorPaySystemAdd,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_PERSON_TYPE_NOT_FOUND" => Self::ErrorPersonTypeNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorPaySystemAdd => "ERROR_PAY_SYSTEM_ADD",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorPersonTypeNotFound => "ERROR_PERSON_TYPE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound | Self::ErrorPersonTypeNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied. The application is trying to modify a payment system added by another application, or there are insufficient rights to delete the payment system
+    AccessDenied,
+    /// Code `ERROR_PAY_SYSTEM_NOT_FOUND`.
+    ///
+    /// Payment system with the specified ID not found
+    ErrorPaySystemNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Parameter ID is not specified
+    ErrorCheckFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_PAY_SYSTEM_NOT_FOUND" => Self::ErrorPaySystemNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorPaySystemNotFound => "ERROR_PAY_SYSTEM_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorPaySystemNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemHandlerAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemHandlerAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to add the handler
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Required field value is not specified or one of the field values is incorrect
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_ALREADY_EXIST`.
+    ///
+    /// A handler with the code specified in the CODE parameter already exists in the system
+    ErrorHandlerAlreadyExist,
+    /// Code `ERROR_HANDLER_ADD`.
+    ///
+    /// Other errors. For detailed information about the error, see error_description
+    ErrorHandlerAdd,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemHandlerAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ERROR_HANDLER_ADD" => Self::ErrorHandlerAdd,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerAlreadyExist => "ERROR_HANDLER_ALREADY_EXIST",
+            Self::ErrorHandlerAdd => "ERROR_HANDLER_ADD",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SalePaysystemHandlerDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemHandlerDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the handler
+    AccessDenied,
+    /// Code `ERROR_PAY_SYSTEM_DELETE`.
+    ///
+    /// The ID field value is not specified or there are cash registers linked to this handler on the account
+    ErrorPaySystemDelete,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Handler with the specified ID not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_HANDLER_DELETE`.
+    ///
+    /// Other errors. For detailed information about the error, see error_description
+    ErrorHandlerDelete,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemHandlerDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_PAY_SYSTEM_DELETE" => Self::ErrorPaySystemDelete,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_DELETE" => Self::ErrorHandlerDelete,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorPaySystemDelete => "ERROR_PAY_SYSTEM_DELETE",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorHandlerDelete => "ERROR_HANDLER_DELETE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemHandlerList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemHandlerListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied. The application is trying to modify a handler added by another application, or lacks sufficient rights to update the handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemHandlerListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SalePaysystemHandlerUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemHandlerUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied. The application is trying to modify a handler added by another application, or insufficient rights to update the handler
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The value of the ID field or FIELDS is not specified
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Handler with the specified ID not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_HANDLER_UPDATE`.
+    ///
+    /// Other errors. For detailed information about the error, see error_description
+    ErrorHandlerUpdate,
+    /// Code `ERROR_UNEXPECTED_ANSWER`.
+    ///
+    /// Unexpected server response. One possible reason is attempting to specify a non-unique CODE parameter for the handler, which already exists for another handler
+    ErrorUnexpectedAnswer,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemHandlerUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_UPDATE" => Self::ErrorHandlerUpdate,
+            "ERROR_UNEXPECTED_ANSWER" => Self::ErrorUnexpectedAnswer,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorHandlerUpdate => "ERROR_HANDLER_UPDATE",
+            Self::ErrorUnexpectedAnswer => "ERROR_UNEXPECTED_ANSWER",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemListError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details see in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of payment systems
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SalePaysystemPayInvoice`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemPayInvoiceError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to pay the invoice
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// One of the required fields is missing, the payment system with the specified REST handler was not found, or the invoice with the specified ID was not found (details can be found in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_PAY_INVOICE_NOT_SUPPORTED`.
+    ///
+    /// Invoice payments are not supported on the account
+    ErrorPayInvoiceNotSupported,
+    /// Code `ERROR_INTERNAL_INVOICE_NOT_FOUND`.
+    ///
+    /// Invoice with the specified ID was not found
+    ErrorInternalInvoiceNotFound,
+    /// Code `ERROR_PROCESS_REQUEST_RESULT`.
+    ///
+    /// Payment system with the specified ID was not found or an error occurred while processing the request by the payment system (details can be found in the error description)
+    ErrorProcessRequestResult,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemPayInvoiceError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_PAY_INVOICE_NOT_SUPPORTED" => Self::ErrorPayInvoiceNotSupported,
+            "ERROR_INTERNAL_INVOICE_NOT_FOUND" => Self::ErrorInternalInvoiceNotFound,
+            "ERROR_PROCESS_REQUEST_RESULT" => Self::ErrorProcessRequestResult,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorPayInvoiceNotSupported => "ERROR_PAY_INVOICE_NOT_SUPPORTED",
+            Self::ErrorInternalInvoiceNotFound => "ERROR_INTERNAL_INVOICE_NOT_FOUND",
+            Self::ErrorProcessRequestResult => "ERROR_PROCESS_REQUEST_RESULT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ErrorCheckFailure | Self::ErrorInternalInvoiceNotFound |
+            Self::ErrorProcessRequestResult
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemPayPayment`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemPayPaymentError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to change the payment status
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// One of the required fields is missing, the specified payment system is not found, or the payment with the specified ID and payment system is not found (details can be found in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_PROCESS_REQUEST_RESULT`.
+    ///
+    /// Error processing the request by the payment system (details can be found in the error description)
+    ErrorProcessRequestResult,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemPayPaymentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_PROCESS_REQUEST_RESULT" => Self::ErrorProcessRequestResult,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorProcessRequestResult => "ERROR_PROCESS_REQUEST_RESULT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCheckFailure)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemSettingsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemSettingsGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to read settings
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// One of the required fields is not specified or the specified payment system is not found (details in the error description)
+    ErrorCheckFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemSettingsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCheckFailure)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemSettingsInvoiceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemSettingsInvoiceGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to retrieve settings
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// One of the required fields is not specified or the payment system with the specified ID or bx_rest_handler is not found (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_INTERNAL_INVOICE_NOT_FOUND`.
+    ///
+    /// The specified invoice was not found
+    ErrorInternalInvoiceNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemSettingsInvoiceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_INTERNAL_INVOICE_NOT_FOUND" => Self::ErrorInternalInvoiceNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorInternalInvoiceNotFound => "ERROR_INTERNAL_INVOICE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ErrorCheckFailure | Self::ErrorInternalInvoiceNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemSettingsPaymentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemSettingsPaymentGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to retrieve settings
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// One of the required fields is not specified, the payment system with the specified ID is not found, or the payment with the specified ID linked to the specified payment system is not found (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_INTERNAL_ORDER_NOT_FOUND`.
+    ///
+    /// Order not found that is linked to the specified payment
+    ErrorInternalOrderNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemSettingsPaymentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_INTERNAL_ORDER_NOT_FOUND" => Self::ErrorInternalOrderNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorInternalOrderNotFound => "ERROR_INTERNAL_ORDER_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCheckFailure | Self::ErrorInternalOrderNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemSettingsUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemSettingsUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to read settings
+    AccessDenied,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Value of one of the required fields is not specified or the specified payment system is not found (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Value of the SETTINGS field is not specified or an empty object is passed
+    ErrorHandlerNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemSettingsUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCheckFailure | Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SalePaysystemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SalePaysystemUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied. The application is trying to modify a payment system added by another application, or insufficient rights to modify the payment system
+    AccessDenied,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// The handler specified in the BX_REST_HANDLER parameter was not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_PERSON_TYPE_NOT_FOUND`.
+    ///
+    /// The payer type specified in the PERSON_TYPE_ID parameter was not found
+    ErrorPersonTypeNotFound,
+    /// Code `ERROR_PAY_SYSTEM_NOT_FOUND`.
+    ///
+    /// The payment system with the specified ID was not found
+    ErrorPaySystemNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// The ID parameter is not specified
+    ErrorCheckFailure,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SalePaysystemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_PERSON_TYPE_NOT_FOUND" => Self::ErrorPersonTypeNotFound,
+            "ERROR_PAY_SYSTEM_NOT_FOUND" => Self::ErrorPaySystemNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorPersonTypeNotFound => "ERROR_PERSON_TYPE_NOT_FOUND",
+            Self::ErrorPaySystemNotFound => "ERROR_PAY_SYSTEM_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ErrorHandlerNotFound | Self::ErrorPersonTypeNotFound |
+            Self::ErrorPaySystemNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Is the payment system active. Available values:
 /// - `Y` — yes
@@ -1933,5 +2946,267 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SalePaysystemAddNew
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Root element of the response.
+///
+/// The keys of the object are the parameter codes specified when adding the handler via sale.paysystem.handler.add in the `CODES` parameter.
+///
+/// The values of the object are the parameter values:
+/// - either filled in manually by the user when creating the payment system
+/// - or specified when adding the payment system via sale.paysystem.add
+/// - or specified when executing the method sale.paysystem.settings.update
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SalePaysystemSettingsGetResult {
+    /// Wire name: `REST_SERVICE_ID_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_ID_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_id_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_SERVICE_KEY_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_KEY_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_key_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PS_WORK_MODE_IFRAME`.
+    #[serde(
+        rename = "PS_WORK_MODE_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_work_mode_iframe: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SalePaysystemSettingsGetResult {
+    /// Creates a `SalePaysystemSettingsGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rest_service_id_iframe: ::std::option::Option::None,
+            rest_service_key_iframe: ::std::option::Option::None,
+            ps_work_mode_iframe: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REST_SERVICE_ID_IFRAME`.
+    #[must_use]
+    pub fn rest_service_id_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_id_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_SERVICE_KEY_IFRAME`.
+    #[must_use]
+    pub fn rest_service_key_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_key_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PS_WORK_MODE_IFRAME`.
+    #[must_use]
+    pub fn ps_work_mode_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_work_mode_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// The keys of the object are the parameter codes specified when adding the handler via sale.paysystem.handler.add in the `CODES` parameter.
+///
+/// The values of the object are the parameter values:
+/// - either filled in manually by the user when creating the payment system
+/// - or specified when adding the payment system via sale.paysystem.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SalePaysystemSettingsInvoiceGetResult {
+    /// Wire name: `REST_SERVICE_ID_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_ID_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_id_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_SERVICE_KEY_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_KEY_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_key_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PS_WORK_MODE_IFRAME`.
+    #[serde(
+        rename = "PS_WORK_MODE_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_work_mode_iframe: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SalePaysystemSettingsInvoiceGetResult {
+    /// Creates a `SalePaysystemSettingsInvoiceGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rest_service_id_iframe: ::std::option::Option::None,
+            rest_service_key_iframe: ::std::option::Option::None,
+            ps_work_mode_iframe: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REST_SERVICE_ID_IFRAME`.
+    #[must_use]
+    pub fn rest_service_id_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_id_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_SERVICE_KEY_IFRAME`.
+    #[must_use]
+    pub fn rest_service_key_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_key_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PS_WORK_MODE_IFRAME`.
+    #[must_use]
+    pub fn ps_work_mode_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_work_mode_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response.
+///
+/// The keys of the object are the parameter codes specified when adding the handler via sale.paysystem.handler.add in the `CODES` parameter.
+///
+/// The values of the object are the parameter values:
+/// - either filled in manually by the user when creating the payment system
+/// - or specified when adding the payment system via sale.paysystem.add
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SalePaysystemSettingsPaymentGetResult {
+    /// Wire name: `REST_SERVICE_ID_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_ID_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_id_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_SERVICE_KEY_IFRAME`.
+    #[serde(
+        rename = "REST_SERVICE_KEY_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_service_key_iframe: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PS_WORK_MODE_IFRAME`.
+    #[serde(
+        rename = "PS_WORK_MODE_IFRAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_work_mode_iframe: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SalePaysystemSettingsPaymentGetResult {
+    /// Creates a `SalePaysystemSettingsPaymentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            rest_service_id_iframe: ::std::option::Option::None,
+            rest_service_key_iframe: ::std::option::Option::None,
+            ps_work_mode_iframe: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REST_SERVICE_ID_IFRAME`.
+    #[must_use]
+    pub fn rest_service_id_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_id_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_SERVICE_KEY_IFRAME`.
+    #[must_use]
+    pub fn rest_service_key_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_service_key_iframe = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PS_WORK_MODE_IFRAME`.
+    #[must_use]
+    pub fn ps_work_mode_iframe(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_work_mode_iframe = ::std::option::Option::Some(value.into());
+        self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-bind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::Bind::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::Bind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Bind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct Bind {
         rename = "PLACEMENT",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub placement: ::std::string::String,
+    pub placement: ::b24_core::__private::Param<::std::string::String>,
     /// URL of the widget handler
     ///
     /// Wire name: `HANDLER`.
@@ -24,7 +41,7 @@ pub struct Bind {
         rename = "HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the widget in the interface. Depending on the placement, this may be the name of a tab in a form, a menu item, etc.
     ///
     /// Wire name: `TITLE`.
@@ -34,7 +51,9 @@ pub struct Bind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the widget in the interface. Not used in practice
     ///
     /// Wire name: `DESCRIPTION`.
@@ -44,7 +63,9 @@ pub struct Bind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Allows grouping UI elements for multiple handlers of the same widget type. For example, several dropdown items in the top button of the CRM card. Supported only by certain types of widgets
     ///
     /// Wire name: `GROUP_NAME`.
@@ -54,7 +75,9 @@ pub struct Bind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of parameters `TITLE`, `DESCRIPTION`, and `GROUP_NAME` for specified languages. Users who have selected one of these languages in the Bitrix24 interface will see localized versions of `TITLE`, `DESCRIPTION`, and `GROUP_NAME`:
     ///
     /// ```json
@@ -105,14 +128,18 @@ pub struct Bind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Bind {
     /// Creates a `Bind` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        placement: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        placement: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             placement: placement.into(),
@@ -129,7 +156,9 @@ impl Bind {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -138,7 +167,9 @@ impl Bind {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -147,7 +178,9 @@ impl Bind {
     #[must_use]
     pub fn group_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.group_name = ::std::option::Option::Some(value.into());
         self
@@ -182,7 +215,10 @@ impl Bind {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -192,12 +228,30 @@ impl ::b24_core::__private::Method for Bind {
     const SCOPE: &'static str = "placement";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("placement.bind");
     type Output = bool;
+    type Error = BindError;
 }
 /// The method `placement.get` returns the widget handlers registered by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::Get::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::Get>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -214,12 +268,30 @@ impl ::b24_core::__private::Method for Get {
     const SCOPE: &'static str = "placement";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("placement.get");
     type Output = ::std::vec::Vec<GetResultItem>;
+    type Error = GetError;
 }
 /// The method `placement.list` returns the placements available to the application.
 ///
 /// Who: a user authorized in the application.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::List::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::List>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `List` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -235,7 +307,9 @@ pub struct List {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Flag to retrieve the full list of placements.
     ///
     /// If the parameter is not provided or is set to `false`, the method returns placements for the current application's scope and global placements.
@@ -251,7 +325,7 @@ pub struct List {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub full: ::std::option::Option<bool>,
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl List {
     /// Creates a `List` from its required fields.
@@ -266,14 +340,19 @@ impl List {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FULL`.
     #[must_use]
-    pub fn full(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.full = ::std::option::Option::Some(value.into());
         self
     }
@@ -283,12 +362,30 @@ impl ::b24_core::__private::Method for List {
     const SCOPE: &'static str = "placement";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("placement.list");
     type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = ListError;
 }
 /// The method `placement.unbind` removes the registered widget handler.
 ///
 /// Who: administrator, authorized in the application.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-unbind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::Unbind::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::Unbind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Unbind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -306,7 +403,9 @@ pub struct Unbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub placement: ::std::option::Option<::std::string::String>,
+    pub placement: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// URL of the widget handler.
     ///
     /// `HANDLER` can be obtained using the placement.get method in the `handler` field.
@@ -320,7 +419,9 @@ pub struct Unbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub handler: ::std::option::Option<::std::string::String>,
+    pub handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the Bitrix24 user for whom the handler was registered.
     ///
     /// `USER_ID` can be obtained by:
@@ -336,7 +437,7 @@ pub struct Unbind {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Unbind {
     /// Creates a `Unbind` from its required fields.
@@ -352,7 +453,9 @@ impl Unbind {
     #[must_use]
     pub fn placement(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.placement = ::std::option::Option::Some(value.into());
         self
@@ -361,14 +464,19 @@ impl Unbind {
     #[must_use]
     pub fn handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.handler = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -379,16 +487,31 @@ impl ::b24_core::__private::Method for Unbind {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "placement.unbind",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = UnbindResult;
+    type Error = UnbindError;
 }
 /// The method `userfieldtype.add` registers a new type of user fields. After registering the type, create a user field using the userfieldconfig.add method.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::UserfieldtypeAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::UserfieldtypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldtypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -400,7 +523,7 @@ pub struct UserfieldtypeAdd {
         rename = "USER_TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_type_id: ::std::string::String,
+    pub user_type_id: ::b24_core::__private::Param<::std::string::String>,
     /// Custom type handler address
     ///
     /// Wire name: `HANDLER`.
@@ -408,7 +531,7 @@ pub struct UserfieldtypeAdd {
         rename = "HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Textual type name. Will be displayed in the custom field settings administrative interface
     ///
     /// Wire name: `TITLE`.
@@ -418,7 +541,9 @@ pub struct UserfieldtypeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Textual type description. Will be displayed in the custom field settings administrative interface
     ///
     /// Wire name: `DESCRIPTION`.
@@ -428,7 +553,9 @@ pub struct UserfieldtypeAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Additional settings. Currently, one key is available: `height` — specifies the custom field height in pixels. Any positive value will be applied.
     /// Default — `0`. If specified `0`, the standard height for displaying this widget will be used
     ///
@@ -442,8 +569,12 @@ impl UserfieldtypeAdd {
     /// Creates a `UserfieldtypeAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_type_id: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
+        user_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             user_type_id: user_type_id.into(),
@@ -457,7 +588,9 @@ impl UserfieldtypeAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -466,7 +599,9 @@ impl UserfieldtypeAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -490,12 +625,30 @@ impl ::b24_core::__private::Method for UserfieldtypeAdd {
         "userfieldtype.add",
     );
     type Output = bool;
+    type Error = UserfieldtypeAddError;
 }
 /// The method `userfieldtype.delete` removes a user field type registered by the application. It returns _true_ or an error with a description of the reason.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::UserfieldtypeDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::UserfieldtypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldtypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -507,12 +660,16 @@ pub struct UserfieldtypeDelete {
         rename = "USER_TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_type_id: ::std::string::String,
+    pub user_type_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl UserfieldtypeDelete {
     /// Creates a `UserfieldtypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(user_type_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        user_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             user_type_id: user_type_id.into(),
         }
@@ -525,12 +682,31 @@ impl ::b24_core::__private::Method for UserfieldtypeDelete {
         "userfieldtype.delete",
     );
     type Output = bool;
+    type Error = UserfieldtypeDeleteError;
 }
 /// The method retrieves a list of user field types registered by the application. It returns a list of field types with pagination.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::UserfieldtypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::UserfieldtypeList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldtypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -548,18 +724,11 @@ impl ::b24_core::__private::Method for UserfieldtypeList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "userfieldtype.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<UserfieldtypeListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for UserfieldtypeList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = UserfieldtypeListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -568,6 +737,23 @@ impl ::b24_core::__private::ListMethod for UserfieldtypeList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_placement::widgets::UserfieldtypeUpdate::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_placement::widgets::UserfieldtypeUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldtypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -579,7 +765,7 @@ pub struct UserfieldtypeUpdate {
         rename = "USER_TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_type_id: ::std::string::String,
+    pub user_type_id: ::b24_core::__private::Param<::std::string::String>,
     /// Address of the user type handler
     ///
     /// Wire name: `HANDLER`.
@@ -587,7 +773,7 @@ pub struct UserfieldtypeUpdate {
         rename = "HANDLER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub handler: ::std::string::String,
+    pub handler: ::b24_core::__private::Param<::std::string::String>,
     /// Text name of the type. Will be displayed in the administrative interface for user field settings
     ///
     /// Wire name: `TITLE`.
@@ -595,7 +781,7 @@ pub struct UserfieldtypeUpdate {
         rename = "TITLE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub title: ::std::string::String,
+    pub title: ::b24_core::__private::Param<::std::string::String>,
     /// Text description of the type. Will be displayed in the administrative interface for user field settings
     ///
     /// Wire name: `DESCRIPTION`.
@@ -605,7 +791,9 @@ pub struct UserfieldtypeUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Additional settings. Currently, one key is available: `height` — specifies the height of the user field in pixels. Any positive value will apply.
     /// Default is `0`. If `0` is specified, the standard height for displaying this widget will be used
     ///
@@ -619,9 +807,15 @@ impl UserfieldtypeUpdate {
     /// Creates a `UserfieldtypeUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_type_id: impl ::std::convert::Into<::std::string::String>,
-        handler: impl ::std::convert::Into<::std::string::String>,
-        title: impl ::std::convert::Into<::std::string::String>,
+        user_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        handler: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        title: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             user_type_id: user_type_id.into(),
@@ -635,7 +829,9 @@ impl UserfieldtypeUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -659,6 +855,318 @@ impl ::b24_core::__private::Method for UserfieldtypeUpdate {
         "userfieldtype.update",
     );
     type Output = bool;
+    type Error = UserfieldtypeUpdateError;
+}
+/// The documented errors of `Bind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BindError {
+    /// Code `ERROR_PLACEMENT_MAX_COUNT`.
+    ///
+    /// Attempted to re-register the handler for a widget that allows only one registration: PAGE_BACKGROUND_WORKER or REST_APP_URI
+    ErrorPlacementMaxCount,
+    /// Code `ERROR_PLACEMENT_USER_MODE`.
+    ///
+    /// The USER_ID parameter was passed for a widget that does not support registration for an individual user
+    ErrorPlacementUserMode,
+    /// Code `EMPTY_ERROR_HANDLER_URL`.
+    ///
+    /// The required OPTIONS[errorHandlerUrl] parameter was not passed when registering the PAGE_BACKGROUND_WORKER widget
+    EmptyErrorHandlerUrl,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// A required field value is missing. The code of the required field is returned in argument
+    ErrorArgument,
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_PLACEMENT_MAX_COUNT" => Self::ErrorPlacementMaxCount,
+            "ERROR_PLACEMENT_USER_MODE" => Self::ErrorPlacementUserMode,
+            "EMPTY_ERROR_HANDLER_URL" => Self::EmptyErrorHandlerUrl,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorPlacementMaxCount => "ERROR_PLACEMENT_MAX_COUNT",
+            Self::ErrorPlacementUserMode => "ERROR_PLACEMENT_USER_MODE",
+            Self::EmptyErrorHandlerUrl => "EMPTY_ERROR_HANDLER_URL",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Get`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method. Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `List`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ListError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Unbind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UnbindError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method Application context required
+    WrongAuthType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'PLACEMENT' is null or empty
+    ///
+    /// The value of an argument 'PLACEMENT' must be of type string
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UnbindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserfieldtypeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldtypeAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Unable to set placement handler: Handler already binded
+    ErrorCore,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'USER_TYPE_ID' is null or empty
+    ///
+    /// Argument 'HANDLER' is null or empty
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldtypeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserfieldtypeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldtypeDeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'USER_TYPE_ID' is null or empty
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// User Field Type not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldtypeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `UserfieldtypeUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldtypeUpdateError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Unable to set placement handler: Handler already binded
+    ErrorCore,
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'USER_TYPE_ID' is null or empty
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// User Field Type not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldtypeUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `GetResultItemOptions` object.
 #[derive(
@@ -1017,6 +1525,151 @@ impl GetResultItem {
         value: impl ::std::convert::Into<GetResultItemLangAll>,
     ) -> Self {
         self.lang_all = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the result of the removal:
+///
+/// - **count** `integer` — number that the method increments:
+///   - by `1` for each found handler record before the removal call
+///   - by another `1` after each successful removal
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UnbindResult {
+    /// Wire name: `count`.
+    #[serde(
+        rename = "count",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub count: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UnbindResult {
+    /// Creates a `UnbindResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            count: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `count`.
+    #[must_use]
+    pub fn count(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.count = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldtypeListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldtypeListResultItem {
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HANDLER`.
+    #[serde(
+        rename = "HANDLER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub handler: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldtypeListResultItem {
+    /// Creates a `UserfieldtypeListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_type_id: ::std::option::Option::None,
+            handler: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HANDLER`.
+    #[must_use]
+    pub fn handler(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.handler = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -911,3 +911,95 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "CALENDAR_GRIDVIEW";
+}
+/// The `PLACEMENT_OPTIONS` of `CALENDAR_GRIDVIEW`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// The start of the date range the calendar was showing at the moment of switching to the widget. Format `YYYY-MM-DD`.
+    ///
+    /// These are the boundaries of the grid, not of the period: in the *Month* view, the range also includes the days of adjacent months shown in the first and last rows of the grid
+    ///
+    /// Wire name: `viewRangeFrom`.
+    #[serde(
+        rename = "viewRangeFrom",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_range_from: ::std::option::Option<::std::string::String>,
+    /// The end of the date range, by the same rule
+    ///
+    /// Wire name: `viewRangeTo`.
+    #[serde(
+        rename = "viewRangeTo",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_range_to: ::std::option::Option<::std::string::String>,
+    /// The address of the calendar page the widget is opened from
+    ///
+    /// Wire name: `URI`.
+    #[serde(
+        rename = "URI",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            view_range_from: ::std::option::Option::None,
+            view_range_to: ::std::option::Option::None,
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `viewRangeFrom`.
+    #[must_use]
+    pub fn view_range_from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_range_from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `viewRangeTo`.
+    #[must_use]
+    pub fn view_range_to(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_range_to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `URI`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}

@@ -123,3 +123,51 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "CRM_BANK_DETAIL_AUTOCOMPLETE";
+}
+/// The `PLACEMENT_OPTIONS` of `CRM_BANK_DETAIL_AUTOCOMPLETE`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// The string that the user entered in the bank details search field
+    ///
+    /// Wire name: `searchQuery`.
+    #[serde(
+        rename = "searchQuery",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub search_query: ::std::string::String,
+    /// Address of the page the widget is opened from. The details form is a separate document of the `crm.requisite.details` component, so its address arrives here instead of the client card address. The client identifier is passed in the `eid` and `external_context_id` parameters
+    ///
+    /// Wire name: `URI`.
+    #[serde(rename = "URI", deserialize_with = "::b24_core::__private::lenient::string")]
+    pub uri: ::std::string::String,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        search_query: impl ::std::convert::Into<::std::string::String>,
+        uri: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            search_query: search_query.into(),
+            uri: uri.into(),
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+}

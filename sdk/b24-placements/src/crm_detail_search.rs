@@ -333,6 +333,9 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "CRM_DETAIL_SEARCH";
+}
 /// An option found by the application.
 #[derive(
     Debug,
@@ -548,5 +551,131 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for CreatedEntityType {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Type of the client the user is looking for.
+///
+/// Possible values:
+/// - `CONTACT` — the search runs in the *Contact* field
+/// - `COMPANY` — the search runs in the *Company* field
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OptionsEntityTypeName {
+    /// `CONTACT`
+    ///
+    /// the search runs in the *Contact* field
+    Contact,
+    /// `COMPANY`
+    ///
+    /// the search runs in the *Company* field
+    Company,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl OptionsEntityTypeName {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Contact => "CONTACT",
+            Self::Company => "COMPANY",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "CONTACT" => Self::Contact,
+            "COMPANY" => Self::Company,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for OptionsEntityTypeName {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for OptionsEntityTypeName {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for OptionsEntityTypeName {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `PLACEMENT_OPTIONS` of `CRM_DETAIL_SEARCH`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// Type of the client the user is looking for.
+    ///
+    /// Possible values:
+    /// - `CONTACT` — the search runs in the *Contact* field
+    /// - `COMPANY` — the search runs in the *Company* field
+    ///
+    /// Wire name: `entityTypeName`.
+    #[serde(rename = "entityTypeName")]
+    pub entity_type_name: OptionsEntityTypeName,
+    /// The string the user typed into the search field
+    ///
+    /// Wire name: `searchQuery`.
+    #[serde(
+        rename = "searchQuery",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub search_query: ::std::string::String,
+    /// The universal key: the address of the page the placement was opened from.
+    ///
+    /// Wire name: `URI`.
+    #[serde(
+        rename = "URI",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        entity_type_name: impl ::std::convert::Into<OptionsEntityTypeName>,
+        search_query: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            entity_type_name: entity_type_name.into(),
+            search_query: search_query.into(),
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `URI`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
     }
 }

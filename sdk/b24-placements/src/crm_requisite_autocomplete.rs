@@ -358,6 +358,9 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "CRM_REQUISITE_AUTOCOMPLETE";
+}
 /// An option found by the application.
 #[derive(
     Debug,
@@ -573,5 +576,61 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for CreatedEntityType {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `PLACEMENT_OPTIONS` of `CRM_REQUISITE_AUTOCOMPLETE`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// The string that the user entered in the details search field
+    ///
+    /// Wire name: `searchQuery`.
+    #[serde(
+        rename = "searchQuery",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub search_query: ::std::string::String,
+    /// The universal key: the address of the page the placement was opened from.
+    ///
+    /// Wire name: `URI`.
+    #[serde(
+        rename = "URI",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(search_query: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            search_query: search_query.into(),
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `URI`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
     }
 }

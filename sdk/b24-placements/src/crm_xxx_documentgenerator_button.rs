@@ -123,3 +123,73 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "CRM_XXX_DOCUMENTGENERATOR_BUTTON";
+}
+/// The `PLACEMENT_OPTIONS` of `CRM_XXX_DOCUMENTGENERATOR_BUTTON`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// The identifier of the CRM object for which the widget was opened.
+    ///
+    /// It can be used to retrieve additional information using the corresponding methods:
+    ///
+    /// - any object type crm.item.get specifying entityTypeId = '1' for leads, '2' for deals, and etc.
+    /// - lead crm.lead.get
+    /// - deal crm.deal.get
+    /// - contact crm.contact.get
+    /// - company crm.company.get
+    /// - estimate crm.quote.get
+    ///
+    /// The object type identifier does not arrive as a separate key. For a custom object type it can be taken from the value of the `PLACEMENT` parameter: for the `CRM_DYNAMIC_183_DOCUMENTGENERATOR_BUTTON` code, the type identifier is `183`
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub entity_id: ::std::string::String,
+    /// The universal key: the address of the page the placement was opened from.
+    ///
+    /// Wire name: `URI`.
+    #[serde(
+        rename = "URI",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(entity_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            entity_id: entity_id.into(),
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `URI`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}

@@ -123,3 +123,51 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "IM_SIDEBAR";
+}
+/// The `PLACEMENT_OPTIONS` of `IM_SIDEBAR`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// Identifier of the chat in whose sidebar the widget is opened: `chatNNN` for a group chat, the user identifier for a private conversation. The chat can be retrieved by this identifier with the im.dialog.get method. For a private conversation, the data of the interlocutor is returned by the user.get method
+    ///
+    /// Wire name: `dialogId`.
+    #[serde(
+        rename = "dialogId",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub dialog_id: ::std::string::String,
+    /// Address of the page the widget is opened from. For the messenger this is `/online/`
+    ///
+    /// Wire name: `URI`.
+    #[serde(rename = "URI", deserialize_with = "::b24_core::__private::lenient::string")]
+    pub uri: ::std::string::String,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        uri: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            dialog_id: dialog_id.into(),
+            uri: uri.into(),
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+}

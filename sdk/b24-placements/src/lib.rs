@@ -68,21 +68,36 @@ pub mod crm_dynamic_xxx_detail_toolbar;
 /// The widget adds its own item to the context menu of an element in the list of CRM objects: leads, contacts, companies, deals, estimates, new invoices, activities, and custom object types.
 #[rustfmt::skip]
 pub mod crm_dynamic_xxx_list_menu;
+/// The widget adds its own button to the window where sales pipelines and tunnels are configured.
+#[rustfmt::skip]
+pub mod crm_funnels_toolbar;
 /// Context Menu Item in the CRM List, `CRM_XXX_LIST_MENU` and `CRM_DYNAMIC_XXX_LIST_MENU`: the `reloadData` command.
 #[rustfmt::skip]
 pub mod crm_list_menu;
 /// Client Details Autofill in the CRM Card `CRM_REQUISITE_AUTOCOMPLETE`: the `crmShowFoundEntities` and `crmShowCreatedEntity` commands and the `onCrmEntityIsNeedToCreate` event.
 #[rustfmt::skip]
 pub mod crm_requisite_autocomplete;
+/// The widget adds its own item to the context menu of an activity record in the timeline of a CRM object card: a lead, deal, estimate, new invoice, or custom object type.
+#[rustfmt::skip]
+pub mod crm_xxx_activity_timeline_menu;
+/// The widget adds its own item to the top button menu of a CRM object card: a lead, contact, company, deal, estimate, new invoice, or custom object type.
+#[rustfmt::skip]
+pub mod crm_xxx_detail_toolbar;
 /// The widget adds its own item to the dropdown menu of the document generator of a CRM object. The placement suits applications that build a document for the object on their own side: a printed form, a contract, or an act.
 #[rustfmt::skip]
 pub mod crm_xxx_documentgenerator_button;
 /// The widget adds its own button to the window where sales pipelines and tunnels are configured.
 #[rustfmt::skip]
 pub mod crm_xxx_funnels_toolbar;
+/// The widget adds its own item to the menu above the list of CRM objects: leads, contacts, companies, deals, estimates, new invoices, orders, and custom object types.
+#[rustfmt::skip]
+pub mod crm_xxx_list_toolbar;
 /// The widget adds its own button to the automation rules designer, where the automation of CRM objects is configured: leads, deals, new invoices, and custom object types.
 #[rustfmt::skip]
 pub mod crm_xxx_robot_designer_toolbar;
+/// The widget adds its item to the context menu of a message in the chat.
+#[rustfmt::skip]
+pub mod im_context_menu;
 /// The widget adds its own item to the messenger navigation menu — to the same row that holds *Chats*, *Channels*, and *Market*. When the item is clicked, the application opens in the entire working area of the messenger, instead of the chat list and the conversation.
 #[rustfmt::skip]
 pub mod im_navigation;
@@ -92,12 +107,18 @@ pub mod im_sidebar;
 /// The widget used to add its own tab to the emoji selection window that opens from the message input field. In that tab, the application showed its own collection: custom emoji sets or a Giphy selection.
 #[rustfmt::skip]
 pub mod im_smiles_selector;
+/// The widget adds its item to the panel above the message input field.
+#[rustfmt::skip]
+pub mod im_textarea;
 /// The widget adds its own item to the *Apps* menu above the input field in a chat of the Bitrix24 mobile application. The handler receives the identifier of the chat it was opened from, so the placement suits applications that work with the current conversation: reply templates, conversation hints, or a client card from an external system.
 #[rustfmt::skip]
 pub mod immobile_context_menu;
 /// Block editing item on a site page, `LANDING_BLOCK_<CODE>` and `LANDING_BLOCK_*`: the `refreshBlock` command.
 #[rustfmt::skip]
 pub mod landing_block;
+/// The `LANDING_SETTINGS` widget adds an application item to the site or page settings menu in edit mode.
+#[rustfmt::skip]
+pub mod landing_settings;
 /// The widget adds an item to the main menu of Bitrix24. The user selects the item, and the application interface opens as a separate page — across the entire working area, not in a slider. The placement suits applications with a section of their own: a dashboard, a report, a catalog.
 #[rustfmt::skip]
 pub mod left_menu;
@@ -128,6 +149,9 @@ pub mod task_list_context_menu;
 /// The widget adds its own button to the task automation rules designer. The handler receives the context of the automation the widget is opened from: the personal planner of a user or a project.
 #[rustfmt::skip]
 pub mod task_robot_designer_toolbar;
+/// The widget adds its own item to the dropdown menu above the task list. The placement works with the list as a whole rather than with an individual task: the handler receives the identifier of the list owner — a user or a workgroup.
+#[rustfmt::skip]
+pub mod task_user_list_toolbar;
 /// The widget adds an application widget to the task card. In the previous card the item was rendered in the right sidebar, hence the name of the placement. The handler receives the identifier of the task whose card the widget is opened from.
 #[rustfmt::skip]
 pub mod task_view_sidebar;

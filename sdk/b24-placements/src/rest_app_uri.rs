@@ -123,3 +123,39 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "REST_APP_URI";
+}
+/// The `PLACEMENT_OPTIONS` of `REST_APP_URI`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// The path with the query string of the Bitrix24 page the user followed the link from
+    ///
+    /// Wire name: `URI`.
+    #[serde(rename = "URI", deserialize_with = "::b24_core::__private::lenient::string")]
+    pub uri: ::std::string::String,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(uri: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            uri: uri.into(),
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+}

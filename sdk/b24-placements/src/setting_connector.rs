@@ -123,3 +123,158 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "SETTING_CONNECTOR";
+}
+/// The `PLACEMENT_OPTIONS` of `SETTING_CONNECTOR`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// Connector identifier — the `ID` value with which the application registered the connector using the imconnector.register method
+    ///
+    /// Wire name: `CONNECTOR`.
+    #[serde(
+        rename = "CONNECTOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector: ::std::option::Option<::std::string::String>,
+    /// Identifier of the open channel the settings page is opened for. The channel settings are returned by the imopenlines.config.get method
+    ///
+    /// Wire name: `LINE`.
+    #[serde(
+        rename = "LINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub line: ::std::option::Option<::std::string::String>,
+    /// The connector is enabled for this channel. The value is changed by the imconnector.activate method
+    ///
+    /// Wire name: `ACTIVE_STATUS`.
+    #[serde(
+        rename = "ACTIVE_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active_status: ::std::option::Option<bool>,
+    /// The connection to the external service is confirmed
+    ///
+    /// Wire name: `CONNECTION_STATUS`.
+    #[serde(
+        rename = "CONNECTION_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connection_status: ::std::option::Option<bool>,
+    /// The channel is registered in the external service. Both flags are raised by the application with the imconnector.connector.data.set method when it saves the channel settings
+    ///
+    /// Wire name: `REGISTER_STATUS`.
+    #[serde(
+        rename = "REGISTER_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub register_status: ::std::option::Option<bool>,
+    /// The connector has an error. The flag is set by the `imconnector.set.error` method
+    ///
+    /// Wire name: `ERROR_STATUS`.
+    #[serde(
+        rename = "ERROR_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_status: ::std::option::Option<bool>,
+    /// Final status: `true` when the connector is enabled, the connection and the registration are confirmed, and there are no errors. The same value is returned by the imconnector.status method
+    ///
+    /// Wire name: `STATUS`.
+    #[serde(
+        rename = "STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            connector: ::std::option::Option::None,
+            line: ::std::option::Option::None,
+            active_status: ::std::option::Option::None,
+            connection_status: ::std::option::Option::None,
+            register_status: ::std::option::Option::None,
+            error_status: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CONNECTOR`.
+    #[must_use]
+    pub fn connector(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.connector = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINE`.
+    #[must_use]
+    pub fn line(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.line = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE_STATUS`.
+    #[must_use]
+    pub fn active_status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONNECTION_STATUS`.
+    #[must_use]
+    pub fn connection_status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.connection_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGISTER_STATUS`.
+    #[must_use]
+    pub fn register_status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.register_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_STATUS`.
+    #[must_use]
+    pub fn error_status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.error_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+}

@@ -123,3 +123,53 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "SONET_GROUP_ROBOT_DESIGNER_TOOLBAR";
+}
+/// The `PLACEMENT_OPTIONS` of `SONET_GROUP_ROBOT_DESIGNER_TOOLBAR`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// identifier of the workgroup or project whose automation the user is configuring. Use it to retrieve the workgroup data with the sonet_group.get method
+    ///
+    /// Wire name: `GROUP_ID`.
+    #[serde(
+        rename = "GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            group_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `GROUP_ID`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}

@@ -123,3 +123,78 @@ impl CommandResult {
         }
     }
 }
+impl ::b24_core::__private::PlacementOptions for Options {
+    const PLACEMENT: &'static str = "TASK_ROBOT_DESIGNER_TOOLBAR";
+}
+/// The `PLACEMENT_OPTIONS` of `TASK_ROBOT_DESIGNER_TOOLBAR`: the context the portal posts to the handler when it opens the placement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Options {
+    /// Identifier of the user in whose personal planner automation the widget is opened.
+    ///
+    /// User data is returned by the user.get method
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub user_id: ::std::string::String,
+    /// Identifier of the project in whose task automation the widget is opened.
+    ///
+    /// Group data is returned by the sonet_group.get method
+    ///
+    /// Wire name: `GROUP_ID`.
+    #[serde(
+        rename = "GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub group_id: ::std::string::String,
+    /// The universal key: the address of the page the placement was opened from.
+    ///
+    /// Wire name: `URI`.
+    #[serde(
+        rename = "URI",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Options {
+    /// Creates a `Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        user_id: impl ::std::convert::Into<::std::string::String>,
+        group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            user_id: user_id.into(),
+            group_id: group_id.into(),
+            uri: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `URI`.
+    #[must_use]
+    pub fn uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uri = ::std::option::Option::Some(value.into());
+        self
+    }
+}

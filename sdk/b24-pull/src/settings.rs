@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/how-to-call-rest-api/batch.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::Batch::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::Batch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Batch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,7 +40,7 @@ pub struct Batch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub halt: ::std::option::Option<bool>,
+    pub halt: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl Batch {
     /// Creates a `Batch` from its required fields.
@@ -40,7 +57,10 @@ impl Batch {
     }
     /// Sets `halt`.
     #[must_use]
-    pub fn halt(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn halt(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.halt = ::std::option::Option::Some(value.into());
         self
     }
@@ -49,16 +69,31 @@ impl ::b24_core::__private::Method for Batch {
     const NAME: &'static str = "batch";
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("batch");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BatchResult;
+    type Error = BatchError;
 }
 /// The method `pull.application.config.get` returns the connection configuration for Push&Pull servers for the current application.
 ///
 /// Who: a user authorized in the application.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-config-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::ApplicationConfigGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::ApplicationConfigGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApplicationConfigGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,7 +112,9 @@ pub struct ApplicationConfigGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cache: ::std::option::Option<::std::string::String>,
+    pub cache: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Refresh channels upon expiration:
     ///
     /// - `Y` — refresh
@@ -92,7 +129,9 @@ pub struct ApplicationConfigGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub reopen: ::std::option::Option<::std::string::String>,
+    pub reopen: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ApplicationConfigGet {
     /// Creates a `ApplicationConfigGet` from its required fields.
@@ -107,7 +146,9 @@ impl ApplicationConfigGet {
     #[must_use]
     pub fn cache(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.cache = ::std::option::Option::Some(value.into());
         self
@@ -116,7 +157,9 @@ impl ApplicationConfigGet {
     #[must_use]
     pub fn reopen(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.reopen = ::std::option::Option::Some(value.into());
         self
@@ -129,12 +172,30 @@ impl ::b24_core::__private::Method for ApplicationConfigGet {
         "pull.application.config.get",
     );
     type Output = ApplicationConfigGetResult;
+    type Error = ApplicationConfigGetError;
 }
 /// The method `pull.application.event.add` sends an event to the RT channel of the application.
 ///
 /// Who: a user authorized in the application.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-event-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::ApplicationEventAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::ApplicationEventAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApplicationEventAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -152,10 +213,12 @@ pub struct ApplicationEventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub command: ::std::option::Option<::std::string::String>,
+    pub command: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Event parameters in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -202,7 +265,9 @@ pub struct ApplicationEventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub module_id: ::std::option::Option<::std::string::String>,
+    pub module_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The user identifier or an array of user identifiers.
     ///
     /// `USER_ID` can be obtained by:
@@ -232,7 +297,9 @@ impl ApplicationEventAdd {
     #[must_use]
     pub fn command(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.command = ::std::option::Option::Some(value.into());
         self
@@ -255,7 +322,9 @@ impl ApplicationEventAdd {
     #[must_use]
     pub fn module_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.module_id = ::std::option::Option::Some(value.into());
         self
@@ -277,12 +346,30 @@ impl ::b24_core::__private::Method for ApplicationEventAdd {
         "pull.application.event.add",
     );
     type Output = bool;
+    type Error = ApplicationEventAddError;
 }
 /// The method `pull.application.push.add` sends a push notification to a mobile device within the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-push-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::ApplicationPushAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::ApplicationPushAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApplicationPushAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -305,7 +392,7 @@ pub struct ApplicationPushAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// URL of the image for the push notification
     ///
     /// Wire name: `AVATAR`.
@@ -315,7 +402,9 @@ pub struct ApplicationPushAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub avatar: ::std::option::Option<::std::string::String>,
+    pub avatar: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ApplicationPushAdd {
     /// Creates a `ApplicationPushAdd` from its required fields.
@@ -340,7 +429,9 @@ impl ApplicationPushAdd {
     #[must_use]
     pub fn text(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.text = ::std::option::Option::Some(value.into());
         self
@@ -349,7 +440,9 @@ impl ApplicationPushAdd {
     #[must_use]
     pub fn avatar(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.avatar = ::std::option::Option::Some(value.into());
         self
@@ -362,6 +455,1034 @@ impl ::b24_core::__private::Method for ApplicationPushAdd {
         "pull.application.push.add",
     );
     type Output = bool;
+    type Error = ApplicationPushAddError;
+}
+/// The documented errors of `Batch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BatchError {
+    /// Code `ERROR_BATCH_METHOD_NOT_ALLOWED`.
+    ///
+    /// Method is not allowed for batch usage
+    ErrorBatchMethodNotAllowed,
+    /// Code `ERROR_BATCH_LENGTH_EXCEEDED`.
+    ///
+    /// Max batch length exceeded
+    ErrorBatchLengthExceeded,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BatchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_BATCH_METHOD_NOT_ALLOWED" => Self::ErrorBatchMethodNotAllowed,
+            "ERROR_BATCH_LENGTH_EXCEEDED" => Self::ErrorBatchLengthExceeded,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorBatchMethodNotAllowed => "ERROR_BATCH_METHOD_NOT_ALLOWED",
+            Self::ErrorBatchLengthExceeded => "ERROR_BATCH_LENGTH_EXCEEDED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ApplicationConfigGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicationConfigGetError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Get access to application config available only for application authorization.
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApplicationConfigGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ApplicationEventAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicationEventAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Get access to application config available only for application authorization.
+    WrongAuthType,
+    /// Code `USER_ID_ACCESS_ERROR`.
+    ///
+    /// Only admin can send notifications to other channels
+    UserIdAccessError,
+    /// Code `MODULE_ID_ERROR`.
+    ///
+    /// Module ID format error
+    ModuleIdError,
+    /// Code `COMMAND_ERROR`.
+    ///
+    /// Command format error
+    CommandError,
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Params format error
+    ParamsError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApplicationEventAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "USER_ID_ACCESS_ERROR" => Self::UserIdAccessError,
+            "MODULE_ID_ERROR" => Self::ModuleIdError,
+            "COMMAND_ERROR" => Self::CommandError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::UserIdAccessError => "USER_ID_ACCESS_ERROR",
+            Self::ModuleIdError => "MODULE_ID_ERROR",
+            Self::CommandError => "COMMAND_ERROR",
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ApplicationPushAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicationPushAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Send push notifications available only for application authorization.
+    WrongAuthType,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to send push notifications
+    AccessError,
+    /// Code `TEXT_ERROR`.
+    ///
+    /// Text can't be empty
+    TextError,
+    /// Code `EMPTY_APP_NAME`.
+    ///
+    /// For send push-notification application name can't be empty
+    EmptyAppName,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApplicationPushAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_ERROR" => Self::AccessError,
+            "TEXT_ERROR" => Self::TextError,
+            "EMPTY_APP_NAME" => Self::EmptyAppName,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::TextError => "TEXT_ERROR",
+            Self::EmptyAppName => "EMPTY_APP_NAME",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The `BatchResultResultGetUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResultGetUser {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResultGetUser {
+    /// Creates a `BatchResultResultGetUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResultResultGetDepartmentItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResultGetDepartmentItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResultGetDepartmentItem {
+    /// Creates a `BatchResultResultGetDepartmentItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResultResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResult {
+    /// Wire name: `get_user`.
+    #[serde(rename = "get_user", default, skip_serializing_if = "Option::is_none")]
+    pub get_user: ::std::option::Option<BatchResultResultGetUser>,
+    /// Wire name: `get_department`.
+    #[serde(rename = "get_department", default, skip_serializing_if = "Option::is_none")]
+    pub get_department: ::std::option::Option<
+        ::std::vec::Vec<BatchResultResultGetDepartmentItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResult {
+    /// Creates a `BatchResultResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            get_user: ::std::option::Option::None,
+            get_department: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `get_user`.
+    #[must_use]
+    pub fn get_user(
+        mut self,
+        value: impl ::std::convert::Into<BatchResultResultGetUser>,
+    ) -> Self {
+        self.get_user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `get_department`.
+    #[must_use]
+    pub fn get_department(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<BatchResultResultGetDepartmentItem>,
+        >,
+    ) -> Self {
+        self.get_department = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResultResultTotal` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResultTotal {
+    /// Wire name: `get_department`.
+    #[serde(
+        rename = "get_department",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub get_department: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResultTotal {
+    /// Creates a `BatchResultResultTotal` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            get_department: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `get_department`.
+    #[must_use]
+    pub fn get_department(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.get_department = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResultResultTimeGetUser` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResultTimeGetUser {
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<f64>,
+    /// Wire name: `finish`.
+    #[serde(
+        rename = "finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finish: ::std::option::Option<f64>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `processing`.
+    #[serde(
+        rename = "processing",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub processing: ::std::option::Option<f64>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResultTimeGetUser {
+    /// Creates a `BatchResultResultTimeGetUser` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            processing: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `finish`.
+    #[must_use]
+    pub fn finish(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `processing`.
+    #[must_use]
+    pub fn processing(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.processing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResultResultTimeGetDepartment` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResultTimeGetDepartment {
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<f64>,
+    /// Wire name: `finish`.
+    #[serde(
+        rename = "finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub finish: ::std::option::Option<f64>,
+    /// Wire name: `duration`.
+    #[serde(
+        rename = "duration",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: ::std::option::Option<f64>,
+    /// Wire name: `processing`.
+    #[serde(
+        rename = "processing",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub processing: ::std::option::Option<f64>,
+    /// Wire name: `date_start`.
+    #[serde(
+        rename = "date_start",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `date_finish`.
+    #[serde(
+        rename = "date_finish",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_finish: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResultTimeGetDepartment {
+    /// Creates a `BatchResultResultTimeGetDepartment` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            finish: ::std::option::Option::None,
+            duration: ::std::option::Option::None,
+            processing: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_finish: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `finish`.
+    #[must_use]
+    pub fn finish(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.finish = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    #[must_use]
+    pub fn duration(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `processing`.
+    #[must_use]
+    pub fn processing(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.processing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_start`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `date_finish`.
+    #[must_use]
+    pub fn date_finish(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_finish = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResultResultTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResultResultTime {
+    /// Wire name: `get_user`.
+    #[serde(rename = "get_user", default, skip_serializing_if = "Option::is_none")]
+    pub get_user: ::std::option::Option<BatchResultResultTimeGetUser>,
+    /// Wire name: `get_department`.
+    #[serde(rename = "get_department", default, skip_serializing_if = "Option::is_none")]
+    pub get_department: ::std::option::Option<BatchResultResultTimeGetDepartment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResultResultTime {
+    /// Creates a `BatchResultResultTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            get_user: ::std::option::Option::None,
+            get_department: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `get_user`.
+    #[must_use]
+    pub fn get_user(
+        mut self,
+        value: impl ::std::convert::Into<BatchResultResultTimeGetUser>,
+    ) -> Self {
+        self.get_user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `get_department`.
+    #[must_use]
+    pub fn get_department(
+        mut self,
+        value: impl ::std::convert::Into<BatchResultResultTimeGetDepartment>,
+    ) -> Self {
+        self.get_department = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BatchResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BatchResult {
+    /// Wire name: `result`.
+    #[serde(rename = "result", default, skip_serializing_if = "Option::is_none")]
+    pub result: ::std::option::Option<BatchResultResult>,
+    /// Wire name: `result_error`.
+    #[serde(rename = "result_error", default, skip_serializing_if = "Option::is_none")]
+    pub result_error: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `result_total`.
+    #[serde(rename = "result_total", default, skip_serializing_if = "Option::is_none")]
+    pub result_total: ::std::option::Option<BatchResultResultTotal>,
+    /// Wire name: `result_next`.
+    #[serde(rename = "result_next", default, skip_serializing_if = "Option::is_none")]
+    pub result_next: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `result_time`.
+    #[serde(rename = "result_time", default, skip_serializing_if = "Option::is_none")]
+    pub result_time: ::std::option::Option<BatchResultResultTime>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BatchResult {
+    /// Creates a `BatchResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            result_error: ::std::option::Option::None,
+            result_total: ::std::option::Option::None,
+            result_next: ::std::option::Option::None,
+            result_time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(
+        mut self,
+        value: impl ::std::convert::Into<BatchResultResult>,
+    ) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_error`.
+    #[must_use]
+    pub fn result_error(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_error = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_total`.
+    #[must_use]
+    pub fn result_total(
+        mut self,
+        value: impl ::std::convert::Into<BatchResultResultTotal>,
+    ) -> Self {
+        self.result_total = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_next`.
+    #[must_use]
+    pub fn result_next(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_next = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_time`.
+    #[must_use]
+    pub fn result_time(
+        mut self,
+        value: impl ::std::convert::Into<BatchResultResultTime>,
+    ) -> Self {
+        self.result_time = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// Push&Pull server parameters more details
 #[derive(
@@ -776,7 +1897,7 @@ impl ApplicationConfigGetResultChannels {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -841,7 +1962,7 @@ pub struct ApplicationConfigGetResult {
     pub exp: ::std::option::Option<i64>,
     /// Public user channels in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "<user_id>": {
     ///         "user_id": user_id,

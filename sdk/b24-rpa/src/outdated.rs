@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::CommentAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::CommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,9 @@ pub struct CommentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of attached files. Each element is an array containing the name and content encoded in base64
     ///
     /// Wire name: `files`.
@@ -40,7 +59,9 @@ impl CommentAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -63,13 +84,31 @@ impl ::b24_core::__private::Method for CommentAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "rpa.comment.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = CommentAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a comment with the identifier `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::CommentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::CommentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -78,12 +117,14 @@ pub struct CommentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CommentDelete {
     /// Creates a `CommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -94,12 +135,30 @@ impl ::b24_core::__private::Method for CommentDelete {
         "rpa.comment.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates the timeline entry with the identifier `id`. It only updates the `title` and `description` fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::CommentUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::CommentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -113,7 +172,7 @@ pub struct CommentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An object describing the fields of the comment
     ///
     /// Wire name: `fields`.
@@ -131,7 +190,10 @@ impl CommentUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -152,12 +214,30 @@ impl ::b24_core::__private::Method for CommentUpdate {
         "rpa.comment.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves the complete set of field visibility settings for the stage with the identifier `stageId` in the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-get-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::FieldsGetSettings::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::FieldsGetSettings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldsGetSettings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,7 +246,7 @@ pub struct FieldsGetSettings {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the stage.
     ///
     /// Defaults to `0`, which means general settings
@@ -178,12 +258,14 @@ pub struct FieldsGetSettings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FieldsGetSettings {
     /// Creates a `FieldsGetSettings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             type_id: type_id.into(),
             stage_id: ::std::option::Option::None,
@@ -191,7 +273,10 @@ impl FieldsGetSettings {
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -202,13 +287,32 @@ impl ::b24_core::__private::Method for FieldsGetSettings {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "rpa.fields.getSettings",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = FieldsGetSettingsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method sets the full visibility settings for fields at the stage with the identifier `stageId` of the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-set-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::FieldsSetSettings::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::FieldsSetSettings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldsSetSettings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -217,7 +321,7 @@ pub struct FieldsSetSettings {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the stage.
     ///
     /// Defaults to `0`, meaning — general settings
@@ -229,7 +333,7 @@ pub struct FieldsSetSettings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array with field visibility settings.
     ///
     /// If an empty `fields` is passed, all settings will be cleared
@@ -245,7 +349,7 @@ impl FieldsSetSettings {
     /// Creates a `FieldsSetSettings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        type_id: impl ::std::convert::Into<i64>,
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -261,7 +365,10 @@ impl FieldsSetSettings {
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -273,12 +380,30 @@ impl ::b24_core::__private::Method for FieldsSetSettings {
         "rpa.fields.setSettings",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates the `visibility` settings of `fields` for the process with the identifier `typeId` at the stage with the identifier `stageId`. Other settings remain unchanged.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-set-visibility-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::FieldsSetVisibilitySettings::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::FieldsSetVisibilitySettings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldsSetVisibilitySettings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -287,7 +412,7 @@ pub struct FieldsSetVisibilitySettings {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the visibility for which the settings are being changed
     ///
     /// Wire name: `visibility`.
@@ -295,7 +420,7 @@ pub struct FieldsSetVisibilitySettings {
         rename = "visibility",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub visibility: ::std::string::String,
+    pub visibility: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the stage.
     ///
     /// Defaults to `0`, which means general settings
@@ -307,7 +432,7 @@ pub struct FieldsSetVisibilitySettings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array of fields for which the settings need to be changed
     ///
     /// Wire name: `fields`.
@@ -318,8 +443,10 @@ impl FieldsSetVisibilitySettings {
     /// Creates a `FieldsSetVisibilitySettings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        type_id: impl ::std::convert::Into<i64>,
-        visibility: impl ::std::convert::Into<::std::string::String>,
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        visibility: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -333,7 +460,10 @@ impl FieldsSetVisibilitySettings {
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -345,12 +475,30 @@ impl ::b24_core::__private::Method for FieldsSetVisibilitySettings {
         "rpa.fields.setVisibilitySettings",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method adds a new process element with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemAdd::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -359,7 +507,7 @@ pub struct ItemAdd {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Values of the custom fields of the element. All other fields will be ignored
     ///
     /// Wire name: `fields`.
@@ -371,7 +519,9 @@ pub struct ItemAdd {
 impl ItemAdd {
     /// Creates a `ItemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             type_id: type_id.into(),
             fields: ::std::option::Option::None,
@@ -394,12 +544,30 @@ impl ::b24_core::__private::Method for ItemAdd {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes an element.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -408,19 +576,19 @@ pub struct ItemDelete {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Element identifier
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemDelete {
     /// Creates a `ItemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             type_id: type_id.into(),
@@ -435,12 +603,30 @@ impl ::b24_core::__private::Method for ItemDelete {
         "rpa.item.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about the element with the identifier `id` of the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -456,13 +642,31 @@ impl ::b24_core::__private::Method for ItemGet {
     const NAME: &'static str = "rpa.item.get";
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.get");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ItemGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves data on the current tasks of the element with the identifier `id` for the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-get-tasks.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemGetTasks::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemGetTasks>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetTasks` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -476,7 +680,7 @@ pub struct ItemGetTasks {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the element
     ///
     /// Wire name: `id`.
@@ -486,7 +690,7 @@ pub struct ItemGetTasks {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemGetTasks {
     /// Creates a `ItemGetTasks` from its required fields.
@@ -499,13 +703,19 @@ impl ItemGetTasks {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -516,13 +726,32 @@ impl ::b24_core::__private::Method for ItemGetTasks {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "rpa.item.getTasks",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ItemGetTasksResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves a list of process elements with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -536,7 +765,7 @@ pub struct ItemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List for sorting, where the key is the field and the value is `ASC` or `DESC`
     ///
     /// Wire name: `order`.
@@ -568,7 +797,7 @@ pub struct ItemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemList {
     /// Creates a `ItemList` from its required fields.
@@ -583,7 +812,10 @@ impl ItemList {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -617,7 +849,10 @@ impl ItemList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -626,7 +861,8 @@ impl ::b24_core::__private::Method for ItemList {
     const NAME: &'static str = "rpa.item.list";
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.list");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ItemListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ItemList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -640,6 +876,22 @@ impl ::b24_core::__private::ListMethod for ItemList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_rpa::outdated::ItemUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,7 +905,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Element identifier
     ///
     /// Wire name: `id`.
@@ -663,7 +915,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing values for custom fields of the element
     ///
     /// Wire name: `fields`.
@@ -682,13 +934,19 @@ impl ItemUpdate {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -700,12 +958,29 @@ impl ::b24_core::__private::Method for ItemUpdate {
         "rpa.item.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method adds a new stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_rpa::outdated::StageAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -728,12 +1003,30 @@ impl ::b24_core::__private::Method for StageAdd {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.stage.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -742,12 +1035,14 @@ pub struct StageDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StageDelete {
     /// Creates a `StageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -758,12 +1053,30 @@ impl ::b24_core::__private::Method for StageDelete {
         "rpa.stage.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about a stage by its `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -772,12 +1085,14 @@ pub struct StageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StageGet {
     /// Creates a `StageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -785,13 +1100,32 @@ impl ::b24_core::__private::Method for StageGet {
     const NAME: &'static str = "rpa.stage.get";
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.stage.get");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = StageGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves a list of process stages, sorted in order with final stages at the end.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-list-for-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageListForType::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageListForType>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageListForType` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -800,7 +1134,7 @@ pub struct StageListForType {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// This parameter is used for managing pagination.
     ///
     /// The page size for results is always static — 50 records.
@@ -818,12 +1152,14 @@ pub struct StageListForType {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StageListForType {
     /// Creates a `StageListForType` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             type_id: type_id.into(),
             start: ::std::option::Option::None,
@@ -831,7 +1167,10 @@ impl StageListForType {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -842,10 +1181,11 @@ impl ::b24_core::__private::Method for StageListForType {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "rpa.stage.listForType",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = StageListForTypeResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for StageListForType {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = StageListForTypeResultStagesItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "stages",
     );
@@ -856,6 +1196,23 @@ impl ::b24_core::__private::ListMethod for StageListForType {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -869,7 +1226,7 @@ pub struct StageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object with fields of the stage
     ///
     /// Wire name: `fields`.
@@ -887,7 +1244,10 @@ impl StageUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -908,12 +1268,30 @@ impl ::b24_core::__private::Method for StageUpdate {
         "rpa.stage.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `rpa.task.addUser` will add a user to an existing task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-add-user.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TaskAddUser::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TaskAddUser>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAddUser` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -927,7 +1305,7 @@ pub struct TaskAddUser {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Stage identifier
     ///
     /// Wire name: `stageId`.
@@ -937,7 +1315,7 @@ pub struct TaskAddUser {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// String with user in the format `First Last [user ID]`
     ///
     /// Wire name: `userValue`.
@@ -947,7 +1325,9 @@ pub struct TaskAddUser {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_value: ::std::option::Option<::std::string::String>,
+    pub user_value: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl TaskAddUser {
     /// Creates a `TaskAddUser` from its required fields.
@@ -961,13 +1341,19 @@ impl TaskAddUser {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -975,7 +1361,9 @@ impl TaskAddUser {
     #[must_use]
     pub fn user_value(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.user_value = ::std::option::Option::Some(value.into());
         self
@@ -988,12 +1376,30 @@ impl ::b24_core::__private::Method for TaskAddUser {
         "rpa.task.addUser",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method removes the Automation rule named `robotName` from the process with the identifier `typeId` at the stage with the identifier `stageId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TaskDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TaskDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1007,7 +1413,7 @@ pub struct TaskDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the stage
     ///
     /// Wire name: `stageId`.
@@ -1017,7 +1423,7 @@ pub struct TaskDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Name of the Automation rule
     ///
     /// Wire name: `robotName`.
@@ -1027,7 +1433,9 @@ pub struct TaskDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub robot_name: ::std::option::Option<::std::string::String>,
+    pub robot_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl TaskDelete {
     /// Creates a `TaskDelete` from its required fields.
@@ -1041,13 +1449,19 @@ impl TaskDelete {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1055,7 +1469,9 @@ impl TaskDelete {
     #[must_use]
     pub fn robot_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.robot_name = ::std::option::Option::Some(value.into());
         self
@@ -1068,12 +1484,70 @@ impl ::b24_core::__private::Method for TaskDelete {
         "rpa.task.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// This method executes a task.
+///
+/// Who: any user.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-do.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TaskDo::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TaskDo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskDo` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct TaskDo {}
+impl TaskDo {
+    /// Creates a `TaskDo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {}
+    }
+}
+impl ::b24_core::__private::Method for TaskDo {
+    const NAME: &'static str = "rpa.task.do";
+    const SCOPE: &'static str = "rpa";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.task.do");
+    type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new timeline entry for the `itemId` of the `typeId` process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1087,7 +1561,7 @@ pub struct TimelineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the item
     ///
     /// Wire name: `itemId`.
@@ -1097,7 +1571,7 @@ pub struct TimelineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub item_id: ::std::option::Option<i64>,
+    pub item_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing the fields of the entry
     ///
     /// Wire name: `fields`.
@@ -1116,13 +1590,19 @@ impl TimelineAdd {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `itemId`.
     #[must_use]
-    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn item_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.item_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1142,13 +1622,31 @@ impl ::b24_core::__private::Method for TimelineAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "rpa.timeline.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TimelineAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a timeline record with the identifier `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1157,12 +1655,14 @@ pub struct TimelineDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineDelete {
     /// Creates a `TimelineDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1173,12 +1673,31 @@ impl ::b24_core::__private::Method for TimelineDelete {
         "rpa.timeline.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves a list of timeline records for the `itemId` of the `typeId` process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-list-for-item.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineListForItem::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineListForItem>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineListForItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1192,7 +1711,7 @@ pub struct TimelineListForItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the element
     ///
     /// Wire name: `itemId`.
@@ -1202,7 +1721,7 @@ pub struct TimelineListForItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub item_id: ::std::option::Option<i64>,
+    pub item_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used for pagination.
     ///
     /// The page size for results is always static — 50 records.
@@ -1220,7 +1739,7 @@ pub struct TimelineListForItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineListForItem {
     /// Creates a `TimelineListForItem` from its required fields.
@@ -1234,19 +1753,28 @@ impl TimelineListForItem {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `itemId`.
     #[must_use]
-    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn item_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.item_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1257,10 +1785,11 @@ impl ::b24_core::__private::Method for TimelineListForItem {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "rpa.timeline.listForItem",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TimelineListForItemResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for TimelineListForItem {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TimelineListForItemResultTimelineItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "timeline",
     );
@@ -1271,6 +1800,23 @@ impl ::b24_core::__private::ListMethod for TimelineListForItem {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1284,7 +1830,7 @@ pub struct TimelineUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing the fields of the entry
     ///
     /// Wire name: `fields`.
@@ -1302,7 +1848,10 @@ impl TimelineUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1323,12 +1872,30 @@ impl ::b24_core::__private::Method for TimelineUpdate {
         "rpa.timeline.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates the attachment flag of a record.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-update-is-fixed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineUpdateIsFixed::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineUpdateIsFixed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineUpdateIsFixed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1342,7 +1909,7 @@ pub struct TimelineUpdateIsFixed {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Attachment flag of the record. Possible values:
     /// - `Y` — the record will be attached
     /// - `N` — the record will not be attached
@@ -1362,7 +1929,10 @@ impl TimelineUpdateIsFixed {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1383,12 +1953,30 @@ impl ::b24_core::__private::Method for TimelineUpdateIsFixed {
         "rpa.timeline.updateIsFixed",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1413,12 +2001,30 @@ impl ::b24_core::__private::Method for TypeAdd {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1427,12 +2033,14 @@ pub struct TypeDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TypeDelete {
     /// Creates a `TypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1443,12 +2051,30 @@ impl ::b24_core::__private::Method for TypeDelete {
         "rpa.type.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about a process by its `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1457,12 +2083,14 @@ pub struct TypeGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TypeGet {
     /// Creates a `TypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1470,13 +2098,32 @@ impl ::b24_core::__private::Method for TypeGet {
     const NAME: &'static str = "rpa.type.get";
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.get");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TypeGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method will return an array of processes with their fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1525,7 +2172,7 @@ pub struct TypeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TypeList {
     /// Creates a `TypeList` from its required fields.
@@ -1579,7 +2226,10 @@ impl TypeList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1588,7 +2238,8 @@ impl ::b24_core::__private::Method for TypeList {
     const NAME: &'static str = "rpa.type.list";
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.list");
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TypeListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for TypeList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1602,6 +2253,23 @@ impl ::b24_core::__private::ListMethod for TypeList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1615,7 +2283,7 @@ pub struct TypeUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List of process fields. Fully analogous to the set from the rpa.type.add method
     ///
     /// Wire name: `fields`.
@@ -1635,7 +2303,10 @@ impl TypeUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1658,6 +2329,338 @@ impl ::b24_core::__private::Method for TypeUpdate {
         "rpa.type.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The `CommentAddResultCommentData` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentAddResultCommentData {
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentAddResultCommentData {
+    /// Creates a `CommentAddResultCommentData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CommentAddResultComment` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentAddResultComment {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isFixed`.
+    #[serde(
+        rename = "isFixed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_fixed: ::std::option::Option<bool>,
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<i64>,
+    /// Wire name: `itemId`.
+    #[serde(
+        rename = "itemId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_id: ::std::option::Option<i64>,
+    /// Wire name: `action`.
+    #[serde(
+        rename = "action",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub action: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `data`.
+    #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
+    pub data: ::std::option::Option<CommentAddResultCommentData>,
+    /// Wire name: `createdTimestamp`.
+    #[serde(
+        rename = "createdTimestamp",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_timestamp: ::std::option::Option<f64>,
+    /// Wire name: `htmlDescription`.
+    #[serde(
+        rename = "htmlDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub html_description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `textDescription`.
+    #[serde(
+        rename = "textDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text_description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentAddResultComment {
+    /// Creates a `CommentAddResultComment` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            is_fixed: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            item_id: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+            created_timestamp: ::std::option::Option::None,
+            html_description: ::std::option::Option::None,
+            text_description: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFixed`.
+    #[must_use]
+    pub fn is_fixed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_fixed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `itemId`.
+    #[must_use]
+    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.item_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl ::std::convert::Into<CommentAddResultCommentData>,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTimestamp`.
+    #[must_use]
+    pub fn created_timestamp(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_timestamp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `htmlDescription`.
+    #[must_use]
+    pub fn html_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.html_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `textDescription`.
+    #[must_use]
+    pub fn text_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CommentAddResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentAddResult {
+    /// Wire name: `comment`.
+    #[serde(rename = "comment", default, skip_serializing_if = "Option::is_none")]
+    pub comment: ::std::option::Option<CommentAddResultComment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentAddResult {
+    /// Creates a `CommentAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            comment: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `comment`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<CommentAddResultComment>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// An object describing the fields of the comment
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -1707,6 +2710,1191 @@ impl CommentUpdateFields {
     #[must_use]
     pub fn files(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FieldsGetSettingsResultFieldsKanban` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsGetSettingsResultFieldsKanban {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<bool>,
+    /// Wire name: `UF_RPA_1_NAME`.
+    #[serde(
+        rename = "UF_RPA_1_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_rpa_1_name: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsGetSettingsResultFieldsKanban {
+    /// Creates a `FieldsGetSettingsResultFieldsKanban` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            uf_rpa_1_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_RPA_1_NAME`.
+    #[must_use]
+    pub fn uf_rpa_1_name(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.uf_rpa_1_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FieldsGetSettingsResultFieldsCreate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsGetSettingsResultFieldsCreate {
+    /// Wire name: `UF_RPA_1_NAME`.
+    #[serde(
+        rename = "UF_RPA_1_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_rpa_1_name: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsGetSettingsResultFieldsCreate {
+    /// Creates a `FieldsGetSettingsResultFieldsCreate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            uf_rpa_1_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `UF_RPA_1_NAME`.
+    #[must_use]
+    pub fn uf_rpa_1_name(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.uf_rpa_1_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FieldsGetSettingsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsGetSettingsResultFields {
+    /// Wire name: `kanban`.
+    #[serde(rename = "kanban", default, skip_serializing_if = "Option::is_none")]
+    pub kanban: ::std::option::Option<FieldsGetSettingsResultFieldsKanban>,
+    /// Wire name: `create`.
+    #[serde(rename = "create", default, skip_serializing_if = "Option::is_none")]
+    pub create: ::std::option::Option<FieldsGetSettingsResultFieldsCreate>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsGetSettingsResultFields {
+    /// Creates a `FieldsGetSettingsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            kanban: ::std::option::Option::None,
+            create: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `kanban`.
+    #[must_use]
+    pub fn kanban(
+        mut self,
+        value: impl ::std::convert::Into<FieldsGetSettingsResultFieldsKanban>,
+    ) -> Self {
+        self.kanban = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `create`.
+    #[must_use]
+    pub fn create(
+        mut self,
+        value: impl ::std::convert::Into<FieldsGetSettingsResultFieldsCreate>,
+    ) -> Self {
+        self.create = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `FieldsGetSettingsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsGetSettingsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<FieldsGetSettingsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsGetSettingsResult {
+    /// Creates a `FieldsGetSettingsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<FieldsGetSettingsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetResultItemTasksFaces` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetResultItemTasksFaces {
+    /// Wire name: `completed`.
+    #[serde(rename = "completed", default, skip_serializing_if = "Option::is_none")]
+    pub completed: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `running`.
+    #[serde(rename = "running", default, skip_serializing_if = "Option::is_none")]
+    pub running: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `all`.
+    #[serde(rename = "all", default, skip_serializing_if = "Option::is_none")]
+    pub all: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetResultItemTasksFaces {
+    /// Creates a `ItemGetResultItemTasksFaces` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            completed: ::std::option::Option::None,
+            running: ::std::option::Option::None,
+            all: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `completed`.
+    #[must_use]
+    pub fn completed(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.completed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `running`.
+    #[must_use]
+    pub fn running(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.running = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `all`.
+    #[must_use]
+    pub fn all(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.all = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Wire name: `previousStageId`.
+    #[serde(
+        rename = "previousStageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub previous_stage_id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `updatedBy`.
+    #[serde(
+        rename = "updatedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<f64>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updatedTime`.
+    #[serde(
+        rename = "updatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `movedTime`.
+    #[serde(
+        rename = "movedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub moved_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `detailUrl`.
+    #[serde(
+        rename = "detailUrl",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detail_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `movedBy`.
+    #[serde(
+        rename = "movedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub moved_by: ::std::option::Option<f64>,
+    /// Wire name: `UF_RPA_1_NAME`.
+    #[serde(
+        rename = "UF_RPA_1_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_rpa_1_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `tasksCounter`.
+    #[serde(
+        rename = "tasksCounter",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tasks_counter: ::std::option::Option<f64>,
+    /// Wire name: `tasksFaces`.
+    #[serde(rename = "tasksFaces", default, skip_serializing_if = "Option::is_none")]
+    pub tasks_faces: ::std::option::Option<ItemGetResultItemTasksFaces>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetResultItem {
+    /// Creates a `ItemGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            previous_stage_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            updated_time: ::std::option::Option::None,
+            moved_time: ::std::option::Option::None,
+            detail_url: ::std::option::Option::None,
+            moved_by: ::std::option::Option::None,
+            uf_rpa_1_name: ::std::option::Option::None,
+            tasks_counter: ::std::option::Option::None,
+            tasks_faces: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `previousStageId`.
+    #[must_use]
+    pub fn previous_stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.previous_stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedBy`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedTime`.
+    #[must_use]
+    pub fn updated_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `movedTime`.
+    #[must_use]
+    pub fn moved_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.moved_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `detailUrl`.
+    #[must_use]
+    pub fn detail_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `movedBy`.
+    #[must_use]
+    pub fn moved_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.moved_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_RPA_1_NAME`.
+    #[must_use]
+    pub fn uf_rpa_1_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_rpa_1_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tasksCounter`.
+    #[must_use]
+    pub fn tasks_counter(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.tasks_counter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tasksFaces`.
+    #[must_use]
+    pub fn tasks_faces(
+        mut self,
+        value: impl ::std::convert::Into<ItemGetResultItemTasksFaces>,
+    ) -> Self {
+        self.tasks_faces = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetResult {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<ItemGetResultItem>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetResult {
+    /// Creates a `ItemGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(mut self, value: impl ::std::convert::Into<ItemGetResultItem>) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetTasksResultTasksItemDataControlsButtonsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetTasksResultTasksItemDataControlsButtonsItem {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TARGET_USER_STATUS`.
+    #[serde(
+        rename = "TARGET_USER_STATUS",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target_user_status: ::std::option::Option<f64>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TEXT`.
+    #[serde(
+        rename = "TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COLOR`.
+    #[serde(
+        rename = "COLOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetTasksResultTasksItemDataControlsButtonsItem {
+    /// Creates a `ItemGetTasksResultTasksItemDataControlsButtonsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            target_user_status: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TARGET_USER_STATUS`.
+    #[must_use]
+    pub fn target_user_status(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.target_user_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEXT`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COLOR`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetTasksResultTasksItemDataControls` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetTasksResultTasksItemDataControls {
+    /// Wire name: `BUTTONS`.
+    #[serde(rename = "BUTTONS", default, skip_serializing_if = "Option::is_none")]
+    pub buttons: ::std::option::Option<
+        ::std::vec::Vec<ItemGetTasksResultTasksItemDataControlsButtonsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetTasksResultTasksItemDataControls {
+    /// Creates a `ItemGetTasksResultTasksItemDataControls` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            buttons: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `BUTTONS`.
+    #[must_use]
+    pub fn buttons(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ItemGetTasksResultTasksItemDataControlsButtonsItem>,
+        >,
+    ) -> Self {
+        self.buttons = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetTasksResultTasksItemDataUsersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetTasksResultTasksItemDataUsersItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetTasksResultTasksItemDataUsersItem {
+    /// Creates a `ItemGetTasksResultTasksItemDataUsersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetTasksResultTasksItemData` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetTasksResultTasksItemData {
+    /// Wire name: `participantJoint`.
+    #[serde(
+        rename = "participantJoint",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub participant_joint: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isMine`.
+    #[serde(
+        rename = "isMine",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_mine: ::std::option::Option<bool>,
+    /// Wire name: `controls`.
+    #[serde(rename = "controls", default, skip_serializing_if = "Option::is_none")]
+    pub controls: ::std::option::Option<ItemGetTasksResultTasksItemDataControls>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `url`.
+    #[serde(
+        rename = "url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `fieldsToShow`.
+    #[serde(rename = "fieldsToShow", default, skip_serializing_if = "Option::is_none")]
+    pub fields_to_show: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `fieldsToSet`.
+    #[serde(rename = "fieldsToSet", default, skip_serializing_if = "Option::is_none")]
+    pub fields_to_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<
+        ::std::vec::Vec<ItemGetTasksResultTasksItemDataUsersItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetTasksResultTasksItemData {
+    /// Creates a `ItemGetTasksResultTasksItemData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            participant_joint: ::std::option::Option::None,
+            is_mine: ::std::option::Option::None,
+            controls: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+            fields_to_show: ::std::option::Option::None,
+            fields_to_set: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `participantJoint`.
+    #[must_use]
+    pub fn participant_joint(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.participant_joint = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMine`.
+    #[must_use]
+    pub fn is_mine(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_mine = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `controls`.
+    #[must_use]
+    pub fn controls(
+        mut self,
+        value: impl ::std::convert::Into<ItemGetTasksResultTasksItemDataControls>,
+    ) -> Self {
+        self.controls = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fieldsToShow`.
+    #[must_use]
+    pub fn fields_to_show(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.fields_to_show = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fieldsToSet`.
+    #[must_use]
+    pub fn fields_to_set(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.fields_to_set = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ItemGetTasksResultTasksItemDataUsersItem>,
+        >,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetTasksResultTasksItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetTasksResultTasksItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `data`.
+    #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
+    pub data: ::std::option::Option<ItemGetTasksResultTasksItemData>,
+    /// Wire name: `itemClassName`.
+    #[serde(
+        rename = "itemClassName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_class_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetTasksResultTasksItem {
+    /// Creates a `ItemGetTasksResultTasksItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+            item_class_name: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl ::std::convert::Into<ItemGetTasksResultTasksItemData>,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `itemClassName`.
+    #[must_use]
+    pub fn item_class_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.item_class_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemGetTasksResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemGetTasksResult {
+    /// Wire name: `tasks`.
+    #[serde(rename = "tasks", default, skip_serializing_if = "Option::is_none")]
+    pub tasks: ::std::option::Option<::std::vec::Vec<ItemGetTasksResultTasksItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemGetTasksResult {
+    /// Creates a `ItemGetTasksResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            tasks: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `tasks`.
+    #[must_use]
+    pub fn tasks(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<ItemGetTasksResultTasksItem>>,
+    ) -> Self {
+        self.tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ItemListResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ItemListResult {
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ItemListResult {
+    /// Creates a `ItemListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -1827,6 +4015,777 @@ impl StageAddFields {
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.semantic = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StageGetResultTasksItemUsersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StageGetResultTasksItemUsersItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `photoSrc`.
+    #[serde(
+        rename = "photoSrc",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub photo_src: ::std::option::Option<::std::string::String>,
+    /// Wire name: `url`.
+    #[serde(
+        rename = "url",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StageGetResultTasksItemUsersItem {
+    /// Creates a `StageGetResultTasksItemUsersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            photo_src: ::std::option::Option::None,
+            url: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `photoSrc`.
+    #[must_use]
+    pub fn photo_src(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.photo_src = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    #[must_use]
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StageGetResultTasksItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StageGetResultTasksItem {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `robotType`.
+    #[serde(
+        rename = "robotType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robot_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `robotName`.
+    #[serde(
+        rename = "robotName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robot_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `canAppendResponsibles`.
+    #[serde(
+        rename = "canAppendResponsibles",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub can_append_responsibles: ::std::option::Option<bool>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::std::vec::Vec<StageGetResultTasksItemUsersItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StageGetResultTasksItem {
+    /// Creates a `StageGetResultTasksItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            robot_type: ::std::option::Option::None,
+            robot_name: ::std::option::Option::None,
+            can_append_responsibles: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `robotType`.
+    #[must_use]
+    pub fn robot_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.robot_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `robotName`.
+    #[must_use]
+    pub fn robot_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.robot_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `canAppendResponsibles`.
+    #[must_use]
+    pub fn can_append_responsibles(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.can_append_responsibles = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<StageGetResultTasksItemUsersItem>,
+        >,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StageGetResultPermissions` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StageGetResultPermissions {
+    /// Wire name: `droppable`.
+    #[serde(
+        rename = "droppable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub droppable: ::std::option::Option<bool>,
+    /// Wire name: `canMoveFrom`.
+    #[serde(
+        rename = "canMoveFrom",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub can_move_from: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StageGetResultPermissions {
+    /// Creates a `StageGetResultPermissions` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            droppable: ::std::option::Option::None,
+            can_move_from: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `droppable`.
+    #[must_use]
+    pub fn droppable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.droppable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `canMoveFrom`.
+    #[must_use]
+    pub fn can_move_from(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.can_move_from = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StageGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StageGetResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `semantic`.
+    #[serde(rename = "semantic", default, skip_serializing_if = "Option::is_none")]
+    pub semantic: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<i64>,
+    /// Wire name: `isFirst`.
+    #[serde(
+        rename = "isFirst",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_first: ::std::option::Option<bool>,
+    /// Wire name: `isSuccess`.
+    #[serde(
+        rename = "isSuccess",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_success: ::std::option::Option<bool>,
+    /// Wire name: `isFail`.
+    #[serde(
+        rename = "isFail",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_fail: ::std::option::Option<bool>,
+    /// Wire name: `tasks`.
+    #[serde(rename = "tasks", default, skip_serializing_if = "Option::is_none")]
+    pub tasks: ::std::option::Option<::std::vec::Vec<StageGetResultTasksItem>>,
+    /// Wire name: `robotsCount`.
+    #[serde(
+        rename = "robotsCount",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub robots_count: ::std::option::Option<f64>,
+    /// Wire name: `possibleNextStages`.
+    #[serde(
+        rename = "possibleNextStages",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub possible_next_stages: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `permissions`.
+    #[serde(rename = "permissions", default, skip_serializing_if = "Option::is_none")]
+    pub permissions: ::std::option::Option<StageGetResultPermissions>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StageGetResult {
+    /// Creates a `StageGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            semantic: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            is_first: ::std::option::Option::None,
+            is_success: ::std::option::Option::None,
+            is_fail: ::std::option::Option::None,
+            tasks: ::std::option::Option::None,
+            robots_count: ::std::option::Option::None,
+            possible_next_stages: ::std::option::Option::None,
+            permissions: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `semantic`.
+    #[must_use]
+    pub fn semantic(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.semantic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFirst`.
+    #[must_use]
+    pub fn is_first(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_first = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSuccess`.
+    #[must_use]
+    pub fn is_success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_success = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFail`.
+    #[must_use]
+    pub fn is_fail(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_fail = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tasks`.
+    #[must_use]
+    pub fn tasks(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<StageGetResultTasksItem>>,
+    ) -> Self {
+        self.tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `robotsCount`.
+    #[must_use]
+    pub fn robots_count(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.robots_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `possibleNextStages`.
+    #[must_use]
+    pub fn possible_next_stages(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.possible_next_stages = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `permissions`.
+    #[must_use]
+    pub fn permissions(
+        mut self,
+        value: impl ::std::convert::Into<StageGetResultPermissions>,
+    ) -> Self {
+        self.permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StageListForTypeResultStagesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StageListForTypeResultStagesItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `semantic`.
+    #[serde(rename = "semantic", default, skip_serializing_if = "Option::is_none")]
+    pub semantic: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<i64>,
+    /// Wire name: `isFirst`.
+    #[serde(
+        rename = "isFirst",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_first: ::std::option::Option<bool>,
+    /// Wire name: `isSuccess`.
+    #[serde(
+        rename = "isSuccess",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_success: ::std::option::Option<bool>,
+    /// Wire name: `isFail`.
+    #[serde(
+        rename = "isFail",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_fail: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StageListForTypeResultStagesItem {
+    /// Creates a `StageListForTypeResultStagesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            semantic: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            is_first: ::std::option::Option::None,
+            is_success: ::std::option::Option::None,
+            is_fail: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `semantic`.
+    #[must_use]
+    pub fn semantic(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.semantic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFirst`.
+    #[must_use]
+    pub fn is_first(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_first = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isSuccess`.
+    #[must_use]
+    pub fn is_success(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_success = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFail`.
+    #[must_use]
+    pub fn is_fail(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_fail = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `StageListForTypeResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StageListForTypeResult {
+    /// Wire name: `stages`.
+    #[serde(rename = "stages", default, skip_serializing_if = "Option::is_none")]
+    pub stages: ::std::option::Option<::std::vec::Vec<StageListForTypeResultStagesItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StageListForTypeResult {
+    /// Creates a `StageListForTypeResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            stages: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `stages`.
+    #[must_use]
+    pub fn stages(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<StageListForTypeResultStagesItem>,
+        >,
+    ) -> Self {
+        self.stages = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -1970,6 +4929,1332 @@ impl TimelineAddFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineAddResultTimelineData` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineAddResultTimelineData {
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineAddResultTimelineData {
+    /// Creates a `TimelineAddResultTimelineData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineAddResultTimeline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineAddResultTimeline {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<i64>,
+    /// Wire name: `itemId`.
+    #[serde(
+        rename = "itemId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_id: ::std::option::Option<i64>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(
+        rename = "action",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub action: ::std::option::Option<bool>,
+    /// Wire name: `isFixed`.
+    #[serde(
+        rename = "isFixed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_fixed: ::std::option::Option<bool>,
+    /// Wire name: `data`.
+    #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
+    pub data: ::std::option::Option<TimelineAddResultTimelineData>,
+    /// Wire name: `createdTimestamp`.
+    #[serde(
+        rename = "createdTimestamp",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_timestamp: ::std::option::Option<f64>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineAddResultTimeline {
+    /// Creates a `TimelineAddResultTimeline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            item_id: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            is_fixed: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+            created_timestamp: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `itemId`.
+    #[must_use]
+    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.item_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFixed`.
+    #[must_use]
+    pub fn is_fixed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_fixed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl ::std::convert::Into<TimelineAddResultTimelineData>,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTimestamp`.
+    #[must_use]
+    pub fn created_timestamp(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_timestamp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineAddResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineAddResult {
+    /// Wire name: `timeline`.
+    #[serde(rename = "timeline", default, skip_serializing_if = "Option::is_none")]
+    pub timeline: ::std::option::Option<TimelineAddResultTimeline>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineAddResult {
+    /// Creates a `TimelineAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            timeline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `timeline`.
+    #[must_use]
+    pub fn timeline(
+        mut self,
+        value: impl ::std::convert::Into<TimelineAddResultTimeline>,
+    ) -> Self {
+        self.timeline = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataItem {
+    /// Creates a `TimelineListForItemResultTimelineItemDataItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataStageFrom` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataStageFrom {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataStageFrom {
+    /// Creates a `TimelineListForItemResultTimelineItemDataStageFrom` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataStageTo` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataStageTo {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataStageTo {
+    /// Creates a `TimelineListForItemResultTimelineItemDataStageTo` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataFieldsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataFieldsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataFieldsItem {
+    /// Creates a `TimelineListForItemResultTimelineItemDataFieldsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataTaskParametersActionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataTaskParametersActionsItem {
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `label`.
+    #[serde(
+        rename = "label",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataTaskParametersActionsItem {
+    /// Creates a `TimelineListForItemResultTimelineItemDataTaskParametersActionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            color: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            label: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataTaskParameters` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataTaskParameters {
+    /// Wire name: `DOCUMENT_ID`.
+    #[serde(rename = "DOCUMENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub document_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `TASK_EDIT_URL`.
+    #[serde(
+        rename = "TASK_EDIT_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_edit_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIONS`.
+    #[serde(rename = "ACTIONS", default, skip_serializing_if = "Option::is_none")]
+    pub actions: ::std::option::Option<
+        ::std::vec::Vec<
+            TimelineListForItemResultTimelineItemDataTaskParametersActionsItem,
+        >,
+    >,
+    /// Wire name: `FIELDS_TO_SHOW`.
+    #[serde(rename = "FIELDS_TO_SHOW", default, skip_serializing_if = "Option::is_none")]
+    pub fields_to_show: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `RESPONSIBLE_TYPE`.
+    #[serde(
+        rename = "RESPONSIBLE_TYPE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_type: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `APPROVE_TYPE`.
+    #[serde(rename = "APPROVE_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub approve_type: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `FIELDS_TO_SET`.
+    #[serde(rename = "FIELDS_TO_SET", default, skip_serializing_if = "Option::is_none")]
+    pub fields_to_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataTaskParameters {
+    /// Creates a `TimelineListForItemResultTimelineItemDataTaskParameters` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            document_id: ::std::option::Option::None,
+            task_edit_url: ::std::option::Option::None,
+            actions: ::std::option::Option::None,
+            fields_to_show: ::std::option::Option::None,
+            responsible_type: ::std::option::Option::None,
+            approve_type: ::std::option::Option::None,
+            fields_to_set: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DOCUMENT_ID`.
+    #[must_use]
+    pub fn document_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.document_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_EDIT_URL`.
+    #[must_use]
+    pub fn task_edit_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_edit_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIONS`.
+    #[must_use]
+    pub fn actions(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                TimelineListForItemResultTimelineItemDataTaskParametersActionsItem,
+            >,
+        >,
+    ) -> Self {
+        self.actions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELDS_TO_SHOW`.
+    #[must_use]
+    pub fn fields_to_show(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.fields_to_show = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_TYPE`.
+    #[must_use]
+    pub fn responsible_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.responsible_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `APPROVE_TYPE`.
+    #[must_use]
+    pub fn approve_type(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.approve_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELDS_TO_SET`.
+    #[must_use]
+    pub fn fields_to_set(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.fields_to_set = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemDataTask` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemDataTask {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORKFLOW_ID`.
+    #[serde(
+        rename = "WORKFLOW_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workflow_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVITY`.
+    #[serde(
+        rename = "ACTIVITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVITY_NAME`.
+    #[serde(
+        rename = "ACTIVITY_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PARAMETERS`.
+    #[serde(rename = "PARAMETERS", default, skip_serializing_if = "Option::is_none")]
+    pub parameters: ::std::option::Option<
+        TimelineListForItemResultTimelineItemDataTaskParameters,
+    >,
+    /// Wire name: `USERS`.
+    #[serde(rename = "USERS", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `INCOMPLETE_USERS`.
+    #[serde(
+        rename = "INCOMPLETE_USERS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incomplete_users: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemDataTask {
+    /// Creates a `TimelineListForItemResultTimelineItemDataTask` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            workflow_id: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            activity_name: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            parameters: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            incomplete_users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORKFLOW_ID`.
+    #[must_use]
+    pub fn workflow_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workflow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVITY`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVITY_NAME`.
+    #[must_use]
+    pub fn activity_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARAMETERS`.
+    #[must_use]
+    pub fn parameters(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineListForItemResultTimelineItemDataTaskParameters,
+        >,
+    ) -> Self {
+        self.parameters = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USERS`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMPLETE_USERS`.
+    #[must_use]
+    pub fn incomplete_users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.incomplete_users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItemData` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItemData {
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<TimelineListForItemResultTimelineItemDataItem>,
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Wire name: `stageFrom`.
+    #[serde(rename = "stageFrom", default, skip_serializing_if = "Option::is_none")]
+    pub stage_from: ::std::option::Option<
+        TimelineListForItemResultTimelineItemDataStageFrom,
+    >,
+    /// Wire name: `stageTo`.
+    #[serde(rename = "stageTo", default, skip_serializing_if = "Option::is_none")]
+    pub stage_to: ::std::option::Option<
+        TimelineListForItemResultTimelineItemDataStageTo,
+    >,
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<
+        ::std::vec::Vec<TimelineListForItemResultTimelineItemDataFieldsItem>,
+    >,
+    /// Wire name: `task`.
+    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
+    pub task: ::std::option::Option<TimelineListForItemResultTimelineItemDataTask>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItemData {
+    /// Creates a `TimelineListForItemResultTimelineItemData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            scope: ::std::option::Option::None,
+            stage_from: ::std::option::Option::None,
+            stage_to: ::std::option::Option::None,
+            fields: ::std::option::Option::None,
+            task: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<TimelineListForItemResultTimelineItemDataItem>,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageFrom`.
+    #[must_use]
+    pub fn stage_from(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineListForItemResultTimelineItemDataStageFrom,
+        >,
+    ) -> Self {
+        self.stage_from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageTo`.
+    #[must_use]
+    pub fn stage_to(
+        mut self,
+        value: impl ::std::convert::Into<
+            TimelineListForItemResultTimelineItemDataStageTo,
+        >,
+    ) -> Self {
+        self.stage_to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimelineListForItemResultTimelineItemDataFieldsItem>,
+        >,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `task`.
+    #[must_use]
+    pub fn task(
+        mut self,
+        value: impl ::std::convert::Into<TimelineListForItemResultTimelineItemDataTask>,
+    ) -> Self {
+        self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResultTimelineItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResultTimelineItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `typeId`.
+    #[serde(
+        rename = "typeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub type_id: ::std::option::Option<i64>,
+    /// Wire name: `itemId`.
+    #[serde(
+        rename = "itemId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub item_id: ::std::option::Option<i64>,
+    /// Wire name: `createdTime`.
+    #[serde(
+        rename = "createdTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_time: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(
+        rename = "action",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub action: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isFixed`.
+    #[serde(
+        rename = "isFixed",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_fixed: ::std::option::Option<bool>,
+    /// Wire name: `data`.
+    #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
+    pub data: ::std::option::Option<TimelineListForItemResultTimelineItemData>,
+    /// Wire name: `createdTimestamp`.
+    #[serde(
+        rename = "createdTimestamp",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_timestamp: ::std::option::Option<f64>,
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResultTimelineItem {
+    /// Creates a `TimelineListForItemResultTimelineItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            type_id: ::std::option::Option::None,
+            item_id: ::std::option::Option::None,
+            created_time: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            is_fixed: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+            created_timestamp: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `typeId`.
+    #[must_use]
+    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `itemId`.
+    #[must_use]
+    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.item_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTime`.
+    #[must_use]
+    pub fn created_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFixed`.
+    #[must_use]
+    pub fn is_fixed(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_fixed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl ::std::convert::Into<TimelineListForItemResultTimelineItemData>,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdTimestamp`.
+    #[must_use]
+    pub fn created_timestamp(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_timestamp = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimelineListForItemResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineListForItemResult {
+    /// Wire name: `timeline`.
+    #[serde(rename = "timeline", default, skip_serializing_if = "Option::is_none")]
+    pub timeline: ::std::option::Option<
+        ::std::vec::Vec<TimelineListForItemResultTimelineItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineListForItemResult {
+    /// Creates a `TimelineListForItemResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            timeline: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `timeline`.
+    #[must_use]
+    pub fn timeline(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TimelineListForItemResultTimelineItem>,
+        >,
+    ) -> Self {
+        self.timeline = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -2159,6 +6444,348 @@ impl TypeAddFieldsItem {
         >,
     ) -> Self {
         self.permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultTypePermissionsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultTypePermissionsItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `entity`.
+    #[serde(
+        rename = "entity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `accessCode`.
+    #[serde(
+        rename = "accessCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub access_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `action`.
+    #[serde(
+        rename = "action",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub action: ::std::option::Option<::std::string::String>,
+    /// Wire name: `permission`.
+    #[serde(
+        rename = "permission",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub permission: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultTypePermissionsItem {
+    /// Creates a `TypeGetResultTypePermissionsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            access_code: ::std::option::Option::None,
+            action: ::std::option::Option::None,
+            permission: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entity`.
+    #[must_use]
+    pub fn entity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accessCode`.
+    #[must_use]
+    pub fn access_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    #[must_use]
+    pub fn action(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `permission`.
+    #[must_use]
+    pub fn permission(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.permission = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResultType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResultType {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `image`.
+    #[serde(
+        rename = "image",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image: ::std::option::Option<::std::string::String>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `permissions`.
+    #[serde(rename = "permissions", default, skip_serializing_if = "Option::is_none")]
+    pub permissions: ::std::option::Option<
+        ::std::vec::Vec<TypeGetResultTypePermissionsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResultType {
+    /// Creates a `TypeGetResultType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            image: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            permissions: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `image`.
+    #[must_use]
+    pub fn image(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `permissions`.
+    #[must_use]
+    pub fn permissions(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<TypeGetResultTypePermissionsItem>,
+        >,
+    ) -> Self {
+        self.permissions = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeGetResult {
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TypeGetResultType>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeGetResult {
+    /// Creates a `TypeGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TypeGetResultType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TypeListResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TypeListResult {
+    /// Wire name: `types`.
+    #[serde(rename = "types", default, skip_serializing_if = "Option::is_none")]
+    pub types: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TypeListResult {
+    /// Creates a `TypeListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            types: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `types`.
+    #[must_use]
+    pub fn types(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.types = ::std::option::Option::Some(value.into());
         self
     }
 }

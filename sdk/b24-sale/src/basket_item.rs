@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,31 @@ impl ::b24_core::__private::Method for BasketitemAdd {
         "sale.basketitem.add",
     );
     type Output = BasketitemAddResult;
+    type Error = BasketitemAddError;
 }
 /// The method `sale.basketitem.addCatalogProduct` adds a position (item) with a product or service from the catalog module to the cart of an existing order.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-add-catalog-product.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemAddCatalogProduct::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemAddCatalogProduct>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemAddCatalogProduct` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -79,12 +116,30 @@ impl ::b24_core::__private::Method for BasketitemAddCatalogProduct {
         "sale.basketitem.addCatalogProduct",
     );
     type Output = BasketitemAddCatalogProductResult;
+    type Error = BasketitemAddCatalogProductError;
 }
 /// The method `sale.basketitem.delete` removes an item (position) from the cart in the order.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -95,12 +150,14 @@ pub struct BasketitemDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl BasketitemDelete {
     /// Creates a `BasketitemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -111,12 +168,30 @@ impl ::b24_core::__private::Method for BasketitemDelete {
         "sale.basketitem.delete",
     );
     type Output = bool;
+    type Error = BasketitemDeleteError;
 }
 /// The method `sale.basketitem.get` retrieves information about a basket item (position).
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -127,12 +202,14 @@ pub struct BasketitemGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl BasketitemGet {
     /// Creates a `BasketitemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -143,12 +220,30 @@ impl ::b24_core::__private::Method for BasketitemGet {
         "sale.basketitem.get",
     );
     type Output = BasketitemGetResult;
+    type Error = BasketitemGetError;
 }
 /// The method `sale.basketitem.getFields` returns a list of available fields of the basket item. Each field is described as a field settings structure rest_field_description.
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -170,12 +265,30 @@ impl ::b24_core::__private::Method for BasketitemGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = BasketitemGetFieldsError;
 }
 /// The method `sale.basketitem.getFieldsCatalogProduct` retrieves a list of available fields for a basket item (position) for the methods sale.basketitem.addCatalogProduct and sale.basketitem.updateCatalogProduct — these methods only work with products from the catalog module in basket items (positions).
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-get-catalog-product-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemGetFieldsCatalogProduct::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemGetFieldsCatalogProduct>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemGetFieldsCatalogProduct` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -197,12 +310,31 @@ impl ::b24_core::__private::Method for BasketitemGetFieldsCatalogProduct {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = BasketitemGetFieldsCatalogProductError;
 }
 /// The method `sale.basketitem.list` retrieves a set of items (positions) in the cart filtered by the specified criteria.
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -284,7 +416,7 @@ pub struct BasketitemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BasketitemList {
     /// Creates a `BasketitemList` from its required fields.
@@ -338,7 +470,10 @@ impl BasketitemList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -350,6 +485,7 @@ impl ::b24_core::__private::Method for BasketitemList {
         "sale.basketitem.list",
     );
     type Output = BasketitemListResult;
+    type Error = BasketitemListError;
 }
 impl ::b24_core::__private::ListMethod for BasketitemList {
     type Item = SaleBasketItem;
@@ -363,6 +499,24 @@ impl ::b24_core::__private::ListMethod for BasketitemList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -371,7 +525,7 @@ pub struct BasketitemUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the fields to be modified
     ///
     /// Wire name: `fields`.
@@ -385,7 +539,7 @@ impl BasketitemUpdate {
     /// Creates a `BasketitemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -406,12 +560,31 @@ impl ::b24_core::__private::Method for BasketitemUpdate {
         "sale.basketitem.update",
     );
     type Output = BasketitemUpdateResult;
+    type Error = BasketitemUpdateError;
 }
 /// The method `sale.basketitem.updateCatalogProduct` changes the basket item position (catalog product) of an existing order.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-update-catalog-product.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_item::BasketitemUpdateCatalogProduct::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_item::BasketitemUpdateCatalogProduct>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketitemUpdateCatalogProduct` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -420,7 +593,7 @@ pub struct BasketitemUpdateCatalogProduct {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with modifiable fields
     ///
     /// Wire name: `fields`.
@@ -434,7 +607,7 @@ impl BasketitemUpdateCatalogProduct {
     /// Creates a `BasketitemUpdateCatalogProduct` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -455,6 +628,535 @@ impl ::b24_core::__private::Method for BasketitemUpdateCatalogProduct {
         "sale.basketitem.updateCatalogProduct",
     );
     type Output = BasketitemUpdateCatalogProductResult;
+    type Error = BasketitemUpdateCatalogProductError;
+}
+/// The documented errors of `BasketitemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemAddError {
+    /// Code `200140400007`.
+    ///
+    /// basket item is not saved - bad data
+    ///
+    /// The item was not created. The error occurs if an invalid product identifier is passed or if the product is inactive
+    Code200140400007,
+    /// Code `200140400008`.
+    ///
+    /// Required fields: fields[ORDER_ID]
+    ///
+    /// Order identifier is not specified
+    Code200140400008,
+    /// Code `200140400009`.
+    ///
+    /// Order not found
+    ///
+    /// Order not found
+    Code200140400009,
+    /// Code `200140400011`.
+    ///
+    /// Currency must be the currency of the order
+    ///
+    /// The currency of the item does not match the currency of the order
+    Code200140400011,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to add
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters are not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400007" => Self::Code200140400007,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400007 => "200140400007",
+            Self::Code200140400008 => "200140400008",
+            Self::Code200140400009 => "200140400009",
+            Self::Code200140400011 => "200140400011",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketitemAddCatalogProduct`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemAddCatalogProductError {
+    /// Code `200140400006`.
+    ///
+    /// Module catalog does not exist
+    ///
+    /// The Trade Catalog module (catalog) is missing
+    Code200140400006,
+    /// Code `200140400007`.
+    ///
+    /// basket item is not saved - bad data
+    ///
+    /// The item was not created. The error occurs if an incorrect product identifier is passed or if the product is inactive
+    Code200140400007,
+    /// Code `200140400008`.
+    ///
+    /// Required fields: fields[ORDER_ID]
+    ///
+    /// Order identifier is not specified
+    Code200140400008,
+    /// Code `200140400009`.
+    ///
+    /// Order not found
+    ///
+    /// Order not found
+    Code200140400009,
+    /// Code `200140400011`.
+    ///
+    /// Currency must be the currency of the order
+    ///
+    /// The position currency does not match the order currency
+    Code200140400011,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to add
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters are not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemAddCatalogProductError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400006" => Self::Code200140400006,
+            "200140400007" => Self::Code200140400007,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400006 => "200140400006",
+            Self::Code200140400007 => "200140400007",
+            Self::Code200140400008 => "200140400008",
+            Self::Code200140400009 => "200140400009",
+            Self::Code200140400011 => "200140400011",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketitemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemDeleteError {
+    /// Code `200140400001`.
+    ///
+    /// basket item does not exist
+    ///
+    /// Cart item not found
+    Code200140400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to delete
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters are missing
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400001" => Self::Code200140400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400001 => "200140400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketitemGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemGetError {
+    /// Code `200140400001`.
+    ///
+    /// basket item does not exist
+    ///
+    /// Basket position not found
+    Code200140400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400001" => Self::Code200140400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400001 => "200140400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketitemGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BasketitemGetFieldsCatalogProduct` (shared).
+pub type BasketitemGetFieldsCatalogProductError = BasketitemGetFieldsError;
+/// The documented errors of `BasketitemList` (shared).
+pub type BasketitemListError = BasketitemGetFieldsError;
+/// The documented errors of `BasketitemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemUpdateError {
+    /// Code `200140400001`.
+    ///
+    /// basket item does not exist
+    ///
+    /// Basket item not found
+    Code200140400001,
+    /// Code `200140400008`.
+    ///
+    /// Required fields: fields[ORDER_ID]
+    ///
+    /// Order ID not specified
+    Code200140400008,
+    /// Code `200140400009`.
+    ///
+    /// Order not found
+    ///
+    /// Order not found
+    Code200140400009,
+    /// Code `200140400011`.
+    ///
+    /// Currency must match the order's currency
+    ///
+    /// Item currency does not match the order's currency
+    Code200140400011,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to modify
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400001" => Self::Code200140400001,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400001 => "200140400001",
+            Self::Code200140400008 => "200140400008",
+            Self::Code200140400009 => "200140400009",
+            Self::Code200140400011 => "200140400011",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400001 | Self::Code200140400009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketitemUpdateCatalogProduct`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketitemUpdateCatalogProductError {
+    /// Code `200140400006`.
+    ///
+    /// Module catalog is not exists
+    ///
+    /// The Trade Catalog module is missing
+    Code200140400006,
+    /// Code `200140400001`.
+    ///
+    /// basket item is not exists
+    ///
+    /// Basket item not found
+    Code200140400001,
+    /// Code `200140400008`.
+    ///
+    /// Required fields: fields[ORDER_ID]
+    ///
+    /// Order ID is not specified
+    Code200140400008,
+    /// Code `200140400009`.
+    ///
+    /// Order not found
+    ///
+    /// Order not found
+    Code200140400009,
+    /// Code `200140400011`.
+    ///
+    /// Currency must be the currency of the order
+    ///
+    /// The item's currency does not match the order's currency
+    Code200140400011,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to modify
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters are not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketitemUpdateCatalogProductError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400006" => Self::Code200140400006,
+            "200140400001" => Self::Code200140400001,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400006 => "200140400006",
+            Self::Code200140400001 => "200140400001",
+            Self::Code200140400008 => "200140400008",
+            Self::Code200140400009 => "200140400009",
+            Self::Code200140400011 => "200140400011",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400001 | Self::Code200140400009)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleBasketItemProperty` object.
 #[derive(

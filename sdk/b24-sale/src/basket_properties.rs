@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_sale::basket_properties::BasketpropertiesAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_properties::BasketpropertiesAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketpropertiesAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -40,12 +56,30 @@ impl ::b24_core::__private::Method for BasketpropertiesAdd {
         "sale.basketproperties.add",
     );
     type Output = BasketpropertiesAddResult;
+    type Error = BasketpropertiesAddError;
 }
 /// The method `sale.basketproperties.delete` removes a property for an item (position) in the basket of an order.
 ///
 /// Who: store administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_properties::BasketpropertiesDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_properties::BasketpropertiesDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketpropertiesDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -56,12 +90,14 @@ pub struct BasketpropertiesDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl BasketpropertiesDelete {
     /// Creates a `BasketpropertiesDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -72,12 +108,30 @@ impl ::b24_core::__private::Method for BasketpropertiesDelete {
         "sale.basketproperties.delete",
     );
     type Output = bool;
+    type Error = BasketpropertiesDeleteError;
 }
 /// The method `sale.basketproperties.get` retrieves the property for an item (position) in the basket of an order by its identifier.
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_properties::BasketpropertiesGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_properties::BasketpropertiesGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketpropertiesGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -86,12 +140,14 @@ pub struct BasketpropertiesGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl BasketpropertiesGet {
     /// Creates a `BasketpropertiesGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -102,12 +158,30 @@ impl ::b24_core::__private::Method for BasketpropertiesGet {
         "sale.basketproperties.get",
     );
     type Output = BasketpropertiesGetResult;
+    type Error = BasketpropertiesGetError;
 }
 /// The method `sale.basketproperties.getFields` retrieves a list of property fields. Each field is described as a settings structure (`rest_field_description`).
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_properties::BasketpropertiesGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_properties::BasketpropertiesGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketpropertiesGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -126,12 +200,31 @@ impl ::b24_core::__private::Method for BasketpropertiesGetFields {
         "sale.basketproperties.getFields",
     );
     type Output = BasketpropertiesGetFieldsResult;
+    type Error = BasketpropertiesGetFieldsError;
 }
 /// The method `sale.basketproperties.list` retrieves a set of properties for the items (positions) in the basket, selected based on a filter.
 ///
 /// Who: store manager.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_properties::BasketpropertiesList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_properties::BasketpropertiesList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketpropertiesList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,7 +301,7 @@ pub struct BasketpropertiesList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BasketpropertiesList {
     /// Creates a `BasketpropertiesList` from its required fields.
@@ -262,7 +355,10 @@ impl BasketpropertiesList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -274,6 +370,7 @@ impl ::b24_core::__private::Method for BasketpropertiesList {
         "sale.basketproperties.list",
     );
     type Output = BasketpropertiesListResult;
+    type Error = BasketpropertiesListError;
 }
 impl ::b24_core::__private::ListMethod for BasketpropertiesList {
     type Item = SaleBasketItemProperty;
@@ -287,6 +384,24 @@ impl ::b24_core::__private::ListMethod for BasketpropertiesList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::basket_properties::BasketpropertiesUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::basket_properties::BasketpropertiesUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BasketpropertiesUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -295,7 +410,7 @@ pub struct BasketpropertiesUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the fields to be modified (detailed description is provided below) for the basket item (position) property:
     ///
     /// ```js
@@ -319,7 +434,7 @@ impl BasketpropertiesUpdate {
     /// Creates a `BasketpropertiesUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -340,6 +455,302 @@ impl ::b24_core::__private::Method for BasketpropertiesUpdate {
         "sale.basketproperties.update",
     );
     type Output = BasketpropertiesUpdateResult;
+    type Error = BasketpropertiesUpdateError;
+}
+/// The documented errors of `BasketpropertiesAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketpropertiesAddError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to add
+    Code200040300010,
+    /// Code `200240400004`.
+    ///
+    /// Basket item id is absent
+    /// Basket item (position) identifier is not specified
+    Code200240400004,
+    /// Code `200240400005`.
+    ///
+    /// Basket item id is bad
+    /// Invalid basket item (position) identifier — for example, the string ‘seventy’
+    Code200240400005,
+    /// Code `200240400001, 200240400002`.
+    ///
+    /// Basket item (position) not found
+    Code200240400001200240400002,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketpropertiesAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            "200240400004" => Self::Code200240400004,
+            "200240400005" => Self::Code200240400005,
+            "200240400001, 200240400002" => Self::Code200240400001200240400002,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Code200240400004 => "200240400004",
+            Self::Code200240400005 => "200240400005",
+            Self::Code200240400001200240400002 => "200240400001, 200240400002",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200240400001200240400002)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketpropertiesDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketpropertiesDeleteError {
+    /// Code `200140400001`.
+    ///
+    /// basket item does not exist
+    ///
+    /// Basket position not found
+    Code200140400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to delete
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketpropertiesDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200140400001" => Self::Code200140400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200140400001 => "200140400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200140400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketpropertiesGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketpropertiesGetError {
+    /// Code `200240400003`.
+    ///
+    /// Basket item not found
+    Code200240400003,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights for reading
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketpropertiesGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200240400003" => Self::Code200240400003,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200240400003 => "200240400003",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200240400003)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BasketpropertiesGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketpropertiesGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketpropertiesGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BasketpropertiesList` (shared).
+pub type BasketpropertiesListError = BasketpropertiesGetFieldsError;
+/// The documented errors of `BasketpropertiesUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BasketpropertiesUpdateError {
+    /// Code `20004030001`.
+    ///
+    /// Insufficient rights to modify
+    Code20004030001,
+    /// Code `100`.
+    ///
+    /// Required parameters not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., missing required fields)
+    OtherErrorsEGMissingRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BasketpropertiesUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "20004030001" => Self::Code20004030001,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., missing required fields)" => {
+                        Self::OtherErrorsEGMissingRequired
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code20004030001 => "20004030001",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGMissingRequired => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `SaleBasketItemProperty` object.
 #[derive(

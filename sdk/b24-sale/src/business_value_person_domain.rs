@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::business_value_person_domain::BusinessValuePersonDomainAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::business_value_person_domain::BusinessValuePersonDomainAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BusinessValuePersonDomainAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -38,16 +56,32 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.businessValuePersonDomain.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = BusinessValuePersonDomainAddResult;
+    type Error = BusinessValuePersonDomainAddError;
 }
 /// The method `sale.businessValuePersonDomain.deleteByFilter` removes the correspondence with a natural or legal person.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-delete-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::business_value_person_domain::BusinessValuePersonDomainDeleteByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::business_value_person_domain::BusinessValuePersonDomainDeleteByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BusinessValuePersonDomainDeleteByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -82,12 +116,30 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainDeleteByFilter {
         "sale.businessValuePersonDomain.deleteByFilter",
     );
     type Output = bool;
+    type Error = BusinessValuePersonDomainDeleteByFilterError;
 }
 /// The method `sale.businessValuePersonDomain.getFields` retrieves fields corresponding to a natural or legal person.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::business_value_person_domain::BusinessValuePersonDomainGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::business_value_person_domain::BusinessValuePersonDomainGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BusinessValuePersonDomainGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -106,12 +158,31 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainGetFields {
         "sale.businessValuePersonDomain.getFields",
     );
     type Output = BusinessValuePersonDomainGetFieldsResult;
+    type Error = BusinessValuePersonDomainGetFieldsError;
 }
 /// The method `sale.businessValuePersonDomain.list` retrieves a list of payer type domain mappings.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::business_value_person_domain::BusinessValuePersonDomainList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::business_value_person_domain::BusinessValuePersonDomainList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `BusinessValuePersonDomainList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -188,7 +259,7 @@ pub struct BusinessValuePersonDomainList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BusinessValuePersonDomainList {
     /// Creates a `BusinessValuePersonDomainList` from its required fields.
@@ -242,7 +313,10 @@ impl BusinessValuePersonDomainList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -254,6 +328,7 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainList {
         "sale.businessValuePersonDomain.list",
     );
     type Output = BusinessValuePersonDomainListResult;
+    type Error = BusinessValuePersonDomainListError;
 }
 impl ::b24_core::__private::ListMethod for BusinessValuePersonDomainList {
     type Item = SaleBusinessValuePersonDomain;
@@ -261,6 +336,249 @@ impl ::b24_core::__private::ListMethod for BusinessValuePersonDomainList {
         "businessValuePersonDomains",
     );
     const ID_FIELD: &'static str = "id";
+}
+/// The documented errors of `BusinessValuePersonDomainAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BusinessValuePersonDomainAddError {
+    /// Code `201250000001`.
+    ///
+    /// Correspondence for the specified payer type identifier already exists
+    Code201250000001,
+    /// Code `201240400002`.
+    ///
+    /// Payer type with the specified identifier does not exist
+    Code201240400002,
+    /// Code `200040300020`.
+    ///
+    /// Access error to the record
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BusinessValuePersonDomainAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201250000001" => Self::Code201250000001,
+            "201240400002" => Self::Code201240400002,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201250000001 => "201250000001",
+            Self::Code201240400002 => "201240400002",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BusinessValuePersonDomainDeleteByFilter`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BusinessValuePersonDomainDeleteByFilterError {
+    /// Code `201450000002`.
+    ///
+    /// Parameter personTypeId not provided
+    Code201450000002,
+    /// Code `201450000003`.
+    ///
+    /// Parameter domain not provided
+    Code201450000003,
+    /// Code `201440400003`.
+    ///
+    /// The specified domain does not exist for the given personTypeId
+    Code201440400003,
+    /// Code `200040300020`.
+    ///
+    /// Access error for deletion
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required parameter not specified
+    RequiredParameterNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for BusinessValuePersonDomainDeleteByFilterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201450000002" => Self::Code201450000002,
+            "201450000003" => Self::Code201450000003,
+            "201440400003" => Self::Code201440400003,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required parameter not specified" => {
+                        Self::RequiredParameterNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201450000002 => "201450000002",
+            Self::Code201450000003 => "201450000003",
+            Self::Code201440400003 => "201440400003",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredParameterNotSpecified => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BusinessValuePersonDomainGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BusinessValuePersonDomainGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available fields of the entity
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BusinessValuePersonDomainGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BusinessValuePersonDomainList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BusinessValuePersonDomainListError {
+    /// Code `200040300010`.
+    ///
+    /// No access to read
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BusinessValuePersonDomainListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `SaleBusinessValuePersonDomain` object.
 #[derive(
@@ -328,6 +646,114 @@ impl SaleBusinessValuePersonDomain {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.domain = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `BusinessValuePersonDomainAddResultBusinessValuePersonDomain` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BusinessValuePersonDomainAddResultBusinessValuePersonDomain {
+    /// Wire name: `domain`.
+    #[serde(
+        rename = "domain",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub domain: ::std::option::Option<::std::string::String>,
+    /// Wire name: `personTypeId`.
+    #[serde(
+        rename = "personTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub person_type_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BusinessValuePersonDomainAddResultBusinessValuePersonDomain {
+    /// Creates a `BusinessValuePersonDomainAddResultBusinessValuePersonDomain` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            domain: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `domain`.
+    #[must_use]
+    pub fn domain(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.domain = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeId`.
+    #[must_use]
+    pub fn person_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct BusinessValuePersonDomainAddResult {
+    /// Wire name: `businessValuePersonDomain`.
+    #[serde(
+        rename = "businessValuePersonDomain",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub business_value_person_domain: ::std::option::Option<
+        BusinessValuePersonDomainAddResultBusinessValuePersonDomain,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl BusinessValuePersonDomainAddResult {
+    /// Creates a `BusinessValuePersonDomainAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            business_value_person_domain: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `businessValuePersonDomain`.
+    #[must_use]
+    pub fn business_value_person_domain(
+        mut self,
+        value: impl ::std::convert::Into<
+            BusinessValuePersonDomainAddResultBusinessValuePersonDomain,
+        >,
+    ) -> Self {
+        self.business_value_person_domain = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryAdd::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct DeliveryAdd {
         rename = "REST_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub rest_code: ::std::string::String,
+    pub rest_code: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the delivery service
     ///
     /// Wire name: `NAME`.
@@ -24,7 +41,7 @@ pub struct DeliveryAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Symbolic code of the delivery service currency
     ///
     /// Wire name: `CURRENCY`.
@@ -32,7 +49,7 @@ pub struct DeliveryAdd {
         rename = "CURRENCY",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub currency: ::std::string::String,
+    pub currency: ::b24_core::__private::Param<::std::string::String>,
     /// Description of the delivery service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -42,7 +59,9 @@ pub struct DeliveryAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -52,7 +71,7 @@ pub struct DeliveryAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Indicator of the delivery service's activity.
     /// Possible values:
     /// - `Y` — yes
@@ -80,15 +99,23 @@ pub struct DeliveryAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub logotype: ::std::option::Option<::std::string::String>,
+    pub logotype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl DeliveryAdd {
     /// Creates a `DeliveryAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        rest_code: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        currency: impl ::std::convert::Into<::std::string::String>,
+        rest_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        currency: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             rest_code: rest_code.into(),
@@ -105,14 +132,19 @@ impl DeliveryAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -138,7 +170,9 @@ impl DeliveryAdd {
     #[must_use]
     pub fn logotype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.logotype = ::std::option::Option::Some(value.into());
         self
@@ -151,12 +185,30 @@ impl ::b24_core::__private::Method for DeliveryAdd {
         "sale.delivery.add",
     );
     type Output = DeliveryAddResult;
+    type Error = DeliveryAddError;
 }
 /// The method `sale.delivery.config.get` retrieves the settings of the delivery service.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-config-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryConfigGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryConfigGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryConfigGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -165,12 +217,14 @@ pub struct DeliveryConfigGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DeliveryConfigGet {
     /// Creates a `DeliveryConfigGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -180,18 +234,31 @@ impl ::b24_core::__private::Method for DeliveryConfigGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.config.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<DeliveryConfigGetResultItem>;
+    type Error = DeliveryConfigGetError;
 }
 /// The method `sale.delivery.config.update` updates the delivery service settings.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-config-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryConfigUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryConfigUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryConfigUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -200,7 +267,7 @@ pub struct DeliveryConfigUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the delivery service settings (detailed description provided below).
     /// The structure of the settings (code, name, data type) is defined when creating or updating the delivery service handler using the methods:
     /// - sale.delivery.handler.add
@@ -220,7 +287,9 @@ pub struct DeliveryConfigUpdate {
 impl DeliveryConfigUpdate {
     /// Creates a `DeliveryConfigUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             config: ::std::option::Option::None,
@@ -250,12 +319,30 @@ impl ::b24_core::__private::Method for DeliveryConfigUpdate {
         "sale.delivery.config.update",
     );
     type Output = bool;
+    type Error = DeliveryConfigUpdateError;
 }
 /// The method `sale.delivery.delete` deletes a delivery service.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -264,12 +351,14 @@ pub struct DeliveryDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DeliveryDelete {
     /// Creates a `DeliveryDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -280,16 +369,34 @@ impl ::b24_core::__private::Method for DeliveryDelete {
         "sale.delivery.delete",
     );
     type Output = bool;
+    type Error = DeliveryDeleteError;
 }
 /// The method `sale.delivery.extra.service.add` adds a delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-add.html>
-/// The `SaleDeliveryExtraServiceAdd` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryExtraServiceAdd::new(1, b24_sale::delivery::DeliveryExtraServiceAddType::Enum, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryExtraServiceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceAdd {
+pub struct DeliveryExtraServiceAdd {
     /// Identifier of the delivery service to which the created service will be linked.
     ///
     /// You can obtain the identifiers of delivery services using the sale.delivery.getlist method.
@@ -299,7 +406,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Type of service. Possible values:
     /// - `enum` — list (selecting an option from a pre-defined list)
     /// - `checkbox` — single service (e.g., door delivery)
@@ -307,7 +414,7 @@ pub struct SaleDeliveryExtraServiceAdd {
     ///
     /// Wire name: `TYPE`.
     #[serde(rename = "TYPE")]
-    pub r#type: SaleDeliveryExtraServiceAddType,
+    pub r#type: DeliveryExtraServiceAddType,
     /// Name of the service
     ///
     /// Wire name: `NAME`.
@@ -315,7 +422,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Indicator of service activity. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -324,7 +431,7 @@ pub struct SaleDeliveryExtraServiceAdd {
     ///
     /// Wire name: `ACTIVE`.
     #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
-    pub active: ::std::option::Option<SaleDeliveryExtraServiceAddActive>,
+    pub active: ::std::option::Option<DeliveryExtraServiceAddActive>,
     /// Symbolic code of the service
     ///
     /// Wire name: `CODE`.
@@ -334,7 +441,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -344,7 +451,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -354,7 +461,9 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Cost of the service in the currency of the delivery service.
     ///
     /// This field is relevant only for services of type `single service (checkbox)` and `quantitative service (quantity)`.
@@ -366,7 +475,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// List of available options for selection (detailed description provided below).
     ///
     /// This field is relevant only for services of type `list (enum)`.
@@ -380,13 +489,15 @@ pub struct SaleDeliveryExtraServiceAdd {
         >,
     >,
 }
-impl SaleDeliveryExtraServiceAdd {
-    /// Creates a `SaleDeliveryExtraServiceAdd` from its required fields.
+impl DeliveryExtraServiceAdd {
+    /// Creates a `DeliveryExtraServiceAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        r#type: impl ::std::convert::Into<SaleDeliveryExtraServiceAddType>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        r#type: impl ::std::convert::Into<DeliveryExtraServiceAddType>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         items: impl ::std::convert::Into<
             ::std::vec::Vec<
                 ::b24_core::__private::serde_json::Map<
@@ -412,7 +523,7 @@ impl SaleDeliveryExtraServiceAdd {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryExtraServiceAddActive>,
+        value: impl ::std::convert::Into<DeliveryExtraServiceAddActive>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
@@ -421,14 +532,19 @@ impl SaleDeliveryExtraServiceAdd {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -436,67 +552,110 @@ impl SaleDeliveryExtraServiceAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PRICE`.
     #[must_use]
-    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.price = ::std::option::Option::Some(value.into());
         self
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceAdd {
+impl ::b24_core::__private::Method for DeliveryExtraServiceAdd {
     const NAME: &'static str = "sale.delivery.extra.service.add";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.add",
     );
     type Output = i64;
+    type Error = DeliveryExtraServiceAddError;
 }
 /// The method `sale.delivery.extra.service.delete` deletes a delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-delete.html>
-/// The `SaleDeliveryExtraServiceDelete` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryExtraServiceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryExtraServiceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceDelete {
+pub struct DeliveryExtraServiceDelete {
     /// Identifier of the service.
     ///
     /// You can obtain the identifiers of delivery services using the sale.delivery.extra.service.get method
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
-impl SaleDeliveryExtraServiceDelete {
-    /// Creates a `SaleDeliveryExtraServiceDelete` from its required fields.
+impl DeliveryExtraServiceDelete {
+    /// Creates a `DeliveryExtraServiceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceDelete {
+impl ::b24_core::__private::Method for DeliveryExtraServiceDelete {
     const NAME: &'static str = "sale.delivery.extra.service.delete";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.delete",
     );
     type Output = bool;
+    type Error = DeliveryExtraServiceDeleteError;
 }
 /// The method `sale.delivery.extra.service.get` retrieves information about all services of a specific delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-get.html>
-/// The `SaleDeliveryExtraServiceGet` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryExtraServiceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryExtraServiceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceGet {
+pub struct DeliveryExtraServiceGet {
     /// Identifier of the delivery service
     ///
     /// Wire name: `DELIVERY_ID`.
@@ -504,41 +663,61 @@ pub struct SaleDeliveryExtraServiceGet {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
 }
-impl SaleDeliveryExtraServiceGet {
-    /// Creates a `SaleDeliveryExtraServiceGet` from its required fields.
+impl DeliveryExtraServiceGet {
+    /// Creates a `DeliveryExtraServiceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(delivery_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
         }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
+impl ::b24_core::__private::Method for DeliveryExtraServiceGet {
     const NAME: &'static str = "sale.delivery.extra.service.get";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.get",
     );
     type Output = ::std::vec::Vec<SaleDeliveryExtraService>;
+    type Error = DeliveryExtraServiceGetError;
 }
 /// The method `sale.delivery.extra.service.update` updates the delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-update.html>
-/// The `SaleDeliveryExtraServiceUpdate` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryExtraServiceUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryExtraServiceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceUpdate {
+pub struct DeliveryExtraServiceUpdate {
     /// Identifier of the service.
     ///
     /// You can obtain the identifiers of delivery services using the sale.delivery.extra.service.get method.
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the service
     ///
     /// Wire name: `NAME`.
@@ -548,14 +727,14 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Indicator of the service's activity. Possible values:
     /// - `Y` — yes
     /// - `N` — no
     ///
     /// Wire name: `ACTIVE`.
     #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
-    pub active: ::std::option::Option<SaleDeliveryExtraServiceUpdateActive>,
+    pub active: ::std::option::Option<DeliveryExtraServiceUpdateActive>,
     /// Symbolic code of the service
     ///
     /// Wire name: `CODE`.
@@ -565,7 +744,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -575,7 +754,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -585,7 +764,9 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Cost of the service in the delivery service's currency.
     ///
     /// This field is relevant only for services of type `single service (checkbox)` and `quantitative service (quantity)`
@@ -597,7 +778,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// List of available options for selection (detailed description provided below).
     ///
     /// This field is relevant only for services of type `list (enum)`
@@ -613,10 +794,12 @@ pub struct SaleDeliveryExtraServiceUpdate {
         >,
     >,
 }
-impl SaleDeliveryExtraServiceUpdate {
-    /// Creates a `SaleDeliveryExtraServiceUpdate` from its required fields.
+impl DeliveryExtraServiceUpdate {
+    /// Creates a `DeliveryExtraServiceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -632,7 +815,9 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -641,7 +826,7 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryExtraServiceUpdateActive>,
+        value: impl ::std::convert::Into<DeliveryExtraServiceUpdateActive>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
@@ -650,14 +835,19 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -665,14 +855,19 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PRICE`.
     #[must_use]
-    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.price = ::std::option::Option::Some(value.into());
         self
     }
@@ -693,19 +888,37 @@ impl SaleDeliveryExtraServiceUpdate {
         self
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
+impl ::b24_core::__private::Method for DeliveryExtraServiceUpdate {
     const NAME: &'static str = "sale.delivery.extra.service.update";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.update",
     );
     type Output = bool;
+    type Error = DeliveryExtraServiceUpdateError;
 }
 /// The method `sale.delivery.getlist` retrieves a list of delivery services.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -827,12 +1040,31 @@ impl ::b24_core::__private::Method for DeliveryGetlist {
         "sale.delivery.getlist",
     );
     type Output = ::std::vec::Vec<SaleDeliveryService>;
+    type Error = DeliveryGetlistError;
 }
 /// The method `sale.delivery.handler.add` adds a delivery service handler.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerAdd::new("text", "text", serde_json::Map::new(), Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -844,7 +1076,7 @@ pub struct DeliveryHandlerAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Symbolic code of the delivery service handler
     ///
     /// Wire name: `CODE`.
@@ -852,7 +1084,7 @@ pub struct DeliveryHandlerAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -862,7 +1094,7 @@ pub struct DeliveryHandlerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the delivery service handler
     ///
     /// Wire name: `DESCRIPTION`.
@@ -872,7 +1104,7 @@ pub struct DeliveryHandlerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<i64>,
+    pub description: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing information about the settings of the delivery service handler (detailed description provided below)
     ///
     /// Wire name: `SETTINGS`.
@@ -898,8 +1130,12 @@ impl DeliveryHandlerAdd {
     /// Creates a `DeliveryHandlerAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        code: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         settings: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -926,13 +1162,19 @@ impl DeliveryHandlerAdd {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `DESCRIPTION`.
     #[must_use]
-    pub fn description(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
@@ -944,12 +1186,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerAdd {
         "sale.delivery.handler.add",
     );
     type Output = i64;
+    type Error = DeliveryHandlerAddError;
 }
 /// The method `sale.delivery.handler.delete` deletes the delivery service handler.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -958,12 +1218,14 @@ pub struct DeliveryHandlerDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DeliveryHandlerDelete {
     /// Creates a `DeliveryHandlerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -974,12 +1236,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerDelete {
         "sale.delivery.handler.delete",
     );
     type Output = bool;
+    type Error = DeliveryHandlerDeleteError;
 }
 /// The method `sale.delivery.handler.list` retrieves a list of delivery service handlers.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,12 +1278,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerList {
         "sale.delivery.handler.list",
     );
     type Output = ::std::vec::Vec<SaleDeliveryHandler>;
+    type Error = DeliveryHandlerListError;
 }
 /// The method `sale.delivery.handler.update` updates the delivery service handler.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1013,7 +1311,7 @@ pub struct DeliveryHandlerUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the delivery service handler
     ///
     /// Wire name: `NAME`.
@@ -1023,7 +1321,7 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Symbolic code of the delivery service handler
     ///
     /// Wire name: `CODE`.
@@ -1033,7 +1331,7 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -1043,7 +1341,7 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the delivery service handler
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1053,7 +1351,9 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An object containing information about the settings of the delivery service handler (detailed description provided below)
     ///
     /// Wire name: `SETTINGS`.
@@ -1072,7 +1372,9 @@ pub struct DeliveryHandlerUpdate {
 impl DeliveryHandlerUpdate {
     /// Creates a `DeliveryHandlerUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -1087,7 +1389,9 @@ impl DeliveryHandlerUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1096,14 +1400,19 @@ impl DeliveryHandlerUpdate {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1111,7 +1420,9 @@ impl DeliveryHandlerUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1144,16 +1455,34 @@ impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
         "sale.delivery.handler.update",
     );
     type Output = bool;
+    type Error = DeliveryHandlerUpdateError;
 }
 /// The method `sale.delivery.request.delete` deletes a delivery request.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-delete.html>
-/// The `SaleDeliveryRequestDelete` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryRequestDelete::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryRequestDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryRequestDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestDelete {
+pub struct DeliveryRequestDelete {
     /// Identifier of the delivery service to which the delivery request belongs.
     ///
     /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
@@ -1163,7 +1492,7 @@ pub struct SaleDeliveryRequestDelete {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery request.
     ///
     /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
@@ -1173,14 +1502,16 @@ pub struct SaleDeliveryRequestDelete {
         rename = "REQUEST_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub request_id: ::std::string::String,
+    pub request_id: ::b24_core::__private::Param<::std::string::String>,
 }
-impl SaleDeliveryRequestDelete {
-    /// Creates a `SaleDeliveryRequestDelete` from its required fields.
+impl DeliveryRequestDelete {
+    /// Creates a `DeliveryRequestDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        request_id: impl ::std::convert::Into<::std::string::String>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        request_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
@@ -1188,23 +1519,40 @@ impl SaleDeliveryRequestDelete {
         }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
+impl ::b24_core::__private::Method for DeliveryRequestDelete {
     const NAME: &'static str = "sale.delivery.request.delete";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.delete",
     );
     type Output = bool;
+    type Error = DeliveryRequestDeleteError;
 }
 /// The method `sale.delivery.request.sendmessage` creates notifications for a delivery request.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-send-message.html>
-/// The `SaleDeliveryRequestSendmessage` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_sale::delivery::DeliveryRequestSendmessage) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryRequestSendmessage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryRequestSendmessage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestSendmessage {
+pub struct DeliveryRequestSendmessage {
     /// Identifier of the delivery service related to the delivery request.
     ///
     /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
@@ -1214,7 +1562,7 @@ pub struct SaleDeliveryRequestSendmessage {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery request.
     ///
     /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
@@ -1224,7 +1572,7 @@ pub struct SaleDeliveryRequestSendmessage {
         rename = "REQUEST_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub request_id: ::std::string::String,
+    pub request_id: ::b24_core::__private::Param<::std::string::String>,
     /// Recipient of the message.
     ///
     /// Possible values:
@@ -1233,21 +1581,23 @@ pub struct SaleDeliveryRequestSendmessage {
     ///
     /// Wire name: `ADDRESSEE`.
     #[serde(rename = "ADDRESSEE")]
-    pub addressee: SaleDeliveryRequestSendmessageAddressee,
+    pub addressee: DeliveryRequestSendmessageAddressee,
     /// Message (detailed description provided below)
     ///
     /// Wire name: `MESSAGE`.
     #[serde(rename = "MESSAGE")]
-    pub message: SaleDeliveryRequestSendmessageMessage,
+    pub message: DeliveryRequestSendmessageMessage,
 }
-impl SaleDeliveryRequestSendmessage {
-    /// Creates a `SaleDeliveryRequestSendmessage` from its required fields.
+impl DeliveryRequestSendmessage {
+    /// Creates a `DeliveryRequestSendmessage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        request_id: impl ::std::convert::Into<::std::string::String>,
-        addressee: impl ::std::convert::Into<SaleDeliveryRequestSendmessageAddressee>,
-        message: impl ::std::convert::Into<SaleDeliveryRequestSendmessageMessage>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        request_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        addressee: impl ::std::convert::Into<DeliveryRequestSendmessageAddressee>,
+        message: impl ::std::convert::Into<DeliveryRequestSendmessageMessage>,
     ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
@@ -1257,23 +1607,41 @@ impl SaleDeliveryRequestSendmessage {
         }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryRequestSendmessage {
+impl ::b24_core::__private::Method for DeliveryRequestSendmessage {
     const NAME: &'static str = "sale.delivery.request.sendmessage";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.sendmessage",
     );
     type Output = bool;
+    type Error = DeliveryRequestSendmessageError;
 }
 /// The method `sale.delivery.request.update` updates the delivery request.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-update.html>
-/// The `SaleDeliveryRequestUpdate` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryRequestUpdate::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryRequestUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `DeliveryRequestUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestUpdate {
+pub struct DeliveryRequestUpdate {
     /// Identifier of the delivery service to which the delivery request belongs.
     ///
     /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
@@ -1283,7 +1651,7 @@ pub struct SaleDeliveryRequestUpdate {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery request.
     ///
     /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
@@ -1293,7 +1661,7 @@ pub struct SaleDeliveryRequestUpdate {
         rename = "REQUEST_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub request_id: ::std::string::String,
+    pub request_id: ::b24_core::__private::Param<::std::string::String>,
     /// Indicator of the need to finalize the delivery request.
     ///
     /// It is implied that the indicator value should be set to `Y` when the delivery request is completed.
@@ -1306,18 +1674,18 @@ pub struct SaleDeliveryRequestUpdate {
     ///
     /// Wire name: `FINALIZE`.
     #[serde(rename = "FINALIZE", default, skip_serializing_if = "Option::is_none")]
-    pub finalize: ::std::option::Option<SaleDeliveryRequestUpdateFinalize>,
+    pub finalize: ::std::option::Option<DeliveryRequestUpdateFinalize>,
     /// Status of the delivery request (detailed description provided below)
     ///
     /// Wire name: `STATUS`.
     #[serde(rename = "STATUS", default, skip_serializing_if = "Option::is_none")]
-    pub status: ::std::option::Option<SaleDeliveryRequestUpdateStatus>,
+    pub status: ::std::option::Option<DeliveryRequestUpdateStatus>,
     /// Properties of the delivery request (detailed description provided below)
     ///
     /// Wire name: `PROPERTIES`.
     #[serde(rename = "PROPERTIES", default, skip_serializing_if = "Option::is_none")]
     pub properties: ::std::option::Option<
-        ::std::vec::Vec<SaleDeliveryRequestUpdatePropertiesItem>,
+        ::std::vec::Vec<DeliveryRequestUpdatePropertiesItem>,
     >,
     /// Indicator of the need to completely overwrite the property values of the request during the update.
     ///
@@ -1334,15 +1702,17 @@ pub struct SaleDeliveryRequestUpdate {
         skip_serializing_if = "Option::is_none"
     )]
     pub overwrite_properties: ::std::option::Option<
-        SaleDeliveryRequestUpdateOverwriteProperties,
+        DeliveryRequestUpdateOverwriteProperties,
     >,
 }
-impl SaleDeliveryRequestUpdate {
-    /// Creates a `SaleDeliveryRequestUpdate` from its required fields.
+impl DeliveryRequestUpdate {
+    /// Creates a `DeliveryRequestUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        request_id: impl ::std::convert::Into<::std::string::String>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        request_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
@@ -1357,7 +1727,7 @@ impl SaleDeliveryRequestUpdate {
     #[must_use]
     pub fn finalize(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestUpdateFinalize>,
+        value: impl ::std::convert::Into<DeliveryRequestUpdateFinalize>,
     ) -> Self {
         self.finalize = ::std::option::Option::Some(value.into());
         self
@@ -1366,7 +1736,7 @@ impl SaleDeliveryRequestUpdate {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestUpdateStatus>,
+        value: impl ::std::convert::Into<DeliveryRequestUpdateStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
@@ -1376,7 +1746,7 @@ impl SaleDeliveryRequestUpdate {
     pub fn properties(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<SaleDeliveryRequestUpdatePropertiesItem>,
+            ::std::vec::Vec<DeliveryRequestUpdatePropertiesItem>,
         >,
     ) -> Self {
         self.properties = ::std::option::Option::Some(value.into());
@@ -1386,25 +1756,43 @@ impl SaleDeliveryRequestUpdate {
     #[must_use]
     pub fn overwrite_properties(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestUpdateOverwriteProperties>,
+        value: impl ::std::convert::Into<DeliveryRequestUpdateOverwriteProperties>,
     ) -> Self {
         self.overwrite_properties = ::std::option::Option::Some(value.into());
         self
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryRequestUpdate {
+impl ::b24_core::__private::Method for DeliveryRequestUpdate {
     const NAME: &'static str = "sale.delivery.request.update";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.update",
     );
     type Output = bool;
+    type Error = DeliveryRequestUpdateError;
 }
 /// The method `sale.delivery.update` updates the delivery service.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1414,7 +1802,7 @@ pub struct DeliveryUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the delivery service
     ///
     /// Wire name: `NAME`.
@@ -1424,7 +1812,7 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Currency symbol code of the delivery service
     ///
     /// Wire name: `CURRENCY`.
@@ -1434,7 +1822,9 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub currency: ::std::option::Option<::std::string::String>,
+    pub currency: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the delivery service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1444,7 +1834,9 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -1454,7 +1846,7 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Indicator of the delivery service's activity.
     /// Possible values:
     /// - `Y` — yes
@@ -1472,12 +1864,16 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub logotype: ::std::option::Option<::std::string::String>,
+    pub logotype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl DeliveryUpdate {
     /// Creates a `DeliveryUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -1492,7 +1888,9 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1501,7 +1899,9 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.currency = ::std::option::Option::Some(value.into());
         self
@@ -1510,14 +1910,19 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1534,7 +1939,9 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn logotype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.logotype = ::std::option::Option::Some(value.into());
         self
@@ -1547,6 +1954,1051 @@ impl ::b24_core::__private::Method for DeliveryUpdate {
         "sale.delivery.update",
     );
     type Output = bool;
+    type Error = DeliveryUpdateError;
+}
+/// The documented errors of `DeliveryAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryAddError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_ADD`.
+    ///
+    /// Error when trying to add a delivery service
+    ErrorDeliveryAdd,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Delivery service handler with the specified REST_CODE not found
+    ErrorHandlerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_ADD" => Self::ErrorDeliveryAdd,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryAdd => "ERROR_DELIVERY_ADD",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryConfigGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryConfigGetError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve delivery service settings
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryConfigGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryConfigUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryConfigUpdateError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_CONFIG_UPDATE`.
+    ///
+    /// Error while attempting to update the delivery service settings values
+    ErrorDeliveryConfigUpdate,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to update the delivery service settings
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryConfigUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_CONFIG_UPDATE" => Self::ErrorDeliveryConfigUpdate,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryConfigUpdate => "ERROR_DELIVERY_CONFIG_UPDATE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryDeleteError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_DELETE`.
+    ///
+    /// Error when attempting to delete the delivery service
+    ErrorDeliveryDelete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_DELETE" => Self::ErrorDeliveryDelete,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryDelete => "ERROR_DELIVERY_DELETE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryExtraServiceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryExtraServiceAddError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_EXTRA_SERVICE_ADD`.
+    ///
+    /// Error when trying to add a service
+    ErrorExtraServiceAdd,
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier not found
+    ErrorDeliveryNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_ADD" => Self::ErrorExtraServiceAdd,
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorExtraServiceAdd => "ERROR_EXTRA_SERVICE_ADD",
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryExtraServiceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryExtraServiceDeleteError {
+    /// Code `ERROR_EXTRA_SERVICE_NOT_FOUND`.
+    ///
+    /// Service with the specified identifier not found
+    ErrorExtraServiceNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_EXTRA_SERVICE_DELETE`.
+    ///
+    /// Error when attempting to delete the service
+    ErrorExtraServiceDelete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to delete the service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_EXTRA_SERVICE_NOT_FOUND" => Self::ErrorExtraServiceNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_DELETE" => Self::ErrorExtraServiceDelete,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorExtraServiceNotFound => "ERROR_EXTRA_SERVICE_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorExtraServiceDelete => "ERROR_EXTRA_SERVICE_DELETE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorExtraServiceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryExtraServiceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryExtraServiceGetError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of services
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryExtraServiceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryExtraServiceUpdateError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_EXTRA_SERVICE_UPDATE`.
+    ///
+    /// Error while attempting to update the service
+    ErrorExtraServiceUpdate,
+    /// Code `ERROR_EXTRA_SERVICE_NOT_FOUND`.
+    ///
+    /// Service with the specified identifier (ID) not found
+    ErrorExtraServiceNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add the service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_UPDATE" => Self::ErrorExtraServiceUpdate,
+            "ERROR_EXTRA_SERVICE_NOT_FOUND" => Self::ErrorExtraServiceNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorExtraServiceUpdate => "ERROR_EXTRA_SERVICE_UPDATE",
+            Self::ErrorExtraServiceNotFound => "ERROR_EXTRA_SERVICE_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorExtraServiceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryGetlistError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of delivery services
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DeliveryHandlerAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerAddError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_ADD`.
+    ///
+    /// Error when trying to add a delivery service handler
+    ErrorHandlerAdd,
+    /// Code `ERROR_HANDLER_ALREADY_EXIST`.
+    ///
+    /// A delivery service handler with the specified code CODE already exists
+    ErrorHandlerAlreadyExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a delivery service handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ADD" => Self::ErrorHandlerAdd,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerAdd => "ERROR_HANDLER_ADD",
+            Self::ErrorHandlerAlreadyExist => "ERROR_HANDLER_ALREADY_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DeliveryHandlerDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerDeleteError {
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Delivery service handler with the specified identifier (ID) not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_DELETE`.
+    ///
+    /// Error when attempting to delete the delivery service handler
+    ErrorHandlerDelete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to delete the delivery service handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_DELETE" => Self::ErrorHandlerDelete,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerDelete => "ERROR_HANDLER_DELETE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryHandlerList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of delivery services
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DeliveryHandlerUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerUpdateError {
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Delivery service handler with the specified identifier not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_UPDATE`.
+    ///
+    /// Error while attempting to update the delivery service handler
+    ErrorHandlerUpdate,
+    /// Code `ERROR_HANDLER_ALREADY_EXIST`.
+    ///
+    /// Delivery service handler with the specified code already exists
+    ErrorHandlerAlreadyExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to update the delivery service handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_UPDATE" => Self::ErrorHandlerUpdate,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerUpdate => "ERROR_HANDLER_UPDATE",
+            Self::ErrorHandlerAlreadyExist => "ERROR_HANDLER_ALREADY_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryRequestDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryRequestDeleteError {
+    /// Code `DELIVERY_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery service identifier not specified
+    DeliveryIdNotSpecified,
+    /// Code `DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service not found
+    DeliveryNotFound,
+    /// Code `REQUEST_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery request identifier not specified
+    RequestIdNotSpecified,
+    /// Code `REQUEST_NOT_FOUND`.
+    ///
+    /// Delivery request not found
+    RequestNotFound,
+    /// Code `DELETE_REQUEST_INTERNAL_ERROR`.
+    ///
+    /// Error while attempting to delete the delivery request
+    DeleteRequestInternalError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the delivery request
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryRequestDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DELIVERY_ID_NOT_SPECIFIED" => Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => Self::RequestNotFound,
+            "DELETE_REQUEST_INTERNAL_ERROR" => Self::DeleteRequestInternalError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryIdNotSpecified => "DELIVERY_ID_NOT_SPECIFIED",
+            Self::DeliveryNotFound => "DELIVERY_NOT_FOUND",
+            Self::RequestIdNotSpecified => "REQUEST_ID_NOT_SPECIFIED",
+            Self::RequestNotFound => "REQUEST_NOT_FOUND",
+            Self::DeleteRequestInternalError => "DELETE_REQUEST_INTERNAL_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryNotFound | Self::RequestNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryRequestSendmessage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryRequestSendmessageError {
+    /// Code `DELIVERY_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery service identifier not specified
+    DeliveryIdNotSpecified,
+    /// Code `DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service not found
+    DeliveryNotFound,
+    /// Code `REQUEST_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery request identifier not specified
+    RequestIdNotSpecified,
+    /// Code `REQUEST_NOT_FOUND`.
+    ///
+    /// Delivery request not found
+    RequestNotFound,
+    /// Code `ADDRESSEE_IS_NOT_SPECIFIED`.
+    ///
+    /// Message recipient not specified
+    AddresseeIsNotSpecified,
+    /// Code `ADDRESSEE_UNEXPECTED_VALUE`.
+    ///
+    /// Unknown message recipient.
+    ///
+    /// Allowed values:
+    /// - MANAGER — manager
+    /// - RECIPIENT — cargo recipient
+    AddresseeUnexpectedValue,
+    /// Code `MESSAGE_NOT_SPECIFIED`.
+    ///
+    /// Message not specified.
+    ///
+    /// Either the subject or the body of the message must be specified
+    MessageNotSpecified,
+    /// Code `MESSAGE_STATUS_NOT_SPECIFIED`.
+    ///
+    /// Message status not specified
+    MessageStatusNotSpecified,
+    /// Code `MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED`.
+    ///
+    /// Message status semantics not specified
+    MessageStatusSemanticNotSpecified,
+    /// Code `UNEXPECTED_MESSAGE_STATUS_SEMANTIC`.
+    ///
+    /// Unknown message status semantics
+    UnexpectedMessageStatusSemantic,
+    /// Code `REQUEST_SHIPMENT_NOT_FOUND`.
+    ///
+    /// Shipments linked to the specified delivery request not found
+    RequestShipmentNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to create a notification
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryRequestSendmessageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DELIVERY_ID_NOT_SPECIFIED" => Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => Self::RequestNotFound,
+            "ADDRESSEE_IS_NOT_SPECIFIED" => Self::AddresseeIsNotSpecified,
+            "ADDRESSEE_UNEXPECTED_VALUE" => Self::AddresseeUnexpectedValue,
+            "MESSAGE_NOT_SPECIFIED" => Self::MessageNotSpecified,
+            "MESSAGE_STATUS_NOT_SPECIFIED" => Self::MessageStatusNotSpecified,
+            "MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED" => {
+                Self::MessageStatusSemanticNotSpecified
+            }
+            "UNEXPECTED_MESSAGE_STATUS_SEMANTIC" => Self::UnexpectedMessageStatusSemantic,
+            "REQUEST_SHIPMENT_NOT_FOUND" => Self::RequestShipmentNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryIdNotSpecified => "DELIVERY_ID_NOT_SPECIFIED",
+            Self::DeliveryNotFound => "DELIVERY_NOT_FOUND",
+            Self::RequestIdNotSpecified => "REQUEST_ID_NOT_SPECIFIED",
+            Self::RequestNotFound => "REQUEST_NOT_FOUND",
+            Self::AddresseeIsNotSpecified => "ADDRESSEE_IS_NOT_SPECIFIED",
+            Self::AddresseeUnexpectedValue => "ADDRESSEE_UNEXPECTED_VALUE",
+            Self::MessageNotSpecified => "MESSAGE_NOT_SPECIFIED",
+            Self::MessageStatusNotSpecified => "MESSAGE_STATUS_NOT_SPECIFIED",
+            Self::MessageStatusSemanticNotSpecified => {
+                "MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED"
+            }
+            Self::UnexpectedMessageStatusSemantic => "UNEXPECTED_MESSAGE_STATUS_SEMANTIC",
+            Self::RequestShipmentNotFound => "REQUEST_SHIPMENT_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::DeliveryNotFound | Self::RequestNotFound |
+            Self::RequestShipmentNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryRequestUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryRequestUpdateError {
+    /// Code `DELIVERY_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery service identifier not specified
+    DeliveryIdNotSpecified,
+    /// Code `DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service not found
+    DeliveryNotFound,
+    /// Code `REQUEST_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery request identifier not specified
+    RequestIdNotSpecified,
+    /// Code `REQUEST_NOT_FOUND`.
+    ///
+    /// Delivery request not found
+    RequestNotFound,
+    /// Code `STATUS_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the STATUS parameter value
+    StatusUnexpectedFormat,
+    /// Code `STATUS_TEXT_NOT_SPECIFIED`.
+    ///
+    /// Status name value not specified
+    StatusTextNotSpecified,
+    /// Code `STATUS_SEMANTIC_NOT_SPECIFIED`.
+    ///
+    /// Semantic value of the status not specified
+    StatusSemanticNotSpecified,
+    /// Code `PROPERTIES_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the PROPERTIES parameter value
+    PropertiesUnexpectedFormat,
+    /// Code `PROPERTY_VALUE_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of one of the provided properties
+    PropertyValueUnexpectedFormat,
+    /// Code `PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the property tag values
+    PropertyValueTagsUnexpectedFormat,
+    /// Code `PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the property tag value
+    PropertyValueTagUnexpectedFormat,
+    /// Code `UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE`.
+    ///
+    /// Incorrect value of the FINALIZE parameter.
+    ///
+    /// Allowed values: Y, N
+    UnexpectedRequestFinalizeIndicatorValue,
+    /// Code `UNEXPECTED_OVERWRITE_PROPERTIES_VALUE`.
+    ///
+    /// Incorrect value of the OVERWRITE_PROPERTIES parameter.
+    ///
+    /// Allowed values: Y, N
+    UnexpectedOverwritePropertiesValue,
+    /// Code `UPDATE_REQUEST_INTERNAL_ERROR`.
+    ///
+    /// Error while attempting to update the delivery request
+    UpdateRequestInternalError,
+    /// Code `EMPTY_UPDATE_PAYLOAD`.
+    ///
+    /// Empty set of fields for updating the delivery request
+    EmptyUpdatePayload,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to update the delivery request
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryRequestUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DELIVERY_ID_NOT_SPECIFIED" => Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => Self::RequestNotFound,
+            "STATUS_UNEXPECTED_FORMAT" => Self::StatusUnexpectedFormat,
+            "STATUS_TEXT_NOT_SPECIFIED" => Self::StatusTextNotSpecified,
+            "STATUS_SEMANTIC_NOT_SPECIFIED" => Self::StatusSemanticNotSpecified,
+            "PROPERTIES_UNEXPECTED_FORMAT" => Self::PropertiesUnexpectedFormat,
+            "PROPERTY_VALUE_UNEXPECTED_FORMAT" => Self::PropertyValueUnexpectedFormat,
+            "PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT" => {
+                Self::PropertyValueTagsUnexpectedFormat
+            }
+            "PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT" => {
+                Self::PropertyValueTagUnexpectedFormat
+            }
+            "UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE" => {
+                Self::UnexpectedRequestFinalizeIndicatorValue
+            }
+            "UNEXPECTED_OVERWRITE_PROPERTIES_VALUE" => {
+                Self::UnexpectedOverwritePropertiesValue
+            }
+            "UPDATE_REQUEST_INTERNAL_ERROR" => Self::UpdateRequestInternalError,
+            "EMPTY_UPDATE_PAYLOAD" => Self::EmptyUpdatePayload,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryIdNotSpecified => "DELIVERY_ID_NOT_SPECIFIED",
+            Self::DeliveryNotFound => "DELIVERY_NOT_FOUND",
+            Self::RequestIdNotSpecified => "REQUEST_ID_NOT_SPECIFIED",
+            Self::RequestNotFound => "REQUEST_NOT_FOUND",
+            Self::StatusUnexpectedFormat => "STATUS_UNEXPECTED_FORMAT",
+            Self::StatusTextNotSpecified => "STATUS_TEXT_NOT_SPECIFIED",
+            Self::StatusSemanticNotSpecified => "STATUS_SEMANTIC_NOT_SPECIFIED",
+            Self::PropertiesUnexpectedFormat => "PROPERTIES_UNEXPECTED_FORMAT",
+            Self::PropertyValueUnexpectedFormat => "PROPERTY_VALUE_UNEXPECTED_FORMAT",
+            Self::PropertyValueTagsUnexpectedFormat => {
+                "PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT"
+            }
+            Self::PropertyValueTagUnexpectedFormat => {
+                "PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT"
+            }
+            Self::UnexpectedRequestFinalizeIndicatorValue => {
+                "UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE"
+            }
+            Self::UnexpectedOverwritePropertiesValue => {
+                "UNEXPECTED_OVERWRITE_PROPERTIES_VALUE"
+            }
+            Self::UpdateRequestInternalError => "UPDATE_REQUEST_INTERNAL_ERROR",
+            Self::EmptyUpdatePayload => "EMPTY_UPDATE_PAYLOAD",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryNotFound | Self::RequestNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryUpdateError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_UPDATE`.
+    ///
+    /// Error when attempting to update the delivery service
+    ErrorDeliveryUpdate,
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to update the delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_UPDATE" => Self::ErrorDeliveryUpdate,
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryUpdate => "ERROR_DELIVERY_UPDATE",
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleDeliveryExtraServiceEnumItem` object.
 #[derive(
@@ -1886,7 +3338,7 @@ pub struct SaleDeliveryHandlerSettingsConfigItem {
     ///
     /// Example:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "Option1Code": "Option1Value",
     ///     "Option2Code": "Option2Value",
@@ -2640,13 +4092,76 @@ impl DeliveryAddResult {
         self
     }
 }
+/// The `DeliveryConfigGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DeliveryConfigGetResultItem {
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DeliveryConfigGetResultItem {
+    /// Creates a `DeliveryConfigGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            code: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Type of service. Possible values:
 /// - `enum` — list (selecting an option from a pre-defined list)
 /// - `checkbox` — single service (e.g., door delivery)
 /// - `quantity` — quantitative service (e.g., required number of movers)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceAddType {
+pub enum DeliveryExtraServiceAddType {
     /// `enum`
     ///
     /// list (selecting an option from a pre-defined list)
@@ -2662,7 +4177,7 @@ pub enum SaleDeliveryExtraServiceAddType {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryExtraServiceAddType {
+impl DeliveryExtraServiceAddType {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2682,12 +4197,12 @@ impl SaleDeliveryExtraServiceAddType {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryExtraServiceAddType {
+impl ::std::fmt::Display for DeliveryExtraServiceAddType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddType {
+impl ::b24_core::__private::serde::Serialize for DeliveryExtraServiceAddType {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -2696,7 +4211,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddType
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryExtraServiceAddType {
+for DeliveryExtraServiceAddType {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -2710,7 +4225,7 @@ for SaleDeliveryExtraServiceAddType {
 /// If the value is not provided, `N` is used by default.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceAddActive {
+pub enum DeliveryExtraServiceAddActive {
     /// `Y`
     ///
     /// yes
@@ -2722,7 +4237,7 @@ pub enum SaleDeliveryExtraServiceAddActive {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryExtraServiceAddActive {
+impl DeliveryExtraServiceAddActive {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2740,12 +4255,12 @@ impl SaleDeliveryExtraServiceAddActive {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryExtraServiceAddActive {
+impl ::std::fmt::Display for DeliveryExtraServiceAddActive {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddActive {
+impl ::b24_core::__private::serde::Serialize for DeliveryExtraServiceAddActive {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -2754,7 +4269,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddActi
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryExtraServiceAddActive {
+for DeliveryExtraServiceAddActive {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -2766,7 +4281,7 @@ for SaleDeliveryExtraServiceAddActive {
 /// - `N` — no
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceUpdateActive {
+pub enum DeliveryExtraServiceUpdateActive {
     /// `Y`
     ///
     /// yes
@@ -2778,7 +4293,7 @@ pub enum SaleDeliveryExtraServiceUpdateActive {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryExtraServiceUpdateActive {
+impl DeliveryExtraServiceUpdateActive {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2796,12 +4311,12 @@ impl SaleDeliveryExtraServiceUpdateActive {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryExtraServiceUpdateActive {
+impl ::std::fmt::Display for DeliveryExtraServiceUpdateActive {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceUpdateActive {
+impl ::b24_core::__private::serde::Serialize for DeliveryExtraServiceUpdateActive {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -2810,7 +4325,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceUpdateA
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryExtraServiceUpdateActive {
+for DeliveryExtraServiceUpdateActive {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -2999,7 +4514,7 @@ pub struct DeliveryHandlerUpdateSettingsConfig {
     /// List of options for selection. An object in the format `key=value`. Where the key is the option code, and the value is the option.
     ///
     /// Example:
-    /// ```
+    /// ```text
     /// {
     ///    "Option1Code": "Option1Value",
     ///    "Option2Code": "Option2Value",
@@ -3227,7 +4742,7 @@ impl DeliveryHandlerUpdateProfilesItem {
 /// - `RECIPIENT` — cargo recipient
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestSendmessageAddressee {
+pub enum DeliveryRequestSendmessageAddressee {
     /// `MANAGER`
     ///
     /// manager
@@ -3239,7 +4754,7 @@ pub enum SaleDeliveryRequestSendmessageAddressee {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestSendmessageAddressee {
+impl DeliveryRequestSendmessageAddressee {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3257,13 +4772,12 @@ impl SaleDeliveryRequestSendmessageAddressee {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestSendmessageAddressee {
+impl ::std::fmt::Display for DeliveryRequestSendmessageAddressee {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestSendmessageAddressee {
+impl ::b24_core::__private::serde::Serialize for DeliveryRequestSendmessageAddressee {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -3272,7 +4786,7 @@ for SaleDeliveryRequestSendmessageAddressee {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestSendmessageAddressee {
+for DeliveryRequestSendmessageAddressee {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -3287,7 +4801,7 @@ for SaleDeliveryRequestSendmessageAddressee {
 /// - `error` — error
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestSendmessageMessageStatusSemantic {
+pub enum DeliveryRequestSendmessageMessageStatusSemantic {
     /// `success`
     ///
     /// success
@@ -3303,7 +4817,7 @@ pub enum SaleDeliveryRequestSendmessageMessageStatusSemantic {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestSendmessageMessageStatusSemantic {
+impl DeliveryRequestSendmessageMessageStatusSemantic {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3323,13 +4837,13 @@ impl SaleDeliveryRequestSendmessageMessageStatusSemantic {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestSendmessageMessageStatusSemantic {
+impl ::std::fmt::Display for DeliveryRequestSendmessageMessageStatusSemantic {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestSendmessageMessageStatusSemantic {
+for DeliveryRequestSendmessageMessageStatusSemantic {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -3338,7 +4852,7 @@ for SaleDeliveryRequestSendmessageMessageStatusSemantic {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestSendmessageMessageStatusSemantic {
+for DeliveryRequestSendmessageMessageStatusSemantic {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -3348,7 +4862,7 @@ for SaleDeliveryRequestSendmessageMessageStatusSemantic {
 /// Status of the message (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestSendmessageMessageStatus {
+pub struct DeliveryRequestSendmessageMessageStatus {
     /// Text name of the message status
     ///
     /// Wire name: `MESSAGE`.
@@ -3366,15 +4880,15 @@ pub struct SaleDeliveryRequestSendmessageMessageStatus {
     ///
     /// Wire name: `SEMANTIC`.
     #[serde(rename = "SEMANTIC")]
-    pub semantic: SaleDeliveryRequestSendmessageMessageStatusSemantic,
+    pub semantic: DeliveryRequestSendmessageMessageStatusSemantic,
 }
-impl SaleDeliveryRequestSendmessageMessageStatus {
-    /// Creates a `SaleDeliveryRequestSendmessageMessageStatus` from its required fields.
+impl DeliveryRequestSendmessageMessageStatus {
+    /// Creates a `DeliveryRequestSendmessageMessageStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         message: impl ::std::convert::Into<::std::string::String>,
         semantic: impl ::std::convert::Into<
-            SaleDeliveryRequestSendmessageMessageStatusSemantic,
+            DeliveryRequestSendmessageMessageStatusSemantic,
         >,
     ) -> Self {
         Self {
@@ -3386,7 +4900,7 @@ impl SaleDeliveryRequestSendmessageMessageStatus {
 /// Message (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestSendmessageMessage {
+pub struct DeliveryRequestSendmessageMessage {
     /// Subject of the message.
     ///
     /// At least one of the following fields must be filled: `SUBJECT`, `BODY`
@@ -3413,7 +4927,7 @@ pub struct SaleDeliveryRequestSendmessageMessage {
     ///
     /// Wire name: `STATUS`.
     #[serde(rename = "STATUS", default, skip_serializing_if = "Option::is_none")]
-    pub status: ::std::option::Option<SaleDeliveryRequestSendmessageMessageStatus>,
+    pub status: ::std::option::Option<DeliveryRequestSendmessageMessageStatus>,
     /// Object in the format `key => value`.
     ///
     /// Used to replace monetary values in the body of the message (see example below)
@@ -3427,8 +4941,8 @@ pub struct SaleDeliveryRequestSendmessageMessage {
         >,
     >,
 }
-impl SaleDeliveryRequestSendmessageMessage {
-    /// Creates a `SaleDeliveryRequestSendmessageMessage` from its required fields.
+impl DeliveryRequestSendmessageMessage {
+    /// Creates a `DeliveryRequestSendmessageMessage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         subject: impl ::std::convert::Into<::std::string::String>,
@@ -3445,7 +4959,7 @@ impl SaleDeliveryRequestSendmessageMessage {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestSendmessageMessageStatus>,
+        value: impl ::std::convert::Into<DeliveryRequestSendmessageMessageStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
@@ -3476,7 +4990,7 @@ impl SaleDeliveryRequestSendmessageMessage {
 /// - `N` — no
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateFinalize {
+pub enum DeliveryRequestUpdateFinalize {
     /// `Y`
     ///
     /// yes
@@ -3488,7 +5002,7 @@ pub enum SaleDeliveryRequestUpdateFinalize {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestUpdateFinalize {
+impl DeliveryRequestUpdateFinalize {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3506,12 +5020,12 @@ impl SaleDeliveryRequestUpdateFinalize {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestUpdateFinalize {
+impl ::std::fmt::Display for DeliveryRequestUpdateFinalize {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryRequestUpdateFinalize {
+impl ::b24_core::__private::serde::Serialize for DeliveryRequestUpdateFinalize {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -3520,7 +5034,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryRequestUpdateFinali
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestUpdateFinalize {
+for DeliveryRequestUpdateFinalize {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -3534,7 +5048,7 @@ for SaleDeliveryRequestUpdateFinalize {
 /// - `success` — request successfully completed
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateStatusSemantic {
+pub enum DeliveryRequestUpdateStatusSemantic {
     /// `process`
     ///
     /// request in progress
@@ -3546,7 +5060,7 @@ pub enum SaleDeliveryRequestUpdateStatusSemantic {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestUpdateStatusSemantic {
+impl DeliveryRequestUpdateStatusSemantic {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3564,13 +5078,12 @@ impl SaleDeliveryRequestUpdateStatusSemantic {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestUpdateStatusSemantic {
+impl ::std::fmt::Display for DeliveryRequestUpdateStatusSemantic {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestUpdateStatusSemantic {
+impl ::b24_core::__private::serde::Serialize for DeliveryRequestUpdateStatusSemantic {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -3579,7 +5092,7 @@ for SaleDeliveryRequestUpdateStatusSemantic {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestUpdateStatusSemantic {
+for DeliveryRequestUpdateStatusSemantic {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -3589,7 +5102,7 @@ for SaleDeliveryRequestUpdateStatusSemantic {
 /// Status of the delivery request (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestUpdateStatus {
+pub struct DeliveryRequestUpdateStatus {
     /// Text name of the delivery request status
     ///
     /// Wire name: `TEXT`.
@@ -3606,14 +5119,14 @@ pub struct SaleDeliveryRequestUpdateStatus {
     ///
     /// Wire name: `SEMANTIC`.
     #[serde(rename = "SEMANTIC")]
-    pub semantic: SaleDeliveryRequestUpdateStatusSemantic,
+    pub semantic: DeliveryRequestUpdateStatusSemantic,
 }
-impl SaleDeliveryRequestUpdateStatus {
-    /// Creates a `SaleDeliveryRequestUpdateStatus` from its required fields.
+impl DeliveryRequestUpdateStatus {
+    /// Creates a `DeliveryRequestUpdateStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         text: impl ::std::convert::Into<::std::string::String>,
-        semantic: impl ::std::convert::Into<SaleDeliveryRequestUpdateStatusSemantic>,
+        semantic: impl ::std::convert::Into<DeliveryRequestUpdateStatusSemantic>,
     ) -> Self {
         Self {
             text: text.into(),
@@ -3621,10 +5134,10 @@ impl SaleDeliveryRequestUpdateStatus {
         }
     }
 }
-/// The `SaleDeliveryRequestUpdatePropertiesItem` object.
+/// The `DeliveryRequestUpdatePropertiesItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestUpdatePropertiesItem {
+pub struct DeliveryRequestUpdatePropertiesItem {
     /// Name of the property
     ///
     /// Wire name: `NAME`.
@@ -3650,8 +5163,8 @@ pub struct SaleDeliveryRequestUpdatePropertiesItem {
     #[serde(rename = "TAGS", default, skip_serializing_if = "Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl SaleDeliveryRequestUpdatePropertiesItem {
-    /// Creates a `SaleDeliveryRequestUpdatePropertiesItem` from its required fields.
+impl DeliveryRequestUpdatePropertiesItem {
+    /// Creates a `DeliveryRequestUpdatePropertiesItem` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -3682,7 +5195,7 @@ impl SaleDeliveryRequestUpdatePropertiesItem {
 /// - `N` — no
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateOverwriteProperties {
+pub enum DeliveryRequestUpdateOverwriteProperties {
     /// `Y`
     ///
     /// yes
@@ -3694,7 +5207,7 @@ pub enum SaleDeliveryRequestUpdateOverwriteProperties {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestUpdateOverwriteProperties {
+impl DeliveryRequestUpdateOverwriteProperties {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3712,13 +5225,13 @@ impl SaleDeliveryRequestUpdateOverwriteProperties {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestUpdateOverwriteProperties {
+impl ::std::fmt::Display for DeliveryRequestUpdateOverwriteProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestUpdateOverwriteProperties {
+for DeliveryRequestUpdateOverwriteProperties {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -3727,7 +5240,7 @@ for SaleDeliveryRequestUpdateOverwriteProperties {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestUpdateOverwriteProperties {
+for DeliveryRequestUpdateOverwriteProperties {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::order::OrderAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::order::OrderAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -37,12 +55,30 @@ impl ::b24_core::__private::Method for OrderAdd {
     const SCOPE: &'static str = "sale";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("sale.order.add");
     type Output = OrderAddResult;
+    type Error = OrderAddError;
 }
 /// The `sale.order.delete` method is designed to delete an order and its related objects.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::order::OrderDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::order::OrderDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -51,12 +87,14 @@ pub struct OrderDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl OrderDelete {
     /// Creates a `OrderDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -67,12 +105,30 @@ impl ::b24_core::__private::Method for OrderDelete {
         "sale.order.delete",
     );
     type Output = bool;
+    type Error = OrderDeleteError;
 }
 /// The method `sale.order.get` is designed to retrieve values for all fields of an order and related objects.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::order::OrderGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::order::OrderGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -81,12 +137,14 @@ pub struct OrderGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl OrderGet {
     /// Creates a `OrderGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -95,12 +153,30 @@ impl ::b24_core::__private::Method for OrderGet {
     const SCOPE: &'static str = "sale";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("sale.order.get");
     type Output = OrderGetResult;
+    type Error = OrderGetError;
 }
 /// The method `sale.order.getFields` retrieves the available fields of an order.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::order::OrderGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::order::OrderGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -119,12 +195,31 @@ impl ::b24_core::__private::Method for OrderGetFields {
         "sale.order.getFields",
     );
     type Output = OrderGetFieldsResult;
+    type Error = OrderGetFieldsError;
 }
 /// The method `sale.order.list` retrieves a list of orders.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::order::OrderList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::order::OrderList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -213,7 +308,7 @@ pub struct OrderList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl OrderList {
     /// Creates a `OrderList` from its required fields.
@@ -267,7 +362,10 @@ impl OrderList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -278,13 +376,11 @@ impl ::b24_core::__private::Method for OrderList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.order.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = OrderListResult;
+    type Error = OrderListError;
 }
 impl ::b24_core::__private::ListMethod for OrderList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = OrderListResultOrdersItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "orders",
     );
@@ -295,6 +391,24 @@ impl ::b24_core::__private::ListMethod for OrderList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::order::OrderUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::order::OrderUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `OrderUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -303,7 +417,7 @@ pub struct OrderUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the order
     ///
     /// Wire name: `fields`.
@@ -317,7 +431,7 @@ impl OrderUpdate {
     /// Creates a `OrderUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -338,6 +452,348 @@ impl ::b24_core::__private::Method for OrderUpdate {
         "sale.order.update",
     );
     type Output = OrderUpdateResult;
+    type Error = OrderUpdateError;
+}
+/// The documented errors of `OrderAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add an order
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OrderDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderDeleteError {
+    /// Code `SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE`.
+    ///
+    /// The order has active payments
+    SaleOrderCancelPaymentExistActive,
+    /// Code `200540400001`.
+    ///
+    /// The order to be deleted was not found
+    Code200540400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the order
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is missing
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE" => {
+                Self::SaleOrderCancelPaymentExistActive
+            }
+            "200540400001" => Self::Code200540400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SaleOrderCancelPaymentExistActive => {
+                "SALE_ORDER_CANCEL_PAYMENT_EXIST_ACTIVE"
+            }
+            Self::Code200540400001 => "200540400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200540400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `OrderGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderGetError {
+    /// Code `201240400001`.
+    ///
+    /// Order not found
+    Code201240400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the order
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `OrderGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available order fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OrderList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read orders
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `OrderUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderUpdateError {
+    /// Code `200540400001`.
+    ///
+    /// The order being updated was not found
+    Code200540400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the order
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is missing
+    ///
+    /// The fields parameter is missing or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OrderUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200540400001" => Self::Code200540400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200540400001 => "200540400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200540400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleBasketItemProperty` object.
 #[derive(
@@ -8817,6 +9273,785 @@ impl OrderGetFieldsResult {
         >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `OrderListResultOrdersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OrderListResultOrdersItem {
+    /// Wire name: `accountNumber`.
+    #[serde(
+        rename = "accountNumber",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `additionalInfo`.
+    #[serde(
+        rename = "additionalInfo",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_info: ::std::option::Option<::std::string::String>,
+    /// Wire name: `affiliateId`.
+    #[serde(rename = "affiliateId", default, skip_serializing_if = "Option::is_none")]
+    pub affiliate_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `canceled`.
+    #[serde(
+        rename = "canceled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub canceled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `comments`.
+    #[serde(
+        rename = "comments",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comments: ::std::option::Option<::std::string::String>,
+    /// Wire name: `companyId`.
+    #[serde(rename = "companyId", default, skip_serializing_if = "Option::is_none")]
+    pub company_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `currency`.
+    #[serde(
+        rename = "currency",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateCanceled`.
+    #[serde(rename = "dateCanceled", default, skip_serializing_if = "Option::is_none")]
+    pub date_canceled: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateLock`.
+    #[serde(rename = "dateLock", default, skip_serializing_if = "Option::is_none")]
+    pub date_lock: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateMarked`.
+    #[serde(rename = "dateMarked", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateStatus`.
+    #[serde(
+        rename = "dateStatus",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateUpdate`.
+    #[serde(
+        rename = "dateUpdate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_update: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deducted`.
+    #[serde(
+        rename = "deducted",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deducted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `discountValue`.
+    #[serde(
+        rename = "discountValue",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_value: ::std::option::Option<f64>,
+    /// Wire name: `empCanceledId`.
+    #[serde(rename = "empCanceledId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_canceled_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empMarkedId`.
+    #[serde(rename = "empMarkedId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_marked_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empStatusId`.
+    #[serde(
+        rename = "empStatusId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emp_status_id: ::std::option::Option<i64>,
+    /// Wire name: `externalOrder`.
+    #[serde(
+        rename = "externalOrder",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_order: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `id1c`.
+    #[serde(
+        rename = "id1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `lid`.
+    #[serde(
+        rename = "lid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `lockedBy`.
+    #[serde(
+        rename = "lockedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locked_by: ::std::option::Option<::std::string::String>,
+    /// Wire name: `marked`.
+    #[serde(
+        rename = "marked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `orderTopic`.
+    #[serde(
+        rename = "orderTopic",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_topic: ::std::option::Option<::std::string::String>,
+    /// Wire name: `payed`.
+    #[serde(
+        rename = "payed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `personTypeId`.
+    #[serde(
+        rename = "personTypeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub person_type_id: ::std::option::Option<i64>,
+    /// Wire name: `personTypeXmlId`.
+    #[serde(
+        rename = "personTypeXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub person_type_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `price`.
+    #[serde(
+        rename = "price",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price: ::std::option::Option<f64>,
+    /// Wire name: `reasonCanceled`.
+    #[serde(
+        rename = "reasonCanceled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_canceled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reasonMarked`.
+    #[serde(
+        rename = "reasonMarked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `recountFlag`.
+    #[serde(
+        rename = "recountFlag",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recount_flag: ::std::option::Option<::std::string::String>,
+    /// Wire name: `recurringId`.
+    #[serde(
+        rename = "recurringId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recurring_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `statusId`.
+    #[serde(
+        rename = "statusId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `statusXmlId`.
+    #[serde(
+        rename = "statusXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `taxValue`.
+    #[serde(
+        rename = "taxValue",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tax_value: ::std::option::Option<f64>,
+    /// Wire name: `updated1c`.
+    #[serde(
+        rename = "updated1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userDescription`.
+    #[serde(
+        rename = "userDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Wire name: `version`.
+    #[serde(
+        rename = "version",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version: ::std::option::Option<f64>,
+    /// Wire name: `version1c`.
+    #[serde(
+        rename = "version1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OrderListResultOrdersItem {
+    /// Creates a `OrderListResultOrdersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            account_number: ::std::option::Option::None,
+            additional_info: ::std::option::Option::None,
+            affiliate_id: ::std::option::Option::None,
+            canceled: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            currency: ::std::option::Option::None,
+            date_canceled: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            date_lock: ::std::option::Option::None,
+            date_marked: ::std::option::Option::None,
+            date_status: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            deducted: ::std::option::Option::None,
+            discount_value: ::std::option::Option::None,
+            emp_canceled_id: ::std::option::Option::None,
+            emp_marked_id: ::std::option::Option::None,
+            emp_status_id: ::std::option::Option::None,
+            external_order: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            id1c: ::std::option::Option::None,
+            lid: ::std::option::Option::None,
+            locked_by: ::std::option::Option::None,
+            marked: ::std::option::Option::None,
+            order_topic: ::std::option::Option::None,
+            payed: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            person_type_xml_id: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            reason_canceled: ::std::option::Option::None,
+            reason_marked: ::std::option::Option::None,
+            recount_flag: ::std::option::Option::None,
+            recurring_id: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            status_xml_id: ::std::option::Option::None,
+            tax_value: ::std::option::Option::None,
+            updated1c: ::std::option::Option::None,
+            user_description: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            version1c: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `accountNumber`.
+    #[must_use]
+    pub fn account_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `additionalInfo`.
+    #[must_use]
+    pub fn additional_info(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.additional_info = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `affiliateId`.
+    #[must_use]
+    pub fn affiliate_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.affiliate_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `canceled`.
+    #[must_use]
+    pub fn canceled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `comments`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `companyId`.
+    #[must_use]
+    pub fn company_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCanceled`.
+    #[must_use]
+    pub fn date_canceled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateLock`.
+    #[must_use]
+    pub fn date_lock(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_lock = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateMarked`.
+    #[must_use]
+    pub fn date_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateStatus`.
+    #[must_use]
+    pub fn date_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateUpdate`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deducted`.
+    #[must_use]
+    pub fn deducted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountValue`.
+    #[must_use]
+    pub fn discount_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empCanceledId`.
+    #[must_use]
+    pub fn emp_canceled_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_canceled_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empMarkedId`.
+    #[must_use]
+    pub fn emp_marked_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_marked_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empStatusId`.
+    #[must_use]
+    pub fn emp_status_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.emp_status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalOrder`.
+    #[must_use]
+    pub fn external_order(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id1c`.
+    #[must_use]
+    pub fn id1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `lid`.
+    #[must_use]
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `lockedBy`.
+    #[must_use]
+    pub fn locked_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.locked_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `marked`.
+    #[must_use]
+    pub fn marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `orderTopic`.
+    #[must_use]
+    pub fn order_topic(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.order_topic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payed`.
+    #[must_use]
+    pub fn payed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.payed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeId`.
+    #[must_use]
+    pub fn person_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeXmlId`.
+    #[must_use]
+    pub fn person_type_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.person_type_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonCanceled`.
+    #[must_use]
+    pub fn reason_canceled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonMarked`.
+    #[must_use]
+    pub fn reason_marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `recountFlag`.
+    #[must_use]
+    pub fn recount_flag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recount_flag = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `recurringId`.
+    #[must_use]
+    pub fn recurring_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recurring_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusId`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusXmlId`.
+    #[must_use]
+    pub fn status_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taxValue`.
+    #[must_use]
+    pub fn tax_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.tax_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updated1c`.
+    #[must_use]
+    pub fn updated1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userDescription`.
+    #[must_use]
+    pub fn user_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    #[must_use]
+    pub fn version(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version1c`.
+    #[must_use]
+    pub fn version1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OrderListResult {
+    /// Wire name: `orders`.
+    #[serde(rename = "orders", default, skip_serializing_if = "Option::is_none")]
+    pub orders: ::std::option::Option<::std::vec::Vec<OrderListResultOrdersItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OrderListResult {
+    /// Creates a `OrderListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            orders: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `orders`.
+    #[must_use]
+    pub fn orders(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<OrderListResultOrdersItem>>,
+    ) -> Self {
+        self.orders = ::std::option::Option::Some(value.into());
         self
     }
 }

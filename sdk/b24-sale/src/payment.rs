@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_sale::payment::PaymentAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment::PaymentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -70,12 +86,30 @@ impl ::b24_core::__private::Method for PaymentAdd {
         "sale.payment.add",
     );
     type Output = PaymentAddResult;
+    type Error = PaymentAddError;
 }
 /// The method `sale.payment.delete` deletes a payment.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment::PaymentDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment::PaymentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -89,7 +123,7 @@ pub struct PaymentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PaymentDelete {
     /// Creates a `PaymentDelete` from its required fields.
@@ -101,7 +135,10 @@ impl PaymentDelete {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -113,12 +150,30 @@ impl ::b24_core::__private::Method for PaymentDelete {
         "sale.payment.delete",
     );
     type Output = bool;
+    type Error = PaymentDeleteError;
 }
 /// The method `sale.payment.get` retrieves the values of all payment fields by `Id`.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment::PaymentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment::PaymentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -127,12 +182,14 @@ pub struct PaymentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PaymentGet {
     /// Creates a `PaymentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -143,12 +200,30 @@ impl ::b24_core::__private::Method for PaymentGet {
         "sale.payment.get",
     );
     type Output = PaymentGetResult;
+    type Error = PaymentGetError;
 }
 /// The method `sale.payment.getFields` retrieves the available payment fields.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment::PaymentGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment::PaymentGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -167,12 +242,31 @@ impl ::b24_core::__private::Method for PaymentGetFields {
         "sale.payment.getFields",
     );
     type Output = PaymentGetFieldsResult;
+    type Error = PaymentGetFieldsError;
 }
 /// The method `sale.payment.list` retrieves a list of payments.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment::PaymentList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment::PaymentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -190,13 +284,11 @@ impl ::b24_core::__private::Method for PaymentList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.payment.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PaymentListResult;
+    type Error = PaymentListError;
 }
 impl ::b24_core::__private::ListMethod for PaymentList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = PaymentListResultPaymentsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "payments",
     );
@@ -207,6 +299,24 @@ impl ::b24_core::__private::ListMethod for PaymentList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment::PaymentUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment::PaymentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -215,7 +325,7 @@ pub struct PaymentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for creating a payment in the form of a structure:
     ///
     /// ```js
@@ -269,7 +379,7 @@ impl PaymentUpdate {
     /// Creates a `PaymentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -290,6 +400,330 @@ impl ::b24_core::__private::Method for PaymentUpdate {
         "sale.payment.update",
     );
     type Output = PaymentUpdateResult;
+    type Error = PaymentUpdateError;
+}
+/// The documented errors of `PaymentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient rights to add payment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PaymentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentDeleteError {
+    /// Code `200640400001`.
+    ///
+    /// Payment to be deleted not found
+    Code200640400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete payment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200640400001" => Self::Code200640400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200640400001 => "200640400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200640400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PaymentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentGetError {
+    /// Code `200640400001`.
+    ///
+    /// Payment not found
+    Code200640400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read payment
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200640400001" => Self::Code200640400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200640400001 => "200640400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200640400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PaymentGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentGetFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PaymentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read payments
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PaymentUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentUpdateError {
+    /// Code `200640400001`.
+    ///
+    /// The payment being updated was not found
+    Code200640400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the payment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200640400001" => Self::Code200640400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200640400001 => "200640400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200640400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleOrderPayment` object.
 #[derive(
@@ -2073,6 +2507,791 @@ impl PaymentGetFieldsResult {
         >,
     ) -> Self {
         self.payment = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PaymentListResultPaymentsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PaymentListResultPaymentsItem {
+    /// Wire name: `accountNumber`.
+    #[serde(
+        rename = "accountNumber",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `comments`.
+    #[serde(
+        rename = "comments",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comments: ::std::option::Option<::std::string::String>,
+    /// Wire name: `companyId`.
+    #[serde(rename = "companyId", default, skip_serializing_if = "Option::is_none")]
+    pub company_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `currency`.
+    #[serde(
+        rename = "currency",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateBill`.
+    #[serde(
+        rename = "dateBill",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_bill: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateMarked`.
+    #[serde(rename = "dateMarked", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `datePaid`.
+    #[serde(rename = "datePaid", default, skip_serializing_if = "Option::is_none")]
+    pub date_paid: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `datePayBefore`.
+    #[serde(rename = "datePayBefore", default, skip_serializing_if = "Option::is_none")]
+    pub date_pay_before: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateResponsibleId`.
+    #[serde(
+        rename = "dateResponsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `empMarkedId`.
+    #[serde(rename = "empMarkedId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_marked_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empPaidId`.
+    #[serde(rename = "empPaidId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_paid_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empResponsibleId`.
+    #[serde(
+        rename = "empResponsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emp_responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `empReturnId`.
+    #[serde(rename = "empReturnId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_return_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `externalPayment`.
+    #[serde(
+        rename = "externalPayment",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_payment: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `id1c`.
+    #[serde(
+        rename = "id1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `isReturn`.
+    #[serde(
+        rename = "isReturn",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_return: ::std::option::Option<::std::string::String>,
+    /// Wire name: `marked`.
+    #[serde(
+        rename = "marked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `orderId`.
+    #[serde(
+        rename = "orderId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_id: ::std::option::Option<i64>,
+    /// Wire name: `paid`.
+    #[serde(
+        rename = "paid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub paid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `payReturnComment`.
+    #[serde(
+        rename = "payReturnComment",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_return_comment: ::std::option::Option<::std::string::String>,
+    /// Wire name: `payReturnDate`.
+    #[serde(rename = "payReturnDate", default, skip_serializing_if = "Option::is_none")]
+    pub pay_return_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `payReturnNum`.
+    #[serde(
+        rename = "payReturnNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_return_num: ::std::option::Option<::std::string::String>,
+    /// Wire name: `paySystemId`.
+    #[serde(
+        rename = "paySystemId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_system_id: ::std::option::Option<i64>,
+    /// Wire name: `paySystemIsCash`.
+    #[serde(
+        rename = "paySystemIsCash",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_system_is_cash: ::std::option::Option<::std::string::String>,
+    /// Wire name: `paySystemName`.
+    #[serde(
+        rename = "paySystemName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_system_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `paySystemXmlId`.
+    #[serde(
+        rename = "paySystemXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_system_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `payVoucherDate`.
+    #[serde(rename = "payVoucherDate", default, skip_serializing_if = "Option::is_none")]
+    pub pay_voucher_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `payVoucherNum`.
+    #[serde(
+        rename = "payVoucherNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pay_voucher_num: ::std::option::Option<::std::string::String>,
+    /// Wire name: `priceCod`.
+    #[serde(
+        rename = "priceCod",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_cod: ::std::option::Option<::std::string::String>,
+    /// Wire name: `psCurrency`.
+    #[serde(
+        rename = "psCurrency",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `psInvoiceId`.
+    #[serde(rename = "psInvoiceId", default, skip_serializing_if = "Option::is_none")]
+    pub ps_invoice_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `psResponseDate`.
+    #[serde(rename = "psResponseDate", default, skip_serializing_if = "Option::is_none")]
+    pub ps_response_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `psStatus`.
+    #[serde(
+        rename = "psStatus",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `psStatusCode`.
+    #[serde(
+        rename = "psStatusCode",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_status_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `psStatusDescription`.
+    #[serde(
+        rename = "psStatusDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_status_description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `psStatusMessage`.
+    #[serde(
+        rename = "psStatusMessage",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ps_status_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `psSum`.
+    #[serde(rename = "psSum", default, skip_serializing_if = "Option::is_none")]
+    pub ps_sum: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `reasonMarked`.
+    #[serde(
+        rename = "reasonMarked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `sum`.
+    #[serde(
+        rename = "sum",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sum: ::std::option::Option<f64>,
+    /// Wire name: `updated1c`.
+    #[serde(
+        rename = "updated1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `version1c`.
+    #[serde(
+        rename = "version1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PaymentListResultPaymentsItem {
+    /// Creates a `PaymentListResultPaymentsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            account_number: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            currency: ::std::option::Option::None,
+            date_bill: ::std::option::Option::None,
+            date_marked: ::std::option::Option::None,
+            date_paid: ::std::option::Option::None,
+            date_pay_before: ::std::option::Option::None,
+            date_responsible_id: ::std::option::Option::None,
+            emp_marked_id: ::std::option::Option::None,
+            emp_paid_id: ::std::option::Option::None,
+            emp_responsible_id: ::std::option::Option::None,
+            emp_return_id: ::std::option::Option::None,
+            external_payment: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            id1c: ::std::option::Option::None,
+            is_return: ::std::option::Option::None,
+            marked: ::std::option::Option::None,
+            order_id: ::std::option::Option::None,
+            paid: ::std::option::Option::None,
+            pay_return_comment: ::std::option::Option::None,
+            pay_return_date: ::std::option::Option::None,
+            pay_return_num: ::std::option::Option::None,
+            pay_system_id: ::std::option::Option::None,
+            pay_system_is_cash: ::std::option::Option::None,
+            pay_system_name: ::std::option::Option::None,
+            pay_system_xml_id: ::std::option::Option::None,
+            pay_voucher_date: ::std::option::Option::None,
+            pay_voucher_num: ::std::option::Option::None,
+            price_cod: ::std::option::Option::None,
+            ps_currency: ::std::option::Option::None,
+            ps_invoice_id: ::std::option::Option::None,
+            ps_response_date: ::std::option::Option::None,
+            ps_status: ::std::option::Option::None,
+            ps_status_code: ::std::option::Option::None,
+            ps_status_description: ::std::option::Option::None,
+            ps_status_message: ::std::option::Option::None,
+            ps_sum: ::std::option::Option::None,
+            reason_marked: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            sum: ::std::option::Option::None,
+            updated1c: ::std::option::Option::None,
+            version1c: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `accountNumber`.
+    #[must_use]
+    pub fn account_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `comments`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `companyId`.
+    #[must_use]
+    pub fn company_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateBill`.
+    #[must_use]
+    pub fn date_bill(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_bill = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateMarked`.
+    #[must_use]
+    pub fn date_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `datePaid`.
+    #[must_use]
+    pub fn date_paid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_paid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `datePayBefore`.
+    #[must_use]
+    pub fn date_pay_before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_pay_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateResponsibleId`.
+    #[must_use]
+    pub fn date_responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empMarkedId`.
+    #[must_use]
+    pub fn emp_marked_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_marked_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empPaidId`.
+    #[must_use]
+    pub fn emp_paid_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_paid_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empResponsibleId`.
+    #[must_use]
+    pub fn emp_responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.emp_responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empReturnId`.
+    #[must_use]
+    pub fn emp_return_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_return_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalPayment`.
+    #[must_use]
+    pub fn external_payment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_payment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id1c`.
+    #[must_use]
+    pub fn id1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReturn`.
+    #[must_use]
+    pub fn is_return(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_return = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `marked`.
+    #[must_use]
+    pub fn marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `orderId`.
+    #[must_use]
+    pub fn order_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.order_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paid`.
+    #[must_use]
+    pub fn paid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.paid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payReturnComment`.
+    #[must_use]
+    pub fn pay_return_comment(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pay_return_comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payReturnDate`.
+    #[must_use]
+    pub fn pay_return_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pay_return_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payReturnNum`.
+    #[must_use]
+    pub fn pay_return_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pay_return_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paySystemId`.
+    #[must_use]
+    pub fn pay_system_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.pay_system_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paySystemIsCash`.
+    #[must_use]
+    pub fn pay_system_is_cash(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pay_system_is_cash = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paySystemName`.
+    #[must_use]
+    pub fn pay_system_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pay_system_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paySystemXmlId`.
+    #[must_use]
+    pub fn pay_system_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pay_system_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payVoucherDate`.
+    #[must_use]
+    pub fn pay_voucher_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.pay_voucher_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `payVoucherNum`.
+    #[must_use]
+    pub fn pay_voucher_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pay_voucher_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceCod`.
+    #[must_use]
+    pub fn price_cod(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.price_cod = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psCurrency`.
+    #[must_use]
+    pub fn ps_currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psInvoiceId`.
+    #[must_use]
+    pub fn ps_invoice_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ps_invoice_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psResponseDate`.
+    #[must_use]
+    pub fn ps_response_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ps_response_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psStatus`.
+    #[must_use]
+    pub fn ps_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psStatusCode`.
+    #[must_use]
+    pub fn ps_status_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_status_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psStatusDescription`.
+    #[must_use]
+    pub fn ps_status_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_status_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psStatusMessage`.
+    #[must_use]
+    pub fn ps_status_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ps_status_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `psSum`.
+    #[must_use]
+    pub fn ps_sum(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.ps_sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonMarked`.
+    #[must_use]
+    pub fn reason_marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sum`.
+    #[must_use]
+    pub fn sum(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sum = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updated1c`.
+    #[must_use]
+    pub fn updated1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version1c`.
+    #[must_use]
+    pub fn version1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PaymentListResult {
+    /// Wire name: `payments`.
+    #[serde(rename = "payments", default, skip_serializing_if = "Option::is_none")]
+    pub payments: ::std::option::Option<::std::vec::Vec<PaymentListResultPaymentsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PaymentListResult {
+    /// Creates a `PaymentListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            payments: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `payments`.
+    #[must_use]
+    pub fn payments(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<PaymentListResultPaymentsItem>>,
+    ) -> Self {
+        self.payments = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment_item_basket::PaymentitembasketAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment_item_basket::PaymentitembasketAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentitembasketAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for PaymentitembasketAdd {
         "sale.paymentitembasket.add",
     );
     type Output = PaymentitembasketAddResult;
+    type Error = PaymentitembasketAddError;
 }
 /// The method `sale.paymentitembasket.delete` removes the binding of a cart item to a payment.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment_item_basket::PaymentitembasketDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment_item_basket::PaymentitembasketDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentitembasketDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct PaymentitembasketDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PaymentitembasketDelete {
     /// Creates a `PaymentitembasketDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for PaymentitembasketDelete {
         "sale.paymentitembasket.delete",
     );
     type Output = bool;
+    type Error = PaymentitembasketDeleteError;
 }
 /// The method `sale.paymentitembasket.get` retrieves the values of all fields for the basket item binding to payment.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment_item_basket::PaymentitembasketGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment_item_basket::PaymentitembasketGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentitembasketGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct PaymentitembasketGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PaymentitembasketGet {
     /// Creates a `PaymentitembasketGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for PaymentitembasketGet {
         "sale.paymentitembasket.get",
     );
     type Output = PaymentitembasketGetResult;
+    type Error = PaymentitembasketGetError;
 }
 /// The method `sale.paymentitembasket.getfields` retrieves the available fields for payment item basket bindings.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment_item_basket::PaymentitembasketGetfields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment_item_basket::PaymentitembasketGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentitembasketGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -123,12 +199,31 @@ impl ::b24_core::__private::Method for PaymentitembasketGetfields {
         "sale.paymentitembasket.getfields",
     );
     type Output = PaymentitembasketGetfieldsResult;
+    type Error = PaymentitembasketGetfieldsError;
 }
 /// The method `sale.paymentitembasket.list` retrieves a list of bindings of basket items to payments.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment_item_basket::PaymentitembasketList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment_item_basket::PaymentitembasketList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentitembasketList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,7 +303,7 @@ pub struct PaymentitembasketList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PaymentitembasketList {
     /// Creates a `PaymentitembasketList` from its required fields.
@@ -262,7 +357,10 @@ impl PaymentitembasketList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -273,13 +371,11 @@ impl ::b24_core::__private::Method for PaymentitembasketList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paymentitembasket.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PaymentitembasketListResult;
+    type Error = PaymentitembasketListError;
 }
 impl ::b24_core::__private::ListMethod for PaymentitembasketList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = PaymentitembasketListResultPaymentItemsBasketItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "paymentItemsBasket",
     );
@@ -290,6 +386,24 @@ impl ::b24_core::__private::ListMethod for PaymentitembasketList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::payment_item_basket::PaymentitembasketUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::payment_item_basket::PaymentitembasketUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PaymentitembasketUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -298,7 +412,7 @@ pub struct PaymentitembasketUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the binding of the cart item to the payment
     ///
     /// Wire name: `fields`.
@@ -312,7 +426,7 @@ impl PaymentitembasketUpdate {
     /// Creates a `PaymentitembasketUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -333,6 +447,365 @@ impl ::b24_core::__private::Method for PaymentitembasketUpdate {
         "sale.paymentitembasket.update",
     );
     type Output = PaymentitembasketUpdateResult;
+    type Error = PaymentitembasketUpdateError;
+}
+/// The documented errors of `PaymentitembasketAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentitembasketAddError {
+    /// Code `201250000001`.
+    ///
+    /// An item with the specified field values paymentId and basketId already exists
+    Code201250000001,
+    /// Code `201240400002`.
+    ///
+    /// Payment not found. Incorrect value for the provided parameter paymentId
+    Code201240400002,
+    /// Code `201240400003`.
+    ///
+    /// Basket item not found. Incorrect value for the provided parameter basketId
+    Code201240400003,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add a binding of the basket item to the payment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentitembasketAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201250000001" => Self::Code201250000001,
+            "201240400002" => Self::Code201240400002,
+            "201240400003" => Self::Code201240400003,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201250000001 => "201250000001",
+            Self::Code201240400002 => "201240400002",
+            Self::Code201240400003 => "201240400003",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400002 | Self::Code201240400003)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PaymentitembasketDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentitembasketDeleteError {
+    /// Code `201240400001`.
+    ///
+    /// Binding of the cart item to the payment not found
+    Code201240400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the binding of the cart item to the payment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentitembasketDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PaymentitembasketGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentitembasketGetError {
+    /// Code `201240400001`.
+    ///
+    /// Basket item binding to payment not found
+    Code201240400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read data about the basket item binding to payment
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentitembasketGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PaymentitembasketGetfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentitembasketGetfieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available fields for payment item basket bindings
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentitembasketGetfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PaymentitembasketList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentitembasketListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read bindings of basket items to payments
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentitembasketListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PaymentitembasketUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentitembasketUpdateError {
+    /// Code `201240400001`.
+    ///
+    /// The updated binding of the cart item to the payment was not found
+    Code201240400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the binding of the cart item to the payment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields in the fields structure are not provided
+    RequiredFieldsInTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PaymentitembasketUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields in the fields structure are not provided" => {
+                        Self::RequiredFieldsInTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsInTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SalePaymentItemBasket` object.
 #[derive(
@@ -614,6 +1087,177 @@ impl PaymentitembasketGetfieldsResult {
         >,
     ) -> Self {
         self.payment_item_basket = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PaymentitembasketListResultPaymentItemsBasketItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PaymentitembasketListResultPaymentItemsBasketItem {
+    /// Wire name: `basketId`.
+    #[serde(
+        rename = "basketId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub basket_id: ::std::option::Option<i64>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `paymentId`.
+    #[serde(
+        rename = "paymentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PaymentitembasketListResultPaymentItemsBasketItem {
+    /// Creates a `PaymentitembasketListResultPaymentItemsBasketItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            basket_id: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            payment_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `basketId`.
+    #[must_use]
+    pub fn basket_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.basket_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `paymentId`.
+    #[must_use]
+    pub fn payment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.payment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PaymentitembasketListResult {
+    /// Wire name: `paymentItemsBasket`.
+    #[serde(
+        rename = "paymentItemsBasket",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub payment_items_basket: ::std::option::Option<
+        ::std::vec::Vec<PaymentitembasketListResultPaymentItemsBasketItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PaymentitembasketListResult {
+    /// Creates a `PaymentitembasketListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            payment_items_basket: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `paymentItemsBasket`.
+    #[must_use]
+    pub fn payment_items_basket(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<PaymentitembasketListResultPaymentItemsBasketItem>,
+        >,
+    ) -> Self {
+        self.payment_items_basket = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for PropertyAdd {
         "sale.property.add",
     );
     type Output = PropertyAddResult;
+    type Error = PropertyAddError;
 }
 /// The method `sale.property.delete` deletes an order property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct PropertyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PropertyDelete {
     /// Creates a `PropertyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for PropertyDelete {
         "sale.property.delete",
     );
     type Output = bool;
+    type Error = PropertyDeleteError;
 }
 /// The method `sale.property.get` retrieves the order property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct PropertyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PropertyGet {
     /// Creates a `PropertyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for PropertyGet {
         "sale.property.get",
     );
     type Output = PropertyGetResult;
+    type Error = PropertyGetError;
 }
 /// The method `sale.property.getfieldsbytype` retrieves the available fields of order properties by property type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-get-fields-by-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyGetfieldsbytype::new(b24_sale::property::PropertyGetfieldsbytypeType::String);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyGetfieldsbytype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyGetfieldsbytype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -137,16 +213,32 @@ impl ::b24_core::__private::Method for PropertyGetfieldsbytype {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.property.getfieldsbytype",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PropertyGetfieldsbytypeResult;
+    type Error = PropertyGetfieldsbytypeError;
 }
 /// The method `sale.property.list` retrieves a list of order properties.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -227,7 +319,7 @@ pub struct PropertyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PropertyList {
     /// Creates a `PropertyList` from its required fields.
@@ -281,7 +373,10 @@ impl PropertyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -293,6 +388,7 @@ impl ::b24_core::__private::Method for PropertyList {
         "sale.property.list",
     );
     type Output = PropertyListResult;
+    type Error = PropertyListError;
 }
 impl ::b24_core::__private::ListMethod for PropertyList {
     type Item = SaleOrderProperty;
@@ -306,6 +402,24 @@ impl ::b24_core::__private::ListMethod for PropertyList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -314,7 +428,7 @@ pub struct PropertyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for creating the order property
     ///
     /// Wire name: `fields`.
@@ -328,7 +442,7 @@ impl PropertyUpdate {
     /// Creates a `PropertyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -349,6 +463,488 @@ impl ::b24_core::__private::Method for PropertyUpdate {
         "sale.property.update",
     );
     type Output = PropertyUpdateResult;
+    type Error = PropertyUpdateError;
+}
+/// The documented errors of `PropertyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyAddError {
+    /// Code `200850000005`.
+    ///
+    /// Empty value specified for payer type
+    Code200850000005,
+    /// Code `200850000006`.
+    ///
+    /// Internal error adding property
+    Code200850000006,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to create an order property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple order properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to create an order property with the multiple parameter set to Y, if the isFiltered parameter is not equal to N.
+    /// Filtering by multiple order properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to create an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not specified.
+    /// Profile name is required and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to create an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not equal to Y.
+    /// Profile name is required and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add order property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200850000005" => Self::Code200850000005,
+            "200850000006" => Self::Code200850000006,
+            "200850000009" => Self::Code200850000009,
+            "200850000010" => Self::Code200850000010,
+            "200850000011" => Self::Code200850000011,
+            "200850000012" => Self::Code200850000012,
+            "200850000013" => Self::Code200850000013,
+            "200850000014" => Self::Code200850000014,
+            "200850000015" => Self::Code200850000015,
+            "200850000016" => Self::Code200850000016,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200850000005 => "200850000005",
+            Self::Code200850000006 => "200850000006",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyDeleteError {
+    /// Code `200840400001`.
+    ///
+    /// The order property to be deleted was not found
+    Code200840400001,
+    /// Code `200850000004`.
+    ///
+    /// Internal error deleting the order property
+    Code200850000004,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting the order property
+    ErrorCore,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the order property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => Self::Code200840400001,
+            "200850000004" => Self::Code200850000004,
+            "ERROR_CORE" => Self::ErrorCore,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000004 => "200850000004",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PropertyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyGetError {
+    /// Code `200840400001`.
+    ///
+    /// Order property not found
+    Code200840400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the order property
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => Self::Code200840400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PropertyGetfieldsbytype`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyGetfieldsbytypeError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available order property fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyGetfieldsbytypeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read order properties
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyUpdateError {
+    /// Code `200840400001`.
+    ///
+    /// The order property being updated was not found
+    Code200840400001,
+    /// Code `200850000003`.
+    ///
+    /// Internal error updating the property
+    Code200850000003,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to update an order property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple order properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to update an order property with the multiple parameter set to Y, if the isFiltered parameter is not equal to N.
+    /// Filtering by multiple order properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to update an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not specified.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to update an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not equal to Y.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the order property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => Self::Code200840400001,
+            "200850000003" => Self::Code200850000003,
+            "200850000009" => Self::Code200850000009,
+            "200850000010" => Self::Code200850000010,
+            "200850000011" => Self::Code200850000011,
+            "200850000012" => Self::Code200850000012,
+            "200850000013" => Self::Code200850000013,
+            "200850000014" => Self::Code200850000014,
+            "200850000015" => Self::Code200850000015,
+            "200850000016" => Self::Code200850000016,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000003 => "200850000003",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Type of the order property.
 ///
@@ -2124,6 +2720,2209 @@ for PropertyGetfieldsbytypeType {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyActive` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyActive {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyActive {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyActive` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyCode` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyCode {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyCode {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyCode` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyDefaultValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyDefaultValue {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyDefaultValue {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyDefaultValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyDescription {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyDescription {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyId {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyIsFiltered` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyIsFiltered {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyIsFiltered {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyIsFiltered` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyMultiple` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyMultiple {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyMultiple {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyMultiple` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyName {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyName {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyPersonTypeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyPersonTypeId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyPersonTypeId {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyPersonTypeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyPropsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyPropsGroupId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyPropsGroupId {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyPropsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyRequired` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyRequired {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyRequired {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyRequired` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertySettingsFieldsMax` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertySettingsFieldsMax {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertySettingsFieldsMax {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertySettingsFieldsMax` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertySettingsFieldsMin` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertySettingsFieldsMin {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertySettingsFieldsMin {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertySettingsFieldsMin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertySettingsFieldsStep` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertySettingsFieldsStep {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertySettingsFieldsStep {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertySettingsFieldsStep` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertySettingsFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertySettingsFields {
+    /// Wire name: `max`.
+    #[serde(rename = "max", default, skip_serializing_if = "Option::is_none")]
+    pub max: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertySettingsFieldsMax,
+    >,
+    /// Wire name: `min`.
+    #[serde(rename = "min", default, skip_serializing_if = "Option::is_none")]
+    pub min: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertySettingsFieldsMin,
+    >,
+    /// Wire name: `step`.
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertySettingsFieldsStep,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertySettingsFields {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertySettingsFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            max: ::std::option::Option::None,
+            min: ::std::option::Option::None,
+            step: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `max`.
+    #[must_use]
+    pub fn max(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertySettingsFieldsMax,
+        >,
+    ) -> Self {
+        self.max = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `min`.
+    #[must_use]
+    pub fn min(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertySettingsFieldsMin,
+        >,
+    ) -> Self {
+        self.min = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `step`.
+    #[must_use]
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertySettingsFieldsStep,
+        >,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertySettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertySettings {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertySettingsFields,
+    >,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertySettings {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertySettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertySettingsFields,
+        >,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertySort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertySort {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertySort {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertySort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyType {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyType {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyUserProps` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyUserProps {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyUserProps {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyUserProps` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyUtil` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyUtil {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyUtil {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyUtil` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultPropertyXmlId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultPropertyXmlId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultPropertyXmlId {
+    /// Creates a `PropertyGetfieldsbytypeResultPropertyXmlId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResultProperty` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResultProperty {
+    /// Wire name: `active`.
+    #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyActive>,
+    /// Wire name: `code`.
+    #[serde(rename = "code", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyCode>,
+    /// Wire name: `defaultValue`.
+    #[serde(rename = "defaultValue", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertyDefaultValue,
+    >,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertyDescription,
+    >,
+    /// Wire name: `id`.
+    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyId>,
+    /// Wire name: `isFiltered`.
+    #[serde(rename = "isFiltered", default, skip_serializing_if = "Option::is_none")]
+    pub is_filtered: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertyIsFiltered,
+    >,
+    /// Wire name: `multiple`.
+    #[serde(rename = "multiple", default, skip_serializing_if = "Option::is_none")]
+    pub multiple: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyMultiple>,
+    /// Wire name: `name`.
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyName>,
+    /// Wire name: `personTypeId`.
+    #[serde(rename = "personTypeId", default, skip_serializing_if = "Option::is_none")]
+    pub person_type_id: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertyPersonTypeId,
+    >,
+    /// Wire name: `propsGroupId`.
+    #[serde(rename = "propsGroupId", default, skip_serializing_if = "Option::is_none")]
+    pub props_group_id: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertyPropsGroupId,
+    >,
+    /// Wire name: `required`.
+    #[serde(rename = "required", default, skip_serializing_if = "Option::is_none")]
+    pub required: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyRequired>,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<PropertyGetfieldsbytypeResultPropertySettings>,
+    /// Wire name: `sort`.
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<PropertyGetfieldsbytypeResultPropertySort>,
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyType>,
+    /// Wire name: `userProps`.
+    #[serde(rename = "userProps", default, skip_serializing_if = "Option::is_none")]
+    pub user_props: ::std::option::Option<
+        PropertyGetfieldsbytypeResultPropertyUserProps,
+    >,
+    /// Wire name: `util`.
+    #[serde(rename = "util", default, skip_serializing_if = "Option::is_none")]
+    pub util: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyUtil>,
+    /// Wire name: `xmlId`.
+    #[serde(rename = "xmlId", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<PropertyGetfieldsbytypeResultPropertyXmlId>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResultProperty {
+    /// Creates a `PropertyGetfieldsbytypeResultProperty` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            is_filtered: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            props_group_id: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            user_props: ::std::option::Option::None,
+            util: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyCode>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `defaultValue`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertyDefaultValue,
+        >,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertyDescription,
+        >,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFiltered`.
+    #[must_use]
+    pub fn is_filtered(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyIsFiltered>,
+    ) -> Self {
+        self.is_filtered = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyMultiple>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyName>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeId`.
+    #[must_use]
+    pub fn person_type_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertyPersonTypeId,
+        >,
+    ) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `propsGroupId`.
+    #[must_use]
+    pub fn props_group_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            PropertyGetfieldsbytypeResultPropertyPropsGroupId,
+        >,
+    ) -> Self {
+        self.props_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyRequired>,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertySettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertySort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userProps`.
+    #[must_use]
+    pub fn user_props(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyUserProps>,
+    ) -> Self {
+        self.user_props = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `util`.
+    #[must_use]
+    pub fn util(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyUtil>,
+    ) -> Self {
+        self.util = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultPropertyXmlId>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyGetfieldsbytypeResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyGetfieldsbytypeResult {
+    /// Wire name: `property`.
+    #[serde(rename = "property", default, skip_serializing_if = "Option::is_none")]
+    pub property: ::std::option::Option<PropertyGetfieldsbytypeResultProperty>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyGetfieldsbytypeResult {
+    /// Creates a `PropertyGetfieldsbytypeResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `property`.
+    #[must_use]
+    pub fn property(
+        mut self,
+        value: impl ::std::convert::Into<PropertyGetfieldsbytypeResultProperty>,
+    ) -> Self {
+        self.property = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// The root element of the response

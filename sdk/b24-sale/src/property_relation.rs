@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property_relation::PropertyRelationAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property_relation::PropertyRelationAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyRelationAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,31 @@ impl ::b24_core::__private::Method for PropertyRelationAdd {
         "sale.propertyRelation.add",
     );
     type Output = PropertyRelationAddResult;
+    type Error = PropertyRelationAddError;
 }
 /// The method `sale.propertyRelation.deleteByFilter` removes the property relation.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-delete-by-filter.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property_relation::PropertyRelationDeleteByFilter::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property_relation::PropertyRelationDeleteByFilter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyRelationDeleteByFilter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -79,12 +116,30 @@ impl ::b24_core::__private::Method for PropertyRelationDeleteByFilter {
         "sale.propertyRelation.deleteByFilter",
     );
     type Output = bool;
+    type Error = PropertyRelationDeleteByFilterError;
 }
 /// The method `sale.propertyRelation.getFields` allows access to the available fields of property binding.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property_relation::PropertyRelationGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property_relation::PropertyRelationGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyRelationGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,12 +158,31 @@ impl ::b24_core::__private::Method for PropertyRelationGetFields {
         "sale.propertyRelation.getFields",
     );
     type Output = PropertyRelationGetFieldsResult;
+    type Error = PropertyRelationGetFieldsError;
 }
 /// The method `sale.propertyRelation.list` allows you to retrieve a list of property bindings.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property_relation::PropertyRelationList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property_relation::PropertyRelationList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyRelationList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -195,7 +269,7 @@ pub struct PropertyRelationList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PropertyRelationList {
     /// Creates a `PropertyRelationList` from its required fields.
@@ -249,7 +323,10 @@ impl PropertyRelationList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -260,17 +337,246 @@ impl ::b24_core::__private::Method for PropertyRelationList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.propertyRelation.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = PropertyRelationListResult;
+    type Error = PropertyRelationListError;
 }
 impl ::b24_core::__private::ListMethod for PropertyRelationList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = PropertyRelationListResultPropertyRelationsItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "propertyRelations",
     );
     const ID_FIELD: &'static str = "id";
+}
+/// The documented errors of `PropertyRelationAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyRelationAddError {
+    /// Code `201650000001`.
+    ///
+    /// Binding with the specified values entityId, entityType, propertyId already exists
+    Code201650000001,
+    /// Code `201650000002`.
+    ///
+    /// Property does not exist. Invalid value for the provided parameter propertyId
+    Code201650000002,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to create property binding
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyRelationAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201650000001" => Self::Code201650000001,
+            "201650000002" => Self::Code201650000002,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201650000001 => "201650000001",
+            Self::Code201650000002 => "201650000002",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyRelationDeleteByFilter`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyRelationDeleteByFilterError {
+    /// Code `201640400004`.
+    ///
+    /// Property relation with the specified parameters not found
+    Code201640400004,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to delete the property relation
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required parameter not specified
+    RequiredParameterNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyRelationDeleteByFilterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201640400004" => Self::Code201640400004,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required parameter not specified" => {
+                        Self::RequiredParameterNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201640400004 => "201640400004",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::RequiredParameterNotSpecified => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201640400004)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PropertyRelationGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyRelationGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available property binding fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyRelationGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyRelationList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyRelationListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available fields of property bindings
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyRelationListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// The `SaleOrderPropertyRelation` object.
 #[derive(
@@ -457,6 +763,129 @@ impl PropertyRelationGetFieldsResult {
         >,
     ) -> Self {
         self.property_relation = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `PropertyRelationListResultPropertyRelationsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyRelationListResultPropertyRelationsItem {
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<i64>,
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `propertyId`.
+    #[serde(
+        rename = "propertyId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyRelationListResultPropertyRelationsItem {
+    /// Creates a `PropertyRelationListResultPropertyRelationsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            property_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `propertyId`.
+    #[must_use]
+    pub fn property_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.property_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertyRelationListResult {
+    /// Wire name: `propertyRelations`.
+    #[serde(
+        rename = "propertyRelations",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_relations: ::std::option::Option<
+        ::std::vec::Vec<PropertyRelationListResultPropertyRelationsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertyRelationListResult {
+    /// Creates a `PropertyRelationListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property_relations: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `propertyRelations`.
+    #[must_use]
+    pub fn property_relations(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<PropertyRelationListResultPropertyRelationsItem>,
+        >,
+    ) -> Self {
+        self.property_relations = ::std::option::Option::Some(value.into());
         self
     }
 }

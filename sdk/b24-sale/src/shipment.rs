@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment::ShipmentAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment::ShipmentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for ShipmentAdd {
         "sale.shipment.add",
     );
     type Output = ShipmentAddResult;
+    type Error = ShipmentAddError;
 }
 /// The method `sale.shipment.delete` deletes a shipment.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment::ShipmentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment::ShipmentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct ShipmentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentDelete {
     /// Creates a `ShipmentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for ShipmentDelete {
         "sale.shipment.delete",
     );
     type Output = bool;
+    type Error = ShipmentDeleteError;
 }
 /// The method `sale.shipment.get` retrieves the values of all shipment fields.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment::ShipmentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment::ShipmentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct ShipmentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentGet {
     /// Creates a `ShipmentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -98,16 +156,31 @@ impl ::b24_core::__private::Method for ShipmentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.shipment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ShipmentGetResult;
+    type Error = ShipmentGetError;
 }
 /// The method `sale.shipment.getFields` retrieves the available shipment fields.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment::ShipmentGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment::ShipmentGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -126,12 +199,31 @@ impl ::b24_core::__private::Method for ShipmentGetFields {
         "sale.shipment.getFields",
     );
     type Output = ShipmentGetFieldsResult;
+    type Error = ShipmentGetFieldsError;
 }
 /// The method `sale.shipment.list` retrieves a list of shipments.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment::ShipmentList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment::ShipmentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -210,7 +302,7 @@ pub struct ShipmentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ShipmentList {
     /// Creates a `ShipmentList` from its required fields.
@@ -264,7 +356,10 @@ impl ShipmentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -276,6 +371,7 @@ impl ::b24_core::__private::Method for ShipmentList {
         "sale.shipment.list",
     );
     type Output = ShipmentListResult;
+    type Error = ShipmentListError;
 }
 impl ::b24_core::__private::ListMethod for ShipmentList {
     type Item = SaleOrderShipment;
@@ -289,6 +385,24 @@ impl ::b24_core::__private::ListMethod for ShipmentList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment::ShipmentUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment::ShipmentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -297,7 +411,7 @@ pub struct ShipmentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the shipment
     ///
     /// Wire name: `fields`.
@@ -311,7 +425,7 @@ impl ShipmentUpdate {
     /// Creates a `ShipmentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -332,6 +446,381 @@ impl ::b24_core::__private::Method for ShipmentUpdate {
         "sale.shipment.update",
     );
     type Output = ShipmentUpdateResult;
+    type Error = ShipmentUpdateError;
+}
+/// The documented errors of `ShipmentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentAddError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add shipment
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Order not found
+    OrderNotFound,
+    /// Code `SALE_SHIPMENT_WRONG_DELIVERY_SERVICE`.
+    ///
+    /// Delivery service not found
+    SaleShipmentWrongDeliveryService,
+    /// Code `BX_INVALID_VALUE`.
+    ///
+    /// Value of one of the fields did not pass validation before saving
+    BxInvalidValue,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields not provided
+    RequiredFieldsNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE" => {
+                Self::SaleShipmentWrongDeliveryService
+            }
+            "BX_INVALID_VALUE" => Self::BxInvalidValue,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "order not found" => Self::OrderNotFound,
+                    "required fields not provided" => Self::RequiredFieldsNotProvided,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OrderNotFound => "",
+            Self::SaleShipmentWrongDeliveryService => {
+                "SALE_SHIPMENT_WRONG_DELIVERY_SERVICE"
+            }
+            Self::BxInvalidValue => "BX_INVALID_VALUE",
+            Self::RequiredFieldsNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::OrderNotFound | Self::SaleShipmentWrongDeliveryService
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentDeleteError {
+    /// Code `201140400001`.
+    ///
+    /// The shipment to be deleted was not found
+    Code201140400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the shipment
+    Code200040300020,
+    /// Code `SALE_SHIPMENT_EXIST_SHIPPED`.
+    ///
+    /// Attempt to delete a shipped shipment
+    SaleShipmentExistShipped,
+    /// Code `100`.
+    ///
+    /// The parameter id is not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201140400001" => Self::Code201140400001,
+            "200040300020" => Self::Code200040300020,
+            "SALE_SHIPMENT_EXIST_SHIPPED" => Self::SaleShipmentExistShipped,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201140400001 => "201140400001",
+            Self::Code200040300020 => "200040300020",
+            Self::SaleShipmentExistShipped => "SALE_SHIPMENT_EXIST_SHIPPED",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201140400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentGetError {
+    /// Code `201140400001`.
+    ///
+    /// Shipment not found
+    Code201140400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the shipment
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201140400001" => Self::Code201140400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201140400001 => "201140400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201140400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available shipment fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read shipments
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentUpdateError {
+    /// Code `201140400001`.
+    ///
+    /// Shipment not found
+    Code201140400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the shipment
+    Code200040300020,
+    /// Code `BX_INVALID_VALUE`.
+    ///
+    /// Value of one of the fields did not pass validation before saving
+    BxInvalidValue,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    ///
+    /// Parameter fields not specified or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the fields structure not provided
+    RequiredFieldsOfTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201140400001" => Self::Code201140400001,
+            "200040300020" => Self::Code200040300020,
+            "BX_INVALID_VALUE" => Self::BxInvalidValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201140400001 => "201140400001",
+            Self::Code200040300020 => "200040300020",
+            Self::BxInvalidValue => "BX_INVALID_VALUE",
+            Self::Code100 => "100",
+            Self::RequiredFieldsOfTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201140400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Indicator of delivery permission.
 ///
@@ -1851,6 +2340,988 @@ impl ShipmentAddResult {
     pub fn shipment(
         mut self,
         value: impl ::std::convert::Into<SaleOrderShipment>,
+    ) -> Self {
+        self.shipment = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentGetResultShipmentShipmentItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentGetResultShipmentShipmentItemsItem {
+    /// Wire name: `basketId`.
+    #[serde(
+        rename = "basketId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub basket_id: ::std::option::Option<i64>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `orderDeliveryId`.
+    #[serde(
+        rename = "orderDeliveryId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_delivery_id: ::std::option::Option<i64>,
+    /// Wire name: `quantity`.
+    #[serde(
+        rename = "quantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: ::std::option::Option<f64>,
+    /// Wire name: `reservedQuantity`.
+    #[serde(
+        rename = "reservedQuantity",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reserved_quantity: ::std::option::Option<f64>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentGetResultShipmentShipmentItemsItem {
+    /// Creates a `ShipmentGetResultShipmentShipmentItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            basket_id: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            order_delivery_id: ::std::option::Option::None,
+            quantity: ::std::option::Option::None,
+            reserved_quantity: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `basketId`.
+    #[must_use]
+    pub fn basket_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.basket_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `orderDeliveryId`.
+    #[must_use]
+    pub fn order_delivery_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.order_delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `quantity`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reservedQuantity`.
+    #[must_use]
+    pub fn reserved_quantity(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.reserved_quantity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentGetResultShipment` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentGetResultShipment {
+    /// Wire name: `accountNumber`.
+    #[serde(
+        rename = "accountNumber",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `allowDelivery`.
+    #[serde(
+        rename = "allowDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_delivery: ::std::option::Option<::std::string::String>,
+    /// Wire name: `basePriceDelivery`.
+    #[serde(
+        rename = "basePriceDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub base_price_delivery: ::std::option::Option<f64>,
+    /// Wire name: `canceled`.
+    #[serde(
+        rename = "canceled",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub canceled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `comments`.
+    #[serde(
+        rename = "comments",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comments: ::std::option::Option<::std::string::String>,
+    /// Wire name: `companyId`.
+    #[serde(
+        rename = "companyId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub company_id: ::std::option::Option<i64>,
+    /// Wire name: `currency`.
+    #[serde(
+        rename = "currency",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `customPriceDelivery`.
+    #[serde(
+        rename = "customPriceDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_price_delivery: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateAllowDelivery`.
+    #[serde(
+        rename = "dateAllowDelivery",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_allow_delivery: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `dateCanceled`.
+    #[serde(rename = "dateCanceled", default, skip_serializing_if = "Option::is_none")]
+    pub date_canceled: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateDeducted`.
+    #[serde(rename = "dateDeducted", default, skip_serializing_if = "Option::is_none")]
+    pub date_deducted: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateInsert`.
+    #[serde(
+        rename = "dateInsert",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_insert: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateMarked`.
+    #[serde(rename = "dateMarked", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `dateResponsibleId`.
+    #[serde(
+        rename = "dateResponsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_responsible_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deducted`.
+    #[serde(
+        rename = "deducted",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deducted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deliveryDocDate`.
+    #[serde(
+        rename = "deliveryDocDate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_doc_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `deliveryDocNum`.
+    #[serde(
+        rename = "deliveryDocNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_doc_num: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deliveryId`.
+    #[serde(
+        rename = "deliveryId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_id: ::std::option::Option<i64>,
+    /// Wire name: `deliveryName`.
+    #[serde(
+        rename = "deliveryName",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `deliveryXmlId`.
+    #[serde(
+        rename = "deliveryXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delivery_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `discountPrice`.
+    #[serde(
+        rename = "discountPrice",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub discount_price: ::std::option::Option<f64>,
+    /// Wire name: `empAllowDeliveryId`.
+    #[serde(
+        rename = "empAllowDeliveryId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emp_allow_delivery_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `empCanceledId`.
+    #[serde(rename = "empCanceledId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_canceled_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empDeductedId`.
+    #[serde(rename = "empDeductedId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_deducted_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empMarkedId`.
+    #[serde(rename = "empMarkedId", default, skip_serializing_if = "Option::is_none")]
+    pub emp_marked_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `empResponsibleId`.
+    #[serde(
+        rename = "empResponsibleId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emp_responsible_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `externalDelivery`.
+    #[serde(
+        rename = "externalDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_delivery: ::std::option::Option<::std::string::String>,
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `id1c`.
+    #[serde(
+        rename = "id1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `marked`.
+    #[serde(
+        rename = "marked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `orderId`.
+    #[serde(
+        rename = "orderId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_id: ::std::option::Option<i64>,
+    /// Wire name: `priceDelivery`.
+    #[serde(
+        rename = "priceDelivery",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price_delivery: ::std::option::Option<f64>,
+    /// Wire name: `reasonMarked`.
+    #[serde(
+        rename = "reasonMarked",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_marked: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reasonUndoDeducted`.
+    #[serde(
+        rename = "reasonUndoDeducted",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reason_undo_deducted: ::std::option::Option<::std::string::String>,
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Wire name: `shipmentItems`.
+    #[serde(rename = "shipmentItems", default, skip_serializing_if = "Option::is_none")]
+    pub shipment_items: ::std::option::Option<
+        ::std::vec::Vec<ShipmentGetResultShipmentShipmentItemsItem>,
+    >,
+    /// Wire name: `statusId`.
+    #[serde(
+        rename = "statusId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `statusXmlId`.
+    #[serde(
+        rename = "statusXmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `system`.
+    #[serde(
+        rename = "system",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub system: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingDescription`.
+    #[serde(
+        rename = "trackingDescription",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_description: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingLastCheck`.
+    #[serde(
+        rename = "trackingLastCheck",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_last_check: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingNumber`.
+    #[serde(
+        rename = "trackingNumber",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `trackingStatus`.
+    #[serde(
+        rename = "trackingStatus",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tracking_status: ::std::option::Option<::std::string::String>,
+    /// Wire name: `updated1c`.
+    #[serde(
+        rename = "updated1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `version1c`.
+    #[serde(
+        rename = "version1c",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub version1c: ::std::option::Option<::std::string::String>,
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentGetResultShipment {
+    /// Creates a `ShipmentGetResultShipment` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            account_number: ::std::option::Option::None,
+            allow_delivery: ::std::option::Option::None,
+            base_price_delivery: ::std::option::Option::None,
+            canceled: ::std::option::Option::None,
+            comments: ::std::option::Option::None,
+            company_id: ::std::option::Option::None,
+            currency: ::std::option::Option::None,
+            custom_price_delivery: ::std::option::Option::None,
+            date_allow_delivery: ::std::option::Option::None,
+            date_canceled: ::std::option::Option::None,
+            date_deducted: ::std::option::Option::None,
+            date_insert: ::std::option::Option::None,
+            date_marked: ::std::option::Option::None,
+            date_responsible_id: ::std::option::Option::None,
+            deducted: ::std::option::Option::None,
+            delivery_doc_date: ::std::option::Option::None,
+            delivery_doc_num: ::std::option::Option::None,
+            delivery_id: ::std::option::Option::None,
+            delivery_name: ::std::option::Option::None,
+            delivery_xml_id: ::std::option::Option::None,
+            discount_price: ::std::option::Option::None,
+            emp_allow_delivery_id: ::std::option::Option::None,
+            emp_canceled_id: ::std::option::Option::None,
+            emp_deducted_id: ::std::option::Option::None,
+            emp_marked_id: ::std::option::Option::None,
+            emp_responsible_id: ::std::option::Option::None,
+            external_delivery: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            id1c: ::std::option::Option::None,
+            marked: ::std::option::Option::None,
+            order_id: ::std::option::Option::None,
+            price_delivery: ::std::option::Option::None,
+            reason_marked: ::std::option::Option::None,
+            reason_undo_deducted: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            shipment_items: ::std::option::Option::None,
+            status_id: ::std::option::Option::None,
+            status_xml_id: ::std::option::Option::None,
+            system: ::std::option::Option::None,
+            tracking_description: ::std::option::Option::None,
+            tracking_last_check: ::std::option::Option::None,
+            tracking_number: ::std::option::Option::None,
+            tracking_status: ::std::option::Option::None,
+            updated1c: ::std::option::Option::None,
+            version1c: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `accountNumber`.
+    #[must_use]
+    pub fn account_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowDelivery`.
+    #[must_use]
+    pub fn allow_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.allow_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `basePriceDelivery`.
+    #[must_use]
+    pub fn base_price_delivery(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.base_price_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `canceled`.
+    #[must_use]
+    pub fn canceled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `comments`.
+    #[must_use]
+    pub fn comments(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `companyId`.
+    #[must_use]
+    pub fn company_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.company_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `currency`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `customPriceDelivery`.
+    #[must_use]
+    pub fn custom_price_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.custom_price_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateAllowDelivery`.
+    #[must_use]
+    pub fn date_allow_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_allow_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateCanceled`.
+    #[must_use]
+    pub fn date_canceled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_canceled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateDeducted`.
+    #[must_use]
+    pub fn date_deducted(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateInsert`.
+    #[must_use]
+    pub fn date_insert(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_insert = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateMarked`.
+    #[must_use]
+    pub fn date_marked(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.date_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateResponsibleId`.
+    #[must_use]
+    pub fn date_responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deducted`.
+    #[must_use]
+    pub fn deducted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryDocDate`.
+    #[must_use]
+    pub fn delivery_doc_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.delivery_doc_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryDocNum`.
+    #[must_use]
+    pub fn delivery_doc_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delivery_doc_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryId`.
+    #[must_use]
+    pub fn delivery_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryName`.
+    #[must_use]
+    pub fn delivery_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delivery_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deliveryXmlId`.
+    #[must_use]
+    pub fn delivery_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.delivery_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `discountPrice`.
+    #[must_use]
+    pub fn discount_price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.discount_price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empAllowDeliveryId`.
+    #[must_use]
+    pub fn emp_allow_delivery_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_allow_delivery_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empCanceledId`.
+    #[must_use]
+    pub fn emp_canceled_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_canceled_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empDeductedId`.
+    #[must_use]
+    pub fn emp_deducted_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_deducted_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empMarkedId`.
+    #[must_use]
+    pub fn emp_marked_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_marked_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `empResponsibleId`.
+    #[must_use]
+    pub fn emp_responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.emp_responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalDelivery`.
+    #[must_use]
+    pub fn external_delivery(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id1c`.
+    #[must_use]
+    pub fn id1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `marked`.
+    #[must_use]
+    pub fn marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `orderId`.
+    #[must_use]
+    pub fn order_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.order_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priceDelivery`.
+    #[must_use]
+    pub fn price_delivery(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price_delivery = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonMarked`.
+    #[must_use]
+    pub fn reason_marked(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_marked = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reasonUndoDeducted`.
+    #[must_use]
+    pub fn reason_undo_deducted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reason_undo_deducted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `shipmentItems`.
+    #[must_use]
+    pub fn shipment_items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ShipmentGetResultShipmentShipmentItemsItem>,
+        >,
+    ) -> Self {
+        self.shipment_items = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusId`.
+    #[must_use]
+    pub fn status_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusXmlId`.
+    #[must_use]
+    pub fn status_xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `system`.
+    #[must_use]
+    pub fn system(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.system = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingDescription`.
+    #[must_use]
+    pub fn tracking_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingLastCheck`.
+    #[must_use]
+    pub fn tracking_last_check(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_last_check = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingNumber`.
+    #[must_use]
+    pub fn tracking_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trackingStatus`.
+    #[must_use]
+    pub fn tracking_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tracking_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updated1c`.
+    #[must_use]
+    pub fn updated1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version1c`.
+    #[must_use]
+    pub fn version1c(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version1c = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentGetResult {
+    /// Wire name: `shipment`.
+    #[serde(rename = "shipment", default, skip_serializing_if = "Option::is_none")]
+    pub shipment: ::std::option::Option<ShipmentGetResultShipment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentGetResult {
+    /// Creates a `ShipmentGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            shipment: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `shipment`.
+    #[must_use]
+    pub fn shipment(
+        mut self,
+        value: impl ::std::convert::Into<ShipmentGetResultShipment>,
     ) -> Self {
         self.shipment = ::std::option::Option::Some(value.into());
         self

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_item::ShipmentitemAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_item::ShipmentitemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentitemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for ShipmentitemAdd {
         "sale.shipmentitem.add",
     );
     type Output = ShipmentitemAddResult;
+    type Error = ShipmentitemAddError;
 }
 /// The method `sale.shipmentitem.delete` removes an item from the shipment's table part.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_item::ShipmentitemDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_item::ShipmentitemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentitemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct ShipmentitemDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentitemDelete {
     /// Creates a `ShipmentitemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for ShipmentitemDelete {
         "sale.shipmentitem.delete",
     );
     type Output = bool;
+    type Error = ShipmentitemDeleteError;
 }
 /// The `sale.shipmentitem.get` method is designed to retrieve the values of all fields of the shipment item table element.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_item::ShipmentitemGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_item::ShipmentitemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentitemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct ShipmentitemGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentitemGet {
     /// Creates a `ShipmentitemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for ShipmentitemGet {
         "sale.shipmentitem.get",
     );
     type Output = ShipmentitemGetResult;
+    type Error = ShipmentitemGetError;
 }
 /// The method `sale.shipmentitem.getfields` retrieves a list of available fields for shipment item table entries.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_item::ShipmentitemGetfields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_item::ShipmentitemGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentitemGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -123,12 +199,31 @@ impl ::b24_core::__private::Method for ShipmentitemGetfields {
         "sale.shipmentitem.getfields",
     );
     type Output = ShipmentitemGetfieldsResult;
+    type Error = ShipmentitemGetfieldsError;
 }
 /// The method `sale.shipmentitem.list` retrieves a list of shipment item table elements.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_item::ShipmentitemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_item::ShipmentitemList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentitemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -215,7 +310,7 @@ pub struct ShipmentitemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ShipmentitemList {
     /// Creates a `ShipmentitemList` from its required fields.
@@ -269,7 +364,10 @@ impl ShipmentitemList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -281,6 +379,7 @@ impl ::b24_core::__private::Method for ShipmentitemList {
         "sale.shipmentitem.list",
     );
     type Output = ShipmentitemListResult;
+    type Error = ShipmentitemListError;
 }
 impl ::b24_core::__private::ListMethod for ShipmentitemList {
     type Item = SaleOrderShipmentItem;
@@ -294,6 +393,24 @@ impl ::b24_core::__private::ListMethod for ShipmentitemList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_item::ShipmentitemUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_item::ShipmentitemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentitemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -302,7 +419,7 @@ pub struct ShipmentitemUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the shipment table part item
     ///
     /// Wire name: `fields`.
@@ -316,7 +433,7 @@ impl ShipmentitemUpdate {
     /// Creates a `ShipmentitemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -337,6 +454,367 @@ impl ::b24_core::__private::Method for ShipmentitemUpdate {
         "sale.shipmentitem.update",
     );
     type Output = ShipmentitemUpdateResult;
+    type Error = ShipmentitemUpdateError;
+}
+/// The documented errors of `ShipmentitemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentitemAddError {
+    /// Code `201250000001`.
+    ///
+    /// An item with the specified field values basketId and orderDeliveryId already exists.
+    ///
+    /// To change the quantity of the product, use the method sale.shipmentitem.update
+    Code201250000001,
+    /// Code `201240400002`.
+    ///
+    /// Shipment not found. Invalid value for the passed parameter orderDeliveryId
+    Code201240400002,
+    /// Code `201240400003`.
+    ///
+    /// Basket not found. Invalid value for the passed parameter basketId
+    Code201240400003,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add an item to the shipment table part
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The fields parameter is missing or empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentitemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201250000001" => Self::Code201250000001,
+            "201240400002" => Self::Code201240400002,
+            "201240400003" => Self::Code201240400003,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201250000001 => "201250000001",
+            Self::Code201240400002 => "201240400002",
+            Self::Code201240400003 => "201240400003",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400002 | Self::Code201240400003)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentitemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentitemDeleteError {
+    /// Code `201240400001`.
+    ///
+    /// The item to be deleted from the shipment table was not found
+    Code201240400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the shipment table item
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is missing
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentitemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentitemGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentitemGetError {
+    /// Code `201240400001`.
+    ///
+    /// Shipment item table element not found
+    Code201240400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the shipment item table element
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentitemGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentitemGetfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentitemGetfieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available fields of the shipment item table
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentitemGetfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentitemList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentitemListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the shipment item table element
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentitemListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentitemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentitemUpdateError {
+    /// Code `201240400001`.
+    ///
+    /// The updated shipment table part item was not found
+    Code201240400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient rights to update the shipment table part item
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields of the fields structure are not provided
+    RequiredFieldsOfTheFieldsStructure,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentitemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201240400001" => Self::Code201240400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure are not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201240400001 => "201240400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsOfTheFieldsStructure => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201240400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleOrderShipmentItem` object.
 #[derive(

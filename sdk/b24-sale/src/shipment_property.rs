@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyAdd {
         "sale.shipmentproperty.add",
     );
     type Output = ShipmentpropertyAddResult;
+    type Error = ShipmentpropertyAddError;
 }
 /// The method `sale.shipmentproperty.delete` deletes a shipment property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct ShipmentpropertyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentpropertyDelete {
     /// Creates a `ShipmentpropertyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyDelete {
         "sale.shipmentproperty.delete",
     );
     type Output = bool;
+    type Error = ShipmentpropertyDeleteError;
 }
 /// The method `sale.shipmentproperty.get` retrieves the shipment property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct ShipmentpropertyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentpropertyGet {
     /// Creates a `ShipmentpropertyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyGet {
         "sale.shipmentproperty.get",
     );
     type Output = ShipmentpropertyGetResult;
+    type Error = ShipmentpropertyGetError;
 }
 /// The method `sale.shipmentproperty.getfieldsbytype` retrieves the available fields of shipment properties by property type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-get-fields-by-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyGetfieldsbytype::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyGetfieldsbytype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyGetfieldsbytype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -125,12 +201,16 @@ pub struct ShipmentpropertyGetfieldsbytype {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ShipmentpropertyGetfieldsbytype {
     /// Creates a `ShipmentpropertyGetfieldsbytype` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -140,16 +220,32 @@ impl ::b24_core::__private::Method for ShipmentpropertyGetfieldsbytype {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.shipmentproperty.getfieldsbytype",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ShipmentpropertyGetfieldsbytypeResult;
+    type Error = ShipmentpropertyGetfieldsbytypeError;
 }
 /// The method `sale.shipmentproperty.list` retrieves a list of shipment properties.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -230,7 +326,7 @@ pub struct ShipmentpropertyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ShipmentpropertyList {
     /// Creates a `ShipmentpropertyList` from its required fields.
@@ -284,7 +380,10 @@ impl ShipmentpropertyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -296,6 +395,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyList {
         "sale.shipmentproperty.list",
     );
     type Output = ShipmentpropertyListResult;
+    type Error = ShipmentpropertyListError;
 }
 impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -309,6 +409,24 @@ impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -317,7 +435,7 @@ pub struct ShipmentpropertyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the shipment property
     ///
     /// Wire name: `fields`.
@@ -331,7 +449,7 @@ impl ShipmentpropertyUpdate {
     /// Creates a `ShipmentpropertyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -352,6 +470,488 @@ impl ::b24_core::__private::Method for ShipmentpropertyUpdate {
         "sale.shipmentproperty.update",
     );
     type Output = ShipmentpropertyUpdateResult;
+    type Error = ShipmentpropertyUpdateError;
+}
+/// The documented errors of `ShipmentpropertyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyAddError {
+    /// Code `200850000005`.
+    ///
+    /// An empty value is specified for the payer type
+    Code200850000005,
+    /// Code `200850000006`.
+    ///
+    /// Internal error adding property
+    Code200850000006,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to create a shipment property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to create a shipment property with the multiple parameter set to Y, if the isFiltered parameter is not equal to N.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to create a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter is not specified.
+    /// Profile name is required and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to create a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter is not equal to Y.
+    /// Profile name is required and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add shipment property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200850000005" => Self::Code200850000005,
+            "200850000006" => Self::Code200850000006,
+            "200850000009" => Self::Code200850000009,
+            "200850000010" => Self::Code200850000010,
+            "200850000011" => Self::Code200850000011,
+            "200850000012" => Self::Code200850000012,
+            "200850000013" => Self::Code200850000013,
+            "200850000014" => Self::Code200850000014,
+            "200850000015" => Self::Code200850000015,
+            "200850000016" => Self::Code200850000016,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200850000005 => "200850000005",
+            Self::Code200850000006 => "200850000006",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyDeleteError {
+    /// Code `200840400001`.
+    ///
+    /// The shipment property to be deleted was not found
+    Code200840400001,
+    /// Code `200850000004`.
+    ///
+    /// Internal error deleting shipment property
+    Code200850000004,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting shipment property
+    ErrorCore,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete shipment property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => Self::Code200840400001,
+            "200850000004" => Self::Code200850000004,
+            "ERROR_CORE" => Self::ErrorCore,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000004 => "200850000004",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentpropertyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyGetError {
+    /// Code `200840400001`.
+    ///
+    /// Shipment property not found
+    Code200840400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the shipment property
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => Self::Code200840400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentpropertyGetfieldsbytype`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyGetfieldsbytypeError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available shipment property fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyGetfieldsbytypeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read shipment properties
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyUpdateError {
+    /// Code `200840400001`.
+    ///
+    /// The updated shipment property was not found
+    Code200840400001,
+    /// Code `200850000003`.
+    ///
+    /// Internal error updating the property
+    Code200850000003,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to update a shipment property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to update a shipment property with the multiple parameter set to Y, if the isFiltered parameter value is not N.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter value is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter value is not N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter value is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter value is not N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to update a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter value is not specified.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to update a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter value is not Y.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the shipment property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => Self::Code200840400001,
+            "200850000003" => Self::Code200850000003,
+            "200850000009" => Self::Code200850000009,
+            "200850000010" => Self::Code200850000010,
+            "200850000011" => Self::Code200850000011,
+            "200850000012" => Self::Code200850000012,
+            "200850000013" => Self::Code200850000013,
+            "200850000014" => Self::Code200850000014,
+            "200850000015" => Self::Code200850000015,
+            "200850000016" => Self::Code200850000016,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000003 => "200850000003",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Root element of the response
 #[derive(
@@ -432,6 +1032,2243 @@ impl ShipmentpropertyGetResult {
     pub fn property(
         mut self,
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.property = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyActive` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyActive {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyActive {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyActive` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyCode` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyCode {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyCode {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyCode` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyDefaultValue` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyDefaultValue {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyDefaultValue {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyDefaultValue` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyDescription {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyDescription {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyId {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyIsFiltered` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyIsFiltered {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyIsFiltered {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyIsFiltered` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyMultiple` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyMultiple {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyMultiple {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyMultiple` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyName {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyName {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyPersonTypeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyPersonTypeId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyPersonTypeId {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyPersonTypeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyPropsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyPropsGroupId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyPropsGroupId {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyPropsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyRequired` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyRequired {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyRequired {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyRequired` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMax` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMax {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMax {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMax` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMin` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMin {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMin {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMin` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsStep` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsStep {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsStep {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsStep` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertySettingsFields {
+    /// Wire name: `max`.
+    #[serde(rename = "max", default, skip_serializing_if = "Option::is_none")]
+    pub max: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMax,
+    >,
+    /// Wire name: `min`.
+    #[serde(rename = "min", default, skip_serializing_if = "Option::is_none")]
+    pub min: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMin,
+    >,
+    /// Wire name: `step`.
+    #[serde(rename = "step", default, skip_serializing_if = "Option::is_none")]
+    pub step: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsStep,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertySettingsFields {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertySettingsFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            max: ::std::option::Option::None,
+            min: ::std::option::Option::None,
+            step: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `max`.
+    #[must_use]
+    pub fn max(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMax,
+        >,
+    ) -> Self {
+        self.max = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `min`.
+    #[must_use]
+    pub fn min(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsMin,
+        >,
+    ) -> Self {
+        self.min = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `step`.
+    #[must_use]
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertySettingsFieldsStep,
+        >,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertySettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertySettings {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertySettingsFields,
+    >,
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertySettings {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertySettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertySettingsFields,
+        >,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertySort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertySort {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertySort {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertySort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyType {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyType {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyUserProps` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyUserProps {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyUserProps {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyUserProps` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyUtil` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyUtil {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyUtil {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyUtil` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultPropertyXmlId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultPropertyXmlId {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultPropertyXmlId {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultPropertyXmlId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResultProperty` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResultProperty {
+    /// Wire name: `active`.
+    #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyActive,
+    >,
+    /// Wire name: `code`.
+    #[serde(rename = "code", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultPropertyCode>,
+    /// Wire name: `defaultValue`.
+    #[serde(rename = "defaultValue", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyDefaultValue,
+    >,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyDescription,
+    >,
+    /// Wire name: `id`.
+    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultPropertyId>,
+    /// Wire name: `isFiltered`.
+    #[serde(rename = "isFiltered", default, skip_serializing_if = "Option::is_none")]
+    pub is_filtered: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyIsFiltered,
+    >,
+    /// Wire name: `multiple`.
+    #[serde(rename = "multiple", default, skip_serializing_if = "Option::is_none")]
+    pub multiple: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyMultiple,
+    >,
+    /// Wire name: `name`.
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultPropertyName>,
+    /// Wire name: `personTypeId`.
+    #[serde(rename = "personTypeId", default, skip_serializing_if = "Option::is_none")]
+    pub person_type_id: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyPersonTypeId,
+    >,
+    /// Wire name: `propsGroupId`.
+    #[serde(rename = "propsGroupId", default, skip_serializing_if = "Option::is_none")]
+    pub props_group_id: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyPropsGroupId,
+    >,
+    /// Wire name: `required`.
+    #[serde(rename = "required", default, skip_serializing_if = "Option::is_none")]
+    pub required: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyRequired,
+    >,
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertySettings,
+    >,
+    /// Wire name: `sort`.
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultPropertySort>,
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultPropertyType>,
+    /// Wire name: `userProps`.
+    #[serde(rename = "userProps", default, skip_serializing_if = "Option::is_none")]
+    pub user_props: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyUserProps,
+    >,
+    /// Wire name: `util`.
+    #[serde(rename = "util", default, skip_serializing_if = "Option::is_none")]
+    pub util: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultPropertyUtil>,
+    /// Wire name: `xmlId`.
+    #[serde(rename = "xmlId", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<
+        ShipmentpropertyGetfieldsbytypeResultPropertyXmlId,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResultProperty {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResultProperty` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            active: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            is_filtered: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            person_type_id: ::std::option::Option::None,
+            props_group_id: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            user_props: ::std::option::Option::None,
+            util: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyActive,
+        >,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyCode,
+        >,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `defaultValue`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyDefaultValue,
+        >,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyDescription,
+        >,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<ShipmentpropertyGetfieldsbytypeResultPropertyId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isFiltered`.
+    #[must_use]
+    pub fn is_filtered(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyIsFiltered,
+        >,
+    ) -> Self {
+        self.is_filtered = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyMultiple,
+        >,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyName,
+        >,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personTypeId`.
+    #[must_use]
+    pub fn person_type_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyPersonTypeId,
+        >,
+    ) -> Self {
+        self.person_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `propsGroupId`.
+    #[must_use]
+    pub fn props_group_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyPropsGroupId,
+        >,
+    ) -> Self {
+        self.props_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyRequired,
+        >,
+    ) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertySettings,
+        >,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertySort,
+        >,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyType,
+        >,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userProps`.
+    #[must_use]
+    pub fn user_props(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyUserProps,
+        >,
+    ) -> Self {
+        self.user_props = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `util`.
+    #[must_use]
+    pub fn util(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyUtil,
+        >,
+    ) -> Self {
+        self.util = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            ShipmentpropertyGetfieldsbytypeResultPropertyXmlId,
+        >,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ShipmentpropertyGetfieldsbytypeResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentpropertyGetfieldsbytypeResult {
+    /// Wire name: `property`.
+    #[serde(rename = "property", default, skip_serializing_if = "Option::is_none")]
+    pub property: ::std::option::Option<ShipmentpropertyGetfieldsbytypeResultProperty>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentpropertyGetfieldsbytypeResult {
+    /// Creates a `ShipmentpropertyGetfieldsbytypeResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `property`.
+    #[must_use]
+    pub fn property(
+        mut self,
+        value: impl ::std::convert::Into<ShipmentpropertyGetfieldsbytypeResultProperty>,
     ) -> Self {
         self.property = ::std::option::Option::Some(value.into());
         self

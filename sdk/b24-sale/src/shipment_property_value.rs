@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-propertyvalue-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property_value::ShipmentpropertyvalueDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property_value::ShipmentpropertyvalueDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyvalueDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -13,12 +30,14 @@ pub struct ShipmentpropertyvalueDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentpropertyvalueDelete {
     /// Creates a `ShipmentpropertyvalueDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -29,12 +48,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueDelete {
         "sale.shipmentpropertyvalue.delete",
     );
     type Output = bool;
+    type Error = ShipmentpropertyvalueDeleteError;
 }
 /// The method `sale.shipmentpropertyvalue.get` retrieves the values of the shipment property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property_value::ShipmentpropertyvalueGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property_value::ShipmentpropertyvalueGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyvalueGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -43,12 +80,14 @@ pub struct ShipmentpropertyvalueGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentpropertyvalueGet {
     /// Creates a `ShipmentpropertyvalueGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -59,12 +98,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueGet {
         "sale.shipmentpropertyvalue.get",
     );
     type Output = ShipmentpropertyvalueGetResult;
+    type Error = ShipmentpropertyvalueGetError;
 }
 /// The method `sale.shipmentpropertyvalue.getfields` retrieves the available fields of shipment property values.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property_value::ShipmentpropertyvalueGetfields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property_value::ShipmentpropertyvalueGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyvalueGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +140,31 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueGetfields {
         "sale.shipmentpropertyvalue.getfields",
     );
     type Output = ShipmentpropertyvalueGetfieldsResult;
+    type Error = ShipmentpropertyvalueGetfieldsError;
 }
 /// The method `sale.shipmentpropertyvalue.list` retrieves a list of shipment property values.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property_value::ShipmentpropertyvalueList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property_value::ShipmentpropertyvalueList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyvalueList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -168,7 +244,7 @@ pub struct ShipmentpropertyvalueList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ShipmentpropertyvalueList {
     /// Creates a `ShipmentpropertyvalueList` from its required fields.
@@ -222,7 +298,10 @@ impl ShipmentpropertyvalueList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -234,6 +313,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueList {
         "sale.shipmentpropertyvalue.list",
     );
     type Output = ShipmentpropertyvalueListResult;
+    type Error = ShipmentpropertyvalueListError;
 }
 impl ::b24_core::__private::ListMethod for ShipmentpropertyvalueList {
     type Item = SaleShipmentPropertyValue;
@@ -247,6 +327,24 @@ impl ::b24_core::__private::ListMethod for ShipmentpropertyvalueList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-modify.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property_value::ShipmentpropertyvalueModify::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property_value::ShipmentpropertyvalueModify>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyvalueModify` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -281,6 +379,288 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueModify {
         "sale.shipmentpropertyvalue.modify",
     );
     type Output = ShipmentpropertyvalueModifyResult;
+    type Error = ShipmentpropertyvalueModifyError;
+}
+/// The documented errors of `ShipmentpropertyvalueDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyvalueDeleteError {
+    /// Code `201040400001`.
+    ///
+    /// The property value to be deleted was not found
+    Code201040400001,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the property value
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is missing
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyvalueDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201040400001" => Self::Code201040400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201040400001 => "201040400001",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201040400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentpropertyvalueGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyvalueGetError {
+    /// Code `201040400001`.
+    ///
+    /// Property value not found
+    Code201040400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read property value
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyvalueGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "201040400001" => Self::Code201040400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code201040400001 => "201040400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201040400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentpropertyvalueGetfields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyvalueGetfieldsError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to read available fields of property values
+    Code200040300020,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyvalueGetfieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyvalueList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyvalueListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read property values
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyvalueListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyvalueModify`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyvalueModifyError {
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to modify property values
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Required parameters are missing
+    Code100,
+    /// Code `201040400006`.
+    ///
+    /// Invalid shipment ID
+    Code201040400006,
+    /// Code `201040400007`.
+    ///
+    /// Shipment not found
+    Code201040400007,
+    /// Code `201040400008`.
+    ///
+    /// Error saving order
+    Code201040400008,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyvalueModifyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            "201040400006" => Self::Code201040400006,
+            "201040400007" => Self::Code201040400007,
+            "201040400008" => Self::Code201040400008,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::Code201040400006 => "201040400006",
+            Self::Code201040400007 => "201040400007",
+            Self::Code201040400008 => "201040400008",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code201040400007)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleShipmentPropertyValue` object.
 #[derive(

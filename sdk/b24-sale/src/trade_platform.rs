@@ -5,6 +5,23 @@
 /// Who: any user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-platform/sale-trade-platform-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::trade_platform::TradePlatformGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::trade_platform::TradePlatformGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TradePlatformGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -22,16 +39,32 @@ impl ::b24_core::__private::Method for TradePlatformGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.tradePlatform.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TradePlatformGetFieldsResult;
+    type Error = TradePlatformGetFieldsError;
 }
 /// The method `sale.tradePlatform.list` retrieves a list of order sources.
 ///
 /// Who: any user with the "View product catalog" access permission..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-platform/sale-trade-platform-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::trade_platform::TradePlatformList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::trade_platform::TradePlatformList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TradePlatformList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -104,7 +137,7 @@ pub struct TradePlatformList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TradePlatformList {
     /// Creates a `TradePlatformList` from its required fields.
@@ -158,7 +191,10 @@ impl TradePlatformList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -170,6 +206,7 @@ impl ::b24_core::__private::Method for TradePlatformList {
         "sale.tradePlatform.list",
     );
     type Output = TradePlatformListResult;
+    type Error = TradePlatformListError;
 }
 impl ::b24_core::__private::ListMethod for TradePlatformList {
     type Item = SaleOrderTradePlatform;
@@ -178,6 +215,43 @@ impl ::b24_core::__private::ListMethod for TradePlatformList {
     );
     const ID_FIELD: &'static str = "id";
 }
+/// The documented errors of `TradePlatformGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TradePlatformGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to execute the method
+    Code200040300010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TradePlatformGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TradePlatformList` (shared).
+pub type TradePlatformListError = TradePlatformGetFieldsError;
 /// The `SaleOrderTradePlatform` object.
 #[derive(
     Debug,
@@ -382,6 +456,287 @@ impl SaleOrderTradePlatform {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TradePlatformGetFieldsResultTradePlatformCatalogSectionTabClassName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TradePlatformGetFieldsResultTradePlatformCatalogSectionTabClassName {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TradePlatformGetFieldsResultTradePlatformCatalogSectionTabClassName {
+    /// Creates a `TradePlatformGetFieldsResultTradePlatformCatalogSectionTabClassName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TradePlatformGetFieldsResultTradePlatformClass` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TradePlatformGetFieldsResultTradePlatformClass {
+    /// Wire name: `isImmutable`.
+    #[serde(
+        rename = "isImmutable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_immutable: ::std::option::Option<bool>,
+    /// Wire name: `isReadOnly`.
+    #[serde(
+        rename = "isReadOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_read_only: ::std::option::Option<bool>,
+    /// Wire name: `isRequired`.
+    #[serde(
+        rename = "isRequired",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_required: ::std::option::Option<bool>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TradePlatformGetFieldsResultTradePlatformClass {
+    /// Creates a `TradePlatformGetFieldsResultTradePlatformClass` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            is_immutable: ::std::option::Option::None,
+            is_read_only: ::std::option::Option::None,
+            is_required: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `isImmutable`.
+    #[must_use]
+    pub fn is_immutable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_immutable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isReadOnly`.
+    #[must_use]
+    pub fn is_read_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_read_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isRequired`.
+    #[must_use]
+    pub fn is_required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TradePlatformGetFieldsResultTradePlatform` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TradePlatformGetFieldsResultTradePlatform {
+    /// Wire name: `catalogSectionTabClassName`.
+    #[serde(
+        rename = "catalogSectionTabClassName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub catalog_section_tab_class_name: ::std::option::Option<
+        TradePlatformGetFieldsResultTradePlatformCatalogSectionTabClassName,
+    >,
+    /// Wire name: `class`.
+    #[serde(rename = "class", default, skip_serializing_if = "Option::is_none")]
+    pub class: ::std::option::Option<TradePlatformGetFieldsResultTradePlatformClass>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TradePlatformGetFieldsResultTradePlatform {
+    /// Creates a `TradePlatformGetFieldsResultTradePlatform` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            catalog_section_tab_class_name: ::std::option::Option::None,
+            class: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `catalogSectionTabClassName`.
+    #[must_use]
+    pub fn catalog_section_tab_class_name(
+        mut self,
+        value: impl ::std::convert::Into<
+            TradePlatformGetFieldsResultTradePlatformCatalogSectionTabClassName,
+        >,
+    ) -> Self {
+        self.catalog_section_tab_class_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `class`.
+    #[must_use]
+    pub fn class(
+        mut self,
+        value: impl ::std::convert::Into<TradePlatformGetFieldsResultTradePlatformClass>,
+    ) -> Self {
+        self.class = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TradePlatformGetFieldsResult {
+    /// Wire name: `tradePlatform`.
+    #[serde(rename = "tradePlatform", default, skip_serializing_if = "Option::is_none")]
+    pub trade_platform: ::std::option::Option<TradePlatformGetFieldsResultTradePlatform>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TradePlatformGetFieldsResult {
+    /// Creates a `TradePlatformGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            trade_platform: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `tradePlatform`.
+    #[must_use]
+    pub fn trade_platform(
+        mut self,
+        value: impl ::std::convert::Into<TradePlatformGetFieldsResultTradePlatform>,
+    ) -> Self {
+        self.trade_platform = ::std::option::Option::Some(value.into());
         self
     }
 }

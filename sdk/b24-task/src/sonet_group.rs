@@ -5,6 +5,22 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/socialnetwork-api-workgroup-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::sonet_group::ApiWorkgroupGet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::ApiWorkgroupGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApiWorkgroupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,31 @@ impl ::b24_core::__private::Method for ApiWorkgroupGet {
         "socialnetwork.api.workgroup.get",
     );
     type Output = ApiWorkgroupGetResult;
+    type Error = ApiWorkgroupGetError;
 }
 /// The method `socialnetwork.api.workgroup.list` returns a list of workgroups, projects, scrums, and collaborations based on the current user's permissions.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/socialnetwork-api-workgroup-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::ApiWorkgroupList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::ApiWorkgroupList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApiWorkgroupList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -111,7 +146,7 @@ pub struct ApiWorkgroupList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ApiWorkgroupList {
     /// Creates a `ApiWorkgroupList` from its required fields.
@@ -163,7 +198,10 @@ impl ApiWorkgroupList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -175,6 +213,7 @@ impl ::b24_core::__private::Method for ApiWorkgroupList {
         "socialnetwork.api.workgroup.list",
     );
     type Output = ApiWorkgroupListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -191,6 +230,23 @@ impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
 /// Who: a user with the right to create a group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-create.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupCreate::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupCreate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupCreate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -202,7 +258,7 @@ pub struct SonetGroupCreate {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// The description of the group or project
     ///
     /// Wire name: `DESCRIPTION`.
@@ -212,7 +268,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The visibility of the group in the list.
     ///
     /// Possible values:
@@ -255,7 +313,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub keywords: ::std::option::Option<::std::string::String>,
+    pub keywords: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Who can invite participants.
     ///
     /// Possible values:
@@ -290,7 +350,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_start: ::std::option::Option<::std::string::String>,
+    pub project_date_start: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The project end date in ISO-8601 format
     ///
     /// Wire name: `PROJECT_DATE_FINISH`.
@@ -300,7 +362,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_finish: ::std::option::Option<::std::string::String>,
+    pub project_date_finish: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The identifier of the scrum master if the project is created as scrum.
     ///
     /// The user ID can be obtained using the user.get method
@@ -312,7 +376,7 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scrum_master_id: ::std::option::Option<i64>,
+    pub scrum_master_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the owner.
     ///
     /// The user ID can be obtained using the user.get method.
@@ -326,7 +390,7 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The group's avatar in Base64 format
     ///
     /// Wire name: `IMAGE`.
@@ -345,7 +409,7 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_file_id: ::std::option::Option<i64>,
+    pub image_file_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// A list of site IDs to which the group is linked
     ///
     /// Default — the current site
@@ -364,12 +428,16 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub subject_id: ::std::option::Option<i64>,
+    pub subject_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SonetGroupCreate {
     /// Creates a `SonetGroupCreate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             description: ::std::option::Option::None,
@@ -393,7 +461,9 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -429,7 +499,9 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn keywords(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.keywords = ::std::option::Option::Some(value.into());
         self
@@ -456,7 +528,9 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn project_date_start(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_start = ::std::option::Option::Some(value.into());
         self
@@ -465,20 +539,28 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn project_date_finish(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_finish = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SCRUM_MASTER_ID`.
     #[must_use]
-    pub fn scrum_master_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn scrum_master_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.scrum_master_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `OWNER_ID`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -493,7 +575,10 @@ impl SonetGroupCreate {
     }
     /// Sets `IMAGE_FILE_ID`.
     #[must_use]
-    pub fn image_file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn image_file_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.image_file_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -510,7 +595,10 @@ impl SonetGroupCreate {
     }
     /// Sets `SUBJECT_ID`.
     #[must_use]
-    pub fn subject_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn subject_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.subject_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -522,12 +610,30 @@ impl ::b24_core::__private::Method for SonetGroupCreate {
         "sonet_group.create",
     );
     type Output = i64;
+    type Error = SonetGroupCreateError;
 }
 /// The method `sonet_group.delete` removes a workgroup or project.
 ///
 /// Who: administrator or group or project owner.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -541,12 +647,14 @@ pub struct SonetGroupDelete {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
 }
 impl SonetGroupDelete {
     /// Creates a `SonetGroupDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { group_id: group_id.into() }
     }
 }
@@ -557,12 +665,30 @@ impl ::b24_core::__private::Method for SonetGroupDelete {
         "sonet_group.delete",
     );
     type Output = bool;
+    type Error = SonetGroupDeleteError;
 }
 /// The method `sonet_group.feature.access` checks whether the current user has access to operations within the group or project functionality.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-feature-access.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupFeatureAccess::new(1, b24_task::sonet_group::SonetGroupFeatureAccessFeature::Photo, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupFeatureAccess>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupFeatureAccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -576,7 +702,7 @@ pub struct SonetGroupFeatureAccess {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the group functionality.
     ///
     /// Basic values:
@@ -628,15 +754,17 @@ pub struct SonetGroupFeatureAccess {
         rename = "OPERATION",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub operation: ::std::string::String,
+    pub operation: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SonetGroupFeatureAccess {
     /// Creates a `SonetGroupFeatureAccess` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         feature: impl ::std::convert::Into<SonetGroupFeatureAccessFeature>,
-        operation: impl ::std::convert::Into<::std::string::String>,
+        operation: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             group_id: group_id.into(),
@@ -652,12 +780,31 @@ impl ::b24_core::__private::Method for SonetGroupFeatureAccess {
         "sonet_group.feature.access",
     );
     type Output = bool;
+    type Error = SonetGroupFeatureAccessError;
 }
 /// The method `sonet_group.get` returns a list of workgroups and projects considering the permissions of the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -712,7 +859,7 @@ pub struct SonetGroupGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Disable permission check.
     ///
     /// Possible values:
@@ -729,7 +876,9 @@ pub struct SonetGroupGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_admin: ::std::option::Option<::std::string::String>,
+    pub is_admin: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pagination parameter.
     ///
     /// The page size of results is 50 records.
@@ -747,7 +896,7 @@ pub struct SonetGroupGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SonetGroupGet {
     /// Creates a `SonetGroupGet` from its required fields.
@@ -786,7 +935,10 @@ impl SonetGroupGet {
     }
     /// Sets `GROUP_ID`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -794,14 +946,19 @@ impl SonetGroupGet {
     #[must_use]
     pub fn is_admin(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.is_admin = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -812,18 +969,11 @@ impl ::b24_core::__private::Method for SonetGroupGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<SonetGroupGetResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for SonetGroupGet {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = SonetGroupGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -832,6 +982,23 @@ impl ::b24_core::__private::ListMethod for SonetGroupGet {
 /// Who: group or project owner.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-setowner.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupSetowner::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupSetowner>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupSetowner` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -845,7 +1012,7 @@ pub struct SonetGroupSetowner {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the new owner.
     ///
     /// The user identifier can be obtained using the user.get method.
@@ -855,14 +1022,14 @@ pub struct SonetGroupSetowner {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl SonetGroupSetowner {
     /// Creates a `SonetGroupSetowner` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             group_id: group_id.into(),
@@ -877,12 +1044,30 @@ impl ::b24_core::__private::Method for SonetGroupSetowner {
         "sonet_group.setowner",
     );
     type Output = bool;
+    type Error = SonetGroupSetownerError;
 }
 /// The method `sonet_group.update` modifies the parameters of a workgroup or project.
 ///
 /// Who: administrator or owner of the group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -896,7 +1081,7 @@ pub struct SonetGroupUpdate {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// New name.
     ///
     /// Wire name: `NAME`.
@@ -906,7 +1091,7 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// New description.
     ///
     /// Wire name: `DESCRIPTION`.
@@ -916,7 +1101,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Visibility of the group in the list.
     ///
     /// Possible values:
@@ -957,7 +1144,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub keywords: ::std::option::Option<::std::string::String>,
+    pub keywords: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Who can invite participants.
     ///
     /// Possible values:
@@ -977,7 +1166,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_start: ::std::option::Option<::std::string::String>,
+    pub project_date_start: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Project end date in ISO-8601 format.
     ///
     /// Wire name: `PROJECT_DATE_FINISH`.
@@ -987,7 +1178,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_finish: ::std::option::Option<::std::string::String>,
+    pub project_date_finish: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New owner of the group.
     ///
     /// The user identifier can be obtained using the user.get method.
@@ -999,7 +1192,7 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// New group avatar in Base64 format.
     ///
     /// Wire name: `IMAGE`.
@@ -1018,7 +1211,7 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_file_id: ::std::option::Option<i64>,
+    pub image_file_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List of sites to which the group is linked.
     ///
     /// Wire name: `SITE_ID`.
@@ -1030,7 +1223,9 @@ pub struct SonetGroupUpdate {
 impl SonetGroupUpdate {
     /// Creates a `SonetGroupUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             group_id: group_id.into(),
             name: ::std::option::Option::None,
@@ -1052,7 +1247,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1061,7 +1258,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1097,7 +1296,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn keywords(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.keywords = ::std::option::Option::Some(value.into());
         self
@@ -1115,7 +1316,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn project_date_start(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_start = ::std::option::Option::Some(value.into());
         self
@@ -1124,14 +1327,19 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn project_date_finish(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_finish = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `OWNER_ID`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1146,7 +1354,10 @@ impl SonetGroupUpdate {
     }
     /// Sets `IMAGE_FILE_ID`.
     #[must_use]
-    pub fn image_file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn image_file_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.image_file_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1169,12 +1380,31 @@ impl ::b24_core::__private::Method for SonetGroupUpdate {
         "sonet_group.update",
     );
     type Output = i64;
+    type Error = SonetGroupUpdateError;
 }
 /// The method `sonet_group.user.add` adds users to a workgroup or project without an invitation and confirmation.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserAdd::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1188,7 +1418,7 @@ pub struct SonetGroupUserAdd {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// User identifier.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -1203,7 +1433,7 @@ impl SonetGroupUserAdd {
     /// Creates a `SonetGroupUserAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1218,13 +1448,32 @@ impl ::b24_core::__private::Method for SonetGroupUserAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.add",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = SonetGroupUserAddError;
 }
 /// The method `sonet_group.user.delete` removes participants from a workgroup or project.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserDelete::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1238,7 +1487,7 @@ pub struct SonetGroupUserDelete {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the participant.
     ///
     /// The identifier can be obtained using the sonet_group.user.get method.
@@ -1251,7 +1500,7 @@ impl SonetGroupUserDelete {
     /// Creates a `SonetGroupUserDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1266,13 +1515,31 @@ impl ::b24_core::__private::Method for SonetGroupUserDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.delete",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = SonetGroupUserDeleteError;
 }
 /// The method `sonet_group.user.get` returns a list of active participants in a workgroup or project.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1283,12 +1550,14 @@ pub struct SonetGroupUserGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SonetGroupUserGet {
     /// Creates a `SonetGroupUserGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1298,13 +1567,31 @@ impl ::b24_core::__private::Method for SonetGroupUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SonetGroupUserGetResultItem>;
+    type Error = SonetGroupUserGetError;
 }
 /// The method `sonet_group.user.groups` returns the groups and projects that the current user is a member of.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-user-groups.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserGroups::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserGroups>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserGroups` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1322,13 +1609,32 @@ impl ::b24_core::__private::Method for SonetGroupUserGroups {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.groups",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<SonetGroupUserGroupsResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `sonet_group.user.invite` sends invitations to users in a workgroup or project.
 ///
 /// Who: a user with the permission to Invite to a group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-invite.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserInvite::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserInvite>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserInvite` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1342,7 +1648,7 @@ pub struct SonetGroupUserInvite {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// User identifier.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -1359,13 +1665,15 @@ pub struct SonetGroupUserInvite {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SonetGroupUserInvite {
     /// Creates a `SonetGroupUserInvite` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1378,7 +1686,9 @@ impl SonetGroupUserInvite {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -1390,13 +1700,31 @@ impl ::b24_core::__private::Method for SonetGroupUserInvite {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.invite",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = SonetGroupUserInviteError;
 }
 /// The method `sonet_group.user.request` sends a request from the current user to join a workgroup or project.
 ///
 /// Who: a user with access to the group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-request.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserRequest::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserRequest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserRequest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1410,7 +1738,7 @@ pub struct SonetGroupUserRequest {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Text of the request to join.
     ///
     /// Wire name: `MESSAGE`.
@@ -1420,12 +1748,16 @@ pub struct SonetGroupUserRequest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SonetGroupUserRequest {
     /// Creates a `SonetGroupUserRequest` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             group_id: group_id.into(),
             message: ::std::option::Option::None,
@@ -1435,7 +1767,9 @@ impl SonetGroupUserRequest {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -1448,12 +1782,31 @@ impl ::b24_core::__private::Method for SonetGroupUserRequest {
         "sonet_group.user.request",
     );
     type Output = bool;
+    type Error = SonetGroupUserRequestError;
 }
 /// The method `sonet_group.user.update` changes the role of participants in a workgroup or project.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserUpdate::new(1, serde_json::Value::Null, b24_task::sonet_group::SonetGroupUserUpdateRole::E);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1467,7 +1820,7 @@ pub struct SonetGroupUserUpdate {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the participant.
     ///
     /// The identifier can be obtained using the method sonet_group.user.get
@@ -1489,7 +1842,7 @@ impl SonetGroupUserUpdate {
     /// Creates a `SonetGroupUserUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
         role: impl ::std::convert::Into<SonetGroupUserUpdateRole>,
     ) -> Self {
@@ -1506,13 +1859,32 @@ impl ::b24_core::__private::Method for SonetGroupUserUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.update",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<::std::string::String>;
+    type Error = SonetGroupUserUpdateError;
 }
 /// The method `tasks.api.scrum.backlog.add` adds a backlog in Scrum.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1554,16 +1926,31 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.add",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogAddResult;
+    type Error = TasksApiScrumBacklogAddError;
 }
 /// The method `tasks.api.scrum.backlog.delete` removes the backlog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1574,12 +1961,14 @@ pub struct TasksApiScrumBacklogDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumBacklogDelete {
     /// Creates a `TasksApiScrumBacklogDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1590,12 +1979,30 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogDelete {
         "tasks.api.scrum.backlog.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TasksApiScrumBacklogDeleteError;
 }
 /// The method `tasks.api.scrum.backlog.get` returns the values of backlog fields by Scrum `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1606,12 +2013,14 @@ pub struct TasksApiScrumBacklogGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumBacklogGet {
     /// Creates a `TasksApiScrumBacklogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1621,16 +2030,31 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogGetResult;
+    type Error = TasksApiScrumBacklogGetError;
 }
 /// The method `tasks.api.scrum.backlog.getFields` returns the available backlog fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1648,16 +2072,32 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.api.scrum.backlog.update` updates the backlog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1668,7 +2108,7 @@ pub struct TasksApiScrumBacklogUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing records about the group and user (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -1690,7 +2130,7 @@ impl TasksApiScrumBacklogUpdate {
     /// Creates a `TasksApiScrumBacklogUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1710,16 +2150,32 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.backlog.update",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumBacklogUpdateResult;
+    type Error = TasksApiScrumBacklogUpdateError;
 }
 /// This method adds an epic to Scrum.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1769,12 +2225,30 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicAdd {
         "tasks.api.scrum.epic.add",
     );
     type Output = TasksApiScrumEpicAddResult;
+    type Error = TasksApiScrumEpicAddError;
 }
 /// This method deletes an epic.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1785,12 +2259,14 @@ pub struct TasksApiScrumEpicDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumEpicDelete {
     /// Creates a `TasksApiScrumEpicDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1801,12 +2277,30 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicDelete {
         "tasks.api.scrum.epic.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TasksApiScrumEpicDeleteError;
 }
 /// The method retrieves the values of the epic fields by its identifier `id`.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1817,12 +2311,14 @@ pub struct TasksApiScrumEpicGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumEpicGet {
     /// Creates a `TasksApiScrumEpicGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1833,12 +2329,30 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGet {
         "tasks.api.scrum.epic.get",
     );
     type Output = TasksApiScrumEpicGetResult;
+    type Error = TasksApiScrumEpicGetError;
 }
 /// The method `tasks.api.scrum.epic.getFields` returns the available fields for an epic.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1856,13 +2370,32 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.epic.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TasksApiScrumEpicGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of epics.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1940,7 +2473,7 @@ pub struct TasksApiScrumEpicList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TasksApiScrumEpicList {
     /// Creates a `TasksApiScrumEpicList` from its required fields.
@@ -1988,7 +2521,10 @@ impl TasksApiScrumEpicList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2000,6 +2536,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicList {
         "tasks.api.scrum.epic.list",
     );
     type Output = TasksApiScrumEpicListResult;
+    type Error = TasksApiScrumEpicListError;
 }
 impl ::b24_core::__private::ListMethod for TasksApiScrumEpicList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -2011,6 +2548,23 @@ impl ::b24_core::__private::ListMethod for TasksApiScrumEpicList {
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2021,7 +2575,7 @@ pub struct TasksApiScrumEpicUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for adding a new epic in the form of a structure:
     ///
     /// ```js
@@ -2047,7 +2601,7 @@ impl TasksApiScrumEpicUpdate {
     /// Creates a `TasksApiScrumEpicUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -2065,12 +2619,31 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicUpdate {
         "tasks.api.scrum.epic.update",
     );
     type Output = TasksApiScrumEpicUpdateResult;
+    type Error = TasksApiScrumEpicUpdateError;
 }
 /// This method creates a Scrum Kanban stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-add-stage.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanAddStage::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanAddStage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanAddStage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2105,12 +2678,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddStage {
         "tasks.api.scrum.kanban.addStage",
     );
     type Output = i64;
+    type Error = TasksApiScrumKanbanAddStageError;
 }
 /// This method adds a task to the Scrum kanban.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-add-task.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanAddTask::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanAddTask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanAddTask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2122,12 +2713,12 @@ pub struct TasksApiScrumKanbanAddTask {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the task. You can obtain the identifier using the method tasks.task.list
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the stage. You can obtain the identifier using the method tasks.api.scrum.kanban.getStages
     ///
     /// Wire name: `stageId`.
@@ -2135,15 +2726,15 @@ pub struct TasksApiScrumKanbanAddTask {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanAddTask {
     /// Creates a `TasksApiScrumKanbanAddTask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        sprint_id: impl ::std::convert::Into<i64>,
-        task_id: impl ::std::convert::Into<i64>,
-        stage_id: impl ::std::convert::Into<i64>,
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
@@ -2159,12 +2750,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddTask {
         "tasks.api.scrum.kanban.addTask",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanAddTaskError;
 }
 /// This method deletes a stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-delete-stage.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanDeleteStage::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanDeleteStage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanDeleteStage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2176,12 +2785,14 @@ pub struct TasksApiScrumKanbanDeleteStage {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanDeleteStage {
     /// Creates a `TasksApiScrumKanbanDeleteStage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(stage_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { stage_id: stage_id.into() }
     }
 }
@@ -2192,12 +2803,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteStage {
         "tasks.api.scrum.kanban.deleteStage",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanDeleteStageError;
 }
 /// This method removes a task from the Scrum kanban. The task will remain in the sprint on the planning page. The method will not move the task to the backlog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-delete-task.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanDeleteTask::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanDeleteTask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanDeleteTask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2209,19 +2838,19 @@ pub struct TasksApiScrumKanbanDeleteTask {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
     /// Task identifier. You can obtain the identifier using the tasks.task.list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanDeleteTask {
     /// Creates a `TasksApiScrumKanbanDeleteTask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        sprint_id: impl ::std::convert::Into<i64>,
-        task_id: impl ::std::convert::Into<i64>,
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
@@ -2236,12 +2865,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteTask {
         "tasks.api.scrum.kanban.deleteTask",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanDeleteTaskError;
 }
 /// The method `tasks.api.scrum.kanban.getFields` returns the available fields for the Kanban stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2259,16 +2906,31 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.kanban.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksApiScrumKanbanGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns the Kanban stages by the sprint ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-get-stages.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanGetStages::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanGetStages>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanGetStages` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2280,12 +2942,14 @@ pub struct TasksApiScrumKanbanGetStages {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanGetStages {
     /// Creates a `TasksApiScrumKanbanGetStages` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(sprint_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
         }
@@ -2298,12 +2962,31 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetStages {
         "tasks.api.scrum.kanban.getStages",
     );
     type Output = ::std::vec::Vec<TasksApiScrumKanbanGetStagesResultItem>;
+    type Error = TasksApiScrumKanbanGetStagesError;
 }
 /// This method changes the stage of the Scrum Kanban.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-update-stage.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanUpdateStage::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanUpdateStage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanUpdateStage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2315,7 +2998,7 @@ pub struct TasksApiScrumKanbanUpdateStage {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
     /// Fields corresponding to the available list of fields tasks.api.scrum.kanban.getFields (detailed description provided below)
     ///
     /// Wire name: `fields`.
@@ -2329,7 +3012,7 @@ impl TasksApiScrumKanbanUpdateStage {
     /// Creates a `TasksApiScrumKanbanUpdateStage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        stage_id: impl ::std::convert::Into<i64>,
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2350,12 +3033,31 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanUpdateStage {
         "tasks.api.scrum.kanban.updateStage",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanUpdateStageError;
 }
 /// The method `tasks.api.scrum.sprint.add` adds a sprint to Scrum.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2390,12 +3092,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintAdd {
         "tasks.api.scrum.sprint.add",
     );
     type Output = TasksApiScrumSprintAddResult;
+    type Error = TasksApiScrumSprintAddError;
 }
 /// The method `tasks.api.scrum.sprint.complete` completes the active sprint of the selected Scrum.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintComplete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2404,12 +3124,14 @@ pub struct TasksApiScrumSprintComplete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintComplete {
     /// Creates a `TasksApiScrumSprintComplete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2420,12 +3142,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintComplete {
         "tasks.api.scrum.sprint.complete",
     );
     type Output = TasksApiScrumSprintCompleteResult;
+    type Error = TasksApiScrumSprintCompleteError;
 }
 /// The method `tasks.api.scrum.sprint.delete` deletes a sprint.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2434,12 +3174,14 @@ pub struct TasksApiScrumSprintDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintDelete {
     /// Creates a `TasksApiScrumSprintDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2450,12 +3192,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintDelete {
         "tasks.api.scrum.sprint.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TasksApiScrumSprintDeleteError;
 }
 /// The method `tasks.api.scrum.sprint.get` returns the values of the sprint fields by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2469,12 +3229,14 @@ pub struct TasksApiScrumSprintGet {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintGet {
     /// Creates a `TasksApiScrumSprintGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(sprint_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
         }
@@ -2487,12 +3249,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintGet {
         "tasks.api.scrum.sprint.get",
     );
     type Output = TasksApiScrumSprintGetResult;
+    type Error = TasksApiScrumSprintGetError;
 }
 /// The method `tasks.api.scrum.sprint.getFields` returns the available fields for the sprint.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2511,12 +3291,31 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintGetFields {
         "tasks.api.scrum.sprint.getFields",
     );
     type Output = TasksApiScrumSprintGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.api.scrum.sprint.list` returns a list of sprints.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2558,7 +3357,7 @@ pub struct TasksApiScrumSprintList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TasksApiScrumSprintList {
     /// Creates a `TasksApiScrumSprintList` from its required fields.
@@ -2605,7 +3404,10 @@ impl TasksApiScrumSprintList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2616,13 +3418,11 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.sprint.list",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = ::std::vec::Vec<TasksApiScrumSprintListResultItem>;
+    type Error = TasksApiScrumSprintListError;
 }
 impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = TasksApiScrumSprintListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "id";
 }
@@ -2631,6 +3431,23 @@ impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintStart::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2639,12 +3456,14 @@ pub struct TasksApiScrumSprintStart {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintStart {
     /// Creates a `TasksApiScrumSprintStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2655,12 +3474,31 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintStart {
         "tasks.api.scrum.sprint.start",
     );
     type Output = TasksApiScrumSprintStartResult;
+    type Error = TasksApiScrumSprintStartError;
 }
 /// The method `tasks.api.scrum.sprint.update` updates a sprint.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2669,7 +3507,7 @@ pub struct TasksApiScrumSprintUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing sprint data
     ///
     /// Wire name: `fields`.
@@ -2683,7 +3521,7 @@ impl TasksApiScrumSprintUpdate {
     /// Creates a `TasksApiScrumSprintUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2704,12 +3542,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintUpdate {
         "tasks.api.scrum.sprint.update",
     );
     type Output = TasksApiScrumSprintUpdateResult;
+    type Error = TasksApiScrumSprintUpdateError;
 }
 /// This method retrieves the values of the Scrum task fields by its identifier `id`.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumTaskGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumTaskGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumTaskGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2718,12 +3574,14 @@ pub struct TasksApiScrumTaskGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumTaskGet {
     /// Creates a `TasksApiScrumTaskGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2734,12 +3592,30 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskGet {
         "tasks.api.scrum.task.get",
     );
     type Output = TasksApiScrumTaskGetResult;
+    type Error = TasksApiScrumTaskGetError;
 }
 /// The method `tasks.api.scrum.task.getFields` retrieves the available fields of a Scrum task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumTaskGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumTaskGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumTaskGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2758,12 +3634,31 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskGetFields {
         "tasks.api.scrum.task.getFields",
     );
     type Output = TasksApiScrumTaskGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates or updates a Scrum task. You will be able to: - create a task in Scrum - move a task from another project - transfer it between the backlog and sprints - change story points - link an epic
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumTaskUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumTaskUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumTaskUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2772,7 +3667,7 @@ pub struct TasksApiScrumTaskUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing records about the Scrum task (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -2795,7 +3690,7 @@ impl TasksApiScrumTaskUpdate {
     /// Creates a `TasksApiScrumTaskUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2816,6 +3711,2093 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskUpdate {
         "tasks.api.scrum.task.update",
     );
     type Output = TasksApiScrumTaskUpdateResult;
+    type Error = TasksApiScrumTaskUpdateError;
+}
+/// The documented errors of `ApiWorkgroupGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiWorkgroupGetError {
+    /// Code `SONET_CONTROLLER_WORKGROUP_EMPTY`.
+    ///
+    /// No value for the workgroup ID was provided.
+    SonetControllerWorkgroupEmpty,
+    /// Code `SONET_CONTROLLER_WORKGROUP_NOT_FOUND`.
+    ///
+    /// Workgroup not found.
+    SonetControllerWorkgroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApiWorkgroupGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SONET_CONTROLLER_WORKGROUP_EMPTY" => Self::SonetControllerWorkgroupEmpty,
+            "SONET_CONTROLLER_WORKGROUP_NOT_FOUND" => {
+                Self::SonetControllerWorkgroupNotFound
+            }
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SonetControllerWorkgroupEmpty => "SONET_CONTROLLER_WORKGROUP_EMPTY",
+            Self::SonetControllerWorkgroupNotFound => {
+                "SONET_CONTROLLER_WORKGROUP_NOT_FOUND"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SonetControllerWorkgroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupCreate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupCreateError {
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect input data
+    IncorrectInputData,
+    /// No code; told apart by its description.
+    ///
+    /// You have no permissions to create a group
+    YouHaveNoPermissionsToCreate,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create group
+    CannotCreateGroup,
+    /// Code `ERROR_IMAGE_ID`.
+    ///
+    /// Image is incorrect: Invalid file type
+    ErrorImageId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupCreateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_IMAGE_ID" => Self::ErrorImageId,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "incorrect input data" => Self::IncorrectInputData,
+                    "you have no permissions to create a group" => {
+                        Self::YouHaveNoPermissionsToCreate
+                    }
+                    "cannot create group" => Self::CannotCreateGroup,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IncorrectInputData => "",
+            Self::YouHaveNoPermissionsToCreate => "",
+            Self::CannotCreateGroup => "",
+            Self::ErrorImageId => "ERROR_IMAGE_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// User has no permissions to delete group
+    UserHasNoPermissionsToDelete,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot delete group
+    CannotDeleteGroup,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => Self::WrongGroupId,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                "user has no permissions to delete group" => {
+                    Self::UserHasNoPermissionsToDelete
+                }
+                "cannot delete group" => Self::CannotDeleteGroup,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::UserHasNoPermissionsToDelete => "",
+            Self::CannotDeleteGroup => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupFeatureAccess`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupFeatureAccessError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong socialnetwork group ID
+    WrongSocialnetworkGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong feature
+    WrongFeature,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong operation
+    WrongOperation,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupFeatureAccessError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong socialnetwork group id" => Self::WrongSocialnetworkGroupId,
+                "wrong feature" => Self::WrongFeature,
+                "wrong operation" => Self::WrongOperation,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongSocialnetworkGroupId => "",
+            Self::WrongFeature => "",
+            Self::WrongOperation => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupSetowner`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupSetownerError {
+    /// No code; told apart by its description.
+    ///
+    /// Invalid workgroup/project ID
+    InvalidWorkgroupProjectId,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid user ID
+    InvalidUserId,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to complete the operation.
+    InsufficientPermissionsToCompleteTheOperation,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot complete operation.
+    CannotCompleteOperation,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupSetownerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid workgroup/project id" => Self::InvalidWorkgroupProjectId,
+                "invalid user id" => Self::InvalidUserId,
+                "insufficient permissions to complete the operation" => {
+                    Self::InsufficientPermissionsToCompleteTheOperation
+                }
+                "cannot complete operation" => Self::CannotCompleteOperation,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidWorkgroupProjectId => "",
+            Self::InvalidUserId => "",
+            Self::InsufficientPermissionsToCompleteTheOperation => "",
+            Self::CannotCompleteOperation => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// User has no permissions to update group
+    UserHasNoPermissionsToUpdate,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot update group
+    CannotUpdateGroup,
+    /// Code `ERROR_IMAGE_ID`.
+    ///
+    /// Image is incorrect: Invalid file type
+    ErrorImageId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_IMAGE_ID" => Self::ErrorImageId,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong group id" => Self::WrongGroupId,
+                    "user has no permissions to update group" => {
+                        Self::UserHasNoPermissionsToUpdate
+                    }
+                    "cannot update group" => Self::CannotUpdateGroup,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::UserHasNoPermissionsToUpdate => "",
+            Self::CannotUpdateGroup => "",
+            Self::ErrorImageId => "ERROR_IMAGE_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupUserAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions to add users
+    NoPermissionsToAddUsers,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => Self::WrongGroupId,
+                "no permissions to add users" => Self::NoPermissionsToAddUsers,
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::NoPermissionsToAddUsers => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions to update users role
+    NoPermissionsToUpdateUsersRole,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => Self::WrongGroupId,
+                "no permissions to update users role" => {
+                    Self::NoPermissionsToUpdateUsersRole
+                }
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::NoPermissionsToUpdateUsersRole => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong socialnetwork group ID
+    WrongSocialnetworkGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong socialnetwork group id" => Self::WrongSocialnetworkGroupId,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongSocialnetworkGroupId => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserInvite`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserInviteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserInviteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => Self::WrongGroupId,
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserRequest`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserRequestError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot request to join group
+    CannotRequestToJoinGroup,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserRequestError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => Self::WrongGroupId,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                "cannot request to join group" => Self::CannotRequestToJoinGroup,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::CannotRequestToJoinGroup => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions to update users role
+    NoPermissionsToUpdateUsersRole,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect role code
+    IncorrectRoleCode,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => Self::WrongGroupId,
+                "no permissions to update users role" => {
+                    Self::NoPermissionsToUpdateUsersRole
+                }
+                "incorrect role code" => Self::IncorrectRoleCode,
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::NoPermissionsToUpdateUsersRole => "",
+            Self::IncorrectRoleCode => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Group id not found
+    GroupIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog already added
+    BacklogAlreadyAdded,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to add backlog
+    UnableToAddBacklog,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "group id not found" => Self::GroupIdNotFound,
+                "backlog already added" => Self::BacklogAlreadyAdded,
+                "access denied" => Self::AccessDenied,
+                "createdby user not found" => Self::CreatedByUserNotFound,
+                "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                "unable to add backlog" => Self::UnableToAddBacklog,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::GroupIdNotFound => "",
+            Self::BacklogAlreadyAdded => "",
+            Self::AccessDenied => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::UnableToAddBacklog => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::GroupIdNotFound | Self::CreatedByUserNotFound |
+            Self::ModifiedByUserNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Backlog id not found
+    BacklogIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not found
+    BacklogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// It is forbidden remove a backlog with items
+    ItIsForbiddenRemoveABacklog,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not deleted
+    BacklogNotDeleted,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "backlog id not found" => Self::BacklogIdNotFound,
+                "backlog not found" => Self::BacklogNotFound,
+                "access denied" => Self::AccessDenied,
+                "it is forbidden remove a backlog with items" => {
+                    Self::ItIsForbiddenRemoveABacklog
+                }
+                "backlog not deleted" => Self::BacklogNotDeleted,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BacklogIdNotFound => "",
+            Self::BacklogNotFound => "",
+            Self::AccessDenied => "",
+            Self::ItIsForbiddenRemoveABacklog => "",
+            Self::BacklogNotDeleted => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BacklogIdNotFound | Self::BacklogNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Group id not found
+    GroupIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not found
+    BacklogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "group id not found" => Self::GroupIdNotFound,
+                "backlog not found" => Self::BacklogNotFound,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::GroupIdNotFound => "",
+            Self::BacklogNotFound => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::GroupIdNotFound | Self::BacklogNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog id not found
+    BacklogIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not found
+    BacklogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// It is forbidden move a backlog with items
+    ItIsForbiddenMoveABacklog,
+    /// No code; told apart by its description.
+    ///
+    /// The target group already has a backlog
+    TheTargetGroupAlreadyHasA,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to update backlog
+    UnableToUpdateBacklog,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "backlog id not found" => Self::BacklogIdNotFound,
+                    "backlog not found" => Self::BacklogNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "it is forbidden move a backlog with items" => {
+                        Self::ItIsForbiddenMoveABacklog
+                    }
+                    "the target group already has a backlog" => {
+                        Self::TheTargetGroupAlreadyHasA
+                    }
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    "unable to update backlog" => Self::UnableToUpdateBacklog,
+                    "unknown error" => Self::UnknownError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BacklogIdNotFound => "",
+            Self::BacklogNotFound => "",
+            Self::AccessDenied => "",
+            Self::ItIsForbiddenMoveABacklog => "",
+            Self::TheTargetGroupAlreadyHasA => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::UnableToUpdateBacklog => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::BacklogIdNotFound | Self::BacklogNotFound |
+            Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumEpicAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not created
+    EpicNotCreated,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Group is not found
+    GroupIsNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Name is not found
+    NameIsNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "epic not created" => Self::EpicNotCreated,
+                "createdby user not found" => Self::CreatedByUserNotFound,
+                "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                "group is not found" => Self::GroupIsNotFound,
+                "name is not found" => Self::NameIsNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::EpicNotCreated => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::GroupIsNotFound => "",
+            Self::NameIsNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound |
+            Self::GroupIsNotFound | Self::NameIsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumEpicDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not found
+    EpicNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "epic not found" => Self::EpicNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::EpicNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EpicNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumEpicGet` (shared).
+pub type TasksApiScrumEpicGetError = TasksApiScrumEpicDeleteError;
+/// The documented errors of `TasksApiScrumEpicList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicListError {
+    /// No code; told apart by its description.
+    ///
+    /// Could not load list
+    CouldNotLoadList,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "could not load list" => Self::CouldNotLoadList,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CouldNotLoadList => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintList` (shared).
+pub type TasksApiScrumSprintListError = TasksApiScrumEpicListError;
+/// The documented errors of `TasksApiScrumEpicUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not found
+    EpicNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not updated
+    EpicNotUpdated,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "epic not found" => Self::EpicNotFound,
+                    "epic not updated" => Self::EpicNotUpdated,
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::EpicNotFound => "",
+            Self::EpicNotUpdated => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::EpicNotFound | Self::CreatedByUserNotFound |
+            Self::ModifiedByUserNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanAddStage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanAddStageError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect name format
+    IncorrectNameFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanAddStageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => Self::SprintIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "access denied" => Self::AccessDenied,
+                "incorrect name format" => Self::IncorrectNameFormat,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::AccessDenied => "",
+            Self::IncorrectNameFormat => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintIdNotFound | Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanAddTask`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanAddTaskError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// TaskId id not found
+    TaskIdIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// StageId id not found
+    StageIdIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage not found
+    StageNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Task not found. The task must be with GROUP_ID
+    TaskNotFoundTheTaskMust,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanAddTaskError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => Self::SprintIdNotFound,
+                "taskid id not found" => Self::TaskIdIdNotFound,
+                "stageid id not found" => Self::StageIdIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "stage not found" => Self::StageNotFound,
+                "task not found. the task must be with group_id" => {
+                    Self::TaskNotFoundTheTaskMust
+                }
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::TaskIdIdNotFound => "",
+            Self::StageIdIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::StageNotFound => "",
+            Self::TaskNotFoundTheTaskMust => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::SprintIdNotFound | Self::TaskIdIdNotFound |
+            Self::StageIdIdNotFound | Self::SprintNotFound | Self::StageNotFound |
+            Self::TaskNotFoundTheTaskMust
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanDeleteStage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanDeleteStageError {
+    /// No code; told apart by its description.
+    ///
+    /// Stage id not found
+    StageIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage not found
+    StageNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage has tasks
+    StageHasTasks,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanDeleteStageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "stage id not found" => Self::StageIdNotFound,
+                "stage not found" => Self::StageNotFound,
+                "stage has tasks" => Self::StageHasTasks,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::StageIdNotFound => "",
+            Self::StageNotFound => "",
+            Self::StageHasTasks => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::StageIdNotFound | Self::StageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanDeleteTask`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanDeleteTaskError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// TaskId id not found
+    TaskIdIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Task not found. The task must be with GROUP_ID
+    TaskNotFoundTheTaskMust,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanDeleteTaskError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => Self::SprintIdNotFound,
+                "taskid id not found" => Self::TaskIdIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "task not found. the task must be with group_id" => {
+                    Self::TaskNotFoundTheTaskMust
+                }
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::TaskIdIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::TaskNotFoundTheTaskMust => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::SprintIdNotFound | Self::TaskIdIdNotFound | Self::SprintNotFound
+            | Self::TaskNotFoundTheTaskMust
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanGetStages`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanGetStagesError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanGetStagesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => Self::SprintIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintIdNotFound | Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanUpdateStage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanUpdateStageError {
+    /// No code; told apart by its description.
+    ///
+    /// Stage id not found
+    StageIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage not found
+    StageNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect sprintId value
+    IncorrectSprintIdValue,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanUpdateStageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "stage id not found" => Self::StageIdNotFound,
+                "stage not found" => Self::StageNotFound,
+                "incorrect sprintid value" => Self::IncorrectSprintIdValue,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::StageIdNotFound => "",
+            Self::StageNotFound => "",
+            Self::IncorrectSprintIdValue => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::StageIdNotFound | Self::StageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not created
+    SprintNotCreated,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateStart format
+    IncorrectDateStartFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateEnd format
+    IncorrectDateEndFormat,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {stringValue} to match with parameter {fields}. Should be value of type array
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not created" => Self::SprintNotCreated,
+                    "incorrect datestart format" => Self::IncorrectDateStartFormat,
+                    "incorrect dateend format" => Self::IncorrectDateEndFormat,
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotCreated => "",
+            Self::IncorrectDateStartFormat => "",
+            Self::IncorrectDateEndFormat => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintComplete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintCompleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintCompleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not found" => Self::SprintNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintGet` (shared).
+pub type TasksApiScrumSprintGetError = TasksApiScrumSprintCompleteError;
+/// The documented errors of `TasksApiScrumSprintDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// It is forbidden remove a sprint with items
+    ItIsForbiddenRemoveASprint,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint items have not been moved to backlog
+    SprintItemsHaveNotBeenMoved,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not found" => Self::SprintNotFound,
+                    "it is forbidden remove a sprint with items" => {
+                        Self::ItIsForbiddenRemoveASprint
+                    }
+                    "sprint items have not been moved to backlog" => {
+                        Self::SprintItemsHaveNotBeenMoved
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotFound => "",
+            Self::ItIsForbiddenRemoveASprint => "",
+            Self::SprintItemsHaveNotBeenMoved => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintStartError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint must be planned
+    SprintMustBePlanned,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not found" => Self::SprintNotFound,
+                    "sprint must be planned" => Self::SprintMustBePlanned,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotFound => "",
+            Self::SprintMustBePlanned => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not created
+    SprintNotCreated,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateStart format
+    IncorrectDateStartFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateEnd format
+    IncorrectDateEndFormat,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to add two active sprint
+    UnableToAddTwoActiveSprint,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect sprint status
+    IncorrectSprintStatus,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {stringValue} to match with parameter {fields}. Should be value of type array
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not created" => Self::SprintNotCreated,
+                    "incorrect datestart format" => Self::IncorrectDateStartFormat,
+                    "incorrect dateend format" => Self::IncorrectDateEndFormat,
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    "unable to add two active sprint" => Self::UnableToAddTwoActiveSprint,
+                    "incorrect sprint status" => Self::IncorrectSprintStatus,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotCreated => "",
+            Self::IncorrectDateStartFormat => "",
+            Self::IncorrectDateEndFormat => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::UnableToAddTwoActiveSprint => "",
+            Self::IncorrectSprintStatus => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumTaskGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumTaskGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Task not found
+    TaskNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumTaskGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "task not found" => Self::TaskNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TaskNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TaskNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumTaskUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumTaskUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Epic not found
+    EpicNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Task not found
+    TaskNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Item not created
+    ItemNotCreated,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumTaskUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "epic not found" => Self::EpicNotFound,
+                "task not found" => Self::TaskNotFound,
+                "access denied" => Self::AccessDenied,
+                "item not created" => Self::ItemNotCreated,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EpicNotFound => "",
+            Self::TaskNotFound => "",
+            Self::AccessDenied => "",
+            Self::ItemNotCreated => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EpicNotFound | Self::TaskNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `ApiWorkgroupGetParamsSelectItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -7800,6 +10782,347 @@ impl SonetGroupGetFilter {
         self
     }
 }
+/// The `SonetGroupGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SonetGroupGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SITE_ID`.
+    #[serde(
+        rename = "SITE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DATE_CREATE`.
+    #[serde(
+        rename = "DATE_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_create: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_UPDATE`.
+    #[serde(
+        rename = "DATE_UPDATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_update: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VISIBLE`.
+    #[serde(
+        rename = "VISIBLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub visible: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OPENED`.
+    #[serde(
+        rename = "OPENED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub opened: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CLOSED`.
+    #[serde(
+        rename = "CLOSED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT_ID`.
+    #[serde(
+        rename = "SUBJECT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `KEYWORDS`.
+    #[serde(rename = "KEYWORDS", default, skip_serializing_if = "Option::is_none")]
+    pub keywords: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `NUMBER_OF_MEMBERS`.
+    #[serde(
+        rename = "NUMBER_OF_MEMBERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_members: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_ACTIVITY`.
+    #[serde(
+        rename = "DATE_ACTIVITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_activity: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SUBJECT_NAME`.
+    #[serde(
+        rename = "SUBJECT_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub subject_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PROJECT`.
+    #[serde(
+        rename = "PROJECT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub project: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_EXTRANET`.
+    #[serde(
+        rename = "IS_EXTRANET",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_extranet: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SonetGroupGetResultItem {
+    /// Creates a `SonetGroupGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            date_create: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            visible: ::std::option::Option::None,
+            opened: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            subject_id: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            keywords: ::std::option::Option::None,
+            number_of_members: ::std::option::Option::None,
+            date_activity: ::std::option::Option::None,
+            subject_name: ::std::option::Option::None,
+            project: ::std::option::Option::None,
+            is_extranet: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SITE_ID`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_CREATE`.
+    #[must_use]
+    pub fn date_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_create = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_UPDATE`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VISIBLE`.
+    #[must_use]
+    pub fn visible(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.visible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OPENED`.
+    #[must_use]
+    pub fn opened(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.opened = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT_ID`.
+    #[must_use]
+    pub fn subject_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `KEYWORDS`.
+    #[must_use]
+    pub fn keywords(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.keywords = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NUMBER_OF_MEMBERS`.
+    #[must_use]
+    pub fn number_of_members(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.number_of_members = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_ACTIVITY`.
+    #[must_use]
+    pub fn date_activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBJECT_NAME`.
+    #[must_use]
+    pub fn subject_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subject_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PROJECT`.
+    #[must_use]
+    pub fn project(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_EXTRANET`.
+    #[must_use]
+    pub fn is_extranet(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_extranet = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Visibility of the group in the list.
 ///
 /// Possible values:
@@ -8040,6 +11363,326 @@ for SonetGroupUpdateInitiatePerms {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// Role of the participant.
+///
+/// Possible values:
+///
+/// - `A` — owner
+/// - `E` — moderator
+/// - `K` — participant
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserGetResultItemRole {
+    /// `A`
+    ///
+    /// owner
+    A,
+    /// `E`
+    ///
+    /// moderator
+    E,
+    /// `K`
+    ///
+    /// participant
+    K,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl SonetGroupUserGetResultItemRole {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::A => "A",
+            Self::E => "E",
+            Self::K => "K",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "A" => Self::A,
+            "E" => Self::E,
+            "K" => Self::K,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for SonetGroupUserGetResultItemRole {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SonetGroupUserGetResultItemRole {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for SonetGroupUserGetResultItemRole {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SonetGroupUserGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SonetGroupUserGetResultItem {
+    /// Identifier of the participant
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Role of the participant.
+    ///
+    /// Possible values:
+    ///
+    /// - `A` — owner
+    /// - `E` — moderator
+    /// - `K` — participant
+    ///
+    /// Wire name: `ROLE`.
+    #[serde(rename = "ROLE", default, skip_serializing_if = "Option::is_none")]
+    pub role: ::std::option::Option<SonetGroupUserGetResultItemRole>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SonetGroupUserGetResultItem {
+    /// Creates a `SonetGroupUserGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROLE`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<SonetGroupUserGetResultItemRole>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Role of the current user.
+///
+/// Possible values:
+/// - `A` — owner
+/// - `E` — moderator
+/// - `K` — participant
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserGroupsResultItemRole {
+    /// `A`
+    ///
+    /// owner
+    A,
+    /// `E`
+    ///
+    /// moderator
+    E,
+    /// `K`
+    ///
+    /// participant
+    K,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl SonetGroupUserGroupsResultItemRole {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::A => "A",
+            Self::E => "E",
+            Self::K => "K",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "A" => Self::A,
+            "E" => Self::E,
+            "K" => Self::K,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for SonetGroupUserGroupsResultItemRole {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SonetGroupUserGroupsResultItemRole {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for SonetGroupUserGroupsResultItemRole {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SonetGroupUserGroupsResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SonetGroupUserGroupsResultItem {
+    /// Group identifier
+    ///
+    /// Wire name: `GROUP_ID`.
+    #[serde(
+        rename = "GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group name
+    ///
+    /// Wire name: `GROUP_NAME`.
+    #[serde(
+        rename = "GROUP_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_name: ::std::option::Option<::std::string::String>,
+    /// Role of the current user.
+    ///
+    /// Possible values:
+    /// - `A` — owner
+    /// - `E` — moderator
+    /// - `K` — participant
+    ///
+    /// Wire name: `ROLE`.
+    #[serde(rename = "ROLE", default, skip_serializing_if = "Option::is_none")]
+    pub role: ::std::option::Option<SonetGroupUserGroupsResultItemRole>,
+    /// Group avatar identifier
+    ///
+    /// Wire name: `GROUP_IMAGE_ID`.
+    #[serde(
+        rename = "GROUP_IMAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_image_id: ::std::option::Option<::std::string::String>,
+    /// URL of the group avatar
+    ///
+    /// Wire name: `GROUP_IMAGE`.
+    #[serde(
+        rename = "GROUP_IMAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_image: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SonetGroupUserGroupsResultItem {
+    /// Creates a `SonetGroupUserGroupsResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            group_id: ::std::option::Option::None,
+            group_name: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            group_image_id: ::std::option::Option::None,
+            group_image: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `GROUP_ID`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_NAME`.
+    #[must_use]
+    pub fn group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROLE`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<SonetGroupUserGroupsResultItemRole>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_IMAGE_ID`.
+    #[must_use]
+    pub fn group_image_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_image_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_IMAGE`.
+    #[must_use]
+    pub fn group_image(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_image = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Code of the new participant role.
 ///
 /// Possible values:
@@ -8095,6 +11738,520 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SonetGroupUserUpdat
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `TasksApiScrumBacklogAddResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogAddResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogAddResult {
+    /// Creates a `TasksApiScrumBacklogAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetResult {
+    /// Creates a `TasksApiScrumBacklogGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFieldsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFieldsGroupId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFieldsGroupId {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFieldsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResultFields {
+    /// Wire name: `groupId`.
+    #[serde(rename = "groupId", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: ::std::option::Option<
+        TasksApiScrumBacklogGetFieldsResultFieldsGroupId,
+    >,
+    /// Wire name: `createdBy`.
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<
+        TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy,
+    >,
+    /// Wire name: `modifiedBy`.
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<
+        TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResultFields {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumBacklogGetFieldsResultFieldsGroupId,
+        >,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumBacklogGetFieldsResultFieldsCreatedBy,
+        >,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumBacklogGetFieldsResultFieldsModifiedBy,
+        >,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogGetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksApiScrumBacklogGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogGetFieldsResult {
+    /// Creates a `TasksApiScrumBacklogGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumBacklogGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumBacklogUpdateResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumBacklogUpdateResult {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumBacklogUpdateResult {
+    /// Creates a `TasksApiScrumBacklogUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// The `TasksApiScrumEpicAddResult` object.
@@ -8432,6 +12589,489 @@ impl TasksApiScrumEpicGetResult {
         self
     }
 }
+/// The `TasksApiScrumEpicGetFieldsResultFieldsName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsName {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsDescription {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsDescription {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsGroupId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsGroupId {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsColor` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsColor {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsColor {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsColor` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsFiles` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsFiles {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsFiles {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsFiles` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsCreatedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsCreatedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsCreatedBy {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsCreatedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFieldsModifiedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFieldsModifiedBy {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFieldsModifiedBy {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFieldsModifiedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResultFields {
+    /// Wire name: `name`.
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsName>,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<
+        TasksApiScrumEpicGetFieldsResultFieldsDescription,
+    >,
+    /// Wire name: `groupId`.
+    #[serde(rename = "groupId", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsGroupId>,
+    /// Wire name: `color`.
+    #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
+    pub color: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsColor>,
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFieldsFiles>,
+    /// Wire name: `createdBy`.
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<
+        TasksApiScrumEpicGetFieldsResultFieldsCreatedBy,
+    >,
+    /// Wire name: `modifiedBy`.
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<
+        TasksApiScrumEpicGetFieldsResultFieldsModifiedBy,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResultFields {
+    /// Creates a `TasksApiScrumEpicGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsName>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumEpicGetFieldsResultFieldsDescription,
+        >,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsGroupId>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsColor>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsFiles>,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFieldsCreatedBy>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumEpicGetFieldsResultFieldsModifiedBy,
+        >,
+    ) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumEpicGetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumEpicGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksApiScrumEpicGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumEpicGetFieldsResult {
+    /// Creates a `TasksApiScrumEpicGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumEpicGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `TasksApiScrumEpicListResult` object.
 #[derive(
     Debug,
@@ -8739,6 +13379,367 @@ impl TasksApiScrumEpicUpdateResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsName` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsName {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsName {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsName` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsSort` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsSort {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsSort {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsSort` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsType {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsType {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsSprintId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsSprintId {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsSprintId {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsSprintId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFieldsColor` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFieldsColor {
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFieldsColor {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFieldsColor` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResultFields {
+    /// Wire name: `name`.
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsName>,
+    /// Wire name: `sort`.
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsSort>,
+    /// Wire name: `type`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsType>,
+    /// Wire name: `sprintId`.
+    #[serde(rename = "sprintId", default, skip_serializing_if = "Option::is_none")]
+    pub sprint_id: ::std::option::Option<
+        TasksApiScrumKanbanGetFieldsResultFieldsSprintId,
+    >,
+    /// Wire name: `color`.
+    #[serde(rename = "color", default, skip_serializing_if = "Option::is_none")]
+    pub color: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFieldsColor>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResultFields {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            sprint_id: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsName>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsSort>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sprintId`.
+    #[must_use]
+    pub fn sprint_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksApiScrumKanbanGetFieldsResultFieldsSprintId,
+        >,
+    ) -> Self {
+        self.sprint_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFieldsColor>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksApiScrumKanbanGetFieldsResult` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumKanbanGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksApiScrumKanbanGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumKanbanGetFieldsResult {
+    /// Creates a `TasksApiScrumKanbanGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksApiScrumKanbanGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -10165,6 +15166,216 @@ impl TasksApiScrumSprintListFilter {
         self
     }
 }
+/// The `TasksApiScrumSprintListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksApiScrumSprintListResultItem {
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `goal`.
+    #[serde(
+        rename = "goal",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub goal: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<f64>,
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<f64>,
+    /// Wire name: `modifiedBy`.
+    #[serde(
+        rename = "modifiedBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub modified_by: ::std::option::Option<f64>,
+    /// Wire name: `dateStart`.
+    #[serde(
+        rename = "dateStart",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `dateEnd`.
+    #[serde(
+        rename = "dateEnd",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_end: ::std::option::Option<::std::string::String>,
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksApiScrumSprintListResultItem {
+    /// Creates a `TasksApiScrumSprintListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            goal: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            modified_by: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_end: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `goal`.
+    #[must_use]
+    pub fn goal(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.goal = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `modifiedBy`.
+    #[must_use]
+    pub fn modified_by(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.modified_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateStart`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateEnd`.
+    #[must_use]
+    pub fn date_end(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object containing sprint data
 #[derive(
     Debug,
@@ -10777,65 +15988,35 @@ pub struct TasksApiScrumTaskGetFieldsResult {
     /// Identifier of the backlog or sprint
     ///
     /// Wire name: `entityId`.
-    #[serde(
-        rename = "entityId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_id: ::std::option::Option<i64>,
+    #[serde(rename = "entityId", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Story Points (relative estimate of task complexity).
     ///
     /// Can have a string value
     ///
     /// Wire name: `storyPoints`.
-    #[serde(
-        rename = "storyPoints",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub story_points: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "storyPoints", default, skip_serializing_if = "Option::is_none")]
+    pub story_points: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the epic
     ///
     /// Wire name: `epicId`.
-    #[serde(
-        rename = "epicId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub epic_id: ::std::option::Option<i64>,
+    #[serde(rename = "epicId", default, skip_serializing_if = "Option::is_none")]
+    pub epic_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Sorting
     ///
     /// Wire name: `sort`.
-    #[serde(
-        rename = "sort",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sort: ::std::option::Option<i64>,
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Who created the task
     ///
     /// Wire name: `createdBy`.
-    #[serde(
-        rename = "createdBy",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_by: ::std::option::Option<i64>,
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Who modified the task
     ///
     /// Wire name: `modifiedBy`.
-    #[serde(
-        rename = "modifiedBy",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub modified_by: ::std::option::Option<i64>,
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10859,7 +16040,10 @@ impl TasksApiScrumTaskGetFieldsResult {
     }
     /// Sets `entityId`.
     #[must_use]
-    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -10867,32 +16051,44 @@ impl TasksApiScrumTaskGetFieldsResult {
     #[must_use]
     pub fn story_points(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.story_points = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `epicId`.
     #[must_use]
-    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn epic_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.epic_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `sort`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `createdBy`.
     #[must_use]
-    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.created_by = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `modifiedBy`.
     #[must_use]
-    pub fn modified_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.modified_by = ::std::option::Option::Some(value.into());
         self
     }

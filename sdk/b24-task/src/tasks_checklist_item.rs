@@ -3,6 +3,22 @@
 /// The method `task.checklistitem.add` adds a new checklist item to a task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_checklist_item::ChecklistitemAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -13,7 +29,7 @@ pub struct ChecklistitemAdd {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Object with checklist item fields
     ///
     /// Wire name: `FIELDS`.
@@ -24,7 +40,7 @@ impl ChecklistitemAdd {
     /// Creates a `ChecklistitemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ChecklistitemAddFields>,
     ) -> Self {
         Self {
@@ -40,12 +56,30 @@ impl ::b24_core::__private::Method for ChecklistitemAdd {
         "task.checklistitem.add",
     );
     type Output = i64;
+    type Error = ChecklistitemAddError;
 }
 /// The method `task.checklistitem.complete` marks a checklist item as completed.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemComplete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -56,21 +90,21 @@ pub struct ChecklistitemComplete {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Checklist item identifier.
     ///
     /// The item identifier can be obtained when adding a new item or by using the get checklist item list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ChecklistitemComplete {
     /// Creates a `ChecklistitemComplete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -85,10 +119,28 @@ impl ::b24_core::__private::Method for ChecklistitemComplete {
         "task.checklistitem.complete",
     );
     type Output = bool;
+    type Error = ChecklistitemCompleteError;
 }
 /// The method `task.checklistitem.delete` removes a checklist item from a task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -99,21 +151,21 @@ pub struct ChecklistitemDelete {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Checklist item identifier.
     ///
     /// The item identifier can be obtained when adding a new item or using the method getting a list of checklist items
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ChecklistitemDelete {
     /// Creates a `ChecklistitemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -128,12 +180,30 @@ impl ::b24_core::__private::Method for ChecklistitemDelete {
         "task.checklistitem.delete",
     );
     type Output = bool;
+    type Error = ChecklistitemDeleteError;
 }
 /// The method `task.checklistitem.get` retrieves the description of a checklist item by its identifier.
 ///
 /// Who: any user with read access permission for the task or higher..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -144,21 +214,21 @@ pub struct ChecklistitemGet {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Checklist item identifier.
     ///
     /// The item identifier can be obtained when adding a new item or by using the get checklist item list method
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ChecklistitemGet {
     /// Creates a `ChecklistitemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -173,12 +243,30 @@ impl ::b24_core::__private::Method for ChecklistitemGet {
         "task.checklistitem.get",
     );
     type Output = ChecklistitemGetResult;
+    type Error = ChecklistitemGetError;
 }
 /// The method `task.checklistitem.getlist` retrieves a list of checklist items in a task.
 ///
 /// Who: any user with read access permission to the task or higher..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemGetlist::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -189,7 +277,7 @@ pub struct ChecklistitemGetlist {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// An object for sorting the result in the form `{"field": "sort value", ... }`.
     ///
     /// You can sort by the following fields:
@@ -221,7 +309,9 @@ pub struct ChecklistitemGetlist {
 impl ChecklistitemGetlist {
     /// Creates a `ChecklistitemGetlist` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(taskid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             taskid: taskid.into(),
             order: ::std::option::Option::None,
@@ -249,12 +339,30 @@ impl ::b24_core::__private::Method for ChecklistitemGetlist {
         "task.checklistitem.getlist",
     );
     type Output = ::std::vec::Vec<ChecklistitemGetlistResultItem>;
+    type Error = ChecklistitemGetlistError;
 }
 /// The method `task.checklistitem.getmanifest` retrieves information about methods for working with task checklist items `task.checklistitem.*`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get-manifest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemGetmanifest::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemGetmanifest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemGetmanifest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -276,12 +384,30 @@ impl ::b24_core::__private::Method for ChecklistitemGetmanifest {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.checklistitem.isactionallowed` checks whether an action is permitted for a checklist item in a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-is-action-allowed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemIsactionallowed::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemIsactionallowed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemIsactionallowed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -292,14 +418,14 @@ pub struct ChecklistitemIsactionallowed {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Checklist item identifier.
     ///
     /// The item identifier can be obtained when adding a new item or by using the get checklist item list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Identifier of the action being checked:
     /// - `1` — add item `ACTION_ADD`
     /// - `2` — modify item `ACTION_MODIFY`
@@ -312,15 +438,15 @@ pub struct ChecklistitemIsactionallowed {
         rename = "ACTIONID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub actionid: i64,
+    pub actionid: ::b24_core::__private::Param<i64>,
 }
 impl ChecklistitemIsactionallowed {
     /// Creates a `ChecklistitemIsactionallowed` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
-        actionid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        actionid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -336,10 +462,28 @@ impl ::b24_core::__private::Method for ChecklistitemIsactionallowed {
         "task.checklistitem.isactionallowed",
     );
     type Output = bool;
+    type Error = ChecklistitemIsactionallowedError;
 }
 /// The method `task.checklistitem.moveafteritem` moves the checklist item `itemId` to a position after the element `afterItemId`.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-move-after-item.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemMoveafteritem::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemMoveafteritem>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemMoveafteritem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -350,14 +494,14 @@ pub struct ChecklistitemMoveafteritem {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item being moved.
     ///
     /// The checklist item identifier can be obtained when creating an item or using the method get checklist item list
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item after which the moving item should be placed.
     ///
     /// The item must belong to the same task as `ITEMID`.
@@ -369,15 +513,15 @@ pub struct ChecklistitemMoveafteritem {
         rename = "AFTERITEMID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub afteritemid: i64,
+    pub afteritemid: ::b24_core::__private::Param<i64>,
 }
 impl ChecklistitemMoveafteritem {
     /// Creates a `ChecklistitemMoveafteritem` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
-        afteritemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        afteritemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -393,12 +537,30 @@ impl ::b24_core::__private::Method for ChecklistitemMoveafteritem {
         "task.checklistitem.moveafteritem",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ChecklistitemMoveafteritemError;
 }
 /// The method `task.checklistitem.renew` marks a completed checklist item as incomplete.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-renew.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_checklist_item::ChecklistitemRenew::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemRenew>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemRenew` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -409,21 +571,21 @@ pub struct ChecklistitemRenew {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Checklist item identifier.
     ///
     /// The item identifier can be obtained when adding a new item or by using the get checklist item list method
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ChecklistitemRenew {
     /// Creates a `ChecklistitemRenew` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -438,10 +600,27 @@ impl ::b24_core::__private::Method for ChecklistitemRenew {
         "task.checklistitem.renew",
     );
     type Output = bool;
+    type Error = ChecklistitemRenewError;
 }
 /// The method `task.checklistitem.update` modifies an existing checklist item.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_checklist_item::ChecklistitemUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_checklist_item::ChecklistitemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChecklistitemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -452,14 +631,14 @@ pub struct ChecklistitemUpdate {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Checklist item identifier.
     ///
     /// The item identifier can be obtained when adding a new item or using the get checklist item list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Object with checklist item fields
     ///
     /// Wire name: `FIELDS`.
@@ -470,8 +649,8 @@ impl ChecklistitemUpdate {
     /// Creates a `ChecklistitemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ChecklistitemUpdateFields>,
     ) -> Self {
         Self {
@@ -488,6 +667,367 @@ impl ::b24_core::__private::Method for ChecklistitemUpdate {
         "task.checklistitem.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ChecklistitemUpdateError;
+}
+/// The documented errors of `ChecklistitemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Adding item: action not allowed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::add() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (arFields) expected by method ctaskchecklistitem::add(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Item name not specified; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemComplete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemCompleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) expected by method ctaskchecklistitem::complete(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskchecklistitem::complete(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::complete() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_ASSERT_EXCEPTION<br>
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemCompleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemDeleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskchecklistitem::delete(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::delete() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Deleting item: action not allowed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemGetError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskchecklistitem::get(), but not given.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ///
+    /// error_description":"TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::get() expected to be of type \u0022integer\u0022, but given something else.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ///
+    /// TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512\/TE\/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE\u003Cbr\u003E
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChecklistitemGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemGetlistError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Action failed; 8\/TE\/ACTION_FAILED_TO_BE_PROCESSED\u003Cbr\u003E
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::getlist() expected to be of type \u0022integer\u0022, but given something else.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (arOrder) for method ctaskchecklistitem::getlist() must not contain key \u0022IS_COMPLETED\u0022.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemIsactionallowed`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemIsactionallowedError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #2 (actionId) expected by method ctaskchecklistitem::isactionallowed(), but not given.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::isactionallowed() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemIsactionallowedError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemMoveafteritem`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemMoveafteritemError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskchecklistitem::moveafteritem(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::moveafteritem() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Moving item: action not allowed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED<br>
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemMoveafteritemError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemRenew`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemRenewError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) expected by method ctaskchecklistitem::renew(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskchecklistitem::renew(), but not given.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskchecklistitem::renew() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS<br>
+    ///
+    /// TASKS_ERROR_ASSERT_EXCEPTION<br>
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemRenewError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChecklistitemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemUpdateError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#4; No access to edit the task; 4\/TE\/ACTION_NOT_ALLOWED\u003Cbr\u003E
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Incorrect value [] specified for field [ENTITY_ID] in item [, Prepare report]; 8\/TE\/ACTION_FAILED_TO_BE_PROCESSED\u003Cbr\u003E
+    ///
+    /// "TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) for method ctaskchecklistitem::update() expected to be of type \u0022integer\u0022, but given something else.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ///
+    /// "TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskchecklistitem::update(), but not given.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #2 (arFields) expected by method ctaskchecklistitem::update(), but not given.; 256\/TE\/WRONG_ARGUMENTS\u003Cbr\u003E
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChecklistitemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with checklist item fields
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

@@ -5,6 +5,22 @@
 /// Who: any user with read access permission to the task or higher..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_comment_item::CommentitemAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,7 +31,7 @@ pub struct CommentitemAdd {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Object with comment fields
     ///
     /// Wire name: `FIELDS`.
@@ -26,7 +42,7 @@ impl CommentitemAdd {
     /// Creates a `CommentitemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CommentitemAddFields>,
     ) -> Self {
         Self {
@@ -42,12 +58,30 @@ impl ::b24_core::__private::Method for CommentitemAdd {
         "task.commentitem.add",
     );
     type Output = i64;
+    type Error = CommentitemAddError;
 }
 /// The method `task.commentitem.delete` deletes a comment.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_comment_item::CommentitemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -58,21 +92,21 @@ pub struct CommentitemDelete {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Comment identifier.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the get comment list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl CommentitemDelete {
     /// Creates a `CommentitemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -87,12 +121,30 @@ impl ::b24_core::__private::Method for CommentitemDelete {
         "task.commentitem.delete",
     );
     type Output = bool;
+    type Error = CommentitemDeleteError;
 }
 /// The method `task.commentitem.get` retrieves a comment by its ID.
 ///
 /// Who: any user with read access permission to the task or higher..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_comment_item::CommentitemGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,21 +155,21 @@ pub struct CommentitemGet {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Comment ID.
     ///
     /// The comment ID can be obtained when adding a new comment or by using the get comment list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl CommentitemGet {
     /// Creates a `CommentitemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -132,12 +184,30 @@ impl ::b24_core::__private::Method for CommentitemGet {
         "task.commentitem.get",
     );
     type Output = CommentitemGetResult;
+    type Error = CommentitemGetError;
 }
 /// The method `task.commentitem.getlist` retrieves a list of task comments.
 ///
 /// Who: any user with read access permission for the task or higher..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_comment_item::CommentitemGetlist::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -148,7 +218,7 @@ pub struct CommentitemGetlist {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// An object for sorting the result in the form `{"field": "sort value", ... }`.
     ///
     /// You can sort by the following fields:
@@ -201,7 +271,9 @@ pub struct CommentitemGetlist {
 impl CommentitemGetlist {
     /// Creates a `CommentitemGetlist` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(taskid: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             taskid: taskid.into(),
             order: ::std::option::Option::None,
@@ -243,13 +315,31 @@ impl ::b24_core::__private::Method for CommentitemGetlist {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.commentitem.getlist",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<CommentitemGetlistResultItem>;
+    type Error = CommentitemGetlistError;
 }
 /// The method `task.commentitem.getmanifest` retrieves up-to-date information about methods for working with task comments `task.commentitem.*`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-get-manifest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_comment_item::CommentitemGetmanifest::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemGetmanifest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemGetmanifest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -271,12 +361,30 @@ impl ::b24_core::__private::Method for CommentitemGetmanifest {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.commentitem.isactionallowed` checks if the action is allowed for the comment.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-is-action-allowed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_comment_item::CommentitemIsactionallowed::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemIsactionallowed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemIsactionallowed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -287,14 +395,14 @@ pub struct CommentitemIsactionallowed {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Comment identifier.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the get comment list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Identifier of the action being checked:
     /// - `1` — add comment
     /// - `2` — update comment
@@ -305,15 +413,15 @@ pub struct CommentitemIsactionallowed {
         rename = "ACTIONID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub actionid: i64,
+    pub actionid: ::b24_core::__private::Param<i64>,
 }
 impl CommentitemIsactionallowed {
     /// Creates a `CommentitemIsactionallowed` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
-        actionid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        actionid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -329,12 +437,29 @@ impl ::b24_core::__private::Method for CommentitemIsactionallowed {
         "task.commentitem.isactionallowed",
     );
     type Output = bool;
+    type Error = CommentitemIsactionallowedError;
 }
 /// The method `task.commentitem.update` updates comment data.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_comment_item::CommentitemUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_comment_item::CommentitemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentitemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -345,14 +470,14 @@ pub struct CommentitemUpdate {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Comment identifier.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the get comment list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Object with comment fields
     ///
     /// Wire name: `FIELDS`.
@@ -363,8 +488,8 @@ impl CommentitemUpdate {
     /// Creates a `CommentitemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CommentitemUpdateFields>,
     ) -> Self {
         Self {
@@ -381,6 +506,249 @@ impl ::b24_core::__private::Method for CommentitemUpdate {
         "task.commentitem.update",
     );
     type Output = bool;
+    type Error = CommentitemUpdateError;
+}
+/// The documented errors of `CommentitemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommentitemAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Comment text is not specified
+    ///
+    /// Insufficient permissions to add a comment
+    ///
+    /// File not found
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (arFields) for method ctaskcommentitem::add() must not contain key <FIELD_NAME>.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::add() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommentitemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CommentitemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommentitemDeleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskcommentitem::delete(), but not given.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::delete() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommentitemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CommentitemGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommentitemGetError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#512; Check listitem not found or not accessible; 512/TE/ITEM_NOT_FOUND_OR_NOT_ACCESSIBLE
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::get() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (itemId) expected by method ctaskcommentitem::get(), but not given.; 256/TE/WRONG_ARGUMENTS
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommentitemGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CommentitemGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommentitemGetlistError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#8; Action failed; 8/TE/ACTION_FAILED_TO_BE_PROCESSED
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::getlist() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #1 (arOrder) for method ctaskcommentitem::getlist() must not contain key ">=POST_DATE".; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #2 (arFilter) for method ctaskcommentitem::getlist() must not contain key "%POST_DATE".; 256/TE/WRONG_ARGUMENTS
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommentitemGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CommentitemIsactionallowed`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommentitemIsactionallowedError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #2 (actionId) expected by method ctaskcommentitem::isactionallowed(), but not given.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::isactionallowed() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ///
+    /// TASKS_ERROR_ASSERT_EXCEPTION
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommentitemIsactionallowedError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CommentitemUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommentitemUpdateError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Comment text not specified.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#4; Action is not allowed; 4/TE/ACTION_NOT_ALLOWED
+    ///
+    /// TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskcommentitem::delete() expected to be of type "integer", but given something else.; 256/TE/WRONG_ARGUMENTS
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommentitemUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with comment fields
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -798,6 +1166,341 @@ impl CommentitemGetResult {
     pub fn attached_objects(
         mut self,
         value: impl ::std::convert::Into<CommentitemGetResultAttachedObjects>,
+    ) -> Self {
+        self.attached_objects = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing information about attachments. The key of the object is the attachment identifier, and the value is an object with file description.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentitemGetlistResultItemAttachedObjects {
+    /// Attachment identifier.
+    ///
+    /// Wire name: `ATTACHMENT_ID`.
+    #[serde(
+        rename = "ATTACHMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attachment_id: ::std::option::Option<::std::string::String>,
+    /// File name.
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// File size in bytes.
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<::std::string::String>,
+    /// File identifier on Drive.
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<::std::string::String>,
+    /// URL for downloading the file.
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// URL for viewing the file.
+    ///
+    /// Wire name: `VIEW_URL`.
+    #[serde(
+        rename = "VIEW_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentitemGetlistResultItemAttachedObjects {
+    /// Creates a `CommentitemGetlistResultItemAttachedObjects` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            attachment_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            view_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ATTACHMENT_ID`.
+    #[must_use]
+    pub fn attachment_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.attachment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEW_URL`.
+    #[must_use]
+    pub fn view_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CommentitemGetlistResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CommentitemGetlistResultItem {
+    /// HTML code of the comment.
+    ///
+    /// Wire name: `POST_MESSAGE_HTML`.
+    #[serde(
+        rename = "POST_MESSAGE_HTML",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_message_html: ::std::option::Option<::std::string::String>,
+    /// Comment identifier.
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Comment author's identifier.
+    ///
+    /// Wire name: `AUTHOR_ID`.
+    #[serde(
+        rename = "AUTHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_id: ::std::option::Option<::std::string::String>,
+    /// Comment author's name.
+    ///
+    /// Wire name: `AUTHOR_NAME`.
+    #[serde(
+        rename = "AUTHOR_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_name: ::std::option::Option<::std::string::String>,
+    /// Comment author's email.
+    ///
+    /// Wire name: `AUTHOR_EMAIL`.
+    #[serde(
+        rename = "AUTHOR_EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub author_email: ::std::option::Option<::std::string::String>,
+    /// Date and time of comment creation.
+    ///
+    /// Wire name: `POST_DATE`.
+    #[serde(
+        rename = "POST_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_date: ::std::option::Option<::std::string::String>,
+    /// Text of the comment.
+    ///
+    /// Wire name: `POST_MESSAGE`.
+    #[serde(
+        rename = "POST_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_message: ::std::option::Option<::std::string::String>,
+    /// An object containing information about attachments. The key of the object is the attachment identifier, and the value is an object with file description.
+    ///
+    /// Wire name: `ATTACHED_OBJECTS`.
+    #[serde(
+        rename = "ATTACHED_OBJECTS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attached_objects: ::std::option::Option<
+        CommentitemGetlistResultItemAttachedObjects,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CommentitemGetlistResultItem {
+    /// Creates a `CommentitemGetlistResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            post_message_html: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            author_id: ::std::option::Option::None,
+            author_name: ::std::option::Option::None,
+            author_email: ::std::option::Option::None,
+            post_date: ::std::option::Option::None,
+            post_message: ::std::option::Option::None,
+            attached_objects: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `POST_MESSAGE_HTML`.
+    #[must_use]
+    pub fn post_message_html(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_message_html = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_ID`.
+    #[must_use]
+    pub fn author_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_NAME`.
+    #[must_use]
+    pub fn author_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTHOR_EMAIL`.
+    #[must_use]
+    pub fn author_email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author_email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `POST_DATE`.
+    #[must_use]
+    pub fn post_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `POST_MESSAGE`.
+    #[must_use]
+    pub fn post_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ATTACHED_OBJECTS`.
+    #[must_use]
+    pub fn attached_objects(
+        mut self,
+        value: impl ::std::convert::Into<CommentitemGetlistResultItemAttachedObjects>,
     ) -> Self {
         self.attached_objects = ::std::option::Option::Some(value.into());
         self

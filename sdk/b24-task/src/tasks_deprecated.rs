@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-comment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::CommentAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::CommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,12 +40,30 @@ impl ::b24_core::__private::Method for CommentAdd {
         "task.comment.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.add` creates a new task. The identifier of the created task is returned. See the available fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -66,12 +101,30 @@ impl ::b24_core::__private::Method for ItemAdd {
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("task.item.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.addfile` uploads a file to a task. Currently, file upload is implemented via `post`, with the file content passed in the `CONTENT` parameter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-add-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemAddfile::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemAddfile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAddfile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -90,7 +143,7 @@ pub struct ItemAddfile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// File content in `base64` format
     ///
     /// Wire name: `CONTENT`.
@@ -120,7 +173,9 @@ impl ItemAddfile {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -142,12 +197,30 @@ impl ::b24_core::__private::Method for ItemAddfile {
         "task.item.addfile",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.addtofavourite` adds a task to Favorites.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-add-to-favourite.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemAddtofavorite::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemAddtofavorite>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAddtofavorite` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,12 +239,30 @@ impl ::b24_core::__private::Method for ItemAddtofavorite {
         "task.item.addtofavorite",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.approve` moves a task pending control to the "completed" status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-approve.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemApprove::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemApprove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemApprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -190,12 +281,30 @@ impl ::b24_core::__private::Method for ItemApprove {
         "task.item.approve",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.complete` moves a task to the "completed" or "conditionally completed (awaiting assignee control)" status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemComplete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -214,12 +323,30 @@ impl ::b24_core::__private::Method for ItemComplete {
         "task.item.complete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.defer` changes a task to the "deferred" status. To perform this operation, the task must be in the in progress status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-defer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemDefer::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemDefer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDefer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -238,12 +365,30 @@ impl ::b24_core::__private::Method for ItemDefer {
         "task.item.defer",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.delegate` delegates a task to a new user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delegate.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemDelegate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemDelegate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDelegate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -262,12 +407,30 @@ impl ::b24_core::__private::Method for ItemDelegate {
         "task.item.delegate",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.delete` deletes a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -286,12 +449,30 @@ impl ::b24_core::__private::Method for ItemDelete {
         "task.item.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.deletefile` removes a file link from a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delete-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemDeletefile::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemDeletefile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDeletefile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -310,12 +491,30 @@ impl ::b24_core::__private::Method for ItemDeletefile {
         "task.item.deletefile",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.deletefromfavorite` removes a task from Favorites.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delete-from-favorite.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemDeletefromfavorite::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemDeletefromfavorite>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDeletefromfavorite` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -334,12 +533,30 @@ impl ::b24_core::__private::Method for ItemDeletefromfavorite {
         "task.item.deletefromfavorite",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.disapprove` moves a task pending control to the "not executed" status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-disapprove.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemDisapprove::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemDisapprove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDisapprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -358,12 +575,30 @@ impl ::b24_core::__private::Method for ItemDisapprove {
         "task.item.disapprove",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getallowedactions` returns an array of identifiers for allowed actions on the task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-allowed-actions.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetallowedactions::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetallowedactions>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetallowedactions` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -382,12 +617,30 @@ impl ::b24_core::__private::Method for ItemGetallowedactions {
         "task.item.getallowedactions",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getallowedtaskactionsasstrings` returns an array where the keys are action names (the names correspond to constants of the PHP class `CTaskItem`), and the values indicate whether the action is allowed (`true`) or not (`false`).
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-allowed-task-actions-as-strings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetallowedtaskactionsasstrings::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetallowedtaskactionsasstrings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetallowedtaskactionsasstrings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -406,12 +659,30 @@ impl ::b24_core::__private::Method for ItemGetallowedtaskactionsasstrings {
         "task.item.getallowedtaskactionsasstrings",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getdata` returns an array of task data (`TITLE`, `DESCRIPTION`, and so on). See the available fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-data.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetdata::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetdata>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetdata` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -430,12 +701,30 @@ impl ::b24_core::__private::Method for ItemGetdata {
         "task.item.getdata",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getdependson` returns an array containing the identifiers of tasks that the specified task depends on (the `Previous Tasks` option in the task creation form).
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-dependson.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetdependson::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetdependson>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetdependson` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -454,12 +743,30 @@ impl ::b24_core::__private::Method for ItemGetdependson {
         "task.item.getdependson",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getdescription` returns the task description.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-description.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetdescription::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetdescription>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetdescription` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -478,12 +785,30 @@ impl ::b24_core::__private::Method for ItemGetdescription {
         "task.item.getdescription",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getfiles` returns an array containing links to files attached to a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-files.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetfiles::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetfiles>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetfiles` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -502,12 +827,30 @@ impl ::b24_core::__private::Method for ItemGetfiles {
         "task.item.getfiles",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.getmanifest` returns a list of `task.item.*` methods and their descriptions.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-manifest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemGetmanifest::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemGetmanifest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetmanifest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -526,12 +869,30 @@ impl ::b24_core::__private::Method for ItemGetmanifest {
         "task.item.getmanifest",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.isactionallowed` returns `true` if the action is allowed. Otherwise, it returns `false`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-is-action-allowed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemIsactionallowed::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemIsactionallowed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemIsactionallowed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -550,12 +911,30 @@ impl ::b24_core::__private::Method for ItemIsactionallowed {
         "task.item.isactionallowed",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.list` returns an array of tasks, each containing an array of fields (similar to the array returned by task.item.getdata).
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -727,12 +1106,30 @@ impl ::b24_core::__private::Method for ItemList {
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("task.item.list");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.renew` changes a task to the "not executed" status. It applies to tasks in the completed status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-renew.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemRenew::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemRenew>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemRenew` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -751,12 +1148,30 @@ impl ::b24_core::__private::Method for ItemRenew {
         "task.item.renew",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.startexecution` moves a task to the "in progress" status.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-start-execution.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemStartexecution::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemStartexecution>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemStartexecution` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -775,12 +1190,30 @@ impl ::b24_core::__private::Method for ItemStartexecution {
         "task.item.startexecution",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.update` updates task data. See the fields available for update. When task data is updated, business logic and permissions are taken into account. For example, a participant cannot rename a task; in this case, an error is returned.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -799,12 +1232,30 @@ impl ::b24_core::__private::Method for ItemUpdate {
         "task.item.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns an array of tasks, each containing an array of fields (similar to the array returned by task.item.getdata).
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-items-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::ItemsGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::ItemsGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemsGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -978,12 +1429,30 @@ impl ::b24_core::__private::Method for ItemsGetlist {
         "task.items.getlist",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.logitem.list` returns the task change history.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-log-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_deprecated::LogitemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_deprecated::LogitemList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `LogitemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1002,4 +1471,5 @@ impl ::b24_core::__private::Method for LogitemList {
         "task.logitem.list",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }

@@ -5,6 +5,24 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemAdd::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,7 +33,7 @@ pub struct ElapseditemAdd {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// An object containing records about the user, time, and comments (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -37,7 +55,7 @@ impl ElapseditemAdd {
     /// Creates a `ElapseditemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         arfields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -58,12 +76,30 @@ impl ::b24_core::__private::Method for ElapseditemAdd {
         "task.elapseditem.add",
     );
     type Output = i64;
+    type Error = ElapseditemAddError;
 }
 /// The method `task.elapseditem.delete` deletes a time entry.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -74,21 +110,21 @@ pub struct ElapseditemDelete {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Time entry identifier.
     ///
     /// You can obtain it when creating a new entry or by using the get time entry list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ElapseditemDelete {
     /// Creates a `ElapseditemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -103,12 +139,30 @@ impl ::b24_core::__private::Method for ElapseditemDelete {
         "task.elapseditem.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ElapseditemDeleteError;
 }
 /// The method `task.elapseditem.get` returns a time entry by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -119,21 +173,21 @@ pub struct ElapseditemGet {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Time entry ID.
     ///
     /// This can be obtained when creating a new entry or by using the get time entry list method
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ElapseditemGet {
     /// Creates a `ElapseditemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -147,18 +201,32 @@ impl ::b24_core::__private::Method for ElapseditemGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.elapseditem.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<ElapseditemGetResultItem>;
+    type Error = ElapseditemGetError;
 }
 /// The method `task.elapseditem.getlist` returns a list of time tracking records for a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemGetlist>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -174,7 +242,7 @@ pub struct ElapseditemGetlist {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub taskid: ::std::option::Option<i64>,
+    pub taskid: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object for sorting the result (detailed description provided below)
     ///
     /// Wire name: `ORDER`.
@@ -229,7 +297,10 @@ impl ElapseditemGetlist {
     }
     /// Sets `TASKID`.
     #[must_use]
-    pub fn taskid(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn taskid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.taskid = ::std::option::Option::Some(value.into());
         self
     }
@@ -293,10 +364,11 @@ impl ::b24_core::__private::Method for ElapseditemGetlist {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.elapseditem.getlist",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ElapseditemGetlistResultItem>;
+    type Error = ElapseditemGetlistError;
 }
 impl ::b24_core::__private::ListMethod for ElapseditemGetlist {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = ElapseditemGetlistResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -305,6 +377,23 @@ impl ::b24_core::__private::ListMethod for ElapseditemGetlist {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get-manifest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemGetmanifest::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemGetmanifest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemGetmanifest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -326,12 +415,30 @@ impl ::b24_core::__private::Method for ElapseditemGetmanifest {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.elapseditem.isactionallowed` checks whether an action is permitted for a record: creation, update, and deletion.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-is-action-allowed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemIsActionAllowed::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemIsActionAllowed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemIsActionAllowed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -342,7 +449,7 @@ pub struct ElapseditemIsActionAllowed {
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Action identifier:
     /// - **1** — add a new record (`ACTION_ELAPSED_TIME_ADD`)
     /// - **2** — modify a record (`ACTION_ELAPSED_TIME_MODIFY`)
@@ -353,14 +460,14 @@ pub struct ElapseditemIsActionAllowed {
         rename = "ACTIONID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub actionid: i64,
+    pub actionid: ::b24_core::__private::Param<i64>,
 }
 impl ElapseditemIsActionAllowed {
     /// Creates a `ElapseditemIsActionAllowed` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        itemid: impl ::std::convert::Into<i64>,
-        actionid: impl ::std::convert::Into<i64>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        actionid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             itemid: itemid.into(),
@@ -375,12 +482,31 @@ impl ::b24_core::__private::Method for ElapseditemIsActionAllowed {
         "task.elapseditem.isActionAllowed",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.elapseditem.update` updates the parameters of the specified time entry.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemUpdate::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -391,14 +517,14 @@ pub struct ElapseditemUpdate {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Time entry identifier.
     ///
     /// You can obtain it when creating a new entry or by using the get time entry list method
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// An object containing user records, time, and comments (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -420,8 +546,8 @@ impl ElapseditemUpdate {
     /// Creates a `ElapseditemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         arfields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -443,4 +569,584 @@ impl ::b24_core::__private::Method for ElapseditemUpdate {
         "task.elapseditem.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ElapseditemUpdateError;
+}
+/// The documented errors of `ElapseditemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapseditemAddError {
+    /// Code `0x000001`.
+    ///
+    /// Task not found.
+    Code0x000001,
+    /// Code `0x100002`.
+    ///
+    /// Access denied.
+    Code0x100002,
+    /// Code `0x000004`.
+    ///
+    /// Action not allowed.
+    Code0x000004,
+    /// Code `0x000040`.
+    ///
+    /// Unknown error.
+    Code0x000040,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElapseditemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "0x000001" => Self::Code0x000001,
+            "0x100002" => Self::Code0x100002,
+            "0x000004" => Self::Code0x000004,
+            "0x000040" => Self::Code0x000040,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code0x000001 => "0x000001",
+            Self::Code0x100002 => "0x100002",
+            Self::Code0x000004 => "0x000004",
+            Self::Code0x000040 => "0x000040",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code0x000001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElapseditemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapseditemDeleteError {
+    /// Code `0x000001`.
+    ///
+    /// Task not found
+    Code0x000001,
+    /// Code `0x100002`.
+    ///
+    /// Access denied
+    Code0x100002,
+    /// Code `0x000004`.
+    ///
+    /// Action not allowed
+    Code0x000004,
+    /// Code `0x000040`.
+    ///
+    /// Unknown error
+    Code0x000040,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElapseditemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "0x000001" => Self::Code0x000001,
+            "0x100002" => Self::Code0x100002,
+            "0x000004" => Self::Code0x000004,
+            "0x000040" => Self::Code0x000040,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code0x000001 => "0x000001",
+            Self::Code0x100002 => "0x100002",
+            Self::Code0x000004 => "0x000004",
+            Self::Code0x000040 => "0x000040",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code0x000001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElapseditemGet` (shared).
+pub type ElapseditemGetError = ElapseditemDeleteError;
+/// The documented errors of `ElapseditemUpdate` (shared).
+pub type ElapseditemUpdateError = ElapseditemDeleteError;
+/// The documented errors of `ElapseditemGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapseditemGetlistError {
+    /// Code `0x100002`.
+    ///
+    /// Access denied
+    Code0x100002,
+    /// Code `0x000004`.
+    ///
+    /// Action not allowed
+    Code0x000004,
+    /// Code `0x000040`.
+    ///
+    /// Unknown error
+    Code0x000040,
+    /// Code `0x000100`.
+    ///
+    /// Invalid method parameters provided
+    Code0x000100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElapseditemGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "0x100002" => Self::Code0x100002,
+            "0x000004" => Self::Code0x000004,
+            "0x000040" => Self::Code0x000040,
+            "0x000100" => Self::Code0x000100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code0x100002 => "0x100002",
+            Self::Code0x000004 => "0x000004",
+            Self::Code0x000040 => "0x000040",
+            Self::Code0x000100 => "0x000100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The `ElapseditemGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ElapseditemGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT_TEXT`.
+    #[serde(
+        rename = "COMMENT_TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECONDS`.
+    #[serde(
+        rename = "SECONDS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seconds: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MINUTES`.
+    #[serde(
+        rename = "MINUTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub minutes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SOURCE`.
+    #[serde(
+        rename = "SOURCE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_DATE`.
+    #[serde(
+        rename = "CREATED_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_START`.
+    #[serde(
+        rename = "DATE_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_STOP`.
+    #[serde(
+        rename = "DATE_STOP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_stop: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ElapseditemGetResultItem {
+    /// Creates a `ElapseditemGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            comment_text: ::std::option::Option::None,
+            seconds: ::std::option::Option::None,
+            minutes: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            created_date: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_stop: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_ID`.
+    #[must_use]
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT_TEXT`.
+    #[must_use]
+    pub fn comment_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECONDS`.
+    #[must_use]
+    pub fn seconds(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MINUTES`.
+    #[must_use]
+    pub fn minutes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.minutes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOURCE`.
+    #[must_use]
+    pub fn source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_START`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_STOP`.
+    #[must_use]
+    pub fn date_stop(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_stop = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ElapseditemGetlistResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ElapseditemGetlistResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COMMENT_TEXT`.
+    #[serde(
+        rename = "COMMENT_TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_text: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECONDS`.
+    #[serde(
+        rename = "SECONDS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seconds: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MINUTES`.
+    #[serde(
+        rename = "MINUTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub minutes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SOURCE`.
+    #[serde(
+        rename = "SOURCE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CREATED_DATE`.
+    #[serde(
+        rename = "CREATED_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_START`.
+    #[serde(
+        rename = "DATE_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_start: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_STOP`.
+    #[serde(
+        rename = "DATE_STOP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_stop: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ElapseditemGetlistResultItem {
+    /// Creates a `ElapseditemGetlistResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            comment_text: ::std::option::Option::None,
+            seconds: ::std::option::Option::None,
+            minutes: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            created_date: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            date_stop: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_ID`.
+    #[must_use]
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT_TEXT`.
+    #[must_use]
+    pub fn comment_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comment_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECONDS`.
+    #[must_use]
+    pub fn seconds(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MINUTES`.
+    #[must_use]
+    pub fn minutes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.minutes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SOURCE`.
+    #[must_use]
+    pub fn source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_START`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_STOP`.
+    #[must_use]
+    pub fn date_stop(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_stop = ::std::option::Option::Some(value.into());
+        self
+    }
 }

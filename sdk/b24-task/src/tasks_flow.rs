@@ -5,6 +5,23 @@
 /// Who: Creator or administrator of the flow.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-activate.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_flow::TasksFlowFlowActivate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowActivate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowActivate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,12 +32,14 @@ pub struct TasksFlowFlowActivate {
     ///
     /// Wire name: `flowId`.
     #[serde(rename = "flowId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub flow_id: i64,
+    pub flow_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksFlowFlowActivate {
     /// Creates a `TasksFlowFlowActivate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(flow_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        flow_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { flow_id: flow_id.into() }
     }
 }
@@ -31,12 +50,31 @@ impl ::b24_core::__private::Method for TasksFlowFlowActivate {
         "tasks.flow.Flow.activate",
     );
     type Output = bool;
+    type Error = TasksFlowFlowActivateError;
 }
 /// The method `tasks.flow.Flow.create` creates a flow.
 ///
 /// Who: any user who is not an extranet user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-create.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_flow::TasksFlowFlowCreate::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowCreate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowCreate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -73,12 +111,29 @@ impl ::b24_core::__private::Method for TasksFlowFlowCreate {
         "tasks.flow.Flow.create",
     );
     type Output = TasksFlowFlowCreateResult;
+    type Error = TasksFlowFlowCreateError;
 }
 /// The method `tasks.flow.Flow.delete` deletes a flow by its identifier.
 ///
 /// Who: Creator or administrator of the flow.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_flow::TasksFlowFlowDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -107,12 +162,30 @@ impl ::b24_core::__private::Method for TasksFlowFlowDelete {
         "tasks.flow.Flow.delete",
     );
     type Output = TasksFlowFlowDeleteResult;
+    type Error = TasksFlowFlowDeleteError;
 }
 /// The method `tasks.flow.Flow.get` returns flow data by its identifier.
 ///
 /// Who: flow team; user who can assign tasks in the flow.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_flow::TasksFlowFlowGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -123,12 +196,14 @@ pub struct TasksFlowFlowGet {
     ///
     /// Wire name: `flowId`.
     #[serde(rename = "flowId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub flow_id: i64,
+    pub flow_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksFlowFlowGet {
     /// Creates a `TasksFlowFlowGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(flow_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        flow_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { flow_id: flow_id.into() }
     }
 }
@@ -139,12 +214,31 @@ impl ::b24_core::__private::Method for TasksFlowFlowGet {
         "tasks.flow.Flow.get",
     );
     type Output = TasksFlowFlowGetResult;
+    type Error = TasksFlowFlowGetError;
 }
 /// The method `tasks.flow.Flow.isExists` checks whether a flow with the specified name exists. If an `id` is provided, it checks for flows with the same name, excluding the specified one.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-is-exists.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_flow::TasksFlowFlowIsExists::new(serde_json::Map::new(), "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowIsExists>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowIsExists` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -164,7 +258,7 @@ pub struct TasksFlowFlowIsExists {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the flow to exclude from the check (optional).
     ///
     /// You can obtain the identifier using the method for creating a new flow tasks.flow.Flow.create or by retrieving a task tasks.task.get for a task from the flow
@@ -176,7 +270,7 @@ pub struct TasksFlowFlowIsExists {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TasksFlowFlowIsExists {
     /// Creates a `TasksFlowFlowIsExists` from its required fields.
@@ -188,7 +282,9 @@ impl TasksFlowFlowIsExists {
                 ::b24_core::__private::serde_json::Value,
             >,
         >,
-        name: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             flow_data: flow_data.into(),
@@ -198,7 +294,10 @@ impl TasksFlowFlowIsExists {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -210,12 +309,30 @@ impl ::b24_core::__private::Method for TasksFlowFlowIsExists {
         "tasks.flow.Flow.isExists",
     );
     type Output = TasksFlowFlowIsExistsResult;
+    type Error = TasksFlowFlowIsExistsError;
 }
 /// The method `tasks.flow.Flow.pin` pins or unpins a flow in the list of flows by its identifier.
 ///
 /// Who: a user who can see the flow in the list of flows..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_flow::TasksFlowFlowPin::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowPin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowPin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -226,12 +343,14 @@ pub struct TasksFlowFlowPin {
     ///
     /// Wire name: `flowId`.
     #[serde(rename = "flowId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub flow_id: i64,
+    pub flow_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksFlowFlowPin {
     /// Creates a `TasksFlowFlowPin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(flow_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        flow_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { flow_id: flow_id.into() }
     }
 }
@@ -242,12 +361,31 @@ impl ::b24_core::__private::Method for TasksFlowFlowPin {
         "tasks.flow.Flow.pin",
     );
     type Output = bool;
+    type Error = TasksFlowFlowPinError;
 }
 /// The method `tasks.flow.Flow.update` modifies the flow.
 ///
 /// Who: Creator or administrator of the flow.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_flow::TasksFlowFlowUpdate::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_flow::TasksFlowFlowUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksFlowFlowUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -284,7 +422,220 @@ impl ::b24_core::__private::Method for TasksFlowFlowUpdate {
         "tasks.flow.Flow.update",
     );
     type Output = TasksFlowFlowUpdateResult;
+    type Error = TasksFlowFlowUpdateError;
 }
+/// The documented errors of `TasksFlowFlowActivate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksFlowFlowActivateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied or stream not found
+    AccessDeniedOrStreamNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Flow not found
+    FlowNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksFlowFlowActivateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied or stream not found" => Self::AccessDeniedOrStreamNotFound,
+                "flow not found" => Self::FlowNotFound,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDeniedOrStreamNotFound => "",
+            Self::FlowNotFound => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDeniedOrStreamNotFound | Self::FlowNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksFlowFlowDelete` (shared).
+pub type TasksFlowFlowDeleteError = TasksFlowFlowActivateError;
+/// The documented errors of `TasksFlowFlowCreate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksFlowFlowCreateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied or flow not found
+    AccessDeniedOrFlowNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// No code; told apart by its description.
+    ///
+    /// 'distributionType': field's value has an invalid value
+    DistributionTypeFieldSValueHasAn,
+    /// No code; told apart by its description.
+    ///
+    /// A flow with this name already exists
+    AFlowWithThisNameAlready,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksFlowFlowCreateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied or flow not found" => Self::AccessDeniedOrFlowNotFound,
+                "unknown error" => Self::UnknownError,
+                "'distributiontype': field's value has an invalid value" => {
+                    Self::DistributionTypeFieldSValueHasAn
+                }
+                "a flow with this name already exists" => Self::AFlowWithThisNameAlready,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDeniedOrFlowNotFound => "",
+            Self::UnknownError => "",
+            Self::DistributionTypeFieldSValueHasAn => "",
+            Self::AFlowWithThisNameAlready => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDeniedOrFlowNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksFlowFlowUpdate` (shared).
+pub type TasksFlowFlowUpdateError = TasksFlowFlowCreateError;
+/// The documented errors of `TasksFlowFlowGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksFlowFlowGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied or flow not found
+    AccessDeniedOrFlowNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// No code; told apart by its description.
+    ///
+    /// Flow not found
+    FlowNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksFlowFlowGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied or flow not found" => Self::AccessDeniedOrFlowNotFound,
+                "unknown error" => Self::UnknownError,
+                "flow not found" => Self::FlowNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDeniedOrFlowNotFound => "",
+            Self::UnknownError => "",
+            Self::FlowNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDeniedOrFlowNotFound | Self::FlowNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksFlowFlowIsExists`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksFlowFlowIsExistsError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied or stream not found
+    AccessDeniedOrStreamNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksFlowFlowIsExistsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied or stream not found" => Self::AccessDeniedOrStreamNotFound,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDeniedOrStreamNotFound => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AccessDeniedOrStreamNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksFlowFlowPin` (shared).
+pub type TasksFlowFlowPinError = TasksFlowFlowIsExistsError;
 /// Object containing flow data
 #[derive(
     Debug,

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/planner/task-planner-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_planner::PlannerGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_planner::PlannerGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PlannerGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -22,5 +39,6 @@ impl ::b24_core::__private::Method for PlannerGetlist {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.planner.getlist",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<f64>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }

@@ -3,6 +3,24 @@
 /// The method `task.stages.add` adds a Kanban or "My Plan" stage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_stages::StagesAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_stages::StagesAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagesAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -24,7 +42,7 @@ pub struct StagesAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_admin: ::std::option::Option<bool>,
+    pub is_admin: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl StagesAdd {
     /// Creates a `StagesAdd` from its required fields.
@@ -44,7 +62,10 @@ impl StagesAdd {
     }
     /// Sets `isAdmin`.
     #[must_use]
-    pub fn is_admin(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn is_admin(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.is_admin = ::std::option::Option::Some(value.into());
         self
     }
@@ -56,10 +77,28 @@ impl ::b24_core::__private::Method for StagesAdd {
         "task.stages.add",
     );
     type Output = i64;
+    type Error = StagesAddError;
 }
 /// The method `task.stages.canmovetask` checks whether the current user can move tasks in the specified object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-can-move-task.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_stages::StagesCanmovetask::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_stages::StagesCanmovetask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagesCanmovetask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -71,7 +110,7 @@ pub struct StagesCanmovetask {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Type of the object:
     /// - `U` — user
     /// - `G` — group
@@ -83,14 +122,16 @@ pub struct StagesCanmovetask {
         rename = "entityType",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_type: ::std::string::String,
+    pub entity_type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl StagesCanmovetask {
     /// Creates a `StagesCanmovetask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_id: impl ::std::convert::Into<i64>,
-        entity_type: impl ::std::convert::Into<::std::string::String>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -105,10 +146,28 @@ impl ::b24_core::__private::Method for StagesCanmovetask {
         "task.stages.canmovetask",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.stages.delete` deletes a Kanban or "My Plan" stage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_stages::StagesDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_stages::StagesDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagesDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,7 +176,7 @@ pub struct StagesDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// If set to `true`, permission checks will be skipped, provided the requester is an administrator of the account
     ///
     /// Wire name: `isAdmin`.
@@ -127,12 +186,14 @@ pub struct StagesDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_admin: ::std::option::Option<bool>,
+    pub is_admin: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl StagesDelete {
     /// Creates a `StagesDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             is_admin: ::std::option::Option::None,
@@ -140,7 +201,10 @@ impl StagesDelete {
     }
     /// Sets `isAdmin`.
     #[must_use]
-    pub fn is_admin(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn is_admin(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.is_admin = ::std::option::Option::Some(value.into());
         self
     }
@@ -152,10 +216,28 @@ impl ::b24_core::__private::Method for StagesDelete {
         "task.stages.delete",
     );
     type Output = bool;
+    type Error = StagesDeleteError;
 }
 /// The method `task.stages.get` retrieves Kanban stages or "My Plan" stages.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_stages::StagesGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_stages::StagesGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagesGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -171,7 +253,7 @@ pub struct StagesGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// If set to `true`, permission checks will not occur, provided that the requester is an administrator of the account.
     ///
     /// Wire name: `isAdmin`.
@@ -181,12 +263,14 @@ pub struct StagesGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_admin: ::std::option::Option<bool>,
+    pub is_admin: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl StagesGet {
     /// Creates a `StagesGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(entity_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             entity_id: entity_id.into(),
             is_admin: ::std::option::Option::None,
@@ -194,7 +278,10 @@ impl StagesGet {
     }
     /// Sets `isAdmin`.
     #[must_use]
-    pub fn is_admin(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn is_admin(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.is_admin = ::std::option::Option::Some(value.into());
         self
     }
@@ -209,10 +296,28 @@ impl ::b24_core::__private::Method for StagesGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = StagesGetError;
 }
 /// The method `task.stages.movetask` moves a task from one stage to another and allows you to change the task position within a group Kanban or "My Plan".
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-move-task.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_stages::StagesMovetask::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_stages::StagesMovetask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagesMovetask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -221,7 +326,7 @@ pub struct StagesMovetask {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// `ID` of the stage to which the task should be moved
     ///
     /// Wire name: `stageId`.
@@ -229,7 +334,7 @@ pub struct StagesMovetask {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
     /// `ID` of the task before which the task should be placed in the stage
     ///
     /// Wire name: `before`.
@@ -239,7 +344,7 @@ pub struct StagesMovetask {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub before: ::std::option::Option<i64>,
+    pub before: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// `ID` of the task after which the task should be placed in the stage
     ///
     /// Wire name: `after`.
@@ -249,14 +354,14 @@ pub struct StagesMovetask {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub after: ::std::option::Option<i64>,
+    pub after: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StagesMovetask {
     /// Creates a `StagesMovetask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        stage_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -267,13 +372,19 @@ impl StagesMovetask {
     }
     /// Sets `before`.
     #[must_use]
-    pub fn before(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.before = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `after`.
     #[must_use]
-    pub fn after(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn after(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.after = ::std::option::Option::Some(value.into());
         self
     }
@@ -285,10 +396,28 @@ impl ::b24_core::__private::Method for StagesMovetask {
         "task.stages.movetask",
     );
     type Output = bool;
+    type Error = StagesMovetaskError;
 }
 /// The method `task.stages.update` updates Kanban or "My Plan" stages.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_stages::StagesUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_stages::StagesUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StagesUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -297,7 +426,7 @@ pub struct StagesUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for updating the Kanban stage or "My Plan"
     ///
     /// Wire name: `fields`.
@@ -312,13 +441,13 @@ pub struct StagesUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_admin: ::std::option::Option<bool>,
+    pub is_admin: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl StagesUpdate {
     /// Creates a `StagesUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -331,7 +460,10 @@ impl StagesUpdate {
     }
     /// Sets `isAdmin`.
     #[must_use]
-    pub fn is_admin(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn is_admin(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.is_admin = ::std::option::Option::Some(value.into());
         self
     }
@@ -343,4 +475,225 @@ impl ::b24_core::__private::Method for StagesUpdate {
         "task.stages.update",
     );
     type Output = bool;
+    type Error = StagesUpdateError;
+}
+/// The documented errors of `StagesAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StagesAddError {
+    /// Code `EMPTY_TITLE`.
+    ///
+    /// Stage title is not specified
+    EmptyTitle,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You do not have permission to manage stages
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StagesAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "EMPTY_TITLE" => Self::EmptyTitle,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EmptyTitle => "EMPTY_TITLE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StagesDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StagesDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot manage stages
+    AccessDenied,
+    /// Code `CANT_DELETE_FIRST`.
+    ///
+    /// Cannot delete the first stage. Move the stage to delete it
+    CantDeleteFirst,
+    /// Code `IS_SYSTEM`.
+    ///
+    /// The default stage cannot be deleted
+    IsSystem,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Stage not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StagesDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CANT_DELETE_FIRST" => Self::CantDeleteFirst,
+            "IS_SYSTEM" => Self::IsSystem,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::CantDeleteFirst => "CANT_DELETE_FIRST",
+            Self::IsSystem => "IS_SYSTEM",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StagesGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StagesGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot view stages in this group.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StagesGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `StagesMovetask`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StagesMovetaskError {
+    /// Code `ACCESS_DENIED_MOVE`.
+    ///
+    /// You cannot move this task
+    AccessDeniedMove,
+    /// Code `TASK_NOT_FOUND`.
+    ///
+    /// Task not found or access to it is denied
+    TaskNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Stage not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StagesMovetaskError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED_MOVE" => Self::AccessDeniedMove,
+            "TASK_NOT_FOUND" => Self::TaskNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDeniedMove => "ACCESS_DENIED_MOVE",
+            Self::TaskNotFound => "TASK_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TaskNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StagesUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StagesUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// You cannot modify stages in this group
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Stage not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StagesUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }

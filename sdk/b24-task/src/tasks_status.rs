@@ -3,6 +3,23 @@
 /// The method `tasks.task.complete` moves the task to the Completed status.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_status::TasksTaskComplete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_status::TasksTaskComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -13,12 +30,14 @@ pub struct TasksTaskComplete {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskComplete {
     /// Creates a `TasksTaskComplete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -29,10 +48,28 @@ impl ::b24_core::__private::Method for TasksTaskComplete {
         "tasks.task.complete",
     );
     type Output = TasksTaskCompleteResult;
+    type Error = TasksTaskCompleteError;
 }
 /// The method `tasks.task.defer` changes the task status to "Deferred."
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-defer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_status::TasksTaskDefer::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_status::TasksTaskDefer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskDefer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -43,12 +80,14 @@ pub struct TasksTaskDefer {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskDefer {
     /// Creates a `TasksTaskDefer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -59,10 +98,28 @@ impl ::b24_core::__private::Method for TasksTaskDefer {
         "tasks.task.defer",
     );
     type Output = TasksTaskDeferResult;
+    type Error = TasksTaskDeferError;
 }
 /// The method `tasks.task.pause` stops the execution of the task and changes its status to Waiting for Execution.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-pause.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_status::TasksTaskPause::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_status::TasksTaskPause>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskPause` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -73,12 +130,14 @@ pub struct TasksTaskPause {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskPause {
     /// Creates a `TasksTaskPause` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -89,10 +148,28 @@ impl ::b24_core::__private::Method for TasksTaskPause {
         "tasks.task.pause",
     );
     type Output = TasksTaskPauseResult;
+    type Error = TasksTaskPauseError;
 }
 /// The method `tasks.task.renew` renews a task after it has been completed.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-renew.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_status::TasksTaskRenew::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_status::TasksTaskRenew>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskRenew` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,12 +180,14 @@ pub struct TasksTaskRenew {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskRenew {
     /// Creates a `TasksTaskRenew` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -119,10 +198,28 @@ impl ::b24_core::__private::Method for TasksTaskRenew {
         "tasks.task.renew",
     );
     type Output = TasksTaskRenewResult;
+    type Error = TasksTaskRenewError;
 }
 /// The method `tasks.task.start` moves the task to the In Progress status.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_status::TasksTaskStart::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_status::TasksTaskStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -133,12 +230,14 @@ pub struct TasksTaskStart {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskStart {
     /// Creates a `TasksTaskStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -149,7 +248,104 @@ impl ::b24_core::__private::Method for TasksTaskStart {
         "tasks.task.start",
     );
     type Output = TasksTaskStartResult;
+    type Error = TasksTaskStartError;
 }
+/// The documented errors of `TasksTaskComplete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskCompleteError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// No code; told apart by its description.
+    ///
+    /// Action on the task is not allowed
+    ActionOnTheTaskIsNot,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskCompleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => Self::WrongTaskId,
+                "action on the task is not allowed" => Self::ActionOnTheTaskIsNot,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::ActionOnTheTaskIsNot => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskStart` (shared).
+pub type TasksTaskStartError = TasksTaskCompleteError;
+/// The documented errors of `TasksTaskDefer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskDeferError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1048582`.
+    ///
+    /// Action on the task is not allowed
+    Code1048582,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskDeferError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1048582" => Self::Code1048582,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1048582 => "1048582",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskPause` (shared).
+pub type TasksTaskPauseError = TasksTaskDeferError;
+/// The documented errors of `TasksTaskRenew` (shared).
+pub type TasksTaskRenewError = TasksTaskDeferError;
 /// The `Time` object.
 #[derive(
     Debug,

@@ -5,6 +5,24 @@
 /// Who: a user with the permission to create a template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -44,12 +62,29 @@ impl ::b24_core::__private::Method for TasksTemplateAdd {
         "tasks.template.add",
     );
     type Output = i64;
+    type Error = TasksTemplateAddError;
 }
 /// The method `tasks.template.checklist.add` adds a checklist item to the task template.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_template::TasksTemplateChecklistAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -63,7 +98,7 @@ pub struct TasksTemplateChecklistAdd {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Fields of the created checklist item (detailed description)
     ///
     /// Wire name: `fields`.
@@ -74,7 +109,7 @@ impl TasksTemplateChecklistAdd {
     /// Creates a `TasksTemplateChecklistAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<TasksTemplateChecklistAddFields>,
     ) -> Self {
         Self {
@@ -90,12 +125,29 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistAdd {
         "tasks.template.checklist.add",
     );
     type Output = TasksTemplateChecklistAddResult;
+    type Error = TasksTemplateChecklistAddError;
 }
 /// The method `tasks.template.checklist.addAttachmentByContent` adds an attachment to a checklist item based on the content of a file.
 ///
 /// Who: a user with permissions to modify the task template..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-add-attachment-by-content.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_template::TasksTemplateChecklistAddAttachmentByContent) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistAddAttachmentByContent>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistAddAttachmentByContent` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -109,7 +161,7 @@ pub struct TasksTemplateChecklistAddAttachmentByContent {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the method to get the list of items
@@ -119,7 +171,7 @@ pub struct TasksTemplateChecklistAddAttachmentByContent {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
     /// Parameters of the created attachment (detailed description)
     ///
     /// Wire name: `attachmentParameters`.
@@ -130,8 +182,8 @@ impl TasksTemplateChecklistAddAttachmentByContent {
     /// Creates a `TasksTemplateChecklistAddAttachmentByContent` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         attachment_parameters: impl ::std::convert::Into<
             TasksTemplateChecklistAddAttachmentByContentAttachmentParameters,
         >,
@@ -150,12 +202,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistAddAttachmentByCont
         "tasks.template.checklist.addAttachmentByContent",
     );
     type Output = TasksTemplateChecklistAddAttachmentByContentResult;
+    type Error = TasksTemplateChecklistAddAttachmentByContentError;
 }
 /// The method `tasks.template.checklist.addAttachmentsFromDisk` adds files from Drive to a checklist item.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-add-attachments-from-disk.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistAddAttachmentsFromDisk::new(1, 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistAddAttachmentsFromDisk>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistAddAttachmentsFromDisk` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -169,7 +239,7 @@ pub struct TasksTemplateChecklistAddAttachmentsFromDisk {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the method to get the list of items
@@ -179,7 +249,7 @@ pub struct TasksTemplateChecklistAddAttachmentsFromDisk {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
     /// An array of file identifiers from Drive. Prefix each identifier with `n`, for example, `["n5065", "n5067"]`.
     ///
     /// You can obtain file identifiers in two ways.
@@ -200,8 +270,8 @@ impl TasksTemplateChecklistAddAttachmentsFromDisk {
     /// Creates a `TasksTemplateChecklistAddAttachmentsFromDisk` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         files_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -220,12 +290,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistAddAttachmentsFromD
         "tasks.template.checklist.addAttachmentsFromDisk",
     );
     type Output = TasksTemplateChecklistAddAttachmentsFromDiskResult;
+    type Error = TasksTemplateChecklistAddAttachmentsFromDiskError;
 }
 /// The method `tasks.template.checklist.complete` marks a checklist item of the template as completed.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistComplete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -239,7 +327,7 @@ pub struct TasksTemplateChecklistComplete {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The identifier of the checklist item can be obtained when creating a new item or by using the method to get the list of items
@@ -249,14 +337,14 @@ pub struct TasksTemplateChecklistComplete {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateChecklistComplete {
     /// Creates a `TasksTemplateChecklistComplete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -271,12 +359,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistComplete {
         "tasks.template.checklist.complete",
     );
     type Output = TasksTemplateChecklistCompleteResult;
+    type Error = TasksTemplateChecklistCompleteError;
 }
 /// The method `tasks.template.checklist.delete` removes a checklist item from the task template.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -290,7 +396,7 @@ pub struct TasksTemplateChecklistDelete {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the method to get the list of items
@@ -300,14 +406,14 @@ pub struct TasksTemplateChecklistDelete {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateChecklistDelete {
     /// Creates a `TasksTemplateChecklistDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -322,12 +428,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistDelete {
         "tasks.template.checklist.delete",
     );
     type Output = bool;
+    type Error = TasksTemplateChecklistDeleteError;
 }
 /// The method `tasks.template.checklist.get` returns a single checklist item from the task template.
 ///
 /// Who: a user with read access permission for the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -341,7 +465,7 @@ pub struct TasksTemplateChecklistGet {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item in the template.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the method to get the list of items
@@ -351,14 +475,14 @@ pub struct TasksTemplateChecklistGet {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateChecklistGet {
     /// Creates a `TasksTemplateChecklistGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -373,12 +497,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistGet {
         "tasks.template.checklist.get",
     );
     type Output = TasksTemplateChecklistGetResult;
+    type Error = TasksTemplateChecklistGetError;
 }
 /// The method `tasks.template.checklist.list` returns a list of checklist items for the task template.
 ///
 /// Who: a user with read access permission for the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -392,7 +534,7 @@ pub struct TasksTemplateChecklistList {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Filter for selecting checklist items in the form `{ "field": "value", ... }`.
     ///
     /// You can filter by the following fields:
@@ -463,7 +605,9 @@ pub struct TasksTemplateChecklistList {
 impl TasksTemplateChecklistList {
     /// Creates a `TasksTemplateChecklistList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(template_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             template_id: template_id.into(),
             filter: ::std::option::Option::None,
@@ -518,12 +662,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistList {
         "tasks.template.checklist.list",
     );
     type Output = TasksTemplateChecklistListResult;
+    type Error = TasksTemplateChecklistListError;
 }
 /// The method `tasks.template.checklist.moveAfter` moves a checklist item after a specified item.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-move-after.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistMoveAfter::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistMoveAfter>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistMoveAfter` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -537,7 +699,7 @@ pub struct TasksTemplateChecklistMoveAfter {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the item to be moved.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the get list of items method
@@ -547,7 +709,7 @@ pub struct TasksTemplateChecklistMoveAfter {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the item after which the element should be placed
     ///
     /// Wire name: `afterItemId`.
@@ -555,15 +717,15 @@ pub struct TasksTemplateChecklistMoveAfter {
         rename = "afterItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub after_item_id: i64,
+    pub after_item_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateChecklistMoveAfter {
     /// Creates a `TasksTemplateChecklistMoveAfter` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
-        after_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        after_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -579,12 +741,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistMoveAfter {
         "tasks.template.checklist.moveAfter",
     );
     type Output = TasksTemplateChecklistMoveAfterResult;
+    type Error = TasksTemplateChecklistMoveAfterError;
 }
 /// The method `tasks.template.checklist.moveBefore` moves a checklist item before the specified item.
 ///
 /// Who: a user with permissions to modify the task template..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-move-before.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistMoveBefore::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistMoveBefore>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistMoveBefore` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -598,7 +778,7 @@ pub struct TasksTemplateChecklistMoveBefore {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the item to be moved.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the method to get the list of items
@@ -608,7 +788,7 @@ pub struct TasksTemplateChecklistMoveBefore {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the item before which the element should be placed.
     ///
     /// The checklist item identifier can be obtained when creating a new item or by using the method to get the list of items
@@ -618,15 +798,15 @@ pub struct TasksTemplateChecklistMoveBefore {
         rename = "beforeItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub before_item_id: i64,
+    pub before_item_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateChecklistMoveBefore {
     /// Creates a `TasksTemplateChecklistMoveBefore` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
-        before_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        before_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -642,12 +822,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistMoveBefore {
         "tasks.template.checklist.moveBefore",
     );
     type Output = TasksTemplateChecklistMoveBeforeResult;
+    type Error = TasksTemplateChecklistMoveBeforeError;
 }
 /// The method `tasks.template.checklist.removeAttachments` removes attachments from a checklist item in the task template.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-remove-attachments.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistRemoveAttachments::new(1, 1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistRemoveAttachments>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistRemoveAttachments` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -661,7 +859,7 @@ pub struct TasksTemplateChecklistRemoveAttachments {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The identifier of the checklist item can be obtained when creating a new item or by using the method to get the list of items
@@ -671,7 +869,7 @@ pub struct TasksTemplateChecklistRemoveAttachments {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
     /// Array of attachment identifiers to be removed
     ///
     /// Wire name: `attachmentsIds`.
@@ -682,8 +880,8 @@ impl TasksTemplateChecklistRemoveAttachments {
     /// Creates a `TasksTemplateChecklistRemoveAttachments` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         attachments_ids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -702,12 +900,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistRemoveAttachments {
         "tasks.template.checklist.removeAttachments",
     );
     type Output = TasksTemplateChecklistRemoveAttachmentsResult;
+    type Error = TasksTemplateChecklistRemoveAttachmentsError;
 }
 /// The method `tasks.template.checklist.renew` removes the completion mark from a checklist item of the task template.
 ///
 /// Who: a user with permissions to modify the task template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-renew.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateChecklistRenew::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistRenew>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistRenew` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -721,7 +937,7 @@ pub struct TasksTemplateChecklistRenew {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The identifier of the checklist item can be obtained when creating a new item or by using the method to get the list of items
@@ -731,14 +947,14 @@ pub struct TasksTemplateChecklistRenew {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateChecklistRenew {
     /// Creates a `TasksTemplateChecklistRenew` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             template_id: template_id.into(),
@@ -753,12 +969,29 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistRenew {
         "tasks.template.checklist.renew",
     );
     type Output = TasksTemplateChecklistRenewResult;
+    type Error = TasksTemplateChecklistRenewError;
 }
 /// The method `tasks.template.checklist.update` updates a checklist item of the task template.
 ///
 /// Who: a user with permissions to modify the task template..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_template::TasksTemplateChecklistUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateChecklistUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateChecklistUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -772,7 +1005,7 @@ pub struct TasksTemplateChecklistUpdate {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the checklist item.
     ///
     /// The identifier of the checklist item can be obtained when creating a new item or by using the method to get the list of items
@@ -782,7 +1015,7 @@ pub struct TasksTemplateChecklistUpdate {
         rename = "checkListItemId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub check_list_item_id: i64,
+    pub check_list_item_id: ::b24_core::__private::Param<i64>,
     /// Fields to update the checklist item (detailed description)
     ///
     /// Wire name: `fields`.
@@ -793,8 +1026,8 @@ impl TasksTemplateChecklistUpdate {
     /// Creates a `TasksTemplateChecklistUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
-        check_list_item_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        check_list_item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<TasksTemplateChecklistUpdateFields>,
     ) -> Self {
         Self {
@@ -811,12 +1044,30 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistUpdate {
         "tasks.template.checklist.update",
     );
     type Output = TasksTemplateChecklistUpdateResult;
+    type Error = TasksTemplateChecklistUpdateError;
 }
 /// The method `tasks.template.delete` removes a task template.
 ///
 /// Who: a user with permission to delete templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -830,12 +1081,14 @@ pub struct TasksTemplateDelete {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTemplateDelete {
     /// Creates a `TasksTemplateDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(template_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             template_id: template_id.into(),
         }
@@ -848,12 +1101,30 @@ impl ::b24_core::__private::Method for TasksTemplateDelete {
         "tasks.template.delete",
     );
     type Output = bool;
+    type Error = TasksTemplateDeleteError;
 }
 /// The method `tasks.template.fields` returns the description of the task template fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -872,12 +1143,30 @@ impl ::b24_core::__private::Method for TasksTemplateFields {
         "tasks.template.fields",
     );
     type Output = TasksTemplateFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.template.get` returns the task template data by its ID.
 ///
 /// Who: a user with permission to view the template.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -891,7 +1180,7 @@ pub struct TasksTemplateGet {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// Additional selection parameters (detailed description)
     ///
     /// Wire name: `params`.
@@ -901,7 +1190,9 @@ pub struct TasksTemplateGet {
 impl TasksTemplateGet {
     /// Creates a `TasksTemplateGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(template_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             template_id: template_id.into(),
             params: ::std::option::Option::None,
@@ -924,12 +1215,31 @@ impl ::b24_core::__private::Method for TasksTemplateGet {
         "tasks.template.get",
     );
     type Output = TasksTemplateGetResult;
+    type Error = TasksTemplateGetError;
 }
 /// The method `tasks.template.update` updates an existing task template.
 ///
 /// Who: a user with template editing access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_template::TasksTemplateUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_template::TasksTemplateUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTemplateUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -943,7 +1253,7 @@ pub struct TasksTemplateUpdate {
         rename = "templateId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub template_id: i64,
+    pub template_id: ::b24_core::__private::Param<i64>,
     /// The fields of the template that need to be changed.
     ///
     /// The fields and value types correspond to the description on the Task Template Fields page
@@ -959,7 +1269,7 @@ impl TasksTemplateUpdate {
     /// Creates a `TasksTemplateUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        template_id: impl ::std::convert::Into<i64>,
+        template_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -980,6 +1290,915 @@ impl ::b24_core::__private::Method for TasksTemplateUpdate {
         "tasks.template.update",
     );
     type Output = bool;
+    type Error = TasksTemplateUpdateError;
+}
+/// The documented errors of `TasksTemplateAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Item name is not specified
+    ItemNameIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value [] for field [PARENT_ID] in element [, Item name]
+    InvalidValueForFieldParentId,
+    /// No code; told apart by its description.
+    ///
+    /// Adding item: action is not available
+    AddingItemActionIsNotAvailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "item name is not specified" => Self::ItemNameIsNotSpecified,
+                    "invalid value [] for field [parent_id] in element [, item name]" => {
+                        Self::InvalidValueForFieldParentId
+                    }
+                    "adding item: action is not available" => {
+                        Self::AddingItemActionIsNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::ItemNameIsNotSpecified => "",
+            Self::InvalidValueForFieldParentId => "",
+            Self::AddingItemActionIsNotAvailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistAddAttachmentByContent`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistAddAttachmentByContentError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    ///
+    /// Could not find value for parameter {attachmentParameters}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// An error occurred while adding the attachment
+    AnErrorOccurredWhileAddingThe,
+    /// No code; told apart by its description.
+    ///
+    /// Modification of the item: action is not available
+    ModificationOfTheItemActionIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for TasksTemplateChecklistAddAttachmentByContentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "an error occurred while adding the attachment" => {
+                        Self::AnErrorOccurredWhileAddingThe
+                    }
+                    "modification of the item: action is not available" => {
+                        Self::ModificationOfTheItemActionIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AnErrorOccurredWhileAddingThe => "",
+            Self::ModificationOfTheItemActionIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistAddAttachmentsFromDisk`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistAddAttachmentsFromDiskError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    ///
+    /// Could not find value for parameter {filesIds}
+    ///
+    /// Invalid value {} to match with parameter {filesIds}. Should be value of type array.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value [] for field [ENTITY_ID] in element [, ]
+    InvalidValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Item modification: action not available
+    ItemModificationActionNotAvailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for TasksTemplateChecklistAddAttachmentsFromDiskError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "invalid value [] for field [entity_id] in element [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "item modification: action not available" => {
+                        Self::ItemModificationActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::InvalidValueForFieldEntityId => "",
+            Self::ItemModificationActionNotAvailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistComplete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistCompleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Bitrix\Tasks\CheckList\CheckListFacade::onAfterUpdate(): Argument #1 ($taskId) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313
+    BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect value [] for field [ENTITY_ID] in item [, ]
+    IncorrectValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Changing the status of the item: action unavailable
+    ChangingTheStatusOfTheItem,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistCompleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "incorrect value [] for field [entity_id] in item [, ]" => {
+                        Self::IncorrectValueForFieldEntityId
+                    }
+                    "changing the status of the item: action unavailable" => {
+                        Self::ChangingTheStatusOfTheItem
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument => "",
+            Self::IncorrectValueForFieldEntityId => "",
+            Self::ChangingTheStatusOfTheItem => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Bitrix\Tasks\CheckList\CheckListFacade::onAfterUpdate(): Argument #1 ($taskId) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313
+    BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value [] for field [ENTITY_ID] in item [, ]
+    InvalidValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Deleting item: action not available
+    DeletingItemActionNotAvailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "invalid value [] for field [entity_id] in item [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "deleting item: action not available" => {
+                        Self::DeletingItemActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument => "",
+            Self::InvalidValueForFieldEntityId => "",
+            Self::DeletingItemActionNotAvailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistGetError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Access to the task template is denied
+    AccessToTheTaskTemplateIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access to the task template is denied" => {
+                        Self::AccessToTheTaskTemplateIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessToTheTaskTemplateIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access to the task template is denied
+    AccessToTheTaskTemplateIs,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access to the task template is denied" => {
+                        Self::AccessToTheTaskTemplateIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessToTheTaskTemplateIs => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistMoveAfter`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistMoveAfterError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    ///
+    /// Could not find value for parameter {afterItemId}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Bitrix\Tasks\CheckList\CheckListFacade::onAfterUpdate(): Argument #1 ($taskId) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313
+    BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect value [] for field [ENTITY_ID] in element [, ]
+    IncorrectValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Moving item: action not available
+    MovingItemActionNotAvailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistMoveAfterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "incorrect value [] for field [entity_id] in element [, ]" => {
+                        Self::IncorrectValueForFieldEntityId
+                    }
+                    "moving item: action not available" => {
+                        Self::MovingItemActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument => "",
+            Self::IncorrectValueForFieldEntityId => "",
+            Self::MovingItemActionNotAvailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistMoveBefore`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistMoveBeforeError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    ///
+    /// Could not find value for parameter {afterItemId}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Bitrix\Tasks\CheckList\CheckListFacade::onAfterUpdate(): Argument #1 ($taskId) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313
+    BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value [] for field [ENTITY_ID] in element [, ]
+    InvalidValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Moving item: action unavailable
+    MovingItemActionUnavailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistMoveBeforeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "invalid value [] for field [entity_id] in element [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "moving item: action unavailable" => {
+                        Self::MovingItemActionUnavailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument => "",
+            Self::InvalidValueForFieldEntityId => "",
+            Self::MovingItemActionUnavailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistRemoveAttachments`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistRemoveAttachmentsError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    ///
+    /// Could not find value for parameter {attachmentsIds}
+    ///
+    /// Invalid value {} to match with parameter {attachmentsIds}. Should be value of type array.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value [] for field [ENTITY_ID] in element [, ]
+    InvalidValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Changing item: action is not available
+    ChangingItemActionIsNotAvailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for TasksTemplateChecklistRemoveAttachmentsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "invalid value [] for field [entity_id] in element [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "changing item: action is not available" => {
+                        Self::ChangingItemActionIsNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::InvalidValueForFieldEntityId => "",
+            Self::ChangingItemActionIsNotAvailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistRenew`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistRenewError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Bitrix\Tasks\CheckList\CheckListFacade::onAfterUpdate(): Argument #1 ($taskId) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313
+    BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect value [] for field [ENTITY_ID] in item [, ]
+    IncorrectValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Changing the status of the item: action not available
+    ChangingTheStatusOfTheItem,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistRenewError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "incorrect value [] for field [entity_id] in item [, ]" => {
+                        Self::IncorrectValueForFieldEntityId
+                    }
+                    "changing the status of the item: action not available" => {
+                        Self::ChangingTheStatusOfTheItem
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument => "",
+            Self::IncorrectValueForFieldEntityId => "",
+            Self::ChangingTheStatusOfTheItem => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateChecklistUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateChecklistUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Bitrix\Tasks\CheckList\Internals\CheckList All parameters in the constructor must have real class type
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Bitrix\Tasks\CheckList\CheckListFacade::onAfterUpdate(): Argument #1 ($taskId) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313
+    BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value [] for field [ENTITY_ID] in item [, Checklist item name]
+    InvalidValueForFieldEntityId,
+    /// No code; told apart by its description.
+    ///
+    /// Updating item: action not available
+    UpdatingItemActionNotAvailable,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateChecklistUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "invalid value [] for field [entity_id] in item [, checklist item name]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "updating item: action not available" => {
+                        Self::UpdatingItemActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument => "",
+            Self::InvalidValueForFieldEntityId => "",
+            Self::UpdatingItemActionNotAvailable => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateDeleteError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Invalid value {} to match with parameter {templateId}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateGetError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTemplateUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTemplateUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {templateId}
+    ///
+    /// Invalid value {} to match with parameter {templateId}. Should be value of type int.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTemplateUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Fields of the created checklist item (detailed description)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

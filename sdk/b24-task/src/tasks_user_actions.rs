@@ -5,6 +5,23 @@
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-favorite-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskFavoriteAdd::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskFavoriteAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskFavoriteAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,12 +32,14 @@ pub struct TasksTaskFavoriteAdd {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskFavoriteAdd {
     /// Creates a `TasksTaskFavoriteAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -31,12 +50,30 @@ impl ::b24_core::__private::Method for TasksTaskFavoriteAdd {
         "tasks.task.favorite.add",
     );
     type Output = bool;
+    type Error = TasksTaskFavoriteAddError;
 }
 /// The method `tasks.task.favorite.remove` removes a task from Favorites.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-favorite-remove.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskFavoriteRemove::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskFavoriteRemove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskFavoriteRemove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -47,12 +84,14 @@ pub struct TasksTaskFavoriteRemove {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskFavoriteRemove {
     /// Creates a `TasksTaskFavoriteRemove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -63,12 +102,30 @@ impl ::b24_core::__private::Method for TasksTaskFavoriteRemove {
         "tasks.task.favorite.remove",
     );
     type Output = bool;
+    type Error = TasksTaskFavoriteRemoveError;
 }
 /// The `tasks.task.mute` method enables "Mute" mode for a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-mute.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskMute::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskMute>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskMute` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -79,12 +136,14 @@ pub struct TasksTaskMute {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskMute {
     /// Creates a `TasksTaskMute` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -95,12 +154,30 @@ impl ::b24_core::__private::Method for TasksTaskMute {
         "tasks.task.mute",
     );
     type Output = TasksTaskMuteResult;
+    type Error = TasksTaskMuteError;
 }
 /// The method `tasks.task.pin` pins a task in the current user's task list.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskPin::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskPin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskPin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -111,12 +188,14 @@ pub struct TasksTaskPin {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskPin {
     /// Creates a `TasksTaskPin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -125,12 +204,30 @@ impl ::b24_core::__private::Method for TasksTaskPin {
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.pin");
     type Output = TasksTaskPinResult;
+    type Error = TasksTaskPinError;
 }
 /// The method `tasks.task.startwatch` enables watching a task.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-start-watch.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskStartwatch::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskStartwatch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskStartwatch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -141,12 +238,14 @@ pub struct TasksTaskStartwatch {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskStartwatch {
     /// Creates a `TasksTaskStartwatch` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -157,12 +256,30 @@ impl ::b24_core::__private::Method for TasksTaskStartwatch {
         "tasks.task.startwatch",
     );
     type Output = TasksTaskStartwatchResult;
+    type Error = TasksTaskStartwatchError;
 }
 /// The method `tasks.task.stopwatch` disables monitoring for the task.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-stop-watch.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskStopwatch::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskStopwatch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskStopwatch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -173,12 +290,14 @@ pub struct TasksTaskStopwatch {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskStopwatch {
     /// Creates a `TasksTaskStopwatch` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -189,12 +308,30 @@ impl ::b24_core::__private::Method for TasksTaskStopwatch {
         "tasks.task.stopwatch",
     );
     type Output = TasksTaskStopwatchResult;
+    type Error = TasksTaskStopwatchError;
 }
 /// The method `tasks.task.unmute` disables the "Mute" mode for a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-unmute.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskUnmute::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskUnmute>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskUnmute` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -205,12 +342,14 @@ pub struct TasksTaskUnmute {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskUnmute {
     /// Creates a `TasksTaskUnmute` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -221,12 +360,30 @@ impl ::b24_core::__private::Method for TasksTaskUnmute {
         "tasks.task.unmute",
     );
     type Output = TasksTaskUnmuteResult;
+    type Error = TasksTaskUnmuteError;
 }
 /// The `tasks.task.unpin` method unpins a task in the current user's task list.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-unpin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_actions::TasksTaskUnpin::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_actions::TasksTaskUnpin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskUnpin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -237,12 +394,14 @@ pub struct TasksTaskUnpin {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskUnpin {
     /// Creates a `TasksTaskUnpin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -253,7 +412,199 @@ impl ::b24_core::__private::Method for TasksTaskUnpin {
         "tasks.task.unpin",
     );
     type Output = TasksTaskUnpinResult;
+    type Error = TasksTaskUnpinError;
 }
+/// The documented errors of `TasksTaskFavoriteAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskFavoriteAddError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1`.
+    ///
+    /// Task not found or not accessible
+    Code1,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskFavoriteAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1" => Self::Code1,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1 => "1",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code1)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksTaskFavoriteRemove` (shared).
+pub type TasksTaskFavoriteRemoveError = TasksTaskFavoriteAddError;
+/// The documented errors of `TasksTaskMute`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskMuteError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskMuteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => Self::WrongTaskId,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskUnmute` (shared).
+pub type TasksTaskUnmuteError = TasksTaskMuteError;
+/// The documented errors of `TasksTaskUnpin` (shared).
+pub type TasksTaskUnpinError = TasksTaskMuteError;
+/// The documented errors of `TasksTaskPin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskPinError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskPinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskStartwatch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskStartwatchError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1048584`.
+    ///
+    /// a:0:{}
+    Code1048584,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskStartwatchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1048584" => Self::Code1048584,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1048584 => "1048584",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskStopwatch` (shared).
+pub type TasksTaskStopwatchError = TasksTaskStartwatchError;
 /// The `Time` object.
 #[derive(
     Debug,

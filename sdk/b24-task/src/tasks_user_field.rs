@@ -5,6 +5,22 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_user_field::ItemUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,30 @@ impl ::b24_core::__private::Method for ItemUserfieldAdd {
         "task.item.userfield.add",
     );
     type Output = i64;
+    type Error = ItemUserfieldAddError;
 }
 /// The method `task.item.userfield.delete` removes a custom field from a task.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_field::ItemUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,12 +79,14 @@ pub struct ItemUserfieldDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemUserfieldDelete {
     /// Creates a `ItemUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -61,12 +97,30 @@ impl ::b24_core::__private::Method for ItemUserfieldDelete {
         "task.item.userfield.delete",
     );
     type Output = bool;
+    type Error = ItemUserfieldDeleteError;
 }
 /// The method `task.item.userfield.get` retrieves the description of a custom task field by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_field::ItemUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,12 +131,14 @@ pub struct ItemUserfieldGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemUserfieldGet {
     /// Creates a `ItemUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -93,12 +149,30 @@ impl ::b24_core::__private::Method for ItemUserfieldGet {
         "task.item.userfield.get",
     );
     type Output = ItemUserfieldGetResult;
+    type Error = ItemUserfieldGetError;
 }
 /// The method `task.item.userfield.getfields` retrieves a list of fields for task custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_field::ItemUserfieldGetfields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldGetfields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldGetfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,12 +191,31 @@ impl ::b24_core::__private::Method for ItemUserfieldGetfields {
         "task.item.userfield.getfields",
     );
     type Output = ItemUserfieldGetfieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.item.userfield.getlist` retrieves a list of custom fields for tasks.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_field::ItemUserfieldGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldGetlist>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -211,6 +304,7 @@ impl ::b24_core::__private::Method for ItemUserfieldGetlist {
         "task.item.userfield.getlist",
     );
     type Output = ::std::vec::Vec<ItemUserfieldGetlistResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ItemUserfieldGetlist {
     type Item = ItemUserfieldGetlistResultItem;
@@ -222,6 +316,24 @@ impl ::b24_core::__private::ListMethod for ItemUserfieldGetlist {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_user_field::ItemUserfieldGettypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldGettypes>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldGettypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -240,6 +352,7 @@ impl ::b24_core::__private::Method for ItemUserfieldGettypes {
         "task.item.userfield.gettypes",
     );
     type Output = ::std::vec::Vec<ItemUserfieldGettypesResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ItemUserfieldGettypes {
     type Item = ItemUserfieldGettypesResultItem;
@@ -251,6 +364,22 @@ impl ::b24_core::__private::ListMethod for ItemUserfieldGettypes {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::tasks_user_field::ItemUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_user_field::ItemUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -261,7 +390,7 @@ pub struct ItemUserfieldUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of parameters to be updated for the field (detailed description)
     ///
     /// Wire name: `DATA`.
@@ -272,7 +401,7 @@ impl ItemUserfieldUpdate {
     /// Creates a `ItemUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<ItemUserfieldUpdateData>,
     ) -> Self {
         Self {
@@ -288,6 +417,187 @@ impl ::b24_core::__private::Method for ItemUserfieldUpdate {
         "task.item.userfield.update",
     );
     type Output = bool;
+    type Error = ItemUserfieldUpdateError;
+}
+/// The documented errors of `ItemUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemUserfieldAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// The 'USER_TYPE_ID' field is not found
+    ///
+    /// Invalid user type specified.
+    ///
+    /// The 'FIELD_NAME' field is not found
+    ///
+    /// The field UF_TASK_CLIENT_REQUEST for the object TASKS_TASK already exists.
+    ///
+    /// Access denied
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemUserfieldDeleteError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#0; Invalid arguments for Bitrix\Tasks\Integration\Rest\Task\UserField::delete; 0/TE
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Access denied
+    ErrorCore,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID '{ID}' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemUserfieldGetError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// No parameters found
+    ///
+    /// ID is not defined or invalid
+    ErrorCore,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID '{ID}' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ItemUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemUserfieldUpdateError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// TASKS_ERROR_EXCEPTION_#0; Invalid arguments for Bitrix\Tasks\Integration\Rest\Task\UserField::update; 0/TE
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Access denied
+    ErrorCore,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID '{ID}' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ItemUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `FieldMetadata` object.
 #[derive(

@@ -7,6 +7,22 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::result::TaskResultAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -32,16 +48,34 @@ impl ::b24_core::__private::Method for TaskResultAdd {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.addFromComment` pins a comment as the result of task execution.
 ///
 /// Who: any user with access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-add-from-comment.html>
-/// The `TasksTaskResultAddFromComment` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultAddFromComment::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultAddFromComment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskResultAddFromComment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskResultAddFromComment {
+pub struct TaskResultAddFromComment {
     /// The identifier of the comment to be pinned as a result.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the method to get the list of comments
@@ -51,24 +85,27 @@ pub struct TasksTaskResultAddFromComment {
         rename = "commentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub comment_id: i64,
+    pub comment_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskResultAddFromComment {
-    /// Creates a `TasksTaskResultAddFromComment` from its required fields.
+impl TaskResultAddFromComment {
+    /// Creates a `TaskResultAddFromComment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(comment_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             comment_id: comment_id.into(),
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
+impl ::b24_core::__private::Method for TaskResultAddFromComment {
     const NAME: &'static str = "tasks.task.result.addFromComment";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.addFromComment",
     );
-    type Output = TasksTaskResultAddFromCommentResult;
+    type Output = TaskResultAddFromCommentResult;
+    type Error = TaskResultAddFromCommentError;
 }
 /// The method `tasks.task.result.addfromchatmessage` creates a task result from a task chat message.
 ///
@@ -77,6 +114,22 @@ impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-addfromchatmessage.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::result::TaskResultAddfromchatmessage) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultAddfromchatmessage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultAddfromchatmessage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -104,6 +157,7 @@ impl ::b24_core::__private::Method for TaskResultAddfromchatmessage {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultAddfromchatmessageResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.delete` deletes the task result.
 ///
@@ -112,6 +166,23 @@ impl ::b24_core::__private::Method for TaskResultAddfromchatmessage {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-delete.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -120,12 +191,14 @@ pub struct TaskResultDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TaskResultDelete {
     /// Creates a `TaskResultDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -136,20 +209,35 @@ impl ::b24_core::__private::Method for TaskResultDelete {
         "tasks.task.result.delete",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskResultDeleteResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.deleteFromComment` unpins a comment as the result of a task. To remove a comment from the result, use the method task.commentitem.delete.
 ///
 /// Who: any user with access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-delete-from-comment.html>
-/// The `TasksTaskResultDeleteFromComment` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultDeleteFromComment::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultDeleteFromComment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskResultDeleteFromComment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskResultDeleteFromComment {
+pub struct TaskResultDeleteFromComment {
     /// The identifier of the comment for which the result needs to be unpinned.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the get list of comments method for the task
@@ -159,24 +247,27 @@ pub struct TasksTaskResultDeleteFromComment {
         rename = "commentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub comment_id: i64,
+    pub comment_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskResultDeleteFromComment {
-    /// Creates a `TasksTaskResultDeleteFromComment` from its required fields.
+impl TaskResultDeleteFromComment {
+    /// Creates a `TaskResultDeleteFromComment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(comment_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             comment_id: comment_id.into(),
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
+impl ::b24_core::__private::Method for TaskResultDeleteFromComment {
     const NAME: &'static str = "tasks.task.result.deleteFromComment";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.deleteFromComment",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TaskResultDeleteFromCommentError;
 }
 /// The method `tasks.task.result.list` returns a list of task results.
 ///
@@ -185,6 +276,24 @@ impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-list-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultListV3::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultListV3>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultListV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -343,38 +452,66 @@ impl ::b24_core::__private::Method for TaskResultListV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultListV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for TaskResultListV3 {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `tasks.task.result.list` retrieves a list of results associated with a task.
 ///
 /// Who: any user with access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-list.html>
-/// The `TasksTaskResultList` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskResultList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskResultList {
+pub struct TaskResultList {
     /// The identifier of the task from which to retrieve results.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskResultList {
-    /// Creates a `TasksTaskResultList` from its required fields.
+impl TaskResultList {
+    /// Creates a `TaskResultList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskResultList {
+impl ::b24_core::__private::Method for TaskResultList {
     const NAME: &'static str = "tasks.task.result.list";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TaskResultListResultItem>;
+    type Error = TaskResultListError;
 }
 /// The method `tasks.task.result.update` updates the text of the task result.
 ///
@@ -383,6 +520,22 @@ impl ::b24_core::__private::Method for TasksTaskResultList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-update.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::result::TaskResultUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -391,7 +544,7 @@ pub struct TaskResultUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with result fields
     ///
     /// Wire name: `fields`.
@@ -402,7 +555,7 @@ impl TaskResultUpdate {
     /// Creates a `TaskResultUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<TaskResultUpdateFields>,
     ) -> Self {
         Self {
@@ -419,6 +572,165 @@ impl ::b24_core::__private::Method for TaskResultUpdate {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultUpdateResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `TaskResultAddFromComment`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskResultAddFromCommentError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Result already exists.
+    ResultAlreadyExists,
+    /// Code `100`.
+    ///
+    /// Invalid value {value} to match with parameter {commentId}. Should be value of type int.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Comment not found.
+    CommentNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskResultAddFromCommentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "result already exists" => Self::ResultAlreadyExists,
+                    "comment not found" => Self::CommentNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ResultAlreadyExists => "",
+            Self::Code100 => "100",
+            Self::CommentNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TaskResultDeleteFromComment`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskResultDeleteFromCommentError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {value} to match with parameter {commentId}. Should be value of type int.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Comment not found.
+    CommentNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskResultDeleteFromCommentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "comment not found" => Self::CommentNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::CommentNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TaskResultList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskResultListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {value} to match with parameter {commentId}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskResultListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with result fields
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -774,7 +1086,7 @@ impl TaskResultAddResult {
 /// A comment with an open result cannot be added again to the result. If the result is closed, adding is possible
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskResultAddFromCommentResultStatus {
+pub enum TaskResultAddFromCommentResultStatus {
     /// `0`
     ///
     /// result is open
@@ -786,7 +1098,7 @@ pub enum TasksTaskResultAddFromCommentResultStatus {
     /// A value the docs do not list, kept as received.
     Unknown(i64),
 }
-impl TasksTaskResultAddFromCommentResultStatus {
+impl TaskResultAddFromCommentResultStatus {
     /// The wire value.
     pub fn as_i64(&self) -> i64 {
         match self {
@@ -804,13 +1116,12 @@ impl TasksTaskResultAddFromCommentResultStatus {
         }
     }
 }
-impl ::std::fmt::Display for TasksTaskResultAddFromCommentResultStatus {
+impl ::std::fmt::Display for TaskResultAddFromCommentResultStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::write!(f, "{}", self.as_i64())
     }
 }
-impl ::b24_core::__private::serde::Serialize
-for TasksTaskResultAddFromCommentResultStatus {
+impl ::b24_core::__private::serde::Serialize for TaskResultAddFromCommentResultStatus {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -819,7 +1130,7 @@ for TasksTaskResultAddFromCommentResultStatus {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for TasksTaskResultAddFromCommentResultStatus {
+for TaskResultAddFromCommentResultStatus {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -836,7 +1147,7 @@ for TasksTaskResultAddFromCommentResultStatus {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskResultAddFromCommentResult {
+pub struct TaskResultAddFromCommentResult {
     /// The identifier of the result
     ///
     /// Wire name: `id`.
@@ -907,7 +1218,7 @@ pub struct TasksTaskResultAddFromCommentResult {
     ///
     /// Wire name: `status`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
-    pub status: ::std::option::Option<TasksTaskResultAddFromCommentResultStatus>,
+    pub status: ::std::option::Option<TaskResultAddFromCommentResultStatus>,
     /// The text of the result
     ///
     /// Wire name: `text`.
@@ -942,8 +1253,8 @@ pub struct TasksTaskResultAddFromCommentResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskResultAddFromCommentResult {
-    /// Creates a `TasksTaskResultAddFromCommentResult` from its required fields.
+impl TaskResultAddFromCommentResult {
+    /// Creates a `TaskResultAddFromCommentResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1006,7 +1317,7 @@ impl TasksTaskResultAddFromCommentResult {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskResultAddFromCommentResultStatus>,
+        value: impl ::std::convert::Into<TaskResultAddFromCommentResultStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
@@ -1117,6 +1428,48 @@ impl TaskResultAddfromchatmessageResult {
         self
     }
 }
+/// Object with the deletion result (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskResultDeleteResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskResultDeleteResult {
+    /// Creates a `TaskResultDeleteResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object with response data (detailed description)
 #[derive(
     Debug,
@@ -1162,6 +1515,283 @@ impl TaskResultListV3Result {
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The status of the result. Possible values:
+/// - `0` — result is open
+/// - `1` — result is closed
+///
+/// The result becomes closed after the task is completed and retains this status after the task is resumed. Only new results in an unfinished task will be open.
+///
+/// A comment with an open result cannot be added again to the result. If the result is closed, adding is possible
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskResultListResultItemStatus {
+    /// `0`
+    ///
+    /// result is open
+    ResultIsOpen,
+    /// `1`
+    ///
+    /// result is closed
+    ResultIsClosed,
+    /// A value the docs do not list, kept as received.
+    Unknown(i64),
+}
+impl TaskResultListResultItemStatus {
+    /// The wire value.
+    pub fn as_i64(&self) -> i64 {
+        match self {
+            Self::ResultIsOpen => 0,
+            Self::ResultIsClosed => 1,
+            Self::Unknown(i) => *i,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(i: i64) -> Self {
+        match i {
+            0 => Self::ResultIsOpen,
+            1 => Self::ResultIsClosed,
+            other => Self::Unknown(other),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskResultListResultItemStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::write!(f, "{}", self.as_i64())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskResultListResultItemStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_i64(self.as_i64())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TaskResultListResultItemStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::int(d).map(Self::from_wire)
+    }
+}
+/// The `TaskResultListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskResultListResultItem {
+    /// The identifier of the result
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// The identifier of the task
+    ///
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// The identifier of the comment marked as a result
+    ///
+    /// Wire name: `commentId`.
+    #[serde(
+        rename = "commentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub comment_id: ::std::option::Option<i64>,
+    /// The identifier of the user who marked the result
+    ///
+    /// Wire name: `createdBy`.
+    #[serde(
+        rename = "createdBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// The date and time the result was marked in ISO 8601 format
+    ///
+    /// Wire name: `createdAt`.
+    #[serde(
+        rename = "createdAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// The date and time of the last modification of the result in ISO 8601 format
+    ///
+    /// Wire name: `updatedAt`.
+    #[serde(
+        rename = "updatedAt",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// The status of the result. Possible values:
+    /// - `0` — result is open
+    /// - `1` — result is closed
+    ///
+    /// The result becomes closed after the task is completed and retains this status after the task is resumed. Only new results in an unfinished task will be open.
+    ///
+    /// A comment with an open result cannot be added again to the result. If the result is closed, adding is possible
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskResultListResultItemStatus>,
+    /// The text of the result
+    ///
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// The text of the result with formatting
+    ///
+    /// Wire name: `formattedText`.
+    #[serde(
+        rename = "formattedText",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub formatted_text: ::std::option::Option<::std::string::String>,
+    /// A list of identifiers of files attached to the result.
+    ///
+    /// Contains an empty array if there are no files in the comment
+    ///
+    /// Wire name: `files`.
+    #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
+    pub files: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskResultListResultItem {
+    /// Creates a `TaskResultListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            comment_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            updated_at: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            formatted_text: ::std::option::Option::None,
+            files: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `commentId`.
+    #[must_use]
+    pub fn comment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.comment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdBy`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAt`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updatedAt`.
+    #[must_use]
+    pub fn updated_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.updated_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<TaskResultListResultItemStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `formattedText`.
+    #[must_use]
+    pub fn formatted_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.formatted_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `files`.
+    #[must_use]
+    pub fn files(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.files = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/task-dependence-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::DependenceAdd::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::DependenceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DependenceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct DependenceAdd {
         rename = "taskIdFrom",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_from: i64,
+    pub task_id_from: ::b24_core::__private::Param<i64>,
     /// Identifier of the task for which the dependency is created
     ///
     /// Wire name: `taskIdTo`.
@@ -24,7 +41,7 @@ pub struct DependenceAdd {
         rename = "taskIdTo",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_to: i64,
+    pub task_id_to: ::b24_core::__private::Param<i64>,
     /// Type of dependency:
     /// - `0` — start-start link
     /// - `1` — start-finish link
@@ -36,15 +53,15 @@ pub struct DependenceAdd {
         rename = "linkType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub link_type: i64,
+    pub link_type: ::b24_core::__private::Param<i64>,
 }
 impl DependenceAdd {
     /// Creates a `DependenceAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id_from: impl ::std::convert::Into<i64>,
-        task_id_to: impl ::std::convert::Into<i64>,
-        link_type: impl ::std::convert::Into<i64>,
+        task_id_from: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id_to: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        link_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id_from: task_id_from.into(),
@@ -63,12 +80,30 @@ impl ::b24_core::__private::Method for DependenceAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DependenceAddError;
 }
 /// This method removes the dependency of one task on another.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/task-dependence-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::DependenceDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::DependenceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DependenceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -80,7 +115,7 @@ pub struct DependenceDelete {
         rename = "taskIdFrom",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_from: i64,
+    pub task_id_from: ::b24_core::__private::Param<i64>,
     /// The identifier of the task for which the dependency is removed
     ///
     /// Wire name: `taskIdTo`.
@@ -88,14 +123,14 @@ pub struct DependenceDelete {
         rename = "taskIdTo",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_to: i64,
+    pub task_id_to: ::b24_core::__private::Param<i64>,
 }
 impl DependenceDelete {
     /// Creates a `DependenceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id_from: impl ::std::convert::Into<i64>,
-        task_id_to: impl ::std::convert::Into<i64>,
+        task_id_from: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id_to: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id_from: task_id_from.into(),
@@ -113,6 +148,7 @@ impl ::b24_core::__private::Method for DependenceDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DependenceDeleteError;
 }
 /// The method `tasks.task.access.field.get` returns the description of the task access field by name.
 ///
@@ -121,6 +157,23 @@ impl ::b24_core::__private::Method for DependenceDelete {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-access-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAccessFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAccessFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAccessFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -132,7 +185,7 @@ pub struct TaskAccessFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -157,7 +210,11 @@ pub struct TaskAccessFieldGet {
 impl TaskAccessFieldGet {
     /// Creates a `TaskAccessFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -183,6 +240,7 @@ impl ::b24_core::__private::Method for TaskAccessFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAccessFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.access.field.list` returns a list of available access permission fields for tasks.
 ///
@@ -191,6 +249,23 @@ impl ::b24_core::__private::Method for TaskAccessFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-access-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAccessFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAccessFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAccessFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -244,6 +319,7 @@ impl ::b24_core::__private::Method for TaskAccessFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAccessFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.access.get` checks the available actions a user can perform on a task.
 ///
@@ -252,6 +328,23 @@ impl ::b24_core::__private::Method for TaskAccessFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-access-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAccessGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAccessGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAccessGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -262,12 +355,14 @@ pub struct TaskAccessGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TaskAccessGet {
     /// Creates a `TaskAccessGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -278,10 +373,8 @@ impl ::b24_core::__private::Method for TaskAccessGet {
         "tasks.task.access.get",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskAccessGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.add` adds a new task.
 ///
@@ -290,6 +383,22 @@ impl ::b24_core::__private::Method for TaskAccessGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-add-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::tasks::TaskAddV3) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAddV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAddV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -313,16 +422,35 @@ impl ::b24_core::__private::Method for TaskAddV3 {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAddV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.add` adds a new task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-add.html>
-/// The `TasksTaskAdd` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskAdd {
+pub struct TaskAdd {
     /// Values of task fields. Required fields for creating a task:
     /// - `TITLE` — task title
     /// - `RESPONSIBLE_ID` — responsible person's ID
@@ -354,8 +482,8 @@ pub struct TasksTaskAdd {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskAdd {
-    /// Creates a `TasksTaskAdd` from its required fields.
+impl TaskAdd {
+    /// Creates a `TaskAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         fields: impl ::std::convert::Into<
@@ -368,43 +496,64 @@ impl TasksTaskAdd {
         Self { fields: fields.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskAdd {
+impl ::b24_core::__private::Method for TaskAdd {
     const NAME: &'static str = "tasks.task.add";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
-    type Output = TasksTaskAddResult;
+    type Output = TaskAddResult;
+    type Error = TaskAddError;
 }
 /// The method `tasks.task.approve` accepts the work of the Participant on the task when task control is enabled and changes the task status to Completed.
 ///
 /// Who: task Creator or administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-approve.html>
-/// The `TasksTaskApprove` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskApprove::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskApprove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskApprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskApprove {
+pub struct TaskApprove {
     /// The identifier of the task.
     ///
     /// The task identifier can be obtained when creating a new task or using the get task list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskApprove {
-    /// Creates a `TasksTaskApprove` from its required fields.
+impl TaskApprove {
+    /// Creates a `TaskApprove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskApprove {
+impl ::b24_core::__private::Method for TaskApprove {
     const NAME: &'static str = "tasks.task.approve";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.approve",
     );
-    type Output = TasksTaskApproveResult;
+    type Output = TaskApproveResult;
+    type Error = TaskApproveError;
 }
 /// The method `tasks.task.chat.message.field.get` returns the description of a chat message field for a task by name.
 ///
@@ -413,6 +562,23 @@ impl ::b24_core::__private::Method for TasksTaskApprove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-chat-message-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskChatMessageFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskChatMessageFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskChatMessageFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -424,7 +590,7 @@ pub struct TaskChatMessageFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -449,7 +615,11 @@ pub struct TaskChatMessageFieldGet {
 impl TaskChatMessageFieldGet {
     /// Creates a `TaskChatMessageFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -475,6 +645,7 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskChatMessageFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.chat.message.field.list` returns a list of available fields for a task chat message.
 ///
@@ -483,6 +654,23 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-chat-message-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskChatMessageFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskChatMessageFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskChatMessageFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -536,6 +724,7 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskChatMessageFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.chat.message.send` sends a new message to the task chat.
 ///
@@ -544,6 +733,22 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-chat-message-send.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::tasks::TaskChatMessageSend) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskChatMessageSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskChatMessageSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -568,20 +773,35 @@ impl ::b24_core::__private::Method for TaskChatMessageSend {
         "tasks.task.chat.message.send",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskChatMessageSendResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.counters.get` retrieves task counter values for the specified user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-counters-get.html>
-/// The `TasksTaskCountersGet` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskCountersGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskCountersGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskCountersGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskCountersGet {
+pub struct TaskCountersGet {
     /// The identifier of the user for whom to retrieve counters.
     ///
     /// By default, the current user is used.
@@ -595,7 +815,7 @@ pub struct TasksTaskCountersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the group for which to retrieve task counters.
     ///
     /// Pass `0` or omit the parameter to consider all groups.
@@ -609,7 +829,7 @@ pub struct TasksTaskCountersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The role for which to retrieve counters. Possible roles:
     /// - `view_all` — all roles
     /// - `view_role_responsible` — responsible
@@ -626,10 +846,12 @@ pub struct TasksTaskCountersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
-impl TasksTaskCountersGet {
-    /// Creates a `TasksTaskCountersGet` from its required fields.
+impl TaskCountersGet {
+    /// Creates a `TaskCountersGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -640,13 +862,19 @@ impl TasksTaskCountersGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `groupId`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -654,50 +882,70 @@ impl TasksTaskCountersGet {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskCountersGet {
+impl ::b24_core::__private::Method for TaskCountersGet {
     const NAME: &'static str = "tasks.task.counters.get";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.counters.get",
     );
-    type Output = TasksTaskCountersGetResult;
+    type Output = TaskCountersGetResult;
+    type Error = TaskCountersGetError;
 }
 /// The method `tasks.task.delegate` changes the responsible person and delegates the task to another user.
 ///
 /// Who: any user with task delegation rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delegate.html>
-/// The `TasksTaskDelegate` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskDelegate::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDelegate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskDelegate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskDelegate {
+pub struct TaskDelegate {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or using the get task list method.
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user to whom the task is delegated.
     ///
     /// The user identifier can be obtained using the get user list method.
     ///
     /// Wire name: `userId`.
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskDelegate {
-    /// Creates a `TasksTaskDelegate` from its required fields.
+impl TaskDelegate {
+    /// Creates a `TaskDelegate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id: task_id.into(),
@@ -705,13 +953,14 @@ impl TasksTaskDelegate {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskDelegate {
+impl ::b24_core::__private::Method for TaskDelegate {
     const NAME: &'static str = "tasks.task.delegate";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.delegate",
     );
-    type Output = TasksTaskDelegateResult;
+    type Output = TaskDelegateResult;
+    type Error = TaskDelegateError;
 }
 /// The method `tasks.task.delete` removes a task.
 ///
@@ -720,6 +969,23 @@ impl ::b24_core::__private::Method for TasksTaskDelegate {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delete-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskDeleteV3::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDeleteV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskDeleteV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -730,12 +996,14 @@ pub struct TaskDeleteV3 {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TaskDeleteV3 {
     /// Creates a `TaskDeleteV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -747,70 +1015,111 @@ impl ::b24_core::__private::Method for TaskDeleteV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskDeleteV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.delete` deletes a task.
 ///
 /// Who: any user with permission to delete a task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delete.html>
-/// The `TasksTaskDelete` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskDelete {
+pub struct TaskDelete {
     /// The identifier of the task.
     ///
     /// The task identifier can be obtained when creating a new task or using the get task list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskDelete {
-    /// Creates a `TasksTaskDelete` from its required fields.
+impl TaskDelete {
+    /// Creates a `TaskDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskDelete {
+impl ::b24_core::__private::Method for TaskDelete {
     const NAME: &'static str = "tasks.task.delete";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.delete",
     );
-    type Output = TasksTaskDeleteResult;
+    type Output = TaskDeleteResult;
+    type Error = TaskDeleteError;
 }
 /// The `tasks.task.disapprove` method disapproves a task and returns it for revision to the Participant when task control is enabled.
 ///
 /// Who: task Creator or administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-disapprove.html>
-/// The `TasksTaskDisapprove` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskDisapprove::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDisapprove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskDisapprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskDisapprove {
+pub struct TaskDisapprove {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or by using the getting task list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskDisapprove {
-    /// Creates a `TasksTaskDisapprove` from its required fields.
+impl TaskDisapprove {
+    /// Creates a `TaskDisapprove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskDisapprove {
+impl ::b24_core::__private::Method for TaskDisapprove {
     const NAME: &'static str = "tasks.task.disapprove";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.disapprove",
     );
-    type Output = TasksTaskDisapproveResult;
+    type Output = TaskDisapproveResult;
+    type Error = TaskDisapproveError;
 }
 /// The method `tasks.task.field.get` returns the description of a task field by name.
 ///
@@ -819,6 +1128,23 @@ impl ::b24_core::__private::Method for TasksTaskDisapprove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -830,7 +1156,7 @@ pub struct TaskFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -855,7 +1181,11 @@ pub struct TaskFieldGet {
 impl TaskFieldGet {
     /// Creates a `TaskFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -881,6 +1211,7 @@ impl ::b24_core::__private::Method for TaskFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.field.list` returns a list of available task fields.
 ///
@@ -889,6 +1220,23 @@ impl ::b24_core::__private::Method for TaskFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -911,7 +1259,7 @@ pub struct TaskFieldList {
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
     pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::std::vec::Vec<TaskFieldListResultItemsItemField>,
     >,
 }
 impl TaskFieldList {
@@ -927,7 +1275,7 @@ impl TaskFieldList {
     pub fn select(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+            ::std::vec::Vec<TaskFieldListResultItemsItemField>,
         >,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
@@ -941,10 +1289,8 @@ impl ::b24_core::__private::Method for TaskFieldList {
         "tasks.task.field.list",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.file.attach` adds files from Drive to a task. The user must have read access to the file or higher.
 ///
@@ -953,6 +1299,23 @@ impl ::b24_core::__private::Method for TaskFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-file-attach.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFileAttach::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFileAttach>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFileAttach` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -963,7 +1326,7 @@ pub struct TaskFileAttach {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// An array of file identifiers from Drive.
     ///
     /// File identifiers can be obtained in two ways.
@@ -984,7 +1347,7 @@ impl TaskFileAttach {
     /// Creates a `TaskFileAttach` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         file_ids: impl ::std::convert::Into<::std::vec::Vec<i64>>,
     ) -> Self {
         Self {
@@ -1001,6 +1364,7 @@ impl ::b24_core::__private::Method for TaskFileAttach {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileAttachResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.file.field.get` returns the description of a task file field by name.
 ///
@@ -1009,6 +1373,23 @@ impl ::b24_core::__private::Method for TaskFileAttach {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-file-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFileFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFileFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFileFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1020,7 +1401,7 @@ pub struct TaskFileFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -1045,7 +1426,11 @@ pub struct TaskFileFieldGet {
 impl TaskFileFieldGet {
     /// Creates a `TaskFileFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1071,6 +1456,7 @@ impl ::b24_core::__private::Method for TaskFileFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.file.field.list` returns a list of available fields for task files.
 ///
@@ -1079,6 +1465,23 @@ impl ::b24_core::__private::Method for TaskFileFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-file-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFileFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFileFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFileFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1132,23 +1535,41 @@ impl ::b24_core::__private::Method for TaskFileFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.files.attach` adds a file from Drive to a task. The user must have read access to the file or higher.
 ///
 /// Who: task Creator or a user with access permission to edit the task..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-files-attach.html>
-/// The `TasksTaskFilesAttach` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFilesAttach::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFilesAttach>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskFilesAttach` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskFilesAttach {
+pub struct TaskFilesAttach {
     /// The identifier of the task to which the file needs to be attached.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method.
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the file on Drive.
     ///
     /// You can obtain the file identifier in two ways.
@@ -1163,14 +1584,14 @@ pub struct TasksTaskFilesAttach {
     ///
     /// Wire name: `fileId`.
     #[serde(rename = "fileId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskFilesAttach {
-    /// Creates a `TasksTaskFilesAttach` from its required fields.
+impl TaskFilesAttach {
+    /// Creates a `TaskFilesAttach` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
-        file_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id: task_id.into(),
@@ -1178,13 +1599,14 @@ impl TasksTaskFilesAttach {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskFilesAttach {
+impl ::b24_core::__private::Method for TaskFilesAttach {
     const NAME: &'static str = "tasks.task.files.attach";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.files.attach",
     );
-    type Output = TasksTaskFilesAttachResult;
+    type Output = TaskFilesAttachResult;
+    type Error = TaskFilesAttachError;
 }
 /// The method `tasks.task.get` returns information about a task by its identifier.
 ///
@@ -1193,6 +1615,23 @@ impl ::b24_core::__private::Method for TasksTaskFilesAttach {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskGetV3::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGetV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskGetV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1203,21 +1642,21 @@ pub struct TaskGetV3 {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array of fields that the method will return. If `select` is not specified, a basic set of task fields without related objects is returned.
     ///
     /// For related objects, use a nested path with a dot, for example `["responsible.name","responsible.email"]` - the response will include the `responsible` object with the requested fields. List of fields with related objects
     ///
     /// Wire name: `select`.
     #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
-    pub select: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub select: ::std::option::Option<::std::vec::Vec<TaskdtoField>>,
 }
 impl TaskGetV3 {
     /// Creates a `TaskGetV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -1227,9 +1666,7 @@ impl TaskGetV3 {
     #[must_use]
     pub fn select(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::std::vec::Vec<TaskdtoField>>,
     ) -> Self {
         self.select = ::std::option::Option::Some(value.into());
         self
@@ -1241,16 +1678,34 @@ impl ::b24_core::__private::Method for TaskGetV3 {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskGetV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.get` returns information about a task by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get.html>
-/// The `TasksTaskGet` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskGet {
+pub struct TaskGet {
     /// Task ID.
     ///
     /// The task ID can be obtained when creating a new task or by using the get task list method.
@@ -1262,7 +1717,7 @@ pub struct TasksTaskGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub task_id: ::std::option::Option<i64>,
+    pub task_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An array of record fields that will be returned by the method. You can specify only the fields you need. If the array contains the value `"*"`, all available fields will be returned.
     ///
     /// By default, it returns all fields except for custom ones. It is recommended to specify particular fields in the selection, as default fields may change.
@@ -1277,8 +1732,8 @@ pub struct TasksTaskGet {
         ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
 }
-impl TasksTaskGet {
-    /// Creates a `TasksTaskGet` from its required fields.
+impl TaskGet {
+    /// Creates a `TaskGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1288,7 +1743,10 @@ impl TasksTaskGet {
     }
     /// Sets `taskId`.
     #[must_use]
-    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.task_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1304,55 +1762,88 @@ impl TasksTaskGet {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskGet {
+impl ::b24_core::__private::Method for TaskGet {
     const NAME: &'static str = "tasks.task.get";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
-    type Output = TasksTaskGetResult;
+    type Output = TaskGetResult;
+    type Error = TaskGetError;
 }
 /// The method `tasks.task.getFields` returns a description of standard and custom fields of a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-fields.html>
-/// The `TasksTaskGetFields` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskGetFields {}
-impl TasksTaskGetFields {
-    /// Creates a `TasksTaskGetFields` from its required fields.
+pub struct TaskGetFields {}
+impl TaskGetFields {
+    /// Creates a `TaskGetFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {}
     }
 }
-impl ::b24_core::__private::Method for TasksTaskGetFields {
+impl ::b24_core::__private::Method for TaskGetFields {
     const NAME: &'static str = "tasks.task.getFields";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.getaccess` checks the available actions for users on a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-access.html>
-/// The `TasksTaskGetaccess` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskGetaccess::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGetaccess>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskGetaccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskGetaccess {
+pub struct TaskGetaccess {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method.
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// An array of user identifiers for whom access needs to be checked.
     ///
     /// By default, the current user is used.
@@ -1365,10 +1856,12 @@ pub struct TasksTaskGetaccess {
         ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
 }
-impl TasksTaskGetaccess {
-    /// Creates a `TasksTaskGetaccess` from its required fields.
+impl TaskGetaccess {
+    /// Creates a `TaskGetaccess` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             task_id: task_id.into(),
             users: ::std::option::Option::None,
@@ -1386,38 +1879,53 @@ impl TasksTaskGetaccess {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskGetaccess {
+impl ::b24_core::__private::Method for TaskGetaccess {
     const NAME: &'static str = "tasks.task.getaccess";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.getaccess",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskGetaccessResult;
+    type Error = TaskGetaccessError;
 }
 /// The method `tasks.task.history.list` retrieves the history of changes for a task.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-history-list.html>
-/// The `TasksTaskHistoryList` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskHistoryList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskHistoryList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskHistoryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskHistoryList {
+pub struct TaskHistoryList {
     /// The identifier of the task for which the history needs to be retrieved.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Filter by event type in the format `{FIELD: 'EVENT'}`. A list of possible values for `FIELD` is described below
     ///
     /// Wire name: `filter`.
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
-    pub filter: ::std::option::Option<TasksTaskHistoryListFilter>,
+    pub filter: ::std::option::Option<TaskHistoryListFilter>,
     /// An object for sorting the result in the form `{"field": "sort value", ... }`.
     ///
     /// The sorting direction can take the following values:
@@ -1436,10 +1944,12 @@ pub struct TasksTaskHistoryList {
         >,
     >,
 }
-impl TasksTaskHistoryList {
-    /// Creates a `TasksTaskHistoryList` from its required fields.
+impl TaskHistoryList {
+    /// Creates a `TaskHistoryList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             task_id: task_id.into(),
             filter: ::std::option::Option::None,
@@ -1450,7 +1960,7 @@ impl TasksTaskHistoryList {
     #[must_use]
     pub fn filter(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListFilter>,
+        value: impl ::std::convert::Into<TaskHistoryListFilter>,
     ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
         self
@@ -1470,13 +1980,14 @@ impl TasksTaskHistoryList {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskHistoryList {
+impl ::b24_core::__private::Method for TaskHistoryList {
     const NAME: &'static str = "tasks.task.history.list";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.history.list",
     );
-    type Output = TasksTaskHistoryListResult;
+    type Output = TaskHistoryListResult;
+    type Error = TaskHistoryListError;
 }
 /// The `tasks.task.list` method returns a list of tasks based on the specified conditions.
 ///
@@ -1485,6 +1996,24 @@ impl ::b24_core::__private::Method for TasksTaskHistoryList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-list-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskListV3::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskListV3>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskListV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1615,16 +2144,42 @@ impl ::b24_core::__private::Method for TaskListV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskListV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for TaskListV3 {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `tasks.task.list` retrieves a list of tasks with pagination.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-list.html>
-/// The `TasksTaskList` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskList {
+pub struct TaskList {
     /// An object for sorting the task list in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
     ///
     /// The sorting direction can take the following values:
@@ -1769,10 +2324,10 @@ pub struct TasksTaskList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
-impl TasksTaskList {
-    /// Creates a `TasksTaskList` from its required fields.
+impl TaskList {
+    /// Creates a `TaskList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1838,20 +2393,24 @@ impl TasksTaskList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskList {
+impl ::b24_core::__private::Method for TaskList {
     const NAME: &'static str = "tasks.task.list";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.list",
     );
-    type Output = TasksTaskListResult;
+    type Output = TaskListResult;
+    type Error = TaskListError;
 }
-impl ::b24_core::__private::ListMethod for TasksTaskList {
+impl ::b24_core::__private::ListMethod for TaskList {
     type Item = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1868,6 +2427,22 @@ impl ::b24_core::__private::ListMethod for TasksTaskList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-update-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::tasks::TaskUpdateV3) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskUpdateV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskUpdateV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1878,28 +2453,20 @@ pub struct TaskUpdateV3 {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the task fields to be updated.
     /// Description of all task fields
     ///
     /// Wire name: `fields`.
     #[serde(rename = "fields")]
-    pub fields: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
+    pub fields: Taskdto2,
 }
 impl TaskUpdateV3 {
     /// Creates a `TaskUpdateV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        fields: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        fields: impl ::std::convert::Into<Taskdto2>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1915,21 +2482,40 @@ impl ::b24_core::__private::Method for TaskUpdateV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskUpdateV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.update` updates a task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-update.html>
-/// The `TasksTaskUpdate` object.
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `TaskUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskUpdate {
+pub struct TaskUpdate {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Values of task fields. At least one field must be provided in the parameter; otherwise, the method will return an error.
     ///
     /// You can pass the `SE_PARAMETER` parameter to the method — a list of objects with additional task parameters. Possible values for the `CODE` codes:
@@ -1957,11 +2543,11 @@ pub struct TasksTaskUpdate {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskUpdate {
-    /// Creates a `TasksTaskUpdate` from its required fields.
+impl TaskUpdate {
+    /// Creates a `TaskUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1975,13 +2561,6105 @@ impl TasksTaskUpdate {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskUpdate {
+impl ::b24_core::__private::Method for TaskUpdate {
     const NAME: &'static str = "tasks.task.update";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.update",
     );
-    type Output = TasksTaskUpdateResult;
+    type Output = TaskUpdateResult;
+    type Error = TaskUpdateError;
+}
+/// The documented errors of `DependenceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DependenceAddError {
+    /// Code `ILLEGAL_NEW_LINK`.
+    ///
+    /// A link between tasks already exists
+    IllegalNewLink,
+    /// Code `ACTION_NOT_ALLOWED`.
+    ///
+    /// Unable to add a link between tasks
+    ActionNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DependenceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ILLEGAL_NEW_LINK" => Self::IllegalNewLink,
+            "ACTION_NOT_ALLOWED" => Self::ActionNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IllegalNewLink => "ILLEGAL_NEW_LINK",
+            Self::ActionNotAllowed => "ACTION_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DependenceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DependenceDeleteError {
+    /// Code `ILLEGAL_NEW_LINK`.
+    ///
+    /// The dependency between tasks does not exist
+    IllegalNewLink,
+    /// Code `ACTION_NOT_ALLOWED`.
+    ///
+    /// It is not possible to delete the dependency between tasks
+    ActionNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DependenceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ILLEGAL_NEW_LINK" => Self::IllegalNewLink,
+            "ACTION_NOT_ALLOWED" => Self::ActionNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IllegalNewLink => "ILLEGAL_NEW_LINK",
+            Self::ActionNotAllowed => "ACTION_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields} (internal error)
+    Code100,
+    /// Code `ERROR_CORE`.
+    ///
+    /// User specified in the "Responsible" field not found
+    ///
+    /// Responsible person not specified
+    ///
+    /// Task title not specified
+    ///
+    /// Required field {field_name} value not entered
+    ///
+    /// Incorrect status
+    ///
+    /// Task specified in the "Parent Task" field not found
+    ///
+    /// The end date in scheduling is earlier than the start date
+    ///
+    /// The specified task duration is too long
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TaskApprove`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskApproveError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1048582`.
+    ///
+    /// Action on the task is not allowed
+    Code1048582,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskApproveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1048582" => Self::Code1048582,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1048582 => "1048582",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskDisapprove` (shared).
+pub type TaskDisapproveError = TaskApproveError;
+/// The documented errors of `TaskCountersGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskCountersGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value {value} to match with parameter {userId}. Should be value of type int.
+    InvalidValueValueToMatchWith,
+    /// No code; told apart by its description.
+    ///
+    /// Group not found or access denied. (internal error)
+    GroupNotFoundOrAccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskCountersGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid value {value} to match with parameter {userid}. should be value of type int" => {
+                    Self::InvalidValueValueToMatchWith
+                }
+                "group not found or access denied. (internal error)" => {
+                    Self::GroupNotFoundOrAccessDenied
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidValueValueToMatchWith => "",
+            Self::GroupNotFoundOrAccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::GroupNotFoundOrAccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TaskDelegate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskDelegateError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// No code; told apart by its description.
+    ///
+    /// Action on the task is not allowed
+    ActionOnTheTaskIsNot,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {userId}
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskDelegateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    "action on the task is not allowed" => Self::ActionOnTheTaskIsNot,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::ActionOnTheTaskIsNot => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1048582`.
+    ///
+    /// No access to delete the task
+    Code1048582,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1048582" => Self::Code1048582,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1048582 => "1048582",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskFilesAttach`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskFilesAttachError {
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    ///
+    /// Could not find value for parameter \{fileId\} (internal error)
+    ///
+    /// Invalid value {value} to match with parameter \{fileId\}. Should be value of type int. (internal error)
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id (internal error)
+    WrongTaskIdInternalError,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Insufficient permissions.\\u003Cbr\\u003E
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied (internal error)
+    AccessDeniedInternalError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskFilesAttachError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id (internal error)" => Self::WrongTaskIdInternalError,
+                    "access denied (internal error)" => Self::AccessDeniedInternalError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::WrongTaskIdInternalError => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::AccessDeniedInternalError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskGetError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    ///
+    /// Invalid value {} to match with parameter {select}. Should be value of type array. (internal error)
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskGetaccess`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskGetaccessError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// Invalid value {} to match with parameter {users}. Should be value of type array.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskGetaccessError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskHistoryList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskHistoryListError {
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id (internal error)
+    WrongTaskIdInternalError,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied. (internal error)
+    AccessDeniedInternalError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskHistoryListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id (internal error)" => Self::WrongTaskIdInternalError,
+                    "access denied. (internal error)" => Self::AccessDeniedInternalError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::WrongTaskIdInternalError => "",
+            Self::AccessDeniedInternalError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskListError {
+    /// No code; told apart by its description.
+    ///
+    /// Invalid sorting key (internal error)
+    InvalidSortingKeyInternalError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid sorting key (internal error)" => {
+                    Self::InvalidSortingKeyInternalError
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidSortingKeyInternalError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TaskUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    ///
+    /// Could not find value for parameter {fields} (internal error)
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Action on the task is not allowed (internal error)
+    ActionOnTheTaskIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The user specified in the "Responsible" field was not found\u003Cbr\u003E
+    ///
+    /// Invalid status\u003Cbr\u003E
+    ///
+    /// The task specified in the "Parent Task" field was not found\u003Cbr\u003E
+    ///
+    /// Cannot bind the node to itself\u003Cbr\u003E
+    ///
+    /// Creating cyclic links in tasks is prohibited\u003Cbr\u003E
+    ///
+    /// The end date specified in the scheduling is earlier than the start date\u003Cbr\u003E
+    ///
+    /// The duration of the task specified in the scheduling is too long\u003Cbr\u003E
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TaskUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => Self::Code100,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    "action on the task is not allowed (internal error)" => {
+                        Self::ActionOnTheTaskIsNot
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::ActionOnTheTaskIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The `ElapsedTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct ElapsedTime {
+    /// Time tracking record identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// User
+    ///
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Task
+    ///
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// Minutes
+    ///
+    /// Wire name: `minutes`.
+    #[serde(
+        rename = "minutes",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub minutes: ::std::option::Option<i64>,
+    /// Seconds
+    ///
+    /// Wire name: `seconds`.
+    #[serde(
+        rename = "seconds",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seconds: ::std::option::Option<i64>,
+    /// Source
+    ///
+    /// Wire name: `source`.
+    #[serde(
+        rename = "source",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: ::std::option::Option<::std::string::String>,
+    /// Comment
+    ///
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Creation date
+    ///
+    /// Wire name: `createdAtTs`.
+    #[serde(
+        rename = "createdAtTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at_ts: ::std::option::Option<i64>,
+    /// Start time
+    ///
+    /// Wire name: `startTs`.
+    #[serde(
+        rename = "startTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_ts: ::std::option::Option<i64>,
+    /// End time
+    ///
+    /// Wire name: `stopTs`.
+    #[serde(
+        rename = "stopTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stop_ts: ::std::option::Option<i64>,
+}
+impl ElapsedTime {
+    /// Creates a `ElapsedTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            minutes: ::std::option::Option::None,
+            seconds: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            created_at_ts: ::std::option::Option::None,
+            start_ts: ::std::option::Option::None,
+            stop_ts: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `minutes`.
+    #[must_use]
+    pub fn minutes(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.minutes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `seconds`.
+    #[must_use]
+    pub fn seconds(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAtTs`.
+    #[must_use]
+    pub fn created_at_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_at_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startTs`.
+    #[must_use]
+    pub fn start_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stopTs`.
+    #[must_use]
+    pub fn stop_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stop_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Email` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Email {
+    /// Email ID
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task ID
+    ///
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// Mailbox ID
+    ///
+    /// Wire name: `mailboxId`.
+    #[serde(
+        rename = "mailboxId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mailbox_id: ::std::option::Option<i64>,
+    /// Email title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Email body
+    ///
+    /// Wire name: `body`.
+    #[serde(
+        rename = "body",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub body: ::std::option::Option<::std::string::String>,
+    /// Email sender
+    ///
+    /// Wire name: `from`.
+    #[serde(
+        rename = "from",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: ::std::option::Option<::std::string::String>,
+    /// Email sending timestamp
+    ///
+    /// Wire name: `dateTs`.
+    #[serde(
+        rename = "dateTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_ts: ::std::option::Option<i64>,
+    /// Link to the email
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+}
+impl Email {
+    /// Creates a `Email` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            mailbox_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            body: ::std::option::Option::None,
+            from: ::std::option::Option::None,
+            date_ts: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mailboxId`.
+    #[must_use]
+    pub fn mailbox_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.mailbox_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    #[must_use]
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    #[must_use]
+    pub fn from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateTs`.
+    #[must_use]
+    pub fn date_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.date_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `File` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct File {
+    /// File identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Link to the file
+    ///
+    /// Wire name: `src`.
+    #[serde(
+        rename = "src",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub src: ::std::option::Option<::std::string::String>,
+    /// File name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Width
+    ///
+    /// Wire name: `width`.
+    #[serde(
+        rename = "width",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub width: ::std::option::Option<i64>,
+    /// Height
+    ///
+    /// Wire name: `height`.
+    #[serde(
+        rename = "height",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub height: ::std::option::Option<i64>,
+    /// Size
+    ///
+    /// Wire name: `size`.
+    #[serde(
+        rename = "size",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Subdirectory
+    ///
+    /// Wire name: `subDir`.
+    #[serde(
+        rename = "subDir",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sub_dir: ::std::option::Option<::std::string::String>,
+    /// MIME type
+    ///
+    /// Wire name: `contentType`.
+    #[serde(
+        rename = "contentType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_type: ::std::option::Option<::std::string::String>,
+    /// File data
+    ///
+    /// Wire name: `file`.
+    #[serde(rename = "file", default, skip_serializing_if = "Option::is_none")]
+    pub file: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl File {
+    /// Creates a `File` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            src: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            width: ::std::option::Option::None,
+            height: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            sub_dir: ::std::option::Option::None,
+            content_type: ::std::option::Option::None,
+            file: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `src`.
+    #[must_use]
+    pub fn src(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.src = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `width`.
+    #[must_use]
+    pub fn width(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.width = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `height`.
+    #[must_use]
+    pub fn height(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `size`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `subDir`.
+    #[must_use]
+    pub fn sub_dir(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sub_dir = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `contentType`.
+    #[must_use]
+    pub fn content_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file`.
+    #[must_use]
+    pub fn file(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.file = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Flow` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Flow {
+    /// Flow identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Flow name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+}
+impl Flow {
+    /// Creates a `Flow` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Group` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Group {
+    /// Group identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Group name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// An object of type file. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `image`.
+    #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
+    pub image: ::std::option::Option<File>,
+    /// Group type
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Visibility indicator
+    ///
+    /// Wire name: `isVisible`.
+    #[serde(
+        rename = "isVisible",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_visible: ::std::option::Option<bool>,
+}
+impl Group {
+    /// Creates a `Group` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            image: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            is_visible: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `image`.
+    #[must_use]
+    pub fn image(mut self, value: impl ::std::convert::Into<File>) -> Self {
+        self.image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isVisible`.
+    #[must_use]
+    pub fn is_visible(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_visible = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Source` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Source {
+    /// Source type
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Source data
+    ///
+    /// Wire name: `data`.
+    #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
+    pub data: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl Source {
+    /// Creates a `Source` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Stage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Stage {
+    /// Stage identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Stage title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Stage color
+    ///
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+}
+impl Stage {
+    /// Creates a `Stage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskChat` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct TaskChat {
+    /// Chat element identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Chat object identifier
+    ///
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<i64>,
+    /// Chat object type
+    ///
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+}
+impl TaskChat {
+    /// Creates a `TaskChat` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `User` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct User {
+    /// User identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// User name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// User role
+    ///
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// An object of type file. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `image`.
+    #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
+    pub image: ::std::option::Option<File>,
+    /// Gender
+    ///
+    /// Wire name: `gender`.
+    #[serde(
+        rename = "gender",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gender: ::std::option::Option<::std::string::String>,
+    /// Email
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// External auth ID
+    ///
+    /// Wire name: `externalAuthId`.
+    #[serde(
+        rename = "externalAuthId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_auth_id: ::std::option::Option<::std::string::String>,
+    /// User rights
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl User {
+    /// Creates a `User` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            image: ::std::option::Option::None,
+            gender: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            external_auth_id: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `image`.
+    #[must_use]
+    pub fn image(mut self, value: impl ::std::convert::Into<File>) -> Self {
+        self.image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalAuthId`.
+    #[must_use]
+    pub fn external_auth_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_auth_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Task priority. Possible values:
+/// - `high` — high
+/// - `average` — average
+/// - `low` — low
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskdtoPriority {
+    /// `high`
+    ///
+    /// high
+    High,
+    /// `average`
+    ///
+    /// average
+    Average,
+    /// `low`
+    ///
+    /// low
+    Low,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskdtoPriority {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::High => "high",
+            Self::Average => "average",
+            Self::Low => "low",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "high" => Self::High,
+            "average" => Self::Average,
+            "low" => Self::Low,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskdtoPriority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskdtoPriority {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskdtoPriority {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Task status. Possible values:
+/// - `pending` — waiting for execution
+/// - `in_progress` — in progress
+/// - `supposedly_completed` — awaiting control
+/// - `completed` — completed
+/// - `deferred` — deferred
+/// - `declined` — declined
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskdtoStatus {
+    /// `pending`
+    ///
+    /// waiting for execution
+    Pending,
+    /// `in_progress`
+    ///
+    /// in progress
+    InProgress,
+    /// `supposedly_completed`
+    ///
+    /// awaiting control
+    SupposedlyCompleted,
+    /// `completed`
+    ///
+    /// completed
+    Completed,
+    /// `deferred`
+    ///
+    /// deferred
+    Deferred,
+    /// `declined`
+    ///
+    /// declined
+    Declined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskdtoStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::SupposedlyCompleted => "supposedly_completed",
+            Self::Completed => "completed",
+            Self::Deferred => "deferred",
+            Self::Declined => "declined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "in_progress" => Self::InProgress,
+            "supposedly_completed" => Self::SupposedlyCompleted,
+            "completed" => Self::Completed,
+            "deferred" => Self::Deferred,
+            "declined" => Self::Declined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskdtoStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskdtoStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskdtoStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `TemplateReplicateParams` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct TemplateReplicateParams {
+    /// Frequency
+    ///
+    /// Wire name: `period`.
+    #[serde(
+        rename = "period",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub period: ::std::option::Option<::std::string::String>,
+    /// Every day
+    ///
+    /// Wire name: `everyDay`.
+    #[serde(
+        rename = "everyDay",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub every_day: ::std::option::Option<::std::string::String>,
+    /// Only working days
+    ///
+    /// Wire name: `workdayOnly`.
+    #[serde(
+        rename = "workdayOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_only: ::std::option::Option<::std::string::String>,
+    /// Interval in days of the month
+    ///
+    /// Wire name: `dailyMonthInterval`.
+    #[serde(
+        rename = "dailyMonthInterval",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub daily_month_interval: ::std::option::Option<::std::string::String>,
+    /// Every week
+    ///
+    /// Wire name: `everyWeek`.
+    #[serde(
+        rename = "everyWeek",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub every_week: ::std::option::Option<::std::string::String>,
+    /// Type of monthly repetition
+    ///
+    /// Wire name: `monthlyType`.
+    #[serde(
+        rename = "monthlyType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_type: ::std::option::Option<::std::string::String>,
+    /// Day of the month
+    ///
+    /// Wire name: `monthlyDayNum`.
+    #[serde(
+        rename = "monthlyDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_day_num: ::std::option::Option<::std::string::String>,
+    /// First month of the period
+    ///
+    /// Wire name: `monthlyMonthNum1`.
+    #[serde(
+        rename = "monthlyMonthNum1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_month_num1: ::std::option::Option<::std::string::String>,
+    /// Week number in the month
+    ///
+    /// Wire name: `monthlyWeekDayNum`.
+    #[serde(
+        rename = "monthlyWeekDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_week_day_num: ::std::option::Option<::std::string::String>,
+    /// Day of the week
+    ///
+    /// Wire name: `monthlyWeekDay`.
+    #[serde(
+        rename = "monthlyWeekDay",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_week_day: ::std::option::Option<::std::string::String>,
+    /// Second month of the period
+    ///
+    /// Wire name: `monthlyMonthNum2`.
+    #[serde(
+        rename = "monthlyMonthNum2",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_month_num2: ::std::option::Option<::std::string::String>,
+    /// Type of yearly repetition
+    ///
+    /// Wire name: `yearlyType`.
+    #[serde(
+        rename = "yearlyType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_type: ::std::option::Option<::std::string::String>,
+    /// Day of the month for yearly repetition
+    ///
+    /// Wire name: `yearlyDayNum`.
+    #[serde(
+        rename = "yearlyDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_day_num: ::std::option::Option<::std::string::String>,
+    /// First month of yearly repetition
+    ///
+    /// Wire name: `yearlyMonth1`.
+    #[serde(
+        rename = "yearlyMonth1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_month1: ::std::option::Option<::std::string::String>,
+    /// Week number for yearly repetition
+    ///
+    /// Wire name: `yearlyWeekDayNum`.
+    #[serde(
+        rename = "yearlyWeekDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_week_day_num: ::std::option::Option<::std::string::String>,
+    /// Day of the week for yearly repetition
+    ///
+    /// Wire name: `yearlyWeekDay`.
+    #[serde(
+        rename = "yearlyWeekDay",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_week_day: ::std::option::Option<::std::string::String>,
+    /// Second month of yearly repetition
+    ///
+    /// Wire name: `yearlyMonth2`.
+    #[serde(
+        rename = "yearlyMonth2",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_month2: ::std::option::Option<::std::string::String>,
+    /// Time
+    ///
+    /// Wire name: `time`.
+    #[serde(
+        rename = "time",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time: ::std::option::Option<::std::string::String>,
+    /// Timezone offset
+    ///
+    /// Wire name: `timezoneOffset`.
+    #[serde(
+        rename = "timezoneOffset",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone_offset: ::std::option::Option<::std::string::String>,
+    /// Start date of repetition
+    ///
+    /// Wire name: `startDate`.
+    #[serde(
+        rename = "startDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date: ::std::option::Option<::std::string::String>,
+    /// Until what date to repeat
+    ///
+    /// Wire name: `repeatTill`.
+    #[serde(
+        rename = "repeatTill",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repeat_till: ::std::option::Option<::std::string::String>,
+    /// End date of repetition
+    ///
+    /// Wire name: `endDate`.
+    #[serde(
+        rename = "endDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: ::std::option::Option<::std::string::String>,
+    /// Number of repetitions
+    ///
+    /// Wire name: `times`.
+    #[serde(
+        rename = "times",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub times: ::std::option::Option<::std::string::String>,
+}
+impl TemplateReplicateParams {
+    /// Creates a `TemplateReplicateParams` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            period: ::std::option::Option::None,
+            every_day: ::std::option::Option::None,
+            workday_only: ::std::option::Option::None,
+            daily_month_interval: ::std::option::Option::None,
+            every_week: ::std::option::Option::None,
+            monthly_type: ::std::option::Option::None,
+            monthly_day_num: ::std::option::Option::None,
+            monthly_month_num1: ::std::option::Option::None,
+            monthly_week_day_num: ::std::option::Option::None,
+            monthly_week_day: ::std::option::Option::None,
+            monthly_month_num2: ::std::option::Option::None,
+            yearly_type: ::std::option::Option::None,
+            yearly_day_num: ::std::option::Option::None,
+            yearly_month1: ::std::option::Option::None,
+            yearly_week_day_num: ::std::option::Option::None,
+            yearly_week_day: ::std::option::Option::None,
+            yearly_month2: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            timezone_offset: ::std::option::Option::None,
+            start_date: ::std::option::Option::None,
+            repeat_till: ::std::option::Option::None,
+            end_date: ::std::option::Option::None,
+            times: ::std::option::Option::None,
+        }
+    }
+    /// Sets `period`.
+    #[must_use]
+    pub fn period(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.period = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `everyDay`.
+    #[must_use]
+    pub fn every_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.every_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workdayOnly`.
+    #[must_use]
+    pub fn workday_only(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workday_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dailyMonthInterval`.
+    #[must_use]
+    pub fn daily_month_interval(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.daily_month_interval = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `everyWeek`.
+    #[must_use]
+    pub fn every_week(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.every_week = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyType`.
+    #[must_use]
+    pub fn monthly_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyDayNum`.
+    #[must_use]
+    pub fn monthly_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyMonthNum1`.
+    #[must_use]
+    pub fn monthly_month_num1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_month_num1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyWeekDayNum`.
+    #[must_use]
+    pub fn monthly_week_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_week_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyWeekDay`.
+    #[must_use]
+    pub fn monthly_week_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_week_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyMonthNum2`.
+    #[must_use]
+    pub fn monthly_month_num2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_month_num2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyType`.
+    #[must_use]
+    pub fn yearly_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyDayNum`.
+    #[must_use]
+    pub fn yearly_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyMonth1`.
+    #[must_use]
+    pub fn yearly_month1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_month1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyWeekDayNum`.
+    #[must_use]
+    pub fn yearly_week_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_week_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyWeekDay`.
+    #[must_use]
+    pub fn yearly_week_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_week_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyMonth2`.
+    #[must_use]
+    pub fn yearly_month2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_month2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timezoneOffset`.
+    #[must_use]
+    pub fn timezone_offset(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone_offset = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startDate`.
+    #[must_use]
+    pub fn start_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `repeatTill`.
+    #[must_use]
+    pub fn repeat_till(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.repeat_till = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endDate`.
+    #[must_use]
+    pub fn end_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `times`.
+    #[must_use]
+    pub fn times(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.times = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Template` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Template {
+    /// Template identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `task`.
+    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
+    pub task: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Collection of responsible persons
+    ///
+    /// Wire name: `responsibleCollection`.
+    #[serde(
+        rename = "responsibleCollection",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_collection: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Deadline shift
+    ///
+    /// Wire name: `deadlineAfterTs`.
+    #[serde(
+        rename = "deadlineAfterTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline_after_ts: ::std::option::Option<i64>,
+    /// Planned start date
+    ///
+    /// Wire name: `startDatePlanTs`.
+    #[serde(
+        rename = "startDatePlanTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date_plan_ts: ::std::option::Option<i64>,
+    /// Planned end date
+    ///
+    /// Wire name: `endDatePlanTs`.
+    #[serde(
+        rename = "endDatePlanTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date_plan_ts: ::std::option::Option<i64>,
+    /// Task repetition from the template
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Array of checklist item identifiers
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Priority
+    ///
+    /// Wire name: `priority`.
+    #[serde(
+        rename = "priority",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub priority: ::std::option::Option<::std::string::String>,
+    /// Participants
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Auditors
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Parent template. An object of type task template
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// An object of replication parameters. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `replicateParams`.
+    #[serde(
+        rename = "replicateParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate_params: ::std::option::Option<TemplateReplicateParams>,
+}
+impl Template {
+    /// Creates a `Template` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            responsible_collection: ::std::option::Option::None,
+            deadline_after_ts: ::std::option::Option::None,
+            start_date_plan_ts: ::std::option::Option::None,
+            end_date_plan_ts: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            replicate_params: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `task`.
+    #[must_use]
+    pub fn task(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleCollection`.
+    #[must_use]
+    pub fn responsible_collection(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.responsible_collection = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadlineAfterTs`.
+    #[must_use]
+    pub fn deadline_after_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deadline_after_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startDatePlanTs`.
+    #[must_use]
+    pub fn start_date_plan_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start_date_plan_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endDatePlanTs`.
+    #[must_use]
+    pub fn end_date_plan_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.end_date_plan_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicateParams`.
+    #[must_use]
+    pub fn replicate_params(
+        mut self,
+        value: impl ::std::convert::Into<TemplateReplicateParams>,
+    ) -> Self {
+        self.replicate_params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Taskdto` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Taskdto {
+    /// Task identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task title, a required field for creating a task
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Task description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Creator identifier, a required field for creating a task
+    ///
+    /// Wire name: `creatorId`.
+    #[serde(
+        rename = "creatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creator_id: ::std::option::Option<i64>,
+    /// Creator. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Creation date in ISO-8601 format
+    ///
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Assignee identifier, a required field for creating a task
+    ///
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Assignee. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<User>,
+    /// Deadline in ISO-8601 format, for example, `2025-12-31T23:59:59+02:00`
+    ///
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Task control by the creator. Possible values:
+    /// `Y` — enabled
+    /// `N` — disabled, default value
+    ///
+    /// Wire name: `needsControl`.
+    #[serde(
+        rename = "needsControl",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub needs_control: ::std::option::Option<bool>,
+    /// Planned start date in ISO-8601 format, for example, `2025-12-31T06:00:00+02:00`
+    ///
+    /// Wire name: `startPlan`.
+    #[serde(
+        rename = "startPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_plan: ::std::option::Option<::std::string::String>,
+    /// Planned end date in ISO-8601 format, for example, `2025-12-31T18:00:00+02:00`
+    ///
+    /// Wire name: `endPlan`.
+    #[serde(
+        rename = "endPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_plan: ::std::option::Option<::std::string::String>,
+    /// Identifiers of checklist items. To work with checklists, use the methods task.checklistitem.*
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Group/project identifier. To work with groups, use the methods sonet_group.*
+    ///
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group/project. An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Stage identifier. Use if the task is in a group/project
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Stage. An object of type stage. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `stage`.
+    #[serde(rename = "stage", default, skip_serializing_if = "Option::is_none")]
+    pub stage: ::std::option::Option<Stage>,
+    /// Epic identifier. To work with epics, use the methods tasks.api.scrum.epic.*
+    ///
+    /// Wire name: `epicId`.
+    #[serde(
+        rename = "epicId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub epic_id: ::std::option::Option<i64>,
+    /// Story points. To update a Scrum task, use the method tasks.api.scrum.task.update
+    ///
+    /// Wire name: `storyPoints`.
+    #[serde(
+        rename = "storyPoints",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story_points: ::std::option::Option<i64>,
+    /// Flow identifier. To work with flows, use the methods tasks.flow.Flow.*
+    ///
+    /// Wire name: `flowId`.
+    #[serde(
+        rename = "flowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flow_id: ::std::option::Option<i64>,
+    /// Flow. An object of type flow. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `flow`.
+    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    pub flow: ::std::option::Option<Flow>,
+    /// Task priority. Possible values:
+    /// - `high` — high
+    /// - `average` — average
+    /// - `low` — low
+    ///
+    /// Wire name: `priority`.
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<TaskdtoPriority>,
+    /// Task status. Possible values:
+    /// - `pending` — waiting for execution
+    /// - `in_progress` — in progress
+    /// - `supposedly_completed` — awaiting control
+    /// - `completed` — completed
+    /// - `deferred` — deferred
+    /// - `declined` — declined
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskdtoStatus>,
+    /// Status change date in ISO 8601 format
+    ///
+    /// Wire name: `statusChanged`.
+    #[serde(
+        rename = "statusChanged",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed: ::std::option::Option<::std::string::String>,
+    /// List of user identifiers — participants in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<::std::vec::Vec<User>>,
+    /// List of user identifiers — auditors of the task in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<::std::vec::Vec<User>>,
+    /// Parent task identifier.
+    /// Has a value of `null` if there is no parent task
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Parent task. An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Indicates the presence of a checklist. The field is automatically updated
+    ///
+    /// Wire name: `containsChecklist`.
+    #[serde(
+        rename = "containsChecklist",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_checklist: ::std::option::Option<bool>,
+    /// Indicates the presence of subtasks. The field is automatically updated
+    ///
+    /// Wire name: `containsSubTasks`.
+    #[serde(
+        rename = "containsSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_sub_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of related tasks. The field is automatically updated
+    ///
+    /// Wire name: `containsRelatedTasks`.
+    #[serde(
+        rename = "containsRelatedTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_related_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of Gantt links. The field is automatically updated
+    ///
+    /// Wire name: `containsGanttLinks`.
+    #[serde(
+        rename = "containsGanttLinks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_gantt_links: ::std::option::Option<bool>,
+    /// Indicates the presence of integrations. The field is automatically updated
+    ///
+    /// Wire name: `containsPlacements`.
+    #[serde(
+        rename = "containsPlacements",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_placements: ::std::option::Option<bool>,
+    /// Indicates the presence of results. The field is automatically updated
+    ///
+    /// Wire name: `containsResults`.
+    #[serde(
+        rename = "containsResults",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_results: ::std::option::Option<bool>,
+    /// Number of reminders for the task. The field is automatically updated
+    ///
+    /// Wire name: `numberOfReminders`.
+    #[serde(
+        rename = "numberOfReminders",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_reminders: ::std::option::Option<i64>,
+    /// Task chat identifier. To work with the task chat, use the methods im.message.*
+    ///
+    /// Wire name: `chatId`.
+    #[serde(
+        rename = "chatId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Task chat. An object of type task chat. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<TaskChat>,
+    /// Planned duration
+    ///
+    /// Wire name: `plannedDuration`.
+    #[serde(
+        rename = "plannedDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_duration: ::std::option::Option<i64>,
+    /// Actual duration
+    ///
+    /// Wire name: `actualDuration`.
+    #[serde(
+        rename = "actualDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_duration: ::std::option::Option<i64>,
+    /// Unit of planned duration. Possible values: `secs`, `mins`, `hours`, `days`, `weeks`, `monts`, `years`
+    ///
+    /// Wire name: `durationType`.
+    #[serde(
+        rename = "durationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_type: ::std::option::Option<::std::string::String>,
+    /// Start date of execution in ISO 8601 format
+    ///
+    /// Wire name: `started`.
+    #[serde(
+        rename = "started",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Time estimate in seconds
+    ///
+    /// Wire name: `estimatedTime`.
+    #[serde(
+        rename = "estimatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_time: ::std::option::Option<i64>,
+    /// Indicates a recurring task. Possible values:
+    /// - `Y` — yes, make the task recurring
+    /// - `N` — do not repeat
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Change date in ISO 8601 format
+    ///
+    /// Wire name: `changed`.
+    #[serde(
+        rename = "changed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who changed the task
+    ///
+    /// Wire name: `changedById`.
+    #[serde(
+        rename = "changedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_by_id: ::std::option::Option<i64>,
+    /// Who changed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `changedBy`.
+    #[serde(rename = "changedBy", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who changed the status
+    ///
+    /// Wire name: `statusChangedById`.
+    #[serde(
+        rename = "statusChangedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by_id: ::std::option::Option<i64>,
+    /// Who changed the status. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `statusChangedBy`.
+    #[serde(
+        rename = "statusChangedBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who closed the task
+    ///
+    /// Wire name: `closedById`.
+    #[serde(
+        rename = "closedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_by_id: ::std::option::Option<i64>,
+    /// Who closed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `closedBy`.
+    #[serde(rename = "closedBy", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<User>,
+    /// Closing date in ISO 8601 format
+    ///
+    /// Wire name: `closed`.
+    #[serde(
+        rename = "closed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Date of last activity in ISO 8601 format
+    ///
+    /// Wire name: `activity`.
+    #[serde(
+        rename = "activity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Task `GUID` identifier
+    ///
+    /// Wire name: `guid`.
+    #[serde(
+        rename = "guid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guid: ::std::option::Option<::std::string::String>,
+    /// External identifier
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Exchange identifier
+    ///
+    /// Wire name: `exchangeId`.
+    #[serde(
+        rename = "exchangeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_id: ::std::option::Option<::std::string::String>,
+    /// Date of modification in Exchange
+    ///
+    /// Wire name: `exchangeModified`.
+    #[serde(
+        rename = "exchangeModified",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<::std::string::String>,
+    /// Version of synchronization with Outlook
+    ///
+    /// Wire name: `outlookVersion`.
+    #[serde(
+        rename = "outlookVersion",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<i64>,
+    /// Task rating. Possible values:
+    /// `N` — negative
+    /// `P` — positive
+    /// `null` — unrated
+    ///
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<::std::string::String>,
+    /// Allowed to change the deadline. Possible values:
+    /// - `Y` — allowed
+    /// - `N` — not allowed
+    ///
+    /// Wire name: `allowsChangeDeadline`.
+    #[serde(
+        rename = "allowsChangeDeadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_deadline: ::std::option::Option<bool>,
+    /// Time tracking enabled for the task. Possible values:
+    /// - `Y` — enabled
+    /// - `N` — not enabled
+    ///
+    /// Wire name: `allowsTimeTracking`.
+    #[serde(
+        rename = "allowsTimeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_time_tracking: ::std::option::Option<bool>,
+    /// Consider working hours. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesWorkTime`.
+    #[serde(
+        rename = "matchesWorkTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_work_time: ::std::option::Option<bool>,
+    /// Add to report. Possible values:
+    /// - `Y` — add
+    /// - `N` — do not add
+    ///
+    /// Wire name: `addInReport`.
+    #[serde(
+        rename = "addInReport",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_in_report: ::std::option::Option<bool>,
+    /// Indicates "base task with subtasks". Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `isMultitask`.
+    #[serde(
+        rename = "isMultitask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multitask: ::std::option::Option<bool>,
+    /// Site identifier
+    ///
+    /// Wire name: `siteId`.
+    #[serde(
+        rename = "siteId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the template if the task was created from a template
+    ///
+    /// Wire name: `forkedByTemplateId`.
+    #[serde(
+        rename = "forkedByTemplateId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<i64>,
+    /// Task template. An object of type template. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `forkedByTemplate`.
+    #[serde(
+        rename = "forkedByTemplate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template: ::std::option::Option<Template>,
+    /// Date after which the deadline cannot be changed, in ISO 8601 format
+    ///
+    /// Wire name: `maxDeadlineChangeDate`.
+    #[serde(
+        rename = "maxDeadlineChangeDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_change_date: ::std::option::Option<::std::string::String>,
+    /// Maximum number of deadline extensions
+    ///
+    /// Wire name: `maxDeadlineChanges`.
+    #[serde(
+        rename = "maxDeadlineChanges",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_changes: ::std::option::Option<i64>,
+    /// Require a reason when changing the deadline. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireDeadlineChangeReason`.
+    #[serde(
+        rename = "requireDeadlineChangeReason",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_deadline_change_reason: ::std::option::Option<bool>,
+    /// Link to the task
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+    /// Array of actions that the user can perform with the task
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Link to the archive for downloading all task files
+    ///
+    /// Wire name: `archiveLink`.
+    #[serde(
+        rename = "archiveLink",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub archive_link: ::std::option::Option<::std::string::String>,
+    /// Array of identifiers of related CRM objects in the format:
+    /// - `L_XX` — lead,
+    /// - `D_XX` — deal
+    /// - `C_XX` — contact
+    /// - `CO_XX` — company
+    /// - `SI_XX` — invoice
+    /// - `TXX_XX` — SPA
+    ///
+    /// Wire name: `crmItemIds`.
+    #[serde(rename = "crmItemIds", default, skip_serializing_if = "Option::is_none")]
+    pub crm_item_ids: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Identifier of the email from which the task was created
+    ///
+    /// Wire name: `emailId`.
+    #[serde(
+        rename = "emailId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_id: ::std::option::Option<i64>,
+    /// Email from which the task was created. An object of type email. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `email`.
+    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<Email>,
+    /// Time tracking. An object of type time tracking. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `elapsedTime`.
+    #[serde(rename = "elapsedTime", default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_time: ::std::option::Option<ElapsedTime>,
+    /// Require a result. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireResult`.
+    #[serde(
+        rename = "requireResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_result: ::std::option::Option<bool>,
+    /// Consider subtasks deadlines. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesSubTasksTime`.
+    #[serde(
+        rename = "matchesSubTasksTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_sub_tasks_time: ::std::option::Option<bool>,
+    /// Auto-completion of subtasks. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `autocompleteSubTasks`.
+    #[serde(
+        rename = "autocompleteSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_sub_tasks: ::std::option::Option<bool>,
+    /// Allowed to change planned dates. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `allowsChangeDatePlan`.
+    #[serde(
+        rename = "allowsChangeDatePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_date_plan: ::std::option::Option<bool>,
+    /// Indicates "in favorites". The field returns an array containing the ID of the current user if their setting is active `"inFavorite": [29]`
+    ///
+    /// Wire name: `inFavorite`.
+    #[serde(rename = "inFavorite", default, skip_serializing_if = "Option::is_none")]
+    pub in_favorite: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned". The field returns an array containing the ID of the current user if their setting is active `"inPin": [29]`
+    ///
+    /// Wire name: `inPin`.
+    #[serde(rename = "inPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned in group". The field returns an array containing the ID of the current user if their setting is active `"inGroupPin": [29]`
+    ///
+    /// Wire name: `inGroupPin`.
+    #[serde(rename = "inGroupPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_group_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "mute". The field returns an array containing the ID of the current user if their setting is active `"inMute": [29]`
+    ///
+    /// Wire name: `inMute`.
+    #[serde(rename = "inMute", default, skip_serializing_if = "Option::is_none")]
+    pub in_mute: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Source of the task. An object source. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `source`.
+    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    pub source: ::std::option::Option<Source>,
+    /// Dependencies on tasks
+    ///
+    /// Wire name: `dependsOn`.
+    #[serde(rename = "dependsOn", default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Task creation scenario. Possible values:
+    /// - `default` — default value
+    /// - `crm` — CRM
+    /// - `mobile` — mobile application
+    /// - `voice` — audio task AI
+    /// - `video` — video task AI
+    ///
+    /// Wire name: `scenarios`.
+    #[serde(rename = "scenarios", default, skip_serializing_if = "Option::is_none")]
+    pub scenarios: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Taskdto {
+    /// Creates a `Taskdto` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            needs_control: ::std::option::Option::None,
+            start_plan: ::std::option::Option::None,
+            end_plan: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage: ::std::option::Option::None,
+            epic_id: ::std::option::Option::None,
+            story_points: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            flow: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_changed: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            contains_checklist: ::std::option::Option::None,
+            contains_sub_tasks: ::std::option::Option::None,
+            contains_related_tasks: ::std::option::Option::None,
+            contains_gantt_links: ::std::option::Option::None,
+            contains_placements: ::std::option::Option::None,
+            contains_results: ::std::option::Option::None,
+            number_of_reminders: ::std::option::Option::None,
+            chat_id: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            planned_duration: ::std::option::Option::None,
+            actual_duration: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            estimated_time: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            changed: ::std::option::Option::None,
+            changed_by_id: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            status_changed_by_id: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            closed_by_id: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            allows_change_deadline: ::std::option::Option::None,
+            allows_time_tracking: ::std::option::Option::None,
+            matches_work_time: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            is_multitask: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            forked_by_template: ::std::option::Option::None,
+            max_deadline_change_date: ::std::option::Option::None,
+            max_deadline_changes: ::std::option::Option::None,
+            require_deadline_change_reason: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+            archive_link: ::std::option::Option::None,
+            crm_item_ids: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            require_result: ::std::option::Option::None,
+            matches_sub_tasks_time: ::std::option::Option::None,
+            autocomplete_sub_tasks: ::std::option::Option::None,
+            allows_change_date_plan: ::std::option::Option::None,
+            in_favorite: ::std::option::Option::None,
+            in_pin: ::std::option::Option::None,
+            in_group_pin: ::std::option::Option::None,
+            in_mute: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            scenarios: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creatorId`.
+    #[must_use]
+    pub fn creator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.creator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `needsControl`.
+    #[must_use]
+    pub fn needs_control(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.needs_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startPlan`.
+    #[must_use]
+    pub fn start_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endPlan`.
+    #[must_use]
+    pub fn end_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stage`.
+    #[must_use]
+    pub fn stage(mut self, value: impl ::std::convert::Into<Stage>) -> Self {
+        self.stage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `epicId`.
+    #[must_use]
+    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.epic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `storyPoints`.
+    #[must_use]
+    pub fn story_points(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.story_points = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flowId`.
+    #[must_use]
+    pub fn flow_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flow`.
+    #[must_use]
+    pub fn flow(mut self, value: impl ::std::convert::Into<Flow>) -> Self {
+        self.flow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<TaskdtoPriority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::std::convert::Into<TaskdtoStatus>) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChanged`.
+    #[must_use]
+    pub fn status_changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsChecklist`.
+    #[must_use]
+    pub fn contains_checklist(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsSubTasks`.
+    #[must_use]
+    pub fn contains_sub_tasks(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsRelatedTasks`.
+    #[must_use]
+    pub fn contains_related_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_related_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsGanttLinks`.
+    #[must_use]
+    pub fn contains_gantt_links(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_gantt_links = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsPlacements`.
+    #[must_use]
+    pub fn contains_placements(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_placements = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsResults`.
+    #[must_use]
+    pub fn contains_results(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_results = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numberOfReminders`.
+    #[must_use]
+    pub fn number_of_reminders(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.number_of_reminders = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chatId`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(mut self, value: impl ::std::convert::Into<TaskChat>) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `plannedDuration`.
+    #[must_use]
+    pub fn planned_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.planned_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actualDuration`.
+    #[must_use]
+    pub fn actual_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.actual_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationType`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `started`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `estimatedTime`.
+    #[must_use]
+    pub fn estimated_time(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.estimated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changed`.
+    #[must_use]
+    pub fn changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedById`.
+    #[must_use]
+    pub fn changed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedBy`.
+    #[must_use]
+    pub fn changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedById`.
+    #[must_use]
+    pub fn status_changed_by_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.status_changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedBy`.
+    #[must_use]
+    pub fn status_changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedById`.
+    #[must_use]
+    pub fn closed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.closed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedBy`.
+    #[must_use]
+    pub fn closed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closed`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guid`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeId`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeModified`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outlookVersion`.
+    #[must_use]
+    pub fn outlook_version(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDeadline`.
+    #[must_use]
+    pub fn allows_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsTimeTracking`.
+    #[must_use]
+    pub fn allows_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesWorkTime`.
+    #[must_use]
+    pub fn matches_work_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.matches_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addInReport`.
+    #[must_use]
+    pub fn add_in_report(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultitask`.
+    #[must_use]
+    pub fn is_multitask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `siteId`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplateId`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplate`.
+    #[must_use]
+    pub fn forked_by_template(
+        mut self,
+        value: impl ::std::convert::Into<Template>,
+    ) -> Self {
+        self.forked_by_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChangeDate`.
+    #[must_use]
+    pub fn max_deadline_change_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.max_deadline_change_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChanges`.
+    #[must_use]
+    pub fn max_deadline_changes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_deadline_changes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireDeadlineChangeReason`.
+    #[must_use]
+    pub fn require_deadline_change_reason(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.require_deadline_change_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `archiveLink`.
+    #[must_use]
+    pub fn archive_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.archive_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `crmItemIds`.
+    #[must_use]
+    pub fn crm_item_ids(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.crm_item_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `emailId`.
+    #[must_use]
+    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, value: impl ::std::convert::Into<Email>) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(
+        mut self,
+        value: impl ::std::convert::Into<ElapsedTime>,
+    ) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireResult`.
+    #[must_use]
+    pub fn require_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.require_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesSubTasksTime`.
+    #[must_use]
+    pub fn matches_sub_tasks_time(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.matches_sub_tasks_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `autocompleteSubTasks`.
+    #[must_use]
+    pub fn autocomplete_sub_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.autocomplete_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDatePlan`.
+    #[must_use]
+    pub fn allows_change_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inFavorite`.
+    #[must_use]
+    pub fn in_favorite(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inPin`.
+    #[must_use]
+    pub fn in_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inGroupPin`.
+    #[must_use]
+    pub fn in_group_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_group_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inMute`.
+    #[must_use]
+    pub fn in_mute(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, value: impl ::std::convert::Into<Source>) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dependsOn`.
+    #[must_use]
+    pub fn depends_on(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.depends_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scenarios`.
+    #[must_use]
+    pub fn scenarios(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.scenarios = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Task priority. Possible values:
+/// - `high` — high
+/// - `average` — average
+/// - `low` — low
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Taskdto2Priority {
+    /// `high`
+    ///
+    /// high
+    High,
+    /// `average`
+    ///
+    /// average
+    Average,
+    /// `low`
+    ///
+    /// low
+    Low,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl Taskdto2Priority {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::High => "high",
+            Self::Average => "average",
+            Self::Low => "low",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "high" => Self::High,
+            "average" => Self::Average,
+            "low" => Self::Low,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for Taskdto2Priority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for Taskdto2Priority {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for Taskdto2Priority {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Task status. Possible values:
+/// - `pending` — waiting for execution
+/// - `in_progress` — in progress
+/// - `supposedly_completed` — awaiting control
+/// - `completed` — completed
+/// - `deferred` — deferred
+/// - `declined` — declined
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Taskdto2Status {
+    /// `pending`
+    ///
+    /// waiting for execution
+    Pending,
+    /// `in_progress`
+    ///
+    /// in progress
+    InProgress,
+    /// `supposedly_completed`
+    ///
+    /// awaiting control
+    SupposedlyCompleted,
+    /// `completed`
+    ///
+    /// completed
+    Completed,
+    /// `deferred`
+    ///
+    /// deferred
+    Deferred,
+    /// `declined`
+    ///
+    /// declined
+    Declined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl Taskdto2Status {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::SupposedlyCompleted => "supposedly_completed",
+            Self::Completed => "completed",
+            Self::Deferred => "deferred",
+            Self::Declined => "declined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "in_progress" => Self::InProgress,
+            "supposedly_completed" => Self::SupposedlyCompleted,
+            "completed" => Self::Completed,
+            "deferred" => Self::Deferred,
+            "declined" => Self::Declined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for Taskdto2Status {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for Taskdto2Status {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for Taskdto2Status {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `Taskdto2` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Taskdto2 {
+    /// Task identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task title, a required field for creating a task
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Task description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Creator identifier, a required field for creating a task
+    ///
+    /// Wire name: `creatorId`.
+    #[serde(
+        rename = "creatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creator_id: ::std::option::Option<i64>,
+    /// Creator. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Creation date in ISO-8601 format
+    ///
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Assignee identifier, a required field for creating a task
+    ///
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Assignee. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<User>,
+    /// Deadline in ISO-8601 format, for example, `2025-12-31T23:59:59+02:00`
+    ///
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Task control by the creator. Possible values:
+    /// `Y` — enabled
+    /// `N` — disabled, default value
+    ///
+    /// Wire name: `needsControl`.
+    #[serde(
+        rename = "needsControl",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub needs_control: ::std::option::Option<bool>,
+    /// Planned start date in ISO-8601 format, for example, `2025-12-31T06:00:00+02:00`
+    ///
+    /// Wire name: `startPlan`.
+    #[serde(
+        rename = "startPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_plan: ::std::option::Option<::std::string::String>,
+    /// Planned end date in ISO-8601 format, for example, `2025-12-31T18:00:00+02:00`
+    ///
+    /// Wire name: `endPlan`.
+    #[serde(
+        rename = "endPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_plan: ::std::option::Option<::std::string::String>,
+    /// Identifiers of checklist items. To work with checklists, use the methods task.checklistitem.*
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Group/project identifier. To work with groups, use the methods sonet_group.*
+    ///
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group/project. An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Stage identifier. Use if the task is in a group/project
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Stage. An object of type stage. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `stage`.
+    #[serde(rename = "stage", default, skip_serializing_if = "Option::is_none")]
+    pub stage: ::std::option::Option<Stage>,
+    /// Epic identifier. To work with epics, use the methods tasks.api.scrum.epic.*
+    ///
+    /// Wire name: `epicId`.
+    #[serde(
+        rename = "epicId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub epic_id: ::std::option::Option<i64>,
+    /// Story points. To update a Scrum task, use the method tasks.api.scrum.task.update
+    ///
+    /// Wire name: `storyPoints`.
+    #[serde(
+        rename = "storyPoints",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story_points: ::std::option::Option<i64>,
+    /// Flow identifier. To work with flows, use the methods tasks.flow.Flow.*
+    ///
+    /// Wire name: `flowId`.
+    #[serde(
+        rename = "flowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flow_id: ::std::option::Option<i64>,
+    /// Flow. An object of type flow. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `flow`.
+    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    pub flow: ::std::option::Option<Flow>,
+    /// Task priority. Possible values:
+    /// - `high` — high
+    /// - `average` — average
+    /// - `low` — low
+    ///
+    /// Wire name: `priority`.
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<Taskdto2Priority>,
+    /// Task status. Possible values:
+    /// - `pending` — waiting for execution
+    /// - `in_progress` — in progress
+    /// - `supposedly_completed` — awaiting control
+    /// - `completed` — completed
+    /// - `deferred` — deferred
+    /// - `declined` — declined
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<Taskdto2Status>,
+    /// Status change date in ISO 8601 format
+    ///
+    /// Wire name: `statusChanged`.
+    #[serde(
+        rename = "statusChanged",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed: ::std::option::Option<::std::string::String>,
+    /// List of user identifiers — participants in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<::std::vec::Vec<User>>,
+    /// List of user identifiers — auditors of the task in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<::std::vec::Vec<User>>,
+    /// Parent task identifier.
+    /// Has a value of `null` if there is no parent task
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Parent task. An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Indicates the presence of a checklist. The field is automatically updated
+    ///
+    /// Wire name: `containsChecklist`.
+    #[serde(
+        rename = "containsChecklist",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_checklist: ::std::option::Option<bool>,
+    /// Indicates the presence of subtasks. The field is automatically updated
+    ///
+    /// Wire name: `containsSubTasks`.
+    #[serde(
+        rename = "containsSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_sub_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of related tasks. The field is automatically updated
+    ///
+    /// Wire name: `containsRelatedTasks`.
+    #[serde(
+        rename = "containsRelatedTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_related_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of Gantt links. The field is automatically updated
+    ///
+    /// Wire name: `containsGanttLinks`.
+    #[serde(
+        rename = "containsGanttLinks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_gantt_links: ::std::option::Option<bool>,
+    /// Indicates the presence of integrations. The field is automatically updated
+    ///
+    /// Wire name: `containsPlacements`.
+    #[serde(
+        rename = "containsPlacements",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_placements: ::std::option::Option<bool>,
+    /// Indicates the presence of results. The field is automatically updated
+    ///
+    /// Wire name: `containsResults`.
+    #[serde(
+        rename = "containsResults",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_results: ::std::option::Option<bool>,
+    /// Number of reminders for the task. The field is automatically updated
+    ///
+    /// Wire name: `numberOfReminders`.
+    #[serde(
+        rename = "numberOfReminders",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_reminders: ::std::option::Option<i64>,
+    /// Task chat identifier. To work with the task chat, use the methods im.message.*
+    ///
+    /// Wire name: `chatId`.
+    #[serde(
+        rename = "chatId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Task chat. An object of type task chat. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<TaskChat>,
+    /// Planned duration
+    ///
+    /// Wire name: `plannedDuration`.
+    #[serde(
+        rename = "plannedDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_duration: ::std::option::Option<i64>,
+    /// Actual duration
+    ///
+    /// Wire name: `actualDuration`.
+    #[serde(
+        rename = "actualDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_duration: ::std::option::Option<i64>,
+    /// Unit of planned duration. Possible values: `secs`, `mins`, `hours`, `days`, `weeks`, `monts`, `years`
+    ///
+    /// Wire name: `durationType`.
+    #[serde(
+        rename = "durationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_type: ::std::option::Option<::std::string::String>,
+    /// Start date of execution in ISO 8601 format
+    ///
+    /// Wire name: `started`.
+    #[serde(
+        rename = "started",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Time estimate in seconds
+    ///
+    /// Wire name: `estimatedTime`.
+    #[serde(
+        rename = "estimatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_time: ::std::option::Option<i64>,
+    /// Indicates a recurring task. Possible values:
+    /// - `Y` — yes, make the task recurring
+    /// - `N` — do not repeat
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Change date in ISO 8601 format
+    ///
+    /// Wire name: `changed`.
+    #[serde(
+        rename = "changed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who changed the task
+    ///
+    /// Wire name: `changedById`.
+    #[serde(
+        rename = "changedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_by_id: ::std::option::Option<i64>,
+    /// Who changed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `changedBy`.
+    #[serde(rename = "changedBy", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who changed the status
+    ///
+    /// Wire name: `statusChangedById`.
+    #[serde(
+        rename = "statusChangedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by_id: ::std::option::Option<i64>,
+    /// Who changed the status. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `statusChangedBy`.
+    #[serde(
+        rename = "statusChangedBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who closed the task
+    ///
+    /// Wire name: `closedById`.
+    #[serde(
+        rename = "closedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_by_id: ::std::option::Option<i64>,
+    /// Who closed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `closedBy`.
+    #[serde(rename = "closedBy", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<User>,
+    /// Closing date in ISO 8601 format
+    ///
+    /// Wire name: `closed`.
+    #[serde(
+        rename = "closed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Date of last activity in ISO 8601 format
+    ///
+    /// Wire name: `activity`.
+    #[serde(
+        rename = "activity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Task `GUID` identifier
+    ///
+    /// Wire name: `guid`.
+    #[serde(
+        rename = "guid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guid: ::std::option::Option<::std::string::String>,
+    /// External identifier
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Exchange identifier
+    ///
+    /// Wire name: `exchangeId`.
+    #[serde(
+        rename = "exchangeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_id: ::std::option::Option<::std::string::String>,
+    /// Date of modification in Exchange
+    ///
+    /// Wire name: `exchangeModified`.
+    #[serde(
+        rename = "exchangeModified",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<::std::string::String>,
+    /// Version of synchronization with Outlook
+    ///
+    /// Wire name: `outlookVersion`.
+    #[serde(
+        rename = "outlookVersion",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<i64>,
+    /// Task rating. Possible values:
+    /// `N` — negative
+    /// `P` — positive
+    /// `null` — unrated
+    ///
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<::std::string::String>,
+    /// Allowed to change the deadline. Possible values:
+    /// - `Y` — allowed
+    /// - `N` — not allowed
+    ///
+    /// Wire name: `allowsChangeDeadline`.
+    #[serde(
+        rename = "allowsChangeDeadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_deadline: ::std::option::Option<bool>,
+    /// Time tracking enabled for the task. Possible values:
+    /// - `Y` — enabled
+    /// - `N` — not enabled
+    ///
+    /// Wire name: `allowsTimeTracking`.
+    #[serde(
+        rename = "allowsTimeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_time_tracking: ::std::option::Option<bool>,
+    /// Consider working hours. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesWorkTime`.
+    #[serde(
+        rename = "matchesWorkTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_work_time: ::std::option::Option<bool>,
+    /// Add to report. Possible values:
+    /// - `Y` — add
+    /// - `N` — do not add
+    ///
+    /// Wire name: `addInReport`.
+    #[serde(
+        rename = "addInReport",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_in_report: ::std::option::Option<bool>,
+    /// Indicates "base task with subtasks". Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `isMultitask`.
+    #[serde(
+        rename = "isMultitask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multitask: ::std::option::Option<bool>,
+    /// Site identifier
+    ///
+    /// Wire name: `siteId`.
+    #[serde(
+        rename = "siteId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the template if the task was created from a template
+    ///
+    /// Wire name: `forkedByTemplateId`.
+    #[serde(
+        rename = "forkedByTemplateId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<i64>,
+    /// Task template. An object of type template. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `forkedByTemplate`.
+    #[serde(
+        rename = "forkedByTemplate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template: ::std::option::Option<Template>,
+    /// Date after which the deadline cannot be changed, in ISO 8601 format
+    ///
+    /// Wire name: `maxDeadlineChangeDate`.
+    #[serde(
+        rename = "maxDeadlineChangeDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_change_date: ::std::option::Option<::std::string::String>,
+    /// Maximum number of deadline extensions
+    ///
+    /// Wire name: `maxDeadlineChanges`.
+    #[serde(
+        rename = "maxDeadlineChanges",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_changes: ::std::option::Option<i64>,
+    /// Require a reason when changing the deadline. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireDeadlineChangeReason`.
+    #[serde(
+        rename = "requireDeadlineChangeReason",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_deadline_change_reason: ::std::option::Option<bool>,
+    /// Link to the task
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+    /// Array of actions that the user can perform with the task
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Link to the archive for downloading all task files
+    ///
+    /// Wire name: `archiveLink`.
+    #[serde(
+        rename = "archiveLink",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub archive_link: ::std::option::Option<::std::string::String>,
+    /// Array of identifiers of related CRM objects in the format:
+    /// - `L_XX` — lead,
+    /// - `D_XX` — deal
+    /// - `C_XX` — contact
+    /// - `CO_XX` — company
+    /// - `SI_XX` — invoice
+    /// - `TXX_XX` — SPA
+    ///
+    /// Wire name: `crmItemIds`.
+    #[serde(rename = "crmItemIds", default, skip_serializing_if = "Option::is_none")]
+    pub crm_item_ids: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Identifier of the email from which the task was created
+    ///
+    /// Wire name: `emailId`.
+    #[serde(
+        rename = "emailId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_id: ::std::option::Option<i64>,
+    /// Email from which the task was created. An object of type email. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `email`.
+    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<Email>,
+    /// Time tracking. An object of type time tracking. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `elapsedTime`.
+    #[serde(rename = "elapsedTime", default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_time: ::std::option::Option<ElapsedTime>,
+    /// Require a result. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireResult`.
+    #[serde(
+        rename = "requireResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_result: ::std::option::Option<bool>,
+    /// Consider subtasks deadlines. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesSubTasksTime`.
+    #[serde(
+        rename = "matchesSubTasksTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_sub_tasks_time: ::std::option::Option<bool>,
+    /// Auto-completion of subtasks. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `autocompleteSubTasks`.
+    #[serde(
+        rename = "autocompleteSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_sub_tasks: ::std::option::Option<bool>,
+    /// Allowed to change planned dates. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `allowsChangeDatePlan`.
+    #[serde(
+        rename = "allowsChangeDatePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_date_plan: ::std::option::Option<bool>,
+    /// Indicates "in favorites". The field returns an array containing the ID of the current user if their setting is active `"inFavorite": [29]`
+    ///
+    /// Wire name: `inFavorite`.
+    #[serde(rename = "inFavorite", default, skip_serializing_if = "Option::is_none")]
+    pub in_favorite: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned". The field returns an array containing the ID of the current user if their setting is active `"inPin": [29]`
+    ///
+    /// Wire name: `inPin`.
+    #[serde(rename = "inPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned in group". The field returns an array containing the ID of the current user if their setting is active `"inGroupPin": [29]`
+    ///
+    /// Wire name: `inGroupPin`.
+    #[serde(rename = "inGroupPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_group_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "mute". The field returns an array containing the ID of the current user if their setting is active `"inMute": [29]`
+    ///
+    /// Wire name: `inMute`.
+    #[serde(rename = "inMute", default, skip_serializing_if = "Option::is_none")]
+    pub in_mute: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Source of the task. An object source. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `source`.
+    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    pub source: ::std::option::Option<Source>,
+    /// Dependencies on tasks
+    ///
+    /// Wire name: `dependsOn`.
+    #[serde(rename = "dependsOn", default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Task creation scenario. Possible values:
+    /// - `default` — default value
+    /// - `crm` — CRM
+    /// - `mobile` — mobile application
+    /// - `voice` — audio task AI
+    /// - `video` — video task AI
+    ///
+    /// Wire name: `scenarios`.
+    #[serde(rename = "scenarios", default, skip_serializing_if = "Option::is_none")]
+    pub scenarios: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl Taskdto2 {
+    /// Creates a `Taskdto2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            needs_control: ::std::option::Option::None,
+            start_plan: ::std::option::Option::None,
+            end_plan: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage: ::std::option::Option::None,
+            epic_id: ::std::option::Option::None,
+            story_points: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            flow: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_changed: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            contains_checklist: ::std::option::Option::None,
+            contains_sub_tasks: ::std::option::Option::None,
+            contains_related_tasks: ::std::option::Option::None,
+            contains_gantt_links: ::std::option::Option::None,
+            contains_placements: ::std::option::Option::None,
+            contains_results: ::std::option::Option::None,
+            number_of_reminders: ::std::option::Option::None,
+            chat_id: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            planned_duration: ::std::option::Option::None,
+            actual_duration: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            estimated_time: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            changed: ::std::option::Option::None,
+            changed_by_id: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            status_changed_by_id: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            closed_by_id: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            allows_change_deadline: ::std::option::Option::None,
+            allows_time_tracking: ::std::option::Option::None,
+            matches_work_time: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            is_multitask: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            forked_by_template: ::std::option::Option::None,
+            max_deadline_change_date: ::std::option::Option::None,
+            max_deadline_changes: ::std::option::Option::None,
+            require_deadline_change_reason: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+            archive_link: ::std::option::Option::None,
+            crm_item_ids: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            require_result: ::std::option::Option::None,
+            matches_sub_tasks_time: ::std::option::Option::None,
+            autocomplete_sub_tasks: ::std::option::Option::None,
+            allows_change_date_plan: ::std::option::Option::None,
+            in_favorite: ::std::option::Option::None,
+            in_pin: ::std::option::Option::None,
+            in_group_pin: ::std::option::Option::None,
+            in_mute: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            scenarios: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creatorId`.
+    #[must_use]
+    pub fn creator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.creator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `needsControl`.
+    #[must_use]
+    pub fn needs_control(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.needs_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startPlan`.
+    #[must_use]
+    pub fn start_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endPlan`.
+    #[must_use]
+    pub fn end_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stage`.
+    #[must_use]
+    pub fn stage(mut self, value: impl ::std::convert::Into<Stage>) -> Self {
+        self.stage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `epicId`.
+    #[must_use]
+    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.epic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `storyPoints`.
+    #[must_use]
+    pub fn story_points(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.story_points = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flowId`.
+    #[must_use]
+    pub fn flow_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flow`.
+    #[must_use]
+    pub fn flow(mut self, value: impl ::std::convert::Into<Flow>) -> Self {
+        self.flow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<Taskdto2Priority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::std::convert::Into<Taskdto2Status>) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChanged`.
+    #[must_use]
+    pub fn status_changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsChecklist`.
+    #[must_use]
+    pub fn contains_checklist(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsSubTasks`.
+    #[must_use]
+    pub fn contains_sub_tasks(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsRelatedTasks`.
+    #[must_use]
+    pub fn contains_related_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_related_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsGanttLinks`.
+    #[must_use]
+    pub fn contains_gantt_links(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_gantt_links = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsPlacements`.
+    #[must_use]
+    pub fn contains_placements(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_placements = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsResults`.
+    #[must_use]
+    pub fn contains_results(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_results = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numberOfReminders`.
+    #[must_use]
+    pub fn number_of_reminders(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.number_of_reminders = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chatId`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(mut self, value: impl ::std::convert::Into<TaskChat>) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `plannedDuration`.
+    #[must_use]
+    pub fn planned_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.planned_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actualDuration`.
+    #[must_use]
+    pub fn actual_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.actual_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationType`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `started`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `estimatedTime`.
+    #[must_use]
+    pub fn estimated_time(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.estimated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changed`.
+    #[must_use]
+    pub fn changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedById`.
+    #[must_use]
+    pub fn changed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedBy`.
+    #[must_use]
+    pub fn changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedById`.
+    #[must_use]
+    pub fn status_changed_by_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.status_changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedBy`.
+    #[must_use]
+    pub fn status_changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedById`.
+    #[must_use]
+    pub fn closed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.closed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedBy`.
+    #[must_use]
+    pub fn closed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closed`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guid`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeId`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeModified`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outlookVersion`.
+    #[must_use]
+    pub fn outlook_version(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDeadline`.
+    #[must_use]
+    pub fn allows_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsTimeTracking`.
+    #[must_use]
+    pub fn allows_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesWorkTime`.
+    #[must_use]
+    pub fn matches_work_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.matches_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addInReport`.
+    #[must_use]
+    pub fn add_in_report(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultitask`.
+    #[must_use]
+    pub fn is_multitask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `siteId`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplateId`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplate`.
+    #[must_use]
+    pub fn forked_by_template(
+        mut self,
+        value: impl ::std::convert::Into<Template>,
+    ) -> Self {
+        self.forked_by_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChangeDate`.
+    #[must_use]
+    pub fn max_deadline_change_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.max_deadline_change_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChanges`.
+    #[must_use]
+    pub fn max_deadline_changes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_deadline_changes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireDeadlineChangeReason`.
+    #[must_use]
+    pub fn require_deadline_change_reason(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.require_deadline_change_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `archiveLink`.
+    #[must_use]
+    pub fn archive_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.archive_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `crmItemIds`.
+    #[must_use]
+    pub fn crm_item_ids(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.crm_item_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `emailId`.
+    #[must_use]
+    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, value: impl ::std::convert::Into<Email>) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(
+        mut self,
+        value: impl ::std::convert::Into<ElapsedTime>,
+    ) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireResult`.
+    #[must_use]
+    pub fn require_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.require_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesSubTasksTime`.
+    #[must_use]
+    pub fn matches_sub_tasks_time(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.matches_sub_tasks_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `autocompleteSubTasks`.
+    #[must_use]
+    pub fn autocomplete_sub_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.autocomplete_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDatePlan`.
+    #[must_use]
+    pub fn allows_change_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inFavorite`.
+    #[must_use]
+    pub fn in_favorite(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inPin`.
+    #[must_use]
+    pub fn in_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inGroupPin`.
+    #[must_use]
+    pub fn in_group_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_group_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inMute`.
+    #[must_use]
+    pub fn in_mute(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, value: impl ::std::convert::Into<Source>) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dependsOn`.
+    #[must_use]
+    pub fn depends_on(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.depends_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scenarios`.
+    #[must_use]
+    pub fn scenarios(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.scenarios = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// The `Time` object.
 #[derive(
@@ -2254,6 +8932,856 @@ impl TaskAccessFieldListResult {
         self
     }
 }
+/// The root element of the response. Contains an object describing the available actions for the current user
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskAccessGetResult {
+    /// Wire name: `read`.
+    #[serde(
+        rename = "read",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub read: ::std::option::Option<bool>,
+    /// Wire name: `watch`.
+    #[serde(
+        rename = "watch",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub watch: ::std::option::Option<bool>,
+    /// Wire name: `mute`.
+    #[serde(
+        rename = "mute",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mute: ::std::option::Option<bool>,
+    /// Wire name: `createSubtask`.
+    #[serde(
+        rename = "createSubtask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_subtask: ::std::option::Option<bool>,
+    /// Wire name: `createResult`.
+    #[serde(
+        rename = "createResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_result: ::std::option::Option<bool>,
+    /// Wire name: `edit`.
+    #[serde(
+        rename = "edit",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit: ::std::option::Option<bool>,
+    /// Wire name: `remove`.
+    #[serde(
+        rename = "remove",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub remove: ::std::option::Option<bool>,
+    /// Wire name: `complete`.
+    #[serde(
+        rename = "complete",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub complete: ::std::option::Option<bool>,
+    /// Wire name: `approve`.
+    #[serde(
+        rename = "approve",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve: ::std::option::Option<bool>,
+    /// Wire name: `disapprove`.
+    #[serde(
+        rename = "disapprove",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disapprove: ::std::option::Option<bool>,
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<bool>,
+    /// Wire name: `take`.
+    #[serde(
+        rename = "take",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub take: ::std::option::Option<bool>,
+    /// Wire name: `delegate`.
+    #[serde(
+        rename = "delegate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delegate: ::std::option::Option<bool>,
+    /// Wire name: `defer`.
+    #[serde(
+        rename = "defer",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub defer: ::std::option::Option<bool>,
+    /// Wire name: `renew`.
+    #[serde(
+        rename = "renew",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub renew: ::std::option::Option<bool>,
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<bool>,
+    /// Wire name: `datePlan`.
+    #[serde(
+        rename = "datePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_plan: ::std::option::Option<bool>,
+    /// Wire name: `changeDirector`.
+    #[serde(
+        rename = "changeDirector",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_director: ::std::option::Option<bool>,
+    /// Wire name: `changeResponsible`.
+    #[serde(
+        rename = "changeResponsible",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_responsible: ::std::option::Option<bool>,
+    /// Wire name: `changeAccomplices`.
+    #[serde(
+        rename = "changeAccomplices",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_accomplices: ::std::option::Option<bool>,
+    /// Wire name: `pause`.
+    #[serde(
+        rename = "pause",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pause: ::std::option::Option<bool>,
+    /// Wire name: `timeTracking`.
+    #[serde(
+        rename = "timeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_tracking: ::std::option::Option<bool>,
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<bool>,
+    /// Wire name: `changeStatus`.
+    #[serde(
+        rename = "changeStatus",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_status: ::std::option::Option<bool>,
+    /// Wire name: `reminder`.
+    #[serde(
+        rename = "reminder",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reminder: ::std::option::Option<bool>,
+    /// Wire name: `addAuditors`.
+    #[serde(
+        rename = "addAuditors",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_auditors: ::std::option::Option<bool>,
+    /// Wire name: `elapsedTime`.
+    #[serde(
+        rename = "elapsedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub elapsed_time: ::std::option::Option<bool>,
+    /// Wire name: `favorite`.
+    #[serde(
+        rename = "favorite",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub favorite: ::std::option::Option<bool>,
+    /// Wire name: `checklistAdd`.
+    #[serde(
+        rename = "checklistAdd",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_add: ::std::option::Option<bool>,
+    /// Wire name: `checklistEdit`.
+    #[serde(
+        rename = "checklistEdit",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_edit: ::std::option::Option<bool>,
+    /// Wire name: `checklistSave`.
+    #[serde(
+        rename = "checklistSave",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_save: ::std::option::Option<bool>,
+    /// Wire name: `checklistToggle`.
+    #[serde(
+        rename = "checklistToggle",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_toggle: ::std::option::Option<bool>,
+    /// Wire name: `automate`.
+    #[serde(
+        rename = "automate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub automate: ::std::option::Option<bool>,
+    /// Wire name: `resultEdit`.
+    #[serde(
+        rename = "resultEdit",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_edit: ::std::option::Option<bool>,
+    /// Wire name: `completeResult`.
+    #[serde(
+        rename = "completeResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub complete_result: ::std::option::Option<bool>,
+    /// Wire name: `removeResult`.
+    #[serde(
+        rename = "removeResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub remove_result: ::std::option::Option<bool>,
+    /// Wire name: `resultRead`.
+    #[serde(
+        rename = "resultRead",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_read: ::std::option::Option<bool>,
+    /// Wire name: `admin`.
+    #[serde(
+        rename = "admin",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub admin: ::std::option::Option<bool>,
+    /// Wire name: `copy`.
+    #[serde(
+        rename = "copy",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copy: ::std::option::Option<bool>,
+    /// Wire name: `saveAsTemplate`.
+    #[serde(
+        rename = "saveAsTemplate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub save_as_template: ::std::option::Option<bool>,
+    /// Wire name: `attachFile`.
+    #[serde(
+        rename = "attachFile",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attach_file: ::std::option::Option<bool>,
+    /// Wire name: `detachFile`.
+    #[serde(
+        rename = "detachFile",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detach_file: ::std::option::Option<bool>,
+    /// Wire name: `detachParent`.
+    #[serde(
+        rename = "detachParent",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detach_parent: ::std::option::Option<bool>,
+    /// Wire name: `createGanttDependence`.
+    #[serde(
+        rename = "createGanttDependence",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_gantt_dependence: ::std::option::Option<bool>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskAccessGetResult {
+    /// Creates a `TaskAccessGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            read: ::std::option::Option::None,
+            watch: ::std::option::Option::None,
+            mute: ::std::option::Option::None,
+            create_subtask: ::std::option::Option::None,
+            create_result: ::std::option::Option::None,
+            edit: ::std::option::Option::None,
+            remove: ::std::option::Option::None,
+            complete: ::std::option::Option::None,
+            approve: ::std::option::Option::None,
+            disapprove: ::std::option::Option::None,
+            start: ::std::option::Option::None,
+            take: ::std::option::Option::None,
+            delegate: ::std::option::Option::None,
+            defer: ::std::option::Option::None,
+            renew: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            date_plan: ::std::option::Option::None,
+            change_director: ::std::option::Option::None,
+            change_responsible: ::std::option::Option::None,
+            change_accomplices: ::std::option::Option::None,
+            pause: ::std::option::Option::None,
+            time_tracking: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            change_status: ::std::option::Option::None,
+            reminder: ::std::option::Option::None,
+            add_auditors: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            favorite: ::std::option::Option::None,
+            checklist_add: ::std::option::Option::None,
+            checklist_edit: ::std::option::Option::None,
+            checklist_save: ::std::option::Option::None,
+            checklist_toggle: ::std::option::Option::None,
+            automate: ::std::option::Option::None,
+            result_edit: ::std::option::Option::None,
+            complete_result: ::std::option::Option::None,
+            remove_result: ::std::option::Option::None,
+            result_read: ::std::option::Option::None,
+            admin: ::std::option::Option::None,
+            copy: ::std::option::Option::None,
+            save_as_template: ::std::option::Option::None,
+            attach_file: ::std::option::Option::None,
+            detach_file: ::std::option::Option::None,
+            detach_parent: ::std::option::Option::None,
+            create_gantt_dependence: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `read`.
+    #[must_use]
+    pub fn read(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.read = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `watch`.
+    #[must_use]
+    pub fn watch(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.watch = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mute`.
+    #[must_use]
+    pub fn mute(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createSubtask`.
+    #[must_use]
+    pub fn create_subtask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.create_subtask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createResult`.
+    #[must_use]
+    pub fn create_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.create_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `edit`.
+    #[must_use]
+    pub fn edit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.edit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `remove`.
+    #[must_use]
+    pub fn remove(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.remove = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `complete`.
+    #[must_use]
+    pub fn complete(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.complete = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `approve`.
+    #[must_use]
+    pub fn approve(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.approve = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `disapprove`.
+    #[must_use]
+    pub fn disapprove(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.disapprove = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `take`.
+    #[must_use]
+    pub fn take(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.take = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `delegate`.
+    #[must_use]
+    pub fn delegate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.delegate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `defer`.
+    #[must_use]
+    pub fn defer(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.defer = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `renew`.
+    #[must_use]
+    pub fn renew(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.renew = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `datePlan`.
+    #[must_use]
+    pub fn date_plan(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeDirector`.
+    #[must_use]
+    pub fn change_director(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_director = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeResponsible`.
+    #[must_use]
+    pub fn change_responsible(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeAccomplices`.
+    #[must_use]
+    pub fn change_accomplices(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pause`.
+    #[must_use]
+    pub fn pause(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.pause = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timeTracking`.
+    #[must_use]
+    pub fn time_tracking(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeStatus`.
+    #[must_use]
+    pub fn change_status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reminder`.
+    #[must_use]
+    pub fn reminder(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.reminder = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addAuditors`.
+    #[must_use]
+    pub fn add_auditors(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `favorite`.
+    #[must_use]
+    pub fn favorite(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistAdd`.
+    #[must_use]
+    pub fn checklist_add(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_add = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistEdit`.
+    #[must_use]
+    pub fn checklist_edit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_edit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistSave`.
+    #[must_use]
+    pub fn checklist_save(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_save = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistToggle`.
+    #[must_use]
+    pub fn checklist_toggle(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_toggle = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `automate`.
+    #[must_use]
+    pub fn automate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.automate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `resultEdit`.
+    #[must_use]
+    pub fn result_edit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result_edit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `completeResult`.
+    #[must_use]
+    pub fn complete_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.complete_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `removeResult`.
+    #[must_use]
+    pub fn remove_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.remove_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `resultRead`.
+    #[must_use]
+    pub fn result_read(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result_read = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `admin`.
+    #[must_use]
+    pub fn admin(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.admin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `copy`.
+    #[must_use]
+    pub fn copy(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.copy = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `saveAsTemplate`.
+    #[must_use]
+    pub fn save_as_template(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.save_as_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `attachFile`.
+    #[must_use]
+    pub fn attach_file(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.attach_file = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `detachFile`.
+    #[must_use]
+    pub fn detach_file(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.detach_file = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `detachParent`.
+    #[must_use]
+    pub fn detach_parent(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.detach_parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createGanttDependence`.
+    #[must_use]
+    pub fn create_gantt_dependence(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.create_gantt_dependence = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Task priority. Possible values:
+/// - `high` — high
+/// - `average` — average
+/// - `low` — low
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskAddV3FieldsPriority {
+    /// `high`
+    ///
+    /// high
+    High,
+    /// `average`
+    ///
+    /// average
+    Average,
+    /// `low`
+    ///
+    /// low
+    Low,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskAddV3FieldsPriority {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::High => "high",
+            Self::Average => "average",
+            Self::Low => "low",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "high" => Self::High,
+            "average" => Self::Average,
+            "low" => Self::Low,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskAddV3FieldsPriority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskAddV3FieldsPriority {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskAddV3FieldsPriority {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Task status. Possible values:
+/// - `pending` — waiting for execution
+/// - `in_progress` — in progress
+/// - `supposedly_completed` — awaiting control
+/// - `completed` — completed
+/// - `deferred` — deferred
+/// - `declined` — declined
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskAddV3FieldsStatus {
+    /// `pending`
+    ///
+    /// waiting for execution
+    Pending,
+    /// `in_progress`
+    ///
+    /// in progress
+    InProgress,
+    /// `supposedly_completed`
+    ///
+    /// awaiting control
+    SupposedlyCompleted,
+    /// `completed`
+    ///
+    /// completed
+    Completed,
+    /// `deferred`
+    ///
+    /// deferred
+    Deferred,
+    /// `declined`
+    ///
+    /// declined
+    Declined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskAddV3FieldsStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::SupposedlyCompleted => "supposedly_completed",
+            Self::Completed => "completed",
+            Self::Deferred => "deferred",
+            Self::Declined => "declined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "in_progress" => Self::InProgress,
+            "supposedly_completed" => Self::SupposedlyCompleted,
+            "completed" => Self::Completed,
+            "deferred" => Self::Deferred,
+            "declined" => Self::Declined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskAddV3FieldsStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskAddV3FieldsStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskAddV3FieldsStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
 /// Task fields. To create a task, fill in the required fields; without them, the creation operation will not be executed.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2284,6 +9812,792 @@ pub struct TaskAddV3Fields {
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
     pub responsible_id: i64,
+    /// Task identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Creator. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Creation date in ISO-8601 format
+    ///
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Assignee. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<User>,
+    /// Deadline in ISO-8601 format, for example, `2025-12-31T23:59:59+02:00`
+    ///
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Task control by the creator. Possible values:
+    /// `Y` — enabled
+    /// `N` — disabled, default value
+    ///
+    /// Wire name: `needsControl`.
+    #[serde(
+        rename = "needsControl",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub needs_control: ::std::option::Option<bool>,
+    /// Planned start date in ISO-8601 format, for example, `2025-12-31T06:00:00+02:00`
+    ///
+    /// Wire name: `startPlan`.
+    #[serde(
+        rename = "startPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_plan: ::std::option::Option<::std::string::String>,
+    /// Planned end date in ISO-8601 format, for example, `2025-12-31T18:00:00+02:00`
+    ///
+    /// Wire name: `endPlan`.
+    #[serde(
+        rename = "endPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_plan: ::std::option::Option<::std::string::String>,
+    /// Identifiers of checklist items. To work with checklists, use the methods task.checklistitem.*
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Group/project identifier. To work with groups, use the methods sonet_group.*
+    ///
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group/project. An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Stage identifier. Use if the task is in a group/project
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Stage. An object of type stage. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `stage`.
+    #[serde(rename = "stage", default, skip_serializing_if = "Option::is_none")]
+    pub stage: ::std::option::Option<Stage>,
+    /// Epic identifier. To work with epics, use the methods tasks.api.scrum.epic.*
+    ///
+    /// Wire name: `epicId`.
+    #[serde(
+        rename = "epicId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub epic_id: ::std::option::Option<i64>,
+    /// Story points. To update a Scrum task, use the method tasks.api.scrum.task.update
+    ///
+    /// Wire name: `storyPoints`.
+    #[serde(
+        rename = "storyPoints",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story_points: ::std::option::Option<i64>,
+    /// Flow identifier. To work with flows, use the methods tasks.flow.Flow.*
+    ///
+    /// Wire name: `flowId`.
+    #[serde(
+        rename = "flowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flow_id: ::std::option::Option<i64>,
+    /// Flow. An object of type flow. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `flow`.
+    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    pub flow: ::std::option::Option<Flow>,
+    /// Task priority. Possible values:
+    /// - `high` — high
+    /// - `average` — average
+    /// - `low` — low
+    ///
+    /// Wire name: `priority`.
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<TaskAddV3FieldsPriority>,
+    /// Task status. Possible values:
+    /// - `pending` — waiting for execution
+    /// - `in_progress` — in progress
+    /// - `supposedly_completed` — awaiting control
+    /// - `completed` — completed
+    /// - `deferred` — deferred
+    /// - `declined` — declined
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskAddV3FieldsStatus>,
+    /// Status change date in ISO 8601 format
+    ///
+    /// Wire name: `statusChanged`.
+    #[serde(
+        rename = "statusChanged",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed: ::std::option::Option<::std::string::String>,
+    /// List of user identifiers — participants in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<::std::vec::Vec<User>>,
+    /// List of user identifiers — auditors of the task in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<::std::vec::Vec<User>>,
+    /// Parent task identifier.
+    /// Has a value of `null` if there is no parent task
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Parent task. An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Indicates the presence of a checklist. The field is automatically updated
+    ///
+    /// Wire name: `containsChecklist`.
+    #[serde(
+        rename = "containsChecklist",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_checklist: ::std::option::Option<bool>,
+    /// Indicates the presence of subtasks. The field is automatically updated
+    ///
+    /// Wire name: `containsSubTasks`.
+    #[serde(
+        rename = "containsSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_sub_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of related tasks. The field is automatically updated
+    ///
+    /// Wire name: `containsRelatedTasks`.
+    #[serde(
+        rename = "containsRelatedTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_related_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of Gantt links. The field is automatically updated
+    ///
+    /// Wire name: `containsGanttLinks`.
+    #[serde(
+        rename = "containsGanttLinks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_gantt_links: ::std::option::Option<bool>,
+    /// Indicates the presence of integrations. The field is automatically updated
+    ///
+    /// Wire name: `containsPlacements`.
+    #[serde(
+        rename = "containsPlacements",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_placements: ::std::option::Option<bool>,
+    /// Indicates the presence of results. The field is automatically updated
+    ///
+    /// Wire name: `containsResults`.
+    #[serde(
+        rename = "containsResults",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_results: ::std::option::Option<bool>,
+    /// Number of reminders for the task. The field is automatically updated
+    ///
+    /// Wire name: `numberOfReminders`.
+    #[serde(
+        rename = "numberOfReminders",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_reminders: ::std::option::Option<i64>,
+    /// Task chat identifier. To work with the task chat, use the methods im.message.*
+    ///
+    /// Wire name: `chatId`.
+    #[serde(
+        rename = "chatId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Task chat. An object of type task chat. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<TaskChat>,
+    /// Planned duration
+    ///
+    /// Wire name: `plannedDuration`.
+    #[serde(
+        rename = "plannedDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_duration: ::std::option::Option<i64>,
+    /// Actual duration
+    ///
+    /// Wire name: `actualDuration`.
+    #[serde(
+        rename = "actualDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_duration: ::std::option::Option<i64>,
+    /// Unit of planned duration. Possible values: `secs`, `mins`, `hours`, `days`, `weeks`, `monts`, `years`
+    ///
+    /// Wire name: `durationType`.
+    #[serde(
+        rename = "durationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_type: ::std::option::Option<::std::string::String>,
+    /// Start date of execution in ISO 8601 format
+    ///
+    /// Wire name: `started`.
+    #[serde(
+        rename = "started",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Time estimate in seconds
+    ///
+    /// Wire name: `estimatedTime`.
+    #[serde(
+        rename = "estimatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_time: ::std::option::Option<i64>,
+    /// Indicates a recurring task. Possible values:
+    /// - `Y` — yes, make the task recurring
+    /// - `N` — do not repeat
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Change date in ISO 8601 format
+    ///
+    /// Wire name: `changed`.
+    #[serde(
+        rename = "changed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who changed the task
+    ///
+    /// Wire name: `changedById`.
+    #[serde(
+        rename = "changedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_by_id: ::std::option::Option<i64>,
+    /// Who changed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `changedBy`.
+    #[serde(rename = "changedBy", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who changed the status
+    ///
+    /// Wire name: `statusChangedById`.
+    #[serde(
+        rename = "statusChangedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by_id: ::std::option::Option<i64>,
+    /// Who changed the status. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `statusChangedBy`.
+    #[serde(
+        rename = "statusChangedBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who closed the task
+    ///
+    /// Wire name: `closedById`.
+    #[serde(
+        rename = "closedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_by_id: ::std::option::Option<i64>,
+    /// Who closed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `closedBy`.
+    #[serde(rename = "closedBy", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<User>,
+    /// Closing date in ISO 8601 format
+    ///
+    /// Wire name: `closed`.
+    #[serde(
+        rename = "closed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Date of last activity in ISO 8601 format
+    ///
+    /// Wire name: `activity`.
+    #[serde(
+        rename = "activity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Task `GUID` identifier
+    ///
+    /// Wire name: `guid`.
+    #[serde(
+        rename = "guid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guid: ::std::option::Option<::std::string::String>,
+    /// External identifier
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Exchange identifier
+    ///
+    /// Wire name: `exchangeId`.
+    #[serde(
+        rename = "exchangeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_id: ::std::option::Option<::std::string::String>,
+    /// Date of modification in Exchange
+    ///
+    /// Wire name: `exchangeModified`.
+    #[serde(
+        rename = "exchangeModified",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<::std::string::String>,
+    /// Version of synchronization with Outlook
+    ///
+    /// Wire name: `outlookVersion`.
+    #[serde(
+        rename = "outlookVersion",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<i64>,
+    /// Task rating. Possible values:
+    /// `N` — negative
+    /// `P` — positive
+    /// `null` — unrated
+    ///
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<::std::string::String>,
+    /// Allowed to change the deadline. Possible values:
+    /// - `Y` — allowed
+    /// - `N` — not allowed
+    ///
+    /// Wire name: `allowsChangeDeadline`.
+    #[serde(
+        rename = "allowsChangeDeadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_deadline: ::std::option::Option<bool>,
+    /// Time tracking enabled for the task. Possible values:
+    /// - `Y` — enabled
+    /// - `N` — not enabled
+    ///
+    /// Wire name: `allowsTimeTracking`.
+    #[serde(
+        rename = "allowsTimeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_time_tracking: ::std::option::Option<bool>,
+    /// Consider working hours. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesWorkTime`.
+    #[serde(
+        rename = "matchesWorkTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_work_time: ::std::option::Option<bool>,
+    /// Add to report. Possible values:
+    /// - `Y` — add
+    /// - `N` — do not add
+    ///
+    /// Wire name: `addInReport`.
+    #[serde(
+        rename = "addInReport",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_in_report: ::std::option::Option<bool>,
+    /// Indicates "base task with subtasks". Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `isMultitask`.
+    #[serde(
+        rename = "isMultitask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multitask: ::std::option::Option<bool>,
+    /// Site identifier
+    ///
+    /// Wire name: `siteId`.
+    #[serde(
+        rename = "siteId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the template if the task was created from a template
+    ///
+    /// Wire name: `forkedByTemplateId`.
+    #[serde(
+        rename = "forkedByTemplateId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<i64>,
+    /// Task template. An object of type template. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `forkedByTemplate`.
+    #[serde(
+        rename = "forkedByTemplate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template: ::std::option::Option<Template>,
+    /// Date after which the deadline cannot be changed, in ISO 8601 format
+    ///
+    /// Wire name: `maxDeadlineChangeDate`.
+    #[serde(
+        rename = "maxDeadlineChangeDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_change_date: ::std::option::Option<::std::string::String>,
+    /// Maximum number of deadline extensions
+    ///
+    /// Wire name: `maxDeadlineChanges`.
+    #[serde(
+        rename = "maxDeadlineChanges",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_changes: ::std::option::Option<i64>,
+    /// Require a reason when changing the deadline. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireDeadlineChangeReason`.
+    #[serde(
+        rename = "requireDeadlineChangeReason",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_deadline_change_reason: ::std::option::Option<bool>,
+    /// Link to the task
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+    /// Array of actions that the user can perform with the task
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Link to the archive for downloading all task files
+    ///
+    /// Wire name: `archiveLink`.
+    #[serde(
+        rename = "archiveLink",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub archive_link: ::std::option::Option<::std::string::String>,
+    /// Array of identifiers of related CRM objects in the format:
+    /// - `L_XX` — lead,
+    /// - `D_XX` — deal
+    /// - `C_XX` — contact
+    /// - `CO_XX` — company
+    /// - `SI_XX` — invoice
+    /// - `TXX_XX` — SPA
+    ///
+    /// Wire name: `crmItemIds`.
+    #[serde(rename = "crmItemIds", default, skip_serializing_if = "Option::is_none")]
+    pub crm_item_ids: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Identifier of the email from which the task was created
+    ///
+    /// Wire name: `emailId`.
+    #[serde(
+        rename = "emailId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_id: ::std::option::Option<i64>,
+    /// Email from which the task was created. An object of type email. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `email`.
+    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<Email>,
+    /// Time tracking. An object of type time tracking. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `elapsedTime`.
+    #[serde(rename = "elapsedTime", default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_time: ::std::option::Option<ElapsedTime>,
+    /// Require a result. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireResult`.
+    #[serde(
+        rename = "requireResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_result: ::std::option::Option<bool>,
+    /// Consider subtasks deadlines. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesSubTasksTime`.
+    #[serde(
+        rename = "matchesSubTasksTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_sub_tasks_time: ::std::option::Option<bool>,
+    /// Auto-completion of subtasks. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `autocompleteSubTasks`.
+    #[serde(
+        rename = "autocompleteSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_sub_tasks: ::std::option::Option<bool>,
+    /// Allowed to change planned dates. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `allowsChangeDatePlan`.
+    #[serde(
+        rename = "allowsChangeDatePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_date_plan: ::std::option::Option<bool>,
+    /// Indicates "in favorites". The field returns an array containing the ID of the current user if their setting is active `"inFavorite": [29]`
+    ///
+    /// Wire name: `inFavorite`.
+    #[serde(rename = "inFavorite", default, skip_serializing_if = "Option::is_none")]
+    pub in_favorite: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned". The field returns an array containing the ID of the current user if their setting is active `"inPin": [29]`
+    ///
+    /// Wire name: `inPin`.
+    #[serde(rename = "inPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned in group". The field returns an array containing the ID of the current user if their setting is active `"inGroupPin": [29]`
+    ///
+    /// Wire name: `inGroupPin`.
+    #[serde(rename = "inGroupPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_group_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "mute". The field returns an array containing the ID of the current user if their setting is active `"inMute": [29]`
+    ///
+    /// Wire name: `inMute`.
+    #[serde(rename = "inMute", default, skip_serializing_if = "Option::is_none")]
+    pub in_mute: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Source of the task. An object source. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `source`.
+    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    pub source: ::std::option::Option<Source>,
+    /// Dependencies on tasks
+    ///
+    /// Wire name: `dependsOn`.
+    #[serde(rename = "dependsOn", default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Task creation scenario. Possible values:
+    /// - `default` — default value
+    /// - `crm` — CRM
+    /// - `mobile` — mobile application
+    /// - `voice` — audio task AI
+    /// - `video` — video task AI
+    ///
+    /// Wire name: `scenarios`.
+    #[serde(rename = "scenarios", default, skip_serializing_if = "Option::is_none")]
+    pub scenarios: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
 }
 impl TaskAddV3Fields {
     /// Creates a `TaskAddV3Fields` from its required fields.
@@ -2297,7 +10611,762 @@ impl TaskAddV3Fields {
             title: title.into(),
             creator_id: creator_id.into(),
             responsible_id: responsible_id.into(),
+            id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            needs_control: ::std::option::Option::None,
+            start_plan: ::std::option::Option::None,
+            end_plan: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage: ::std::option::Option::None,
+            epic_id: ::std::option::Option::None,
+            story_points: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            flow: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_changed: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            contains_checklist: ::std::option::Option::None,
+            contains_sub_tasks: ::std::option::Option::None,
+            contains_related_tasks: ::std::option::Option::None,
+            contains_gantt_links: ::std::option::Option::None,
+            contains_placements: ::std::option::Option::None,
+            contains_results: ::std::option::Option::None,
+            number_of_reminders: ::std::option::Option::None,
+            chat_id: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            planned_duration: ::std::option::Option::None,
+            actual_duration: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            estimated_time: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            changed: ::std::option::Option::None,
+            changed_by_id: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            status_changed_by_id: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            closed_by_id: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            allows_change_deadline: ::std::option::Option::None,
+            allows_time_tracking: ::std::option::Option::None,
+            matches_work_time: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            is_multitask: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            forked_by_template: ::std::option::Option::None,
+            max_deadline_change_date: ::std::option::Option::None,
+            max_deadline_changes: ::std::option::Option::None,
+            require_deadline_change_reason: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+            archive_link: ::std::option::Option::None,
+            crm_item_ids: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            require_result: ::std::option::Option::None,
+            matches_sub_tasks_time: ::std::option::Option::None,
+            autocomplete_sub_tasks: ::std::option::Option::None,
+            allows_change_date_plan: ::std::option::Option::None,
+            in_favorite: ::std::option::Option::None,
+            in_pin: ::std::option::Option::None,
+            in_group_pin: ::std::option::Option::None,
+            in_mute: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            scenarios: ::std::option::Option::None,
         }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `needsControl`.
+    #[must_use]
+    pub fn needs_control(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.needs_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startPlan`.
+    #[must_use]
+    pub fn start_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endPlan`.
+    #[must_use]
+    pub fn end_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stage`.
+    #[must_use]
+    pub fn stage(mut self, value: impl ::std::convert::Into<Stage>) -> Self {
+        self.stage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `epicId`.
+    #[must_use]
+    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.epic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `storyPoints`.
+    #[must_use]
+    pub fn story_points(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.story_points = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flowId`.
+    #[must_use]
+    pub fn flow_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flow`.
+    #[must_use]
+    pub fn flow(mut self, value: impl ::std::convert::Into<Flow>) -> Self {
+        self.flow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<TaskAddV3FieldsPriority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<TaskAddV3FieldsStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChanged`.
+    #[must_use]
+    pub fn status_changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsChecklist`.
+    #[must_use]
+    pub fn contains_checklist(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsSubTasks`.
+    #[must_use]
+    pub fn contains_sub_tasks(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsRelatedTasks`.
+    #[must_use]
+    pub fn contains_related_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_related_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsGanttLinks`.
+    #[must_use]
+    pub fn contains_gantt_links(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_gantt_links = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsPlacements`.
+    #[must_use]
+    pub fn contains_placements(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_placements = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsResults`.
+    #[must_use]
+    pub fn contains_results(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_results = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numberOfReminders`.
+    #[must_use]
+    pub fn number_of_reminders(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.number_of_reminders = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chatId`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(mut self, value: impl ::std::convert::Into<TaskChat>) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `plannedDuration`.
+    #[must_use]
+    pub fn planned_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.planned_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actualDuration`.
+    #[must_use]
+    pub fn actual_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.actual_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationType`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `started`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `estimatedTime`.
+    #[must_use]
+    pub fn estimated_time(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.estimated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changed`.
+    #[must_use]
+    pub fn changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedById`.
+    #[must_use]
+    pub fn changed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedBy`.
+    #[must_use]
+    pub fn changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedById`.
+    #[must_use]
+    pub fn status_changed_by_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.status_changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedBy`.
+    #[must_use]
+    pub fn status_changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedById`.
+    #[must_use]
+    pub fn closed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.closed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedBy`.
+    #[must_use]
+    pub fn closed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closed`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guid`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeId`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeModified`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outlookVersion`.
+    #[must_use]
+    pub fn outlook_version(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDeadline`.
+    #[must_use]
+    pub fn allows_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsTimeTracking`.
+    #[must_use]
+    pub fn allows_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesWorkTime`.
+    #[must_use]
+    pub fn matches_work_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.matches_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addInReport`.
+    #[must_use]
+    pub fn add_in_report(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultitask`.
+    #[must_use]
+    pub fn is_multitask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `siteId`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplateId`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplate`.
+    #[must_use]
+    pub fn forked_by_template(
+        mut self,
+        value: impl ::std::convert::Into<Template>,
+    ) -> Self {
+        self.forked_by_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChangeDate`.
+    #[must_use]
+    pub fn max_deadline_change_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.max_deadline_change_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChanges`.
+    #[must_use]
+    pub fn max_deadline_changes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_deadline_changes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireDeadlineChangeReason`.
+    #[must_use]
+    pub fn require_deadline_change_reason(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.require_deadline_change_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `archiveLink`.
+    #[must_use]
+    pub fn archive_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.archive_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `crmItemIds`.
+    #[must_use]
+    pub fn crm_item_ids(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.crm_item_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `emailId`.
+    #[must_use]
+    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, value: impl ::std::convert::Into<Email>) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(
+        mut self,
+        value: impl ::std::convert::Into<ElapsedTime>,
+    ) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireResult`.
+    #[must_use]
+    pub fn require_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.require_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesSubTasksTime`.
+    #[must_use]
+    pub fn matches_sub_tasks_time(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.matches_sub_tasks_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `autocompleteSubTasks`.
+    #[must_use]
+    pub fn autocomplete_sub_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.autocomplete_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDatePlan`.
+    #[must_use]
+    pub fn allows_change_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inFavorite`.
+    #[must_use]
+    pub fn in_favorite(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inPin`.
+    #[must_use]
+    pub fn in_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inGroupPin`.
+    #[must_use]
+    pub fn in_group_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_group_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inMute`.
+    #[must_use]
+    pub fn in_mute(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, value: impl ::std::convert::Into<Source>) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dependsOn`.
+    #[must_use]
+    pub fn depends_on(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.depends_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scenarios`.
+    #[must_use]
+    pub fn scenarios(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.scenarios = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Object with response data
@@ -2315,12 +11384,7 @@ pub struct TaskAddV3Result {
     ///
     /// Wire name: `item`.
     #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub item: ::std::option::Option<Taskdto>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2339,15 +11403,7 @@ impl TaskAddV3Result {
     }
     /// Sets `item`.
     #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
+    pub fn item(mut self, value: impl ::std::convert::Into<Taskdto>) -> Self {
         self.item = ::std::option::Option::Some(value.into());
         self
     }
@@ -2362,7 +11418,7 @@ impl TaskAddV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskAddResult {
+pub struct TaskAddResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -2380,8 +11436,8 @@ pub struct TasksTaskAddResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskAddResult {
-    /// Creates a `TasksTaskAddResult` from its required fields.
+impl TaskAddResult {
+    /// Creates a `TaskAddResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2414,7 +11470,7 @@ impl TasksTaskAddResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskApproveResult {
+pub struct TaskApproveResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -2437,8 +11493,8 @@ pub struct TasksTaskApproveResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskApproveResult {
-    /// Creates a `TasksTaskApproveResult` from its required fields.
+impl TaskApproveResult {
+    /// Creates a `TaskApproveResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2599,6 +11655,50 @@ impl TaskChatMessageSendFields {
         }
     }
 }
+/// The root element of the response.
+///
+/// Contains an object with the key `result` and the value `true` if the message was sent successfully
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskChatMessageSendResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskChatMessageSendResult {
+    /// Creates a `TaskChatMessageSendResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object where the key is the counter name and the value is an object with counter description.
 ///
 /// Counter values:
@@ -2615,7 +11715,7 @@ impl TaskChatMessageSendFields {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskCountersGetResult {
+pub struct TaskCountersGetResult {
     /// The count
     ///
     /// Wire name: `counter`.
@@ -2643,8 +11743,8 @@ pub struct TasksTaskCountersGetResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskCountersGetResult {
-    /// Creates a `TasksTaskCountersGetResult` from its required fields.
+impl TaskCountersGetResult {
+    /// Creates a `TaskCountersGetResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2676,7 +11776,7 @@ impl TasksTaskCountersGetResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskDelegateResult {
+pub struct TaskDelegateResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -2699,8 +11799,8 @@ pub struct TasksTaskDelegateResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskDelegateResult {
-    /// Creates a `TasksTaskDelegateResult` from its required fields.
+impl TaskDelegateResult {
+    /// Creates a `TaskDelegateResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2784,7 +11884,7 @@ impl TaskDeleteV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskDeleteResult {
+pub struct TaskDeleteResult {
     /// Wire name: `task`.
     #[serde(
         rename = "task",
@@ -2800,8 +11900,8 @@ pub struct TasksTaskDeleteResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskDeleteResult {
-    /// Creates a `TasksTaskDeleteResult` from its required fields.
+impl TaskDeleteResult {
+    /// Creates a `TaskDeleteResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2826,7 +11926,7 @@ impl TasksTaskDeleteResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskDisapproveResult {
+pub struct TaskDisapproveResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -2849,8 +11949,8 @@ pub struct TasksTaskDisapproveResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskDisapproveResult {
-    /// Creates a `TasksTaskDisapproveResult` from its required fields.
+impl TaskDisapproveResult {
+    /// Creates a `TaskDisapproveResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2930,6 +12030,234 @@ impl TaskFieldGetResult {
     ) -> Self {
         self.item = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// The `TaskFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskFieldListResultItemsItem {
+    /// Creates a `TaskFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing the response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskFieldListResult {
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<::std::vec::Vec<TaskFieldListResultItemsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskFieldListResult {
+    /// Creates a `TaskFieldListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<TaskFieldListResultItemsItem>>,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// A field of `TaskFieldListResultItemsItem` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskFieldListResultItemsItemField {
+    /// `name`.
+    Name,
+    /// `type`.
+    Type,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `filterable`.
+    Filterable,
+    /// `sortable`.
+    Sortable,
+    /// `multiple`.
+    Multiple,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskFieldListResultItemsItemField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Name => "name".to_owned(),
+            Self::Type => "type".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Filterable => "filterable".to_owned(),
+            Self::Sortable => "sortable".to_owned(),
+            Self::Multiple => "multiple".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskFieldListResultItemsItemField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskFieldListResultItemsItemField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// The root element of the response.
@@ -3084,7 +12412,7 @@ impl TaskFileFieldListResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskFilesAttachResult {
+pub struct TaskFilesAttachResult {
     /// The identifier of the file attachment to the task.
     ///
     /// You can get file data by the attachment identifier using the disk.attachedObject.get method
@@ -3104,8 +12432,8 @@ pub struct TasksTaskFilesAttachResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskFilesAttachResult {
-    /// Creates a `TasksTaskFilesAttachResult` from its required fields.
+impl TaskFilesAttachResult {
+    /// Creates a `TaskFilesAttachResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3135,12 +12463,7 @@ pub struct TaskGetV3Result {
     ///
     /// Wire name: `item`.
     #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub item: ::std::option::Option<Taskdto>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3159,17 +12482,888 @@ impl TaskGetV3Result {
     }
     /// Sets `item`.
     #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
+    pub fn item(mut self, value: impl ::std::convert::Into<Taskdto>) -> Self {
         self.item = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// A field of `File` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileField {
+    /// `id`.
+    Id,
+    /// `src`.
+    Src,
+    /// `name`.
+    Name,
+    /// `width`.
+    Width,
+    /// `height`.
+    Height,
+    /// `size`.
+    Size,
+    /// `subDir`.
+    SubDir,
+    /// `contentType`.
+    ContentType,
+    /// `file`.
+    File,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FileField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Src => "src".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Width => "width".to_owned(),
+            Self::Height => "height".to_owned(),
+            Self::Size => "size".to_owned(),
+            Self::SubDir => "subDir".to_owned(),
+            Self::ContentType => "contentType".to_owned(),
+            Self::File => "file".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FileField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FileField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `User` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// `role`.
+    Role,
+    /// `image.…`: a field of the relation.
+    Image(::std::boxed::Box<FileField>),
+    /// `gender`.
+    Gender,
+    /// `email`.
+    Email,
+    /// `externalAuthId`.
+    ExternalAuthId,
+    /// `rights`.
+    Rights,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl UserField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Role => "role".to_owned(),
+            Self::Image(rest) => ::std::format!("{}.{}", "image", rest.path()),
+            Self::Gender => "gender".to_owned(),
+            Self::Email => "email".to_owned(),
+            Self::ExternalAuthId => "externalAuthId".to_owned(),
+            Self::Rights => "rights".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for UserField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for UserField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Group` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GroupField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// `image.…`: a field of the relation.
+    Image(::std::boxed::Box<FileField>),
+    /// `type`.
+    Type,
+    /// `isVisible`.
+    IsVisible,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl GroupField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Image(rest) => ::std::format!("{}.{}", "image", rest.path()),
+            Self::Type => "type".to_owned(),
+            Self::IsVisible => "isVisible".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for GroupField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for GroupField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Stage` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StageField {
+    /// `id`.
+    Id,
+    /// `title`.
+    Title,
+    /// `color`.
+    Color,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl StageField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Color => "color".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for StageField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for StageField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Flow` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FlowField {
+    /// `id`.
+    Id,
+    /// `name`.
+    Name,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl FlowField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Name => "name".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for FlowField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FlowField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `TaskChat` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskChatField {
+    /// `id`.
+    Id,
+    /// `entityId`.
+    EntityId,
+    /// `entityType`.
+    EntityType,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskChatField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::EntityId => "entityId".to_owned(),
+            Self::EntityType => "entityType".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskChatField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskChatField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `TemplateReplicateParams` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateReplicateParamsField {
+    /// `period`.
+    Period,
+    /// `everyDay`.
+    EveryDay,
+    /// `workdayOnly`.
+    WorkdayOnly,
+    /// `dailyMonthInterval`.
+    DailyMonthInterval,
+    /// `everyWeek`.
+    EveryWeek,
+    /// `monthlyType`.
+    MonthlyType,
+    /// `monthlyDayNum`.
+    MonthlyDayNum,
+    /// `monthlyMonthNum1`.
+    MonthlyMonthNum1,
+    /// `monthlyWeekDayNum`.
+    MonthlyWeekDayNum,
+    /// `monthlyWeekDay`.
+    MonthlyWeekDay,
+    /// `monthlyMonthNum2`.
+    MonthlyMonthNum2,
+    /// `yearlyType`.
+    YearlyType,
+    /// `yearlyDayNum`.
+    YearlyDayNum,
+    /// `yearlyMonth1`.
+    YearlyMonth1,
+    /// `yearlyWeekDayNum`.
+    YearlyWeekDayNum,
+    /// `yearlyWeekDay`.
+    YearlyWeekDay,
+    /// `yearlyMonth2`.
+    YearlyMonth2,
+    /// `time`.
+    Time,
+    /// `timezoneOffset`.
+    TimezoneOffset,
+    /// `startDate`.
+    StartDate,
+    /// `repeatTill`.
+    RepeatTill,
+    /// `endDate`.
+    EndDate,
+    /// `times`.
+    Times,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TemplateReplicateParamsField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Period => "period".to_owned(),
+            Self::EveryDay => "everyDay".to_owned(),
+            Self::WorkdayOnly => "workdayOnly".to_owned(),
+            Self::DailyMonthInterval => "dailyMonthInterval".to_owned(),
+            Self::EveryWeek => "everyWeek".to_owned(),
+            Self::MonthlyType => "monthlyType".to_owned(),
+            Self::MonthlyDayNum => "monthlyDayNum".to_owned(),
+            Self::MonthlyMonthNum1 => "monthlyMonthNum1".to_owned(),
+            Self::MonthlyWeekDayNum => "monthlyWeekDayNum".to_owned(),
+            Self::MonthlyWeekDay => "monthlyWeekDay".to_owned(),
+            Self::MonthlyMonthNum2 => "monthlyMonthNum2".to_owned(),
+            Self::YearlyType => "yearlyType".to_owned(),
+            Self::YearlyDayNum => "yearlyDayNum".to_owned(),
+            Self::YearlyMonth1 => "yearlyMonth1".to_owned(),
+            Self::YearlyWeekDayNum => "yearlyWeekDayNum".to_owned(),
+            Self::YearlyWeekDay => "yearlyWeekDay".to_owned(),
+            Self::YearlyMonth2 => "yearlyMonth2".to_owned(),
+            Self::Time => "time".to_owned(),
+            Self::TimezoneOffset => "timezoneOffset".to_owned(),
+            Self::StartDate => "startDate".to_owned(),
+            Self::RepeatTill => "repeatTill".to_owned(),
+            Self::EndDate => "endDate".to_owned(),
+            Self::Times => "times".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TemplateReplicateParamsField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateReplicateParamsField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Template` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateField {
+    /// `id`.
+    Id,
+    /// `task`.
+    Task,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `creator.…`: a field of the relation.
+    Creator(::std::boxed::Box<UserField>),
+    /// `responsibleCollection`.
+    ResponsibleCollection,
+    /// `deadlineAfterTs`.
+    DeadlineAfterTs,
+    /// `startDatePlanTs`.
+    StartDatePlanTs,
+    /// `endDatePlanTs`.
+    EndDatePlanTs,
+    /// `replicate`.
+    Replicate,
+    /// `checklist`.
+    Checklist,
+    /// `group.…`: a field of the relation.
+    Group(::std::boxed::Box<GroupField>),
+    /// `priority`.
+    Priority,
+    /// `accomplices`.
+    Accomplices,
+    /// `auditors`.
+    Auditors,
+    /// `parent`.
+    Parent,
+    /// `replicateParams.…`: a field of the relation.
+    ReplicateParams(::std::boxed::Box<TemplateReplicateParamsField>),
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TemplateField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Task => "task".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::Creator(rest) => ::std::format!("{}.{}", "creator", rest.path()),
+            Self::ResponsibleCollection => "responsibleCollection".to_owned(),
+            Self::DeadlineAfterTs => "deadlineAfterTs".to_owned(),
+            Self::StartDatePlanTs => "startDatePlanTs".to_owned(),
+            Self::EndDatePlanTs => "endDatePlanTs".to_owned(),
+            Self::Replicate => "replicate".to_owned(),
+            Self::Checklist => "checklist".to_owned(),
+            Self::Group(rest) => ::std::format!("{}.{}", "group", rest.path()),
+            Self::Priority => "priority".to_owned(),
+            Self::Accomplices => "accomplices".to_owned(),
+            Self::Auditors => "auditors".to_owned(),
+            Self::Parent => "parent".to_owned(),
+            Self::ReplicateParams(rest) => {
+                ::std::format!("{}.{}", "replicateParams", rest.path())
+            }
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TemplateField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Email` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EmailField {
+    /// `id`.
+    Id,
+    /// `taskId`.
+    TaskId,
+    /// `mailboxId`.
+    MailboxId,
+    /// `title`.
+    Title,
+    /// `body`.
+    Body,
+    /// `from`.
+    From,
+    /// `dateTs`.
+    DateTs,
+    /// `link`.
+    Link,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl EmailField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::TaskId => "taskId".to_owned(),
+            Self::MailboxId => "mailboxId".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Body => "body".to_owned(),
+            Self::From => "from".to_owned(),
+            Self::DateTs => "dateTs".to_owned(),
+            Self::Link => "link".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for EmailField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for EmailField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `ElapsedTime` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapsedTimeField {
+    /// `id`.
+    Id,
+    /// `userId`.
+    UserId,
+    /// `taskId`.
+    TaskId,
+    /// `minutes`.
+    Minutes,
+    /// `seconds`.
+    Seconds,
+    /// `source`.
+    Source,
+    /// `text`.
+    Text,
+    /// `createdAtTs`.
+    CreatedAtTs,
+    /// `startTs`.
+    StartTs,
+    /// `stopTs`.
+    StopTs,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl ElapsedTimeField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::UserId => "userId".to_owned(),
+            Self::TaskId => "taskId".to_owned(),
+            Self::Minutes => "minutes".to_owned(),
+            Self::Seconds => "seconds".to_owned(),
+            Self::Source => "source".to_owned(),
+            Self::Text => "text".to_owned(),
+            Self::CreatedAtTs => "createdAtTs".to_owned(),
+            Self::StartTs => "startTs".to_owned(),
+            Self::StopTs => "stopTs".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for ElapsedTimeField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for ElapsedTimeField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Source` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceField {
+    /// `type`.
+    Type,
+    /// `data`.
+    Data,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl SourceField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Type => "type".to_owned(),
+            Self::Data => "data".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for SourceField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SourceField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+/// A field of `Taskdto` for a REST 3.0 `select`; a relation variant holds the rest of the path (`responsible.name`). `Raw` takes any path as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskdtoField {
+    /// `id`.
+    Id,
+    /// `title`.
+    Title,
+    /// `description`.
+    Description,
+    /// `creatorId`.
+    CreatorId,
+    /// `creator.…`: a field of the relation.
+    Creator(::std::boxed::Box<UserField>),
+    /// `created`.
+    Created,
+    /// `responsibleId`.
+    ResponsibleId,
+    /// `responsible.…`: a field of the relation.
+    Responsible(::std::boxed::Box<UserField>),
+    /// `deadline`.
+    Deadline,
+    /// `needsControl`.
+    NeedsControl,
+    /// `startPlan`.
+    StartPlan,
+    /// `endPlan`.
+    EndPlan,
+    /// `checklist`.
+    Checklist,
+    /// `groupId`.
+    GroupId,
+    /// `group.…`: a field of the relation.
+    Group(::std::boxed::Box<GroupField>),
+    /// `stageId`.
+    StageId,
+    /// `stage.…`: a field of the relation.
+    Stage(::std::boxed::Box<StageField>),
+    /// `epicId`.
+    EpicId,
+    /// `storyPoints`.
+    StoryPoints,
+    /// `flowId`.
+    FlowId,
+    /// `flow.…`: a field of the relation.
+    Flow(::std::boxed::Box<FlowField>),
+    /// `priority`.
+    Priority,
+    /// `status`.
+    Status,
+    /// `statusChanged`.
+    StatusChanged,
+    /// `accomplices.…`: a field of the relation.
+    Accomplices(::std::boxed::Box<UserField>),
+    /// `auditors.…`: a field of the relation.
+    Auditors(::std::boxed::Box<UserField>),
+    /// `parentId`.
+    ParentId,
+    /// `parent`.
+    Parent,
+    /// `containsChecklist`.
+    ContainsChecklist,
+    /// `containsSubTasks`.
+    ContainsSubTasks,
+    /// `containsRelatedTasks`.
+    ContainsRelatedTasks,
+    /// `containsGanttLinks`.
+    ContainsGanttLinks,
+    /// `containsPlacements`.
+    ContainsPlacements,
+    /// `containsResults`.
+    ContainsResults,
+    /// `numberOfReminders`.
+    NumberOfReminders,
+    /// `chatId`.
+    ChatId,
+    /// `chat.…`: a field of the relation.
+    Chat(::std::boxed::Box<TaskChatField>),
+    /// `plannedDuration`.
+    PlannedDuration,
+    /// `actualDuration`.
+    ActualDuration,
+    /// `durationType`.
+    DurationType,
+    /// `started`.
+    Started,
+    /// `estimatedTime`.
+    EstimatedTime,
+    /// `replicate`.
+    Replicate,
+    /// `changed`.
+    Changed,
+    /// `changedById`.
+    ChangedById,
+    /// `changedBy.…`: a field of the relation.
+    ChangedBy(::std::boxed::Box<UserField>),
+    /// `statusChangedById`.
+    StatusChangedById,
+    /// `statusChangedBy.…`: a field of the relation.
+    StatusChangedBy(::std::boxed::Box<UserField>),
+    /// `closedById`.
+    ClosedById,
+    /// `closedBy.…`: a field of the relation.
+    ClosedBy(::std::boxed::Box<UserField>),
+    /// `closed`.
+    Closed,
+    /// `activity`.
+    Activity,
+    /// `guid`.
+    Guid,
+    /// `xmlId`.
+    XmlId,
+    /// `exchangeId`.
+    ExchangeId,
+    /// `exchangeModified`.
+    ExchangeModified,
+    /// `outlookVersion`.
+    OutlookVersion,
+    /// `mark`.
+    Mark,
+    /// `allowsChangeDeadline`.
+    AllowsChangeDeadline,
+    /// `allowsTimeTracking`.
+    AllowsTimeTracking,
+    /// `matchesWorkTime`.
+    MatchesWorkTime,
+    /// `addInReport`.
+    AddInReport,
+    /// `isMultitask`.
+    IsMultitask,
+    /// `siteId`.
+    SiteId,
+    /// `forkedByTemplateId`.
+    ForkedByTemplateId,
+    /// `forkedByTemplate.…`: a field of the relation.
+    ForkedByTemplate(::std::boxed::Box<TemplateField>),
+    /// `maxDeadlineChangeDate`.
+    MaxDeadlineChangeDate,
+    /// `maxDeadlineChanges`.
+    MaxDeadlineChanges,
+    /// `requireDeadlineChangeReason`.
+    RequireDeadlineChangeReason,
+    /// `link`.
+    Link,
+    /// `rights`.
+    Rights,
+    /// `archiveLink`.
+    ArchiveLink,
+    /// `crmItemIds`.
+    CrmItemIds,
+    /// `emailId`.
+    EmailId,
+    /// `email.…`: a field of the relation.
+    Email(::std::boxed::Box<EmailField>),
+    /// `elapsedTime.…`: a field of the relation.
+    ElapsedTime(::std::boxed::Box<ElapsedTimeField>),
+    /// `requireResult`.
+    RequireResult,
+    /// `matchesSubTasksTime`.
+    MatchesSubTasksTime,
+    /// `autocompleteSubTasks`.
+    AutocompleteSubTasks,
+    /// `allowsChangeDatePlan`.
+    AllowsChangeDatePlan,
+    /// `inFavorite`.
+    InFavorite,
+    /// `inPin`.
+    InPin,
+    /// `inGroupPin`.
+    InGroupPin,
+    /// `inMute`.
+    InMute,
+    /// `source.…`: a field of the relation.
+    Source(::std::boxed::Box<SourceField>),
+    /// `dependsOn`.
+    DependsOn,
+    /// `scenarios`.
+    Scenarios,
+    /// Any path, as the portal takes it.
+    Raw(::std::string::String),
+}
+impl TaskdtoField {
+    /// The path as `select` takes it (`responsible.name`).
+    pub fn path(&self) -> ::std::string::String {
+        match self {
+            Self::Id => "id".to_owned(),
+            Self::Title => "title".to_owned(),
+            Self::Description => "description".to_owned(),
+            Self::CreatorId => "creatorId".to_owned(),
+            Self::Creator(rest) => ::std::format!("{}.{}", "creator", rest.path()),
+            Self::Created => "created".to_owned(),
+            Self::ResponsibleId => "responsibleId".to_owned(),
+            Self::Responsible(rest) => {
+                ::std::format!("{}.{}", "responsible", rest.path())
+            }
+            Self::Deadline => "deadline".to_owned(),
+            Self::NeedsControl => "needsControl".to_owned(),
+            Self::StartPlan => "startPlan".to_owned(),
+            Self::EndPlan => "endPlan".to_owned(),
+            Self::Checklist => "checklist".to_owned(),
+            Self::GroupId => "groupId".to_owned(),
+            Self::Group(rest) => ::std::format!("{}.{}", "group", rest.path()),
+            Self::StageId => "stageId".to_owned(),
+            Self::Stage(rest) => ::std::format!("{}.{}", "stage", rest.path()),
+            Self::EpicId => "epicId".to_owned(),
+            Self::StoryPoints => "storyPoints".to_owned(),
+            Self::FlowId => "flowId".to_owned(),
+            Self::Flow(rest) => ::std::format!("{}.{}", "flow", rest.path()),
+            Self::Priority => "priority".to_owned(),
+            Self::Status => "status".to_owned(),
+            Self::StatusChanged => "statusChanged".to_owned(),
+            Self::Accomplices(rest) => {
+                ::std::format!("{}.{}", "accomplices", rest.path())
+            }
+            Self::Auditors(rest) => ::std::format!("{}.{}", "auditors", rest.path()),
+            Self::ParentId => "parentId".to_owned(),
+            Self::Parent => "parent".to_owned(),
+            Self::ContainsChecklist => "containsChecklist".to_owned(),
+            Self::ContainsSubTasks => "containsSubTasks".to_owned(),
+            Self::ContainsRelatedTasks => "containsRelatedTasks".to_owned(),
+            Self::ContainsGanttLinks => "containsGanttLinks".to_owned(),
+            Self::ContainsPlacements => "containsPlacements".to_owned(),
+            Self::ContainsResults => "containsResults".to_owned(),
+            Self::NumberOfReminders => "numberOfReminders".to_owned(),
+            Self::ChatId => "chatId".to_owned(),
+            Self::Chat(rest) => ::std::format!("{}.{}", "chat", rest.path()),
+            Self::PlannedDuration => "plannedDuration".to_owned(),
+            Self::ActualDuration => "actualDuration".to_owned(),
+            Self::DurationType => "durationType".to_owned(),
+            Self::Started => "started".to_owned(),
+            Self::EstimatedTime => "estimatedTime".to_owned(),
+            Self::Replicate => "replicate".to_owned(),
+            Self::Changed => "changed".to_owned(),
+            Self::ChangedById => "changedById".to_owned(),
+            Self::ChangedBy(rest) => ::std::format!("{}.{}", "changedBy", rest.path()),
+            Self::StatusChangedById => "statusChangedById".to_owned(),
+            Self::StatusChangedBy(rest) => {
+                ::std::format!("{}.{}", "statusChangedBy", rest.path())
+            }
+            Self::ClosedById => "closedById".to_owned(),
+            Self::ClosedBy(rest) => ::std::format!("{}.{}", "closedBy", rest.path()),
+            Self::Closed => "closed".to_owned(),
+            Self::Activity => "activity".to_owned(),
+            Self::Guid => "guid".to_owned(),
+            Self::XmlId => "xmlId".to_owned(),
+            Self::ExchangeId => "exchangeId".to_owned(),
+            Self::ExchangeModified => "exchangeModified".to_owned(),
+            Self::OutlookVersion => "outlookVersion".to_owned(),
+            Self::Mark => "mark".to_owned(),
+            Self::AllowsChangeDeadline => "allowsChangeDeadline".to_owned(),
+            Self::AllowsTimeTracking => "allowsTimeTracking".to_owned(),
+            Self::MatchesWorkTime => "matchesWorkTime".to_owned(),
+            Self::AddInReport => "addInReport".to_owned(),
+            Self::IsMultitask => "isMultitask".to_owned(),
+            Self::SiteId => "siteId".to_owned(),
+            Self::ForkedByTemplateId => "forkedByTemplateId".to_owned(),
+            Self::ForkedByTemplate(rest) => {
+                ::std::format!("{}.{}", "forkedByTemplate", rest.path())
+            }
+            Self::MaxDeadlineChangeDate => "maxDeadlineChangeDate".to_owned(),
+            Self::MaxDeadlineChanges => "maxDeadlineChanges".to_owned(),
+            Self::RequireDeadlineChangeReason => "requireDeadlineChangeReason".to_owned(),
+            Self::Link => "link".to_owned(),
+            Self::Rights => "rights".to_owned(),
+            Self::ArchiveLink => "archiveLink".to_owned(),
+            Self::CrmItemIds => "crmItemIds".to_owned(),
+            Self::EmailId => "emailId".to_owned(),
+            Self::Email(rest) => ::std::format!("{}.{}", "email", rest.path()),
+            Self::ElapsedTime(rest) => {
+                ::std::format!("{}.{}", "elapsedTime", rest.path())
+            }
+            Self::RequireResult => "requireResult".to_owned(),
+            Self::MatchesSubTasksTime => "matchesSubTasksTime".to_owned(),
+            Self::AutocompleteSubTasks => "autocompleteSubTasks".to_owned(),
+            Self::AllowsChangeDatePlan => "allowsChangeDatePlan".to_owned(),
+            Self::InFavorite => "inFavorite".to_owned(),
+            Self::InPin => "inPin".to_owned(),
+            Self::InGroupPin => "inGroupPin".to_owned(),
+            Self::InMute => "inMute".to_owned(),
+            Self::Source(rest) => ::std::format!("{}.{}", "source", rest.path()),
+            Self::DependsOn => "dependsOn".to_owned(),
+            Self::Scenarios => "scenarios".to_owned(),
+            Self::Raw(s) => s.clone(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for TaskdtoField {
+    fn from(path: &str) -> Self {
+        Self::Raw(path.to_owned())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskdtoField {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
     }
 }
 /// Object with response data.
@@ -3184,7 +13378,7 @@ impl TaskGetV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskGetResult {
+pub struct TaskGetResult {
     /// Object with task description after the operation is performed.
     ///
     /// Wire name: `task`.
@@ -3202,8 +13396,8 @@ pub struct TasksTaskGetResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskGetResult {
-    /// Creates a `TasksTaskGetResult` from its required fields.
+impl TaskGetResult {
+    /// Creates a `TaskGetResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3223,6 +13417,6731 @@ impl TasksTaskGetResult {
         >,
     ) -> Self {
         self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `primary`.
+    #[serde(
+        rename = "primary",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub primary: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsId {
+    /// Creates a `TaskGetFieldsResultFieldsId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            primary: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `primary`.
+    #[must_use]
+    pub fn primary(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.primary = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsParentId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsParentId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsParentId {
+    /// Creates a `TaskGetFieldsResultFieldsParentId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsTitle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsTitle {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsTitle {
+    /// Creates a `TaskGetFieldsResultFieldsTitle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsDescription {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsDescription {
+    /// Creates a `TaskGetFieldsResultFieldsDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsMarkValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsMarkValues {
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Wire name: `P`.
+    #[serde(
+        rename = "P",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub p: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsMarkValues {
+    /// Creates a `TaskGetFieldsResultFieldsMarkValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            n: ::std::option::Option::None,
+            p: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `P`.
+    #[must_use]
+    pub fn p(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.p = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsMark` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsMark {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsMarkValues>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsMark {
+    /// Creates a `TaskGetFieldsResultFieldsMark` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsMarkValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsPriority` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsPriority {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsPriority {
+    /// Creates a `TaskGetFieldsResultFieldsPriority` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsStatus` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsStatus {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsStatus {
+    /// Creates a `TaskGetFieldsResultFieldsStatus` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsMultitaskValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsMultitaskValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsMultitaskValues {
+    /// Creates a `TaskGetFieldsResultFieldsMultitaskValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsMultitask` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsMultitask {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsMultitaskValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsMultitask {
+    /// Creates a `TaskGetFieldsResultFieldsMultitask` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsMultitaskValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsNotViewedValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsNotViewedValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsNotViewedValues {
+    /// Creates a `TaskGetFieldsResultFieldsNotViewedValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsNotViewed` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsNotViewed {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsNotViewedValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsNotViewed {
+    /// Creates a `TaskGetFieldsResultFieldsNotViewed` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsNotViewedValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsReplicateValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsReplicateValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsReplicateValues {
+    /// Creates a `TaskGetFieldsResultFieldsReplicateValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsReplicate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsReplicate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsReplicateValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsReplicate {
+    /// Creates a `TaskGetFieldsResultFieldsReplicate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsReplicateValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsGroupId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsGroupId {
+    /// Creates a `TaskGetFieldsResultFieldsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsStageId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsStageId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsStageId {
+    /// Creates a `TaskGetFieldsResultFieldsStageId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsSprintId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsSprintId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsSprintId {
+    /// Creates a `TaskGetFieldsResultFieldsSprintId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsBacklogId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsBacklogId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsBacklogId {
+    /// Creates a `TaskGetFieldsResultFieldsBacklogId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsCreatedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsCreatedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsCreatedBy {
+    /// Creates a `TaskGetFieldsResultFieldsCreatedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsCreatedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsCreatedDate {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsCreatedDate {
+    /// Creates a `TaskGetFieldsResultFieldsCreatedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsResponsibleId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsResponsibleId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsResponsibleId {
+    /// Creates a `TaskGetFieldsResultFieldsResponsibleId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAccomplices` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAccomplices {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAccomplices {
+    /// Creates a `TaskGetFieldsResultFieldsAccomplices` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAuditors` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAuditors {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAuditors {
+    /// Creates a `TaskGetFieldsResultFieldsAuditors` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsChangedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsChangedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsChangedBy {
+    /// Creates a `TaskGetFieldsResultFieldsChangedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsChangedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsChangedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsChangedDate {
+    /// Creates a `TaskGetFieldsResultFieldsChangedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsStatusChangedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsStatusChangedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsStatusChangedBy {
+    /// Creates a `TaskGetFieldsResultFieldsStatusChangedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsStatusChangedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsStatusChangedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsStatusChangedDate {
+    /// Creates a `TaskGetFieldsResultFieldsStatusChangedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsClosedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsClosedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsClosedBy {
+    /// Creates a `TaskGetFieldsResultFieldsClosedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsClosedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsClosedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsClosedDate {
+    /// Creates a `TaskGetFieldsResultFieldsClosedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsActivityDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsActivityDate {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsActivityDate {
+    /// Creates a `TaskGetFieldsResultFieldsActivityDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsDateStart` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsDateStart {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsDateStart {
+    /// Creates a `TaskGetFieldsResultFieldsDateStart` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsDeadline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsDeadline {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsDeadline {
+    /// Creates a `TaskGetFieldsResultFieldsDeadline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsStartDatePlan` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsStartDatePlan {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsStartDatePlan {
+    /// Creates a `TaskGetFieldsResultFieldsStartDatePlan` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsEndDatePlan` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsEndDatePlan {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsEndDatePlan {
+    /// Creates a `TaskGetFieldsResultFieldsEndDatePlan` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsGuid` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsGuid {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsGuid {
+    /// Creates a `TaskGetFieldsResultFieldsGuid` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsXmlId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsXmlId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsXmlId {
+    /// Creates a `TaskGetFieldsResultFieldsXmlId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsCommentsCount` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsCommentsCount {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsCommentsCount {
+    /// Creates a `TaskGetFieldsResultFieldsCommentsCount` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsServiceCommentsCount` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsServiceCommentsCount {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsServiceCommentsCount {
+    /// Creates a `TaskGetFieldsResultFieldsServiceCommentsCount` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsNewCommentsCount` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsNewCommentsCount {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsNewCommentsCount {
+    /// Creates a `TaskGetFieldsResultFieldsNewCommentsCount` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAllowChangeDeadlineValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAllowChangeDeadlineValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAllowChangeDeadlineValues {
+    /// Creates a `TaskGetFieldsResultFieldsAllowChangeDeadlineValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAllowChangeDeadline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAllowChangeDeadline {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        TaskGetFieldsResultFieldsAllowChangeDeadlineValues,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAllowChangeDeadline {
+    /// Creates a `TaskGetFieldsResultFieldsAllowChangeDeadline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TaskGetFieldsResultFieldsAllowChangeDeadlineValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAllowTimeTrackingValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAllowTimeTrackingValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAllowTimeTrackingValues {
+    /// Creates a `TaskGetFieldsResultFieldsAllowTimeTrackingValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAllowTimeTracking` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAllowTimeTracking {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsAllowTimeTrackingValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAllowTimeTracking {
+    /// Creates a `TaskGetFieldsResultFieldsAllowTimeTracking` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TaskGetFieldsResultFieldsAllowTimeTrackingValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsTaskControlValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsTaskControlValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsTaskControlValues {
+    /// Creates a `TaskGetFieldsResultFieldsTaskControlValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsTaskControl` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsTaskControl {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsTaskControlValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsTaskControl {
+    /// Creates a `TaskGetFieldsResultFieldsTaskControl` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsTaskControlValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAddInReportValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAddInReportValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAddInReportValues {
+    /// Creates a `TaskGetFieldsResultFieldsAddInReportValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsAddInReport` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsAddInReport {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsAddInReportValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsAddInReport {
+    /// Creates a `TaskGetFieldsResultFieldsAddInReport` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsAddInReportValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsForkedByTemplateIdValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsForkedByTemplateIdValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsForkedByTemplateIdValues {
+    /// Creates a `TaskGetFieldsResultFieldsForkedByTemplateIdValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsForkedByTemplateId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsForkedByTemplateId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsForkedByTemplateIdValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsForkedByTemplateId {
+    /// Creates a `TaskGetFieldsResultFieldsForkedByTemplateId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TaskGetFieldsResultFieldsForkedByTemplateIdValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsTimeEstimate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsTimeEstimate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsTimeEstimate {
+    /// Creates a `TaskGetFieldsResultFieldsTimeEstimate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsTimeSpentInLogs` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsTimeSpentInLogs {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsTimeSpentInLogs {
+    /// Creates a `TaskGetFieldsResultFieldsTimeSpentInLogs` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsMatchWorkTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsMatchWorkTime {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsMatchWorkTime {
+    /// Creates a `TaskGetFieldsResultFieldsMatchWorkTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsForumTopicId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsForumTopicId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsForumTopicId {
+    /// Creates a `TaskGetFieldsResultFieldsForumTopicId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsForumId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsForumId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsForumId {
+    /// Creates a `TaskGetFieldsResultFieldsForumId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsSiteId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsSiteId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsSiteId {
+    /// Creates a `TaskGetFieldsResultFieldsSiteId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsSubordinateValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsSubordinateValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsSubordinateValues {
+    /// Creates a `TaskGetFieldsResultFieldsSubordinateValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsSubordinate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsSubordinate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsSubordinateValues>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsSubordinate {
+    /// Creates a `TaskGetFieldsResultFieldsSubordinate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsSubordinateValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsFavoriteValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsFavoriteValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsFavoriteValues {
+    /// Creates a `TaskGetFieldsResultFieldsFavoriteValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsFavorite` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsFavorite {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsFavoriteValues>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsFavorite {
+    /// Creates a `TaskGetFieldsResultFieldsFavorite` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsFavoriteValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsExchangeModified` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsExchangeModified {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsExchangeModified {
+    /// Creates a `TaskGetFieldsResultFieldsExchangeModified` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsExchangeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsExchangeId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsExchangeId {
+    /// Creates a `TaskGetFieldsResultFieldsExchangeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsOutlookVersion` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsOutlookVersion {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsOutlookVersion {
+    /// Creates a `TaskGetFieldsResultFieldsOutlookVersion` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsViewedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsViewedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsViewedDate {
+    /// Creates a `TaskGetFieldsResultFieldsViewedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsSorting` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsSorting {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsSorting {
+    /// Creates a `TaskGetFieldsResultFieldsSorting` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsDurationPlan` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsDurationPlan {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsDurationPlan {
+    /// Creates a `TaskGetFieldsResultFieldsDurationPlan` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsDurationFact` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsDurationFact {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsDurationFact {
+    /// Creates a `TaskGetFieldsResultFieldsDurationFact` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsChecklist` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsChecklist {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsChecklist {
+    /// Creates a `TaskGetFieldsResultFieldsChecklist` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsDurationType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsDurationType {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsDurationType {
+    /// Creates a `TaskGetFieldsResultFieldsDurationType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsIsMutedValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsIsMutedValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsIsMutedValues {
+    /// Creates a `TaskGetFieldsResultFieldsIsMutedValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsIsMuted` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsIsMuted {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsIsMutedValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsIsMuted {
+    /// Creates a `TaskGetFieldsResultFieldsIsMuted` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsIsMutedValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsIsPinnedValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsIsPinnedValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsIsPinnedValues {
+    /// Creates a `TaskGetFieldsResultFieldsIsPinnedValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsIsPinned` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsIsPinned {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsIsPinnedValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsIsPinned {
+    /// Creates a `TaskGetFieldsResultFieldsIsPinned` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsIsPinnedValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsIsPinnedInGroupValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsIsPinnedInGroupValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsIsPinnedInGroupValues {
+    /// Creates a `TaskGetFieldsResultFieldsIsPinnedInGroupValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsIsPinnedInGroup` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsIsPinnedInGroup {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TaskGetFieldsResultFieldsIsPinnedInGroupValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsIsPinnedInGroup {
+    /// Creates a `TaskGetFieldsResultFieldsIsPinnedInGroup` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsIsPinnedInGroupValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsFlowId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsFlowId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsFlowId {
+    /// Creates a `TaskGetFieldsResultFieldsFlowId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsUfCrmTask` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsUfCrmTask {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsUfCrmTask {
+    /// Creates a `TaskGetFieldsResultFieldsUfCrmTask` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsUfTaskWebdavFiles` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsUfTaskWebdavFiles {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsUfTaskWebdavFiles {
+    /// Creates a `TaskGetFieldsResultFieldsUfTaskWebdavFiles` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsUfMailMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsUfMailMessage {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsUfMailMessage {
+    /// Creates a `TaskGetFieldsResultFieldsUfMailMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFieldsUfNewTasksField` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFieldsUfNewTasksField {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFieldsUfNewTasksField {
+    /// Creates a `TaskGetFieldsResultFieldsUfNewTasksField` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResultFields {
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<TaskGetFieldsResultFieldsId>,
+    /// Wire name: `PARENT_ID`.
+    #[serde(rename = "PARENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: ::std::option::Option<TaskGetFieldsResultFieldsParentId>,
+    /// Wire name: `TITLE`.
+    #[serde(rename = "TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<TaskGetFieldsResultFieldsTitle>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<TaskGetFieldsResultFieldsDescription>,
+    /// Wire name: `MARK`.
+    #[serde(rename = "MARK", default, skip_serializing_if = "Option::is_none")]
+    pub mark: ::std::option::Option<TaskGetFieldsResultFieldsMark>,
+    /// Wire name: `PRIORITY`.
+    #[serde(rename = "PRIORITY", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<TaskGetFieldsResultFieldsPriority>,
+    /// Wire name: `STATUS`.
+    #[serde(rename = "STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskGetFieldsResultFieldsStatus>,
+    /// Wire name: `MULTITASK`.
+    #[serde(rename = "MULTITASK", default, skip_serializing_if = "Option::is_none")]
+    pub multitask: ::std::option::Option<TaskGetFieldsResultFieldsMultitask>,
+    /// Wire name: `NOT_VIEWED`.
+    #[serde(rename = "NOT_VIEWED", default, skip_serializing_if = "Option::is_none")]
+    pub not_viewed: ::std::option::Option<TaskGetFieldsResultFieldsNotViewed>,
+    /// Wire name: `REPLICATE`.
+    #[serde(rename = "REPLICATE", default, skip_serializing_if = "Option::is_none")]
+    pub replicate: ::std::option::Option<TaskGetFieldsResultFieldsReplicate>,
+    /// Wire name: `GROUP_ID`.
+    #[serde(rename = "GROUP_ID", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: ::std::option::Option<TaskGetFieldsResultFieldsGroupId>,
+    /// Wire name: `STAGE_ID`.
+    #[serde(rename = "STAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub stage_id: ::std::option::Option<TaskGetFieldsResultFieldsStageId>,
+    /// Wire name: `SPRINT_ID`.
+    #[serde(rename = "SPRINT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub sprint_id: ::std::option::Option<TaskGetFieldsResultFieldsSprintId>,
+    /// Wire name: `BACKLOG_ID`.
+    #[serde(rename = "BACKLOG_ID", default, skip_serializing_if = "Option::is_none")]
+    pub backlog_id: ::std::option::Option<TaskGetFieldsResultFieldsBacklogId>,
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<TaskGetFieldsResultFieldsCreatedBy>,
+    /// Wire name: `CREATED_DATE`.
+    #[serde(rename = "CREATED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub created_date: ::std::option::Option<TaskGetFieldsResultFieldsCreatedDate>,
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(rename = "RESPONSIBLE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub responsible_id: ::std::option::Option<TaskGetFieldsResultFieldsResponsibleId>,
+    /// Wire name: `ACCOMPLICES`.
+    #[serde(rename = "ACCOMPLICES", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<TaskGetFieldsResultFieldsAccomplices>,
+    /// Wire name: `AUDITORS`.
+    #[serde(rename = "AUDITORS", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<TaskGetFieldsResultFieldsAuditors>,
+    /// Wire name: `CHANGED_BY`.
+    #[serde(rename = "CHANGED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<TaskGetFieldsResultFieldsChangedBy>,
+    /// Wire name: `CHANGED_DATE`.
+    #[serde(rename = "CHANGED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub changed_date: ::std::option::Option<TaskGetFieldsResultFieldsChangedDate>,
+    /// Wire name: `STATUS_CHANGED_BY`.
+    #[serde(
+        rename = "STATUS_CHANGED_BY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<
+        TaskGetFieldsResultFieldsStatusChangedBy,
+    >,
+    /// Wire name: `STATUS_CHANGED_DATE`.
+    #[serde(
+        rename = "STATUS_CHANGED_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_date: ::std::option::Option<
+        TaskGetFieldsResultFieldsStatusChangedDate,
+    >,
+    /// Wire name: `CLOSED_BY`.
+    #[serde(rename = "CLOSED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<TaskGetFieldsResultFieldsClosedBy>,
+    /// Wire name: `CLOSED_DATE`.
+    #[serde(rename = "CLOSED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub closed_date: ::std::option::Option<TaskGetFieldsResultFieldsClosedDate>,
+    /// Wire name: `ACTIVITY_DATE`.
+    #[serde(rename = "ACTIVITY_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub activity_date: ::std::option::Option<TaskGetFieldsResultFieldsActivityDate>,
+    /// Wire name: `DATE_START`.
+    #[serde(rename = "DATE_START", default, skip_serializing_if = "Option::is_none")]
+    pub date_start: ::std::option::Option<TaskGetFieldsResultFieldsDateStart>,
+    /// Wire name: `DEADLINE`.
+    #[serde(rename = "DEADLINE", default, skip_serializing_if = "Option::is_none")]
+    pub deadline: ::std::option::Option<TaskGetFieldsResultFieldsDeadline>,
+    /// Wire name: `START_DATE_PLAN`.
+    #[serde(
+        rename = "START_DATE_PLAN",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date_plan: ::std::option::Option<TaskGetFieldsResultFieldsStartDatePlan>,
+    /// Wire name: `END_DATE_PLAN`.
+    #[serde(rename = "END_DATE_PLAN", default, skip_serializing_if = "Option::is_none")]
+    pub end_date_plan: ::std::option::Option<TaskGetFieldsResultFieldsEndDatePlan>,
+    /// Wire name: `GUID`.
+    #[serde(rename = "GUID", default, skip_serializing_if = "Option::is_none")]
+    pub guid: ::std::option::Option<TaskGetFieldsResultFieldsGuid>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<TaskGetFieldsResultFieldsXmlId>,
+    /// Wire name: `COMMENTS_COUNT`.
+    #[serde(rename = "COMMENTS_COUNT", default, skip_serializing_if = "Option::is_none")]
+    pub comments_count: ::std::option::Option<TaskGetFieldsResultFieldsCommentsCount>,
+    /// Wire name: `SERVICE_COMMENTS_COUNT`.
+    #[serde(
+        rename = "SERVICE_COMMENTS_COUNT",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub service_comments_count: ::std::option::Option<
+        TaskGetFieldsResultFieldsServiceCommentsCount,
+    >,
+    /// Wire name: `NEW_COMMENTS_COUNT`.
+    #[serde(
+        rename = "NEW_COMMENTS_COUNT",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub new_comments_count: ::std::option::Option<
+        TaskGetFieldsResultFieldsNewCommentsCount,
+    >,
+    /// Wire name: `ALLOW_CHANGE_DEADLINE`.
+    #[serde(
+        rename = "ALLOW_CHANGE_DEADLINE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_change_deadline: ::std::option::Option<
+        TaskGetFieldsResultFieldsAllowChangeDeadline,
+    >,
+    /// Wire name: `ALLOW_TIME_TRACKING`.
+    #[serde(
+        rename = "ALLOW_TIME_TRACKING",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_time_tracking: ::std::option::Option<
+        TaskGetFieldsResultFieldsAllowTimeTracking,
+    >,
+    /// Wire name: `TASK_CONTROL`.
+    #[serde(rename = "TASK_CONTROL", default, skip_serializing_if = "Option::is_none")]
+    pub task_control: ::std::option::Option<TaskGetFieldsResultFieldsTaskControl>,
+    /// Wire name: `ADD_IN_REPORT`.
+    #[serde(rename = "ADD_IN_REPORT", default, skip_serializing_if = "Option::is_none")]
+    pub add_in_report: ::std::option::Option<TaskGetFieldsResultFieldsAddInReport>,
+    /// Wire name: `FORKED_BY_TEMPLATE_ID`.
+    #[serde(
+        rename = "FORKED_BY_TEMPLATE_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<
+        TaskGetFieldsResultFieldsForkedByTemplateId,
+    >,
+    /// Wire name: `TIME_ESTIMATE`.
+    #[serde(rename = "TIME_ESTIMATE", default, skip_serializing_if = "Option::is_none")]
+    pub time_estimate: ::std::option::Option<TaskGetFieldsResultFieldsTimeEstimate>,
+    /// Wire name: `TIME_SPENT_IN_LOGS`.
+    #[serde(
+        rename = "TIME_SPENT_IN_LOGS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_spent_in_logs: ::std::option::Option<
+        TaskGetFieldsResultFieldsTimeSpentInLogs,
+    >,
+    /// Wire name: `MATCH_WORK_TIME`.
+    #[serde(
+        rename = "MATCH_WORK_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub match_work_time: ::std::option::Option<TaskGetFieldsResultFieldsMatchWorkTime>,
+    /// Wire name: `FORUM_TOPIC_ID`.
+    #[serde(rename = "FORUM_TOPIC_ID", default, skip_serializing_if = "Option::is_none")]
+    pub forum_topic_id: ::std::option::Option<TaskGetFieldsResultFieldsForumTopicId>,
+    /// Wire name: `FORUM_ID`.
+    #[serde(rename = "FORUM_ID", default, skip_serializing_if = "Option::is_none")]
+    pub forum_id: ::std::option::Option<TaskGetFieldsResultFieldsForumId>,
+    /// Wire name: `SITE_ID`.
+    #[serde(rename = "SITE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub site_id: ::std::option::Option<TaskGetFieldsResultFieldsSiteId>,
+    /// Wire name: `SUBORDINATE`.
+    #[serde(rename = "SUBORDINATE", default, skip_serializing_if = "Option::is_none")]
+    pub subordinate: ::std::option::Option<TaskGetFieldsResultFieldsSubordinate>,
+    /// Wire name: `FAVORITE`.
+    #[serde(rename = "FAVORITE", default, skip_serializing_if = "Option::is_none")]
+    pub favorite: ::std::option::Option<TaskGetFieldsResultFieldsFavorite>,
+    /// Wire name: `EXCHANGE_MODIFIED`.
+    #[serde(
+        rename = "EXCHANGE_MODIFIED",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<
+        TaskGetFieldsResultFieldsExchangeModified,
+    >,
+    /// Wire name: `EXCHANGE_ID`.
+    #[serde(rename = "EXCHANGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub exchange_id: ::std::option::Option<TaskGetFieldsResultFieldsExchangeId>,
+    /// Wire name: `OUTLOOK_VERSION`.
+    #[serde(
+        rename = "OUTLOOK_VERSION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<TaskGetFieldsResultFieldsOutlookVersion>,
+    /// Wire name: `VIEWED_DATE`.
+    #[serde(rename = "VIEWED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub viewed_date: ::std::option::Option<TaskGetFieldsResultFieldsViewedDate>,
+    /// Wire name: `SORTING`.
+    #[serde(rename = "SORTING", default, skip_serializing_if = "Option::is_none")]
+    pub sorting: ::std::option::Option<TaskGetFieldsResultFieldsSorting>,
+    /// Wire name: `DURATION_PLAN`.
+    #[serde(rename = "DURATION_PLAN", default, skip_serializing_if = "Option::is_none")]
+    pub duration_plan: ::std::option::Option<TaskGetFieldsResultFieldsDurationPlan>,
+    /// Wire name: `DURATION_FACT`.
+    #[serde(rename = "DURATION_FACT", default, skip_serializing_if = "Option::is_none")]
+    pub duration_fact: ::std::option::Option<TaskGetFieldsResultFieldsDurationFact>,
+    /// Wire name: `CHECKLIST`.
+    #[serde(rename = "CHECKLIST", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<TaskGetFieldsResultFieldsChecklist>,
+    /// Wire name: `DURATION_TYPE`.
+    #[serde(rename = "DURATION_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub duration_type: ::std::option::Option<TaskGetFieldsResultFieldsDurationType>,
+    /// Wire name: `IS_MUTED`.
+    #[serde(rename = "IS_MUTED", default, skip_serializing_if = "Option::is_none")]
+    pub is_muted: ::std::option::Option<TaskGetFieldsResultFieldsIsMuted>,
+    /// Wire name: `IS_PINNED`.
+    #[serde(rename = "IS_PINNED", default, skip_serializing_if = "Option::is_none")]
+    pub is_pinned: ::std::option::Option<TaskGetFieldsResultFieldsIsPinned>,
+    /// Wire name: `IS_PINNED_IN_GROUP`.
+    #[serde(
+        rename = "IS_PINNED_IN_GROUP",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_pinned_in_group: ::std::option::Option<
+        TaskGetFieldsResultFieldsIsPinnedInGroup,
+    >,
+    /// Wire name: `FLOW_ID`.
+    #[serde(rename = "FLOW_ID", default, skip_serializing_if = "Option::is_none")]
+    pub flow_id: ::std::option::Option<TaskGetFieldsResultFieldsFlowId>,
+    /// Wire name: `UF_CRM_TASK`.
+    #[serde(rename = "UF_CRM_TASK", default, skip_serializing_if = "Option::is_none")]
+    pub uf_crm_task: ::std::option::Option<TaskGetFieldsResultFieldsUfCrmTask>,
+    /// Wire name: `UF_TASK_WEBDAV_FILES`.
+    #[serde(
+        rename = "UF_TASK_WEBDAV_FILES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_task_webdav_files: ::std::option::Option<
+        TaskGetFieldsResultFieldsUfTaskWebdavFiles,
+    >,
+    /// Wire name: `UF_MAIL_MESSAGE`.
+    #[serde(
+        rename = "UF_MAIL_MESSAGE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_mail_message: ::std::option::Option<TaskGetFieldsResultFieldsUfMailMessage>,
+    /// Wire name: `UF_NEW_TASKS_FIELD`.
+    #[serde(
+        rename = "UF_NEW_TASKS_FIELD",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_new_tasks_field: ::std::option::Option<
+        TaskGetFieldsResultFieldsUfNewTasksField,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResultFields {
+    /// Creates a `TaskGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            multitask: ::std::option::Option::None,
+            not_viewed: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            sprint_id: ::std::option::Option::None,
+            backlog_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            created_date: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            changed_date: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            status_changed_date: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed_date: ::std::option::Option::None,
+            activity_date: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            start_date_plan: ::std::option::Option::None,
+            end_date_plan: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            comments_count: ::std::option::Option::None,
+            service_comments_count: ::std::option::Option::None,
+            new_comments_count: ::std::option::Option::None,
+            allow_change_deadline: ::std::option::Option::None,
+            allow_time_tracking: ::std::option::Option::None,
+            task_control: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            time_estimate: ::std::option::Option::None,
+            time_spent_in_logs: ::std::option::Option::None,
+            match_work_time: ::std::option::Option::None,
+            forum_topic_id: ::std::option::Option::None,
+            forum_id: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            subordinate: ::std::option::Option::None,
+            favorite: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            viewed_date: ::std::option::Option::None,
+            sorting: ::std::option::Option::None,
+            duration_plan: ::std::option::Option::None,
+            duration_fact: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            is_muted: ::std::option::Option::None,
+            is_pinned: ::std::option::Option::None,
+            is_pinned_in_group: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            uf_crm_task: ::std::option::Option::None,
+            uf_task_webdav_files: ::std::option::Option::None,
+            uf_mail_message: ::std::option::Option::None,
+            uf_new_tasks_field: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsParentId>,
+    ) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsTitle>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsDescription>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MARK`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsMark>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRIORITY`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsPriority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTITASK`.
+    #[must_use]
+    pub fn multitask(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsMultitask>,
+    ) -> Self {
+        self.multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOT_VIEWED`.
+    #[must_use]
+    pub fn not_viewed(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsNotViewed>,
+    ) -> Self {
+        self.not_viewed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REPLICATE`.
+    #[must_use]
+    pub fn replicate(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsReplicate>,
+    ) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_ID`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsGroupId>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STAGE_ID`.
+    #[must_use]
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsStageId>,
+    ) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SPRINT_ID`.
+    #[must_use]
+    pub fn sprint_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsSprintId>,
+    ) -> Self {
+        self.sprint_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BACKLOG_ID`.
+    #[must_use]
+    pub fn backlog_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsBacklogId>,
+    ) -> Self {
+        self.backlog_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsCreatedBy>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsCreatedDate>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsResponsibleId>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACCOMPLICES`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsAccomplices>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUDITORS`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsAuditors>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHANGED_BY`.
+    #[must_use]
+    pub fn changed_by(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsChangedBy>,
+    ) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHANGED_DATE`.
+    #[must_use]
+    pub fn changed_date(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsChangedDate>,
+    ) -> Self {
+        self.changed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_CHANGED_BY`.
+    #[must_use]
+    pub fn status_changed_by(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsStatusChangedBy>,
+    ) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_CHANGED_DATE`.
+    #[must_use]
+    pub fn status_changed_date(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsStatusChangedDate>,
+    ) -> Self {
+        self.status_changed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED_BY`.
+    #[must_use]
+    pub fn closed_by(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsClosedBy>,
+    ) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED_DATE`.
+    #[must_use]
+    pub fn closed_date(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsClosedDate>,
+    ) -> Self {
+        self.closed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVITY_DATE`.
+    #[must_use]
+    pub fn activity_date(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsActivityDate>,
+    ) -> Self {
+        self.activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_START`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsDateStart>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEADLINE`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsDeadline>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_DATE_PLAN`.
+    #[must_use]
+    pub fn start_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsStartDatePlan>,
+    ) -> Self {
+        self.start_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `END_DATE_PLAN`.
+    #[must_use]
+    pub fn end_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsEndDatePlan>,
+    ) -> Self {
+        self.end_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GUID`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsGuid>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsXmlId>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS_COUNT`.
+    #[must_use]
+    pub fn comments_count(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsCommentsCount>,
+    ) -> Self {
+        self.comments_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVICE_COMMENTS_COUNT`.
+    #[must_use]
+    pub fn service_comments_count(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsServiceCommentsCount>,
+    ) -> Self {
+        self.service_comments_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NEW_COMMENTS_COUNT`.
+    #[must_use]
+    pub fn new_comments_count(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsNewCommentsCount>,
+    ) -> Self {
+        self.new_comments_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_CHANGE_DEADLINE`.
+    #[must_use]
+    pub fn allow_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsAllowChangeDeadline>,
+    ) -> Self {
+        self.allow_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_TIME_TRACKING`.
+    #[must_use]
+    pub fn allow_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsAllowTimeTracking>,
+    ) -> Self {
+        self.allow_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_CONTROL`.
+    #[must_use]
+    pub fn task_control(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsTaskControl>,
+    ) -> Self {
+        self.task_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADD_IN_REPORT`.
+    #[must_use]
+    pub fn add_in_report(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsAddInReport>,
+    ) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORKED_BY_TEMPLATE_ID`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsForkedByTemplateId>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ESTIMATE`.
+    #[must_use]
+    pub fn time_estimate(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsTimeEstimate>,
+    ) -> Self {
+        self.time_estimate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_SPENT_IN_LOGS`.
+    #[must_use]
+    pub fn time_spent_in_logs(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsTimeSpentInLogs>,
+    ) -> Self {
+        self.time_spent_in_logs = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MATCH_WORK_TIME`.
+    #[must_use]
+    pub fn match_work_time(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsMatchWorkTime>,
+    ) -> Self {
+        self.match_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORUM_TOPIC_ID`.
+    #[must_use]
+    pub fn forum_topic_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsForumTopicId>,
+    ) -> Self {
+        self.forum_topic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORUM_ID`.
+    #[must_use]
+    pub fn forum_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsForumId>,
+    ) -> Self {
+        self.forum_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SITE_ID`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsSiteId>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBORDINATE`.
+    #[must_use]
+    pub fn subordinate(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsSubordinate>,
+    ) -> Self {
+        self.subordinate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FAVORITE`.
+    #[must_use]
+    pub fn favorite(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsFavorite>,
+    ) -> Self {
+        self.favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXCHANGE_MODIFIED`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsExchangeModified>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXCHANGE_ID`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsExchangeId>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OUTLOOK_VERSION`.
+    #[must_use]
+    pub fn outlook_version(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsOutlookVersion>,
+    ) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEWED_DATE`.
+    #[must_use]
+    pub fn viewed_date(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsViewedDate>,
+    ) -> Self {
+        self.viewed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORTING`.
+    #[must_use]
+    pub fn sorting(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsSorting>,
+    ) -> Self {
+        self.sorting = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DURATION_PLAN`.
+    #[must_use]
+    pub fn duration_plan(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsDurationPlan>,
+    ) -> Self {
+        self.duration_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DURATION_FACT`.
+    #[must_use]
+    pub fn duration_fact(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsDurationFact>,
+    ) -> Self {
+        self.duration_fact = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHECKLIST`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsChecklist>,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DURATION_TYPE`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsDurationType>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_MUTED`.
+    #[must_use]
+    pub fn is_muted(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsIsMuted>,
+    ) -> Self {
+        self.is_muted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PINNED`.
+    #[must_use]
+    pub fn is_pinned(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsIsPinned>,
+    ) -> Self {
+        self.is_pinned = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PINNED_IN_GROUP`.
+    #[must_use]
+    pub fn is_pinned_in_group(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsIsPinnedInGroup>,
+    ) -> Self {
+        self.is_pinned_in_group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FLOW_ID`.
+    #[must_use]
+    pub fn flow_id(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsFlowId>,
+    ) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_TASK`.
+    #[must_use]
+    pub fn uf_crm_task(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsUfCrmTask>,
+    ) -> Self {
+        self.uf_crm_task = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_TASK_WEBDAV_FILES`.
+    #[must_use]
+    pub fn uf_task_webdav_files(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsUfTaskWebdavFiles>,
+    ) -> Self {
+        self.uf_task_webdav_files = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_MAIL_MESSAGE`.
+    #[must_use]
+    pub fn uf_mail_message(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsUfMailMessage>,
+    ) -> Self {
+        self.uf_mail_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_NEW_TASKS_FIELD`.
+    #[must_use]
+    pub fn uf_new_tasks_field(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFieldsUfNewTasksField>,
+    ) -> Self {
+        self.uf_new_tasks_field = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with task field descriptions
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TaskGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetFieldsResult {
+    /// Creates a `TaskGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TaskGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response.
+///
+/// Contains an object describing the available actions for each user.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskGetaccessResult {
+    /// Wire name: `allowedActions`.
+    #[serde(rename = "allowedActions", default, skip_serializing_if = "Option::is_none")]
+    pub allowed_actions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskGetaccessResult {
+    /// Creates a `TaskGetaccessResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            allowed_actions: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `allowedActions`.
+    #[must_use]
+    pub fn allowed_actions(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.allowed_actions = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -3271,7 +20190,7 @@ impl TasksTaskGetResult {
 /// - `FLOW_ID` — change of flow
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskHistoryListFilterField {
+pub enum TaskHistoryListFilterField {
     /// `TITLE`
     ///
     /// change of task title
@@ -3439,7 +20358,7 @@ pub enum TasksTaskHistoryListFilterField {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl TasksTaskHistoryListFilterField {
+impl TaskHistoryListFilterField {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3535,12 +20454,12 @@ impl TasksTaskHistoryListFilterField {
         }
     }
 }
-impl ::std::fmt::Display for TasksTaskHistoryListFilterField {
+impl ::std::fmt::Display for TaskHistoryListFilterField {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListFilterField {
+impl ::b24_core::__private::serde::Serialize for TaskHistoryListFilterField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -3548,8 +20467,7 @@ impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListFilterField
         s.serialize_str(self.as_str())
     }
 }
-impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for TasksTaskHistoryListFilterField {
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskHistoryListFilterField {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -3559,7 +20477,7 @@ for TasksTaskHistoryListFilterField {
 /// An object with user description who performed the action
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskHistoryListFilterUser {
+pub struct TaskHistoryListFilterUser {
     /// User identifier
     ///
     /// Wire name: `id`.
@@ -3611,8 +20529,8 @@ pub struct TasksTaskHistoryListFilterUser {
     )]
     pub login: ::std::option::Option<::std::string::String>,
 }
-impl TasksTaskHistoryListFilterUser {
-    /// Creates a `TasksTaskHistoryListFilterUser` from its required fields.
+impl TaskHistoryListFilterUser {
+    /// Creates a `TaskHistoryListFilterUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3669,7 +20587,7 @@ impl TasksTaskHistoryListFilterUser {
 /// Filter by event type in the format `{FIELD: 'EVENT'}`. A list of possible values for `FIELD` is described below
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskHistoryListFilter {
+pub struct TaskHistoryListFilter {
     /// Identifier of the history event
     ///
     /// Wire name: `id`.
@@ -3736,7 +20654,7 @@ pub struct TasksTaskHistoryListFilter {
     ///
     /// Wire name: `field`.
     #[serde(rename = "field", default, skip_serializing_if = "Option::is_none")]
-    pub field: ::std::option::Option<TasksTaskHistoryListFilterField>,
+    pub field: ::std::option::Option<TaskHistoryListFilterField>,
     /// The object describes what change occurred:
     /// - `from` — value before the change
     /// - `to` — value after the change
@@ -3755,10 +20673,10 @@ pub struct TasksTaskHistoryListFilter {
     ///
     /// Wire name: `user`.
     #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
-    pub user: ::std::option::Option<TasksTaskHistoryListFilterUser>,
+    pub user: ::std::option::Option<TaskHistoryListFilterUser>,
 }
-impl TasksTaskHistoryListFilter {
-    /// Creates a `TasksTaskHistoryListFilter` from its required fields.
+impl TaskHistoryListFilter {
+    /// Creates a `TaskHistoryListFilter` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3788,7 +20706,7 @@ impl TasksTaskHistoryListFilter {
     #[must_use]
     pub fn field(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListFilterField>,
+        value: impl ::std::convert::Into<TaskHistoryListFilterField>,
     ) -> Self {
         self.field = ::std::option::Option::Some(value.into());
         self
@@ -3811,7 +20729,7 @@ impl TasksTaskHistoryListFilter {
     #[must_use]
     pub fn user(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListFilterUser>,
+        value: impl ::std::convert::Into<TaskHistoryListFilterUser>,
     ) -> Self {
         self.user = ::std::option::Option::Some(value.into());
         self
@@ -3862,7 +20780,7 @@ impl TasksTaskHistoryListFilter {
 /// - `FLOW_ID` — change of flow
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskHistoryListResultField {
+pub enum TaskHistoryListResultField {
     /// `TITLE`
     ///
     /// change of task title
@@ -4030,7 +20948,7 @@ pub enum TasksTaskHistoryListResultField {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl TasksTaskHistoryListResultField {
+impl TaskHistoryListResultField {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4126,12 +21044,12 @@ impl TasksTaskHistoryListResultField {
         }
     }
 }
-impl ::std::fmt::Display for TasksTaskHistoryListResultField {
+impl ::std::fmt::Display for TaskHistoryListResultField {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListResultField {
+impl ::b24_core::__private::serde::Serialize for TaskHistoryListResultField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4139,8 +21057,7 @@ impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListResultField
         s.serialize_str(self.as_str())
     }
 }
-impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for TasksTaskHistoryListResultField {
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskHistoryListResultField {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4157,7 +21074,7 @@ for TasksTaskHistoryListResultField {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskHistoryListResultUser {
+pub struct TaskHistoryListResultUser {
     /// User identifier
     ///
     /// Wire name: `id`.
@@ -4215,8 +21132,8 @@ pub struct TasksTaskHistoryListResultUser {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskHistoryListResultUser {
-    /// Creates a `TasksTaskHistoryListResultUser` from its required fields.
+impl TaskHistoryListResultUser {
+    /// Creates a `TaskHistoryListResultUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4283,7 +21200,7 @@ impl TasksTaskHistoryListResultUser {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskHistoryListResult {
+pub struct TaskHistoryListResult {
     /// Identifier of the history event
     ///
     /// Wire name: `id`.
@@ -4350,7 +21267,7 @@ pub struct TasksTaskHistoryListResult {
     ///
     /// Wire name: `field`.
     #[serde(rename = "field", default, skip_serializing_if = "Option::is_none")]
-    pub field: ::std::option::Option<TasksTaskHistoryListResultField>,
+    pub field: ::std::option::Option<TaskHistoryListResultField>,
     /// The object describes what change occurred:
     /// - `from` — value before the change
     /// - `to` — value after the change
@@ -4369,7 +21286,7 @@ pub struct TasksTaskHistoryListResult {
     ///
     /// Wire name: `user`.
     #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
-    pub user: ::std::option::Option<TasksTaskHistoryListResultUser>,
+    pub user: ::std::option::Option<TaskHistoryListResultUser>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4377,8 +21294,8 @@ pub struct TasksTaskHistoryListResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskHistoryListResult {
-    /// Creates a `TasksTaskHistoryListResult` from its required fields.
+impl TaskHistoryListResult {
+    /// Creates a `TaskHistoryListResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4409,7 +21326,7 @@ impl TasksTaskHistoryListResult {
     #[must_use]
     pub fn field(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListResultField>,
+        value: impl ::std::convert::Into<TaskHistoryListResultField>,
     ) -> Self {
         self.field = ::std::option::Option::Some(value.into());
         self
@@ -4432,7 +21349,7 @@ impl TasksTaskHistoryListResult {
     #[must_use]
     pub fn user(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListResultUser>,
+        value: impl ::std::convert::Into<TaskHistoryListResultUser>,
     ) -> Self {
         self.user = ::std::option::Option::Some(value.into());
         self
@@ -4494,7 +21411,7 @@ impl TaskListV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskListResult {
+pub struct TaskListResult {
     /// An array of objects, where each object contains a task description.
     ///
     /// The set of fields depends on the `select` parameter
@@ -4516,8 +21433,8 @@ pub struct TasksTaskListResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskListResult {
-    /// Creates a `TasksTaskListResult` from its required fields.
+impl TaskListResult {
+    /// Creates a `TaskListResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4596,7 +21513,7 @@ impl TaskUpdateV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskUpdateResult {
+pub struct TaskUpdateResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -4614,8 +21531,8 @@ pub struct TasksTaskUpdateResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskUpdateResult {
-    /// Creates a `TasksTaskUpdateResult` from its required fields.
+impl TaskUpdateResult {
+    /// Creates a `TaskUpdateResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

@@ -7,6 +7,23 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::FollowupFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -20,7 +37,7 @@ pub struct FollowupFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to return in the response.
     ///
     /// Available fields:
@@ -46,7 +63,11 @@ pub struct FollowupFieldGet {
 impl FollowupFieldGet {
     /// Creates a `FollowupFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -72,6 +93,7 @@ impl ::b24_core::__private::Method for FollowupFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.field.list` method returns a list of available Follow-up fields.
 ///
@@ -80,6 +102,23 @@ impl ::b24_core::__private::Method for FollowupFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::FollowupFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -134,6 +173,7 @@ impl ::b24_core::__private::Method for FollowupFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.get` method returns the follow-up of a single call by its identifier.
 ///
@@ -142,6 +182,23 @@ impl ::b24_core::__private::Method for FollowupFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::FollowupGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -152,7 +209,7 @@ pub struct FollowupGet {
     ///
     /// Wire name: `callId`.
     #[serde(rename = "callId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub call_id: i64,
+    pub call_id: ::b24_core::__private::Param<i64>,
     /// A list of fields and nested paths to be returned in the response.
     ///
     /// If the parameter is not provided, the method returns all fields from the Root object section. Missing data is set to `null`.
@@ -183,7 +240,9 @@ pub struct FollowupGet {
 impl FollowupGet {
     /// Creates a `FollowupGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             select: ::std::option::Option::None,
@@ -222,6 +281,7 @@ impl ::b24_core::__private::Method for FollowupGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.list` method returns a list of follow-up calls for the specified period.
 ///
@@ -230,6 +290,23 @@ impl ::b24_core::__private::Method for FollowupGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_telephony::telephony::FollowupList) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -334,12 +411,37 @@ impl ::b24_core::__private::Method for FollowupList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for FollowupList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `telephony.call.attachTranscription` adds a transcription of the conversation to a completed call.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-call-attach-transcription.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::CallAttachTranscription::new("text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::CallAttachTranscription>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CallAttachTranscription` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -351,7 +453,7 @@ pub struct CallAttachTranscription {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of transcription utterances
     ///
     /// Wire name: `MESSAGES`.
@@ -368,7 +470,7 @@ pub struct CallAttachTranscription {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost: ::std::option::Option<f64>,
+    pub cost: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// Currency of the transcription cost. Used only with `COST`.
     ///
     /// By default — not set
@@ -380,13 +482,17 @@ pub struct CallAttachTranscription {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost_currency: ::std::option::Option<::std::string::String>,
+    pub cost_currency: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl CallAttachTranscription {
     /// Creates a `CallAttachTranscription` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        call_id: impl ::std::convert::Into<::std::string::String>,
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<CallAttachTranscriptionMessagesItem>,
         >,
@@ -400,7 +506,10 @@ impl CallAttachTranscription {
     }
     /// Sets `COST`.
     #[must_use]
-    pub fn cost(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn cost(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.cost = ::std::option::Option::Some(value.into());
         self
     }
@@ -408,7 +517,9 @@ impl CallAttachTranscription {
     #[must_use]
     pub fn cost_currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.cost_currency = ::std::option::Option::Some(value.into());
         self
@@ -421,12 +532,30 @@ impl ::b24_core::__private::Method for CallAttachTranscription {
         "telephony.call.attachTranscription",
     );
     type Output = CallAttachTranscriptionResult;
+    type Error = CallAttachTranscriptionError;
 }
 /// The method `telephony.externalCall.attachRecord` attaches a record to a completed call and to the CRM activity of the call.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-attach-record.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallAttachRecord::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallAttachRecord>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallAttachRecord` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -440,7 +569,7 @@ pub struct ExternalCallAttachRecord {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// The URL of the record on an external server. If this parameter is provided, Bitrix24 will download the file from the link.
     ///
     /// It is recommended to use this only if the file is reliably and quickly accessible.
@@ -452,7 +581,9 @@ pub struct ExternalCallAttachRecord {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub record_url: ::std::option::Option<::std::string::String>,
+    pub record_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The name of the record file.
     ///
     /// Possible extensions:
@@ -469,7 +600,9 @@ pub struct ExternalCallAttachRecord {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub filename: ::std::option::Option<::std::string::String>,
+    pub filename: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The file in Base64 encoding.
     ///
     /// Wire name: `FILE_CONTENT`.
@@ -479,12 +612,18 @@ pub struct ExternalCallAttachRecord {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub file_content: ::std::option::Option<::std::string::String>,
+    pub file_content: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalCallAttachRecord {
     /// Creates a `ExternalCallAttachRecord` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             record_url: ::std::option::Option::None,
@@ -496,7 +635,9 @@ impl ExternalCallAttachRecord {
     #[must_use]
     pub fn record_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.record_url = ::std::option::Option::Some(value.into());
         self
@@ -505,7 +646,9 @@ impl ExternalCallAttachRecord {
     #[must_use]
     pub fn filename(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.filename = ::std::option::Option::Some(value.into());
         self
@@ -514,7 +657,9 @@ impl ExternalCallAttachRecord {
     #[must_use]
     pub fn file_content(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.file_content = ::std::option::Option::Some(value.into());
         self
@@ -527,12 +672,30 @@ impl ::b24_core::__private::Method for ExternalCallAttachRecord {
         "telephony.externalCall.attachRecord",
     );
     type Output = ExternalCallAttachRecordResult;
+    type Error = ExternalCallAttachRecordError;
 }
 /// The method `telephony.externalCall.finish` ends an external call, saves it in the statistics, and logs it in the CRM activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-finish.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallFinish::new("text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallFinish>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallFinish` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -544,7 +707,7 @@ pub struct ExternalCallFinish {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// The identifier of the user who ends the call.
     ///
     /// The user is also assigned as responsible for the CRM entities that were automatically created during the call. For previously existing CRM entities, the responsible person remains unchanged.
@@ -556,7 +719,7 @@ pub struct ExternalCallFinish {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The internal number of the user.
     ///
     /// The internal number can be obtained using the user.get method.
@@ -568,7 +731,7 @@ pub struct ExternalCallFinish {
         rename = "USER_PHONE_INNER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_phone_inner: ::std::string::String,
+    pub user_phone_inner: ::b24_core::__private::Param<::std::string::String>,
     /// The duration of the call in seconds.
     ///
     /// Default is `0`
@@ -580,7 +743,7 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub duration: ::std::option::Option<i64>,
+    pub duration: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The cost of the call.
     ///
     /// Default is `0`
@@ -592,7 +755,7 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost: ::std::option::Option<f64>,
+    pub cost: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// The currency of the call cost.
     ///
     /// A list of currencies can be obtained using the crm.currency.list method.
@@ -606,7 +769,9 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost_currency: ::std::option::Option<::std::string::String>,
+    pub cost_currency: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The result code of the call.
     ///
     /// Possible values:
@@ -642,7 +807,9 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub failed_reason: ::std::option::Option<::std::string::String>,
+    pub failed_reason: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// URL of the call recording.
     ///
     /// This parameter is deprecated and retained for backward compatibility. It is recommended to use telephony.externalCall.attachRecord
@@ -654,7 +821,9 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub record_url: ::std::option::Option<::std::string::String>,
+    pub record_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Rating of the call.
     ///
     /// Possible values:
@@ -669,7 +838,7 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub vote: ::std::option::Option<i64>,
+    pub vote: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Add a message about the call to the employee's chat.
     ///
     /// Possible values:
@@ -686,9 +855,13 @@ impl ExternalCallFinish {
     /// Creates a `ExternalCallFinish` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        call_id: impl ::std::convert::Into<::std::string::String>,
-        user_id: impl ::std::convert::Into<i64>,
-        user_phone_inner: impl ::std::convert::Into<::std::string::String>,
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_phone_inner: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             call_id: call_id.into(),
@@ -706,13 +879,19 @@ impl ExternalCallFinish {
     }
     /// Sets `DURATION`.
     #[must_use]
-    pub fn duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.duration = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `COST`.
     #[must_use]
-    pub fn cost(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn cost(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.cost = ::std::option::Option::Some(value.into());
         self
     }
@@ -720,7 +899,9 @@ impl ExternalCallFinish {
     #[must_use]
     pub fn cost_currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.cost_currency = ::std::option::Option::Some(value.into());
         self
@@ -738,7 +919,9 @@ impl ExternalCallFinish {
     #[must_use]
     pub fn failed_reason(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.failed_reason = ::std::option::Option::Some(value.into());
         self
@@ -747,14 +930,19 @@ impl ExternalCallFinish {
     #[must_use]
     pub fn record_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.record_url = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `VOTE`.
     #[must_use]
-    pub fn vote(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn vote(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.vote = ::std::option::Option::Some(value.into());
         self
     }
@@ -775,12 +963,30 @@ impl ::b24_core::__private::Method for ExternalCallFinish {
         "telephony.externalCall.finish",
     );
     type Output = ExternalCallFinishResult;
+    type Error = ExternalCallFinishError;
 }
 /// The method `telephony.externalCall.hide` hides the call card for a user or a list of users.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-hide.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallHide::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallHide>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallHide` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -792,7 +998,7 @@ pub struct ExternalCallHide {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user or an array of user identifiers.
     ///
     /// Use the identifiers specified in the method telephony.externalCall.show
@@ -804,7 +1010,11 @@ pub struct ExternalCallHide {
 impl ExternalCallHide {
     /// Creates a `ExternalCallHide` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             user_id: ::std::option::Option::None,
@@ -827,12 +1037,30 @@ impl ::b24_core::__private::Method for ExternalCallHide {
         "telephony.externalCall.hide",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `telephony.externalCall.register` registers an external call in Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallRegister::new(1, "text", "text", b24_telephony::telephony::ExternalCallRegisterType::Outgoing);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -846,7 +1074,7 @@ pub struct ExternalCallRegister {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The internal number of the user.
     ///
     /// The internal number can be obtained using the user.get method.
@@ -858,7 +1086,7 @@ pub struct ExternalCallRegister {
         rename = "USER_PHONE_INNER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_phone_inner: ::std::string::String,
+    pub user_phone_inner: ::b24_core::__private::Param<::std::string::String>,
     /// The client's phone number.
     ///
     /// Wire name: `PHONE_NUMBER`.
@@ -866,7 +1094,7 @@ pub struct ExternalCallRegister {
         rename = "PHONE_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub phone_number: ::std::string::String,
+    pub phone_number: ::b24_core::__private::Param<::std::string::String>,
     /// The type of call.
     ///
     /// Possible values:
@@ -890,7 +1118,9 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub call_start_date: ::std::option::Option<::std::string::String>,
+    pub call_start_date: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Automatic creation of a CRM object if no suitable object is found by the number.
     ///
     /// Possible values:
@@ -915,7 +1145,9 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_source: ::std::option::Option<::std::string::String>,
+    pub crm_source: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The type of CRM object to associate with the call.
     ///
     /// Possible values:
@@ -944,7 +1176,7 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_entity_id: ::std::option::Option<i64>,
+    pub crm_entity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Show the call detail form after registration.
     ///
     /// Possible values:
@@ -980,7 +1212,7 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub call_list_id: ::std::option::Option<i64>,
+    pub call_list_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The number of the external line.
     ///
     /// The line number can be obtained using the telephony.externalLine.get method.
@@ -994,7 +1226,9 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub line_number: ::std::option::Option<::std::string::String>,
+    pub line_number: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The external identifier of the call on the side of the PBX/integration.
     ///
     /// It is recommended to pass a unique value for each physical call to avoid returning an existing `CALL_ID` when re-registering within 30 minutes.
@@ -1006,15 +1240,21 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub external_call_id: ::std::option::Option<::std::string::String>,
+    pub external_call_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalCallRegister {
     /// Creates a `ExternalCallRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_id: impl ::std::convert::Into<i64>,
-        user_phone_inner: impl ::std::convert::Into<::std::string::String>,
-        phone_number: impl ::std::convert::Into<::std::string::String>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_phone_inner: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        phone_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         r#type: impl ::std::convert::Into<ExternalCallRegisterType>,
     ) -> Self {
         Self {
@@ -1038,7 +1278,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn call_start_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.call_start_date = ::std::option::Option::Some(value.into());
         self
@@ -1056,7 +1298,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn crm_source(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.crm_source = ::std::option::Option::Some(value.into());
         self
@@ -1072,7 +1316,10 @@ impl ExternalCallRegister {
     }
     /// Sets `CRM_ENTITY_ID`.
     #[must_use]
-    pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn crm_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.crm_entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1096,7 +1343,10 @@ impl ExternalCallRegister {
     }
     /// Sets `CALL_LIST_ID`.
     #[must_use]
-    pub fn call_list_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn call_list_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.call_list_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1104,7 +1354,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn line_number(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.line_number = ::std::option::Option::Some(value.into());
         self
@@ -1113,7 +1365,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn external_call_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.external_call_id = ::std::option::Option::Some(value.into());
         self
@@ -1126,12 +1380,30 @@ impl ::b24_core::__private::Method for ExternalCallRegister {
         "telephony.externalCall.register",
     );
     type Output = ExternalCallRegisterResult;
+    type Error = ExternalCallRegisterError;
 }
 /// The method `telephony.externalCall.searchCrmEntities` returns CRM entities based on the client's phone number and the details of the responsible employee.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-search-crm-entities.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallSearchCrmEntities::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallSearchCrmEntities>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallSearchCrmEntities` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1143,12 +1415,16 @@ pub struct ExternalCallSearchCrmEntities {
         rename = "PHONE_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub phone_number: ::std::string::String,
+    pub phone_number: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ExternalCallSearchCrmEntities {
     /// Creates a `ExternalCallSearchCrmEntities` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(phone_number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        phone_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             phone_number: phone_number.into(),
         }
@@ -1160,13 +1436,31 @@ impl ::b24_core::__private::Method for ExternalCallSearchCrmEntities {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "telephony.externalCall.searchCrmEntities",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ExternalCallSearchCrmEntitiesResultItem>;
+    type Error = ExternalCallSearchCrmEntitiesError;
 }
 /// The method `telephony.externalCall.show` displays the call card to a user or a list of users.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-show.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallShow::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallShow>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallShow` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1178,7 +1472,7 @@ pub struct ExternalCallShow {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user or an array of user identifiers.
     ///
     /// The identifier can be obtained using the method user.get.
@@ -1192,7 +1486,11 @@ pub struct ExternalCallShow {
 impl ExternalCallShow {
     /// Creates a `ExternalCallShow` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             user_id: ::std::option::Option::None,
@@ -1215,12 +1513,30 @@ impl ::b24_core::__private::Method for ExternalCallShow {
         "telephony.externalCall.show",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `telephony.externalLine.add` adds an external line to the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineAdd::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1232,7 +1548,7 @@ pub struct ExternalLineAdd {
         rename = "NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub number: ::std::string::String,
+    pub number: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the external line
     ///
     /// Wire name: `NAME`.
@@ -1242,7 +1558,7 @@ pub struct ExternalLineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Auto-creation of a CRM object for outgoing calls.
     ///
     /// Possible values:
@@ -1259,12 +1575,18 @@ pub struct ExternalLineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_auto_create: ::std::option::Option<::std::string::String>,
+    pub crm_auto_create: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalLineAdd {
     /// Creates a `ExternalLineAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             number: number.into(),
             name: ::std::option::Option::None,
@@ -1275,7 +1597,9 @@ impl ExternalLineAdd {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1284,7 +1608,9 @@ impl ExternalLineAdd {
     #[must_use]
     pub fn crm_auto_create(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.crm_auto_create = ::std::option::Option::Some(value.into());
         self
@@ -1297,12 +1623,30 @@ impl ::b24_core::__private::Method for ExternalLineAdd {
         "telephony.externalLine.add",
     );
     type Output = ExternalLineAddResult;
+    type Error = ExternalLineAddError;
 }
 /// The method `telephony.externalLine.delete` removes an external line from the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1316,12 +1660,16 @@ pub struct ExternalLineDelete {
         rename = "NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub number: ::std::string::String,
+    pub number: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ExternalLineDelete {
     /// Creates a `ExternalLineDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { number: number.into() }
     }
 }
@@ -1332,12 +1680,30 @@ impl ::b24_core::__private::Method for ExternalLineDelete {
         "telephony.externalLine.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ExternalLineDeleteError;
 }
 /// The method `telephony.externalLine.get` returns a list of external lines for the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1355,13 +1721,31 @@ impl ::b24_core::__private::Method for ExternalLineGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "telephony.externalLine.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<ExternalLineGetResultItem>;
+    type Error = ExternalLineGetError;
 }
 /// The method `telephony.externalLine.update` modifies the parameters of the application's external line.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineUpdate::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1375,7 +1759,7 @@ pub struct ExternalLineUpdate {
         rename = "NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub number: ::std::string::String,
+    pub number: ::b24_core::__private::Param<::std::string::String>,
     /// The new name of the external line.
     ///
     /// Wire name: `NAME`.
@@ -1385,7 +1769,7 @@ pub struct ExternalLineUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Auto-creation of a CRM object for outgoing calls.
     ///
     /// Possible values:
@@ -1400,12 +1784,18 @@ pub struct ExternalLineUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_auto_create: ::std::option::Option<::std::string::String>,
+    pub crm_auto_create: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalLineUpdate {
     /// Creates a `ExternalLineUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             number: number.into(),
             name: ::std::option::Option::None,
@@ -1416,7 +1806,9 @@ impl ExternalLineUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1425,7 +1817,9 @@ impl ExternalLineUpdate {
     #[must_use]
     pub fn crm_auto_create(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.crm_auto_create = ::std::option::Option::Some(value.into());
         self
@@ -1438,12 +1832,30 @@ impl ::b24_core::__private::Method for ExternalLineUpdate {
         "telephony.externalLine.update",
     );
     type Output = ExternalLineUpdateResult;
+    type Error = ExternalLineUpdateError;
 }
 /// The method `voximplant.callback.start` initiates a callback between an employee and a client.
 ///
 /// Who: user with Outgoing Call — Execute permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-callback-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantCallbackStart::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantCallbackStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantCallbackStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1457,7 +1869,7 @@ pub struct VoximplantCallbackStart {
         rename = "FROM_LINE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from_line: ::std::string::String,
+    pub from_line: ::b24_core::__private::Param<::std::string::String>,
     /// The client's number to call.
     ///
     /// Wire name: `TO_NUMBER`.
@@ -1465,7 +1877,7 @@ pub struct VoximplantCallbackStart {
         rename = "TO_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub to_number: ::std::string::String,
+    pub to_number: ::b24_core::__private::Param<::std::string::String>,
     /// The text that the system will pronounce to the employee before connecting with the client.
     ///
     /// Wire name: `TEXT_TO_PRONOUNCE`.
@@ -1473,7 +1885,7 @@ pub struct VoximplantCallbackStart {
         rename = "TEXT_TO_PRONOUNCE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text_to_pronounce: ::std::string::String,
+    pub text_to_pronounce: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the voice for speech synthesis.
     ///
     /// If not provided, the default voice for the account's language will be used.
@@ -1487,15 +1899,23 @@ pub struct VoximplantCallbackStart {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantCallbackStart {
     /// Creates a `VoximplantCallbackStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from_line: impl ::std::convert::Into<::std::string::String>,
-        to_number: impl ::std::convert::Into<::std::string::String>,
-        text_to_pronounce: impl ::std::convert::Into<::std::string::String>,
+        from_line: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        text_to_pronounce: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from_line: from_line.into(),
@@ -1508,7 +1928,9 @@ impl VoximplantCallbackStart {
     #[must_use]
     pub fn voice(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.voice = ::std::option::Option::Some(value.into());
         self
@@ -1521,12 +1943,30 @@ impl ::b24_core::__private::Method for VoximplantCallbackStart {
         "voximplant.callback.start",
     );
     type Output = VoximplantCallbackStartResult;
+    type Error = VoximplantCallbackStartError;
 }
 /// The method `voximplant.infocall.startwithsound` initiates an auto-call and plays an MP3 file from a URL.
 ///
 /// Who: user with Outgoing Call — Execute permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-infocall-start-with-sound.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantInfocallStartwithsound::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantInfocallStartwithsound>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantInfocallStartwithsound` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1540,7 +1980,7 @@ pub struct VoximplantInfocallStartwithsound {
         rename = "FROM_LINE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from_line: ::std::string::String,
+    pub from_line: ::b24_core::__private::Param<::std::string::String>,
     /// The number to which the call should be made.
     ///
     /// Wire name: `TO_NUMBER`.
@@ -1548,20 +1988,26 @@ pub struct VoximplantInfocallStartwithsound {
         rename = "TO_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub to_number: ::std::string::String,
+    pub to_number: ::b24_core::__private::Param<::std::string::String>,
     /// Link to the MP3 file that should be played during the call.
     ///
     /// Wire name: `URL`.
     #[serde(rename = "URL", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub url: ::std::string::String,
+    pub url: ::b24_core::__private::Param<::std::string::String>,
 }
 impl VoximplantInfocallStartwithsound {
     /// Creates a `VoximplantInfocallStartwithsound` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from_line: impl ::std::convert::Into<::std::string::String>,
-        to_number: impl ::std::convert::Into<::std::string::String>,
-        url: impl ::std::convert::Into<::std::string::String>,
+        from_line: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        url: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from_line: from_line.into(),
@@ -1577,12 +2023,30 @@ impl ::b24_core::__private::Method for VoximplantInfocallStartwithsound {
         "voximplant.infocall.startwithsound",
     );
     type Output = VoximplantInfocallStartwithsoundResult;
+    type Error = VoximplantInfocallStartwithsoundError;
 }
 /// The method `voximplant.infocall.startwithtext` initiates an auto-call and plays the specified text to the recipient using speech synthesis.
 ///
 /// Who: a user with Outgoing Call — Execute access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-infocall-start-with-text.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantInfocallStartwithtext::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantInfocallStartwithtext>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantInfocallStartwithtext` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1596,7 +2060,7 @@ pub struct VoximplantInfocallStartwithtext {
         rename = "FROM_LINE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from_line: ::std::string::String,
+    pub from_line: ::b24_core::__private::Param<::std::string::String>,
     /// The number to which the call should be made.
     ///
     /// Wire name: `TO_NUMBER`.
@@ -1604,7 +2068,7 @@ pub struct VoximplantInfocallStartwithtext {
         rename = "TO_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub to_number: ::std::string::String,
+    pub to_number: ::b24_core::__private::Param<::std::string::String>,
     /// The text that will be spoken to the recipient.
     ///
     /// Wire name: `TEXT_TO_PRONOUNCE`.
@@ -1612,7 +2076,7 @@ pub struct VoximplantInfocallStartwithtext {
         rename = "TEXT_TO_PRONOUNCE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text_to_pronounce: ::std::string::String,
+    pub text_to_pronounce: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the voice for speech synthesis.
     ///
     /// If not provided, the default voice for the portal's language will be used.
@@ -1626,15 +2090,23 @@ pub struct VoximplantInfocallStartwithtext {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantInfocallStartwithtext {
     /// Creates a `VoximplantInfocallStartwithtext` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from_line: impl ::std::convert::Into<::std::string::String>,
-        to_number: impl ::std::convert::Into<::std::string::String>,
-        text_to_pronounce: impl ::std::convert::Into<::std::string::String>,
+        from_line: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        text_to_pronounce: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from_line: from_line.into(),
@@ -1647,7 +2119,9 @@ impl VoximplantInfocallStartwithtext {
     #[must_use]
     pub fn voice(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.voice = ::std::option::Option::Some(value.into());
         self
@@ -1660,12 +2134,30 @@ impl ::b24_core::__private::Method for VoximplantInfocallStartwithtext {
         "voximplant.infocall.startwithtext",
     );
     type Output = VoximplantInfocallStartwithtextResult;
+    type Error = VoximplantInfocallStartwithtextError;
 }
 /// The method `voximplant.line.get` returns a list of available outgoing lines.
 ///
 /// Who: a user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1683,16 +2175,31 @@ impl ::b24_core::__private::Method for VoximplantLineGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.line.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = VoximplantLineGetResult;
+    type Error = VoximplantLineGetError;
 }
 /// The method `voximplant.line.outgoing.get` returns the identifier of the current default outgoing line.
 ///
 /// Who: user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineOutgoingGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineOutgoingGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineOutgoingGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1711,12 +2218,30 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingGet {
         "voximplant.line.outgoing.get",
     );
     type Output = ::std::string::String;
+    type Error = VoximplantLineOutgoingGetError;
 }
 /// The method `voximplant.line.outgoing.set` sets the default outgoing line.
 ///
 /// Who: user with the Manage Numbers — modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineOutgoingSet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineOutgoingSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineOutgoingSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1730,12 +2255,16 @@ pub struct VoximplantLineOutgoingSet {
         rename = "LINE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub line_id: ::std::string::String,
+    pub line_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl VoximplantLineOutgoingSet {
     /// Creates a `VoximplantLineOutgoingSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(line_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        line_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { line_id: line_id.into() }
     }
 }
@@ -1746,12 +2275,30 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingSet {
         "voximplant.line.outgoing.set",
     );
     type Output = i64;
+    type Error = VoximplantLineOutgoingSetError;
 }
 /// The method `voximplant.line.outgoing.sip.set` sets the SIP line as the default outgoing line.
 ///
 /// Who: user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-sip-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineOutgoingSipSet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineOutgoingSipSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineOutgoingSipSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1765,12 +2312,14 @@ pub struct VoximplantLineOutgoingSipSet {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantLineOutgoingSipSet {
     /// Creates a `VoximplantLineOutgoingSipSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
         }
@@ -1783,12 +2332,30 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingSipSet {
         "voximplant.line.outgoing.sip.set",
     );
     type Output = i64;
+    type Error = VoximplantLineOutgoingSipSetError;
 }
 /// The method `voximplant.sip.add` creates a new SIP line associated with an application.
 ///
 /// Who: user with the Management of numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1800,7 +2367,7 @@ pub struct VoximplantSipAdd {
         rename = "SERVER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub server: ::std::string::String,
+    pub server: ::b24_core::__private::Param<::std::string::String>,
     /// Login for connecting to the server
     ///
     /// Wire name: `LOGIN`.
@@ -1808,7 +2375,7 @@ pub struct VoximplantSipAdd {
         rename = "LOGIN",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub login: ::std::string::String,
+    pub login: ::b24_core::__private::Param<::std::string::String>,
     /// Password for connecting to the server. Maximum length — 100 characters.
     ///
     /// Not required for calling the method, but necessary for working registration with the operator
@@ -1820,7 +2387,9 @@ pub struct VoximplantSipAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Type of PBX.
     ///
     /// Possible values:
@@ -1851,14 +2420,20 @@ pub struct VoximplantSipAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantSipAdd {
     /// Creates a `VoximplantSipAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        server: impl ::std::convert::Into<::std::string::String>,
-        login: impl ::std::convert::Into<::std::string::String>,
+        server: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        login: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             server: server.into(),
@@ -1872,7 +2447,9 @@ impl VoximplantSipAdd {
     #[must_use]
     pub fn password(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.password = ::std::option::Option::Some(value.into());
         self
@@ -1890,7 +2467,9 @@ impl VoximplantSipAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -1903,12 +2482,30 @@ impl ::b24_core::__private::Method for VoximplantSipAdd {
         "voximplant.sip.add",
     );
     type Output = VoximplantSipAddResult;
+    type Error = VoximplantSipAddError;
 }
 /// The method `voximplant.sip.connector.status` returns the current status of the SIP connector.
 ///
 /// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-connector-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipConnectorStatus::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipConnectorStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipConnectorStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1927,12 +2524,30 @@ impl ::b24_core::__private::Method for VoximplantSipConnectorStatus {
         "voximplant.sip.connector.status",
     );
     type Output = VoximplantSipConnectorStatusResult;
+    type Error = VoximplantSipConnectorStatusError;
 }
 /// The method `voximplant.sip.delete` removes an existing SIP line created by the current application.
 ///
 /// Who: user with the Manage Numbers — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1946,12 +2561,14 @@ pub struct VoximplantSipDelete {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantSipDelete {
     /// Creates a `VoximplantSipDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
         }
@@ -1964,12 +2581,31 @@ impl ::b24_core::__private::Method for VoximplantSipDelete {
         "voximplant.sip.delete",
     );
     type Output = i64;
+    type Error = VoximplantSipDeleteError;
 }
 /// The method `voximplant.sip.get` returns a list of SIP lines created by the current application.
 ///
 /// Who: user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2012,7 +2648,7 @@ pub struct VoximplantSipGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction.
     ///
     /// Possible values:
@@ -2041,7 +2677,7 @@ pub struct VoximplantSipGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl VoximplantSipGet {
     /// Creates a `VoximplantSipGet` from its required fields.
@@ -2067,7 +2703,9 @@ impl VoximplantSipGet {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -2083,7 +2721,10 @@ impl VoximplantSipGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2094,18 +2735,11 @@ impl ::b24_core::__private::Method for VoximplantSipGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.sip.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<VoximplantSipGetResultItem>;
+    type Error = VoximplantSipGetError;
 }
 impl ::b24_core::__private::ListMethod for VoximplantSipGet {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = VoximplantSipGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2114,6 +2748,23 @@ impl ::b24_core::__private::ListMethod for VoximplantSipGet {
 /// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipStatus::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2124,12 +2775,14 @@ pub struct VoximplantSipStatus {
     ///
     /// Wire name: `REG_ID`.
     #[serde(rename = "REG_ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub reg_id: i64,
+    pub reg_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantSipStatus {
     /// Creates a `VoximplantSipStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(reg_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        reg_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { reg_id: reg_id.into() }
     }
 }
@@ -2140,12 +2793,30 @@ impl ::b24_core::__private::Method for VoximplantSipStatus {
         "voximplant.sip.status",
     );
     type Output = VoximplantSipStatusResult;
+    type Error = VoximplantSipStatusError;
 }
 /// The method `voximplant.sip.update` updates an existing SIP line created by the current application.
 ///
 /// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2159,7 +2830,7 @@ pub struct VoximplantSipUpdate {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
     /// New name for the connection.
     ///
     /// Wire name: `TITLE`.
@@ -2169,7 +2840,9 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New SIP registration server address.
     ///
     /// Wire name: `SERVER`.
@@ -2179,7 +2852,9 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub server: ::std::option::Option<::std::string::String>,
+    pub server: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New login for connecting to the server.
     ///
     /// Wire name: `LOGIN`.
@@ -2189,7 +2864,9 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub login: ::std::option::Option<::std::string::String>,
+    pub login: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New password for connecting to the server. Maximum length is 100 characters.
     ///
     /// Wire name: `PASSWORD`.
@@ -2199,12 +2876,16 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantSipUpdate {
     /// Creates a `VoximplantSipUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
             title: ::std::option::Option::None,
@@ -2217,7 +2898,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -2226,7 +2909,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn server(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.server = ::std::option::Option::Some(value.into());
         self
@@ -2235,7 +2920,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn login(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.login = ::std::option::Option::Some(value.into());
         self
@@ -2244,7 +2931,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn password(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.password = ::std::option::Option::Some(value.into());
         self
@@ -2257,12 +2946,31 @@ impl ::b24_core::__private::Method for VoximplantSipUpdate {
         "voximplant.sip.update",
     );
     type Output = i64;
+    type Error = VoximplantSipUpdateError;
 }
 /// The method `voximplant.statistic.get` returns a list of calls from telephony statistics.
 ///
 /// Who: user with Call Statistics — View permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-statistic-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantStatisticGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantStatisticGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantStatisticGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2303,7 +3011,7 @@ pub struct VoximplantStatisticGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction.
     ///
     /// Possible values:
@@ -2332,7 +3040,7 @@ pub struct VoximplantStatisticGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl VoximplantStatisticGet {
     /// Creates a `VoximplantStatisticGet` from its required fields.
@@ -2358,7 +3066,9 @@ impl VoximplantStatisticGet {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -2374,7 +3084,10 @@ impl VoximplantStatisticGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2385,10 +3098,11 @@ impl ::b24_core::__private::Method for VoximplantStatisticGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.statistic.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<VoximplantStatisticGetResultItem>;
+    type Error = VoximplantStatisticGetError;
 }
 impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
-    type Item = ::b24_core::__private::serde_json::Value;
+    type Item = VoximplantStatisticGetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2397,6 +3111,23 @@ impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-tts-voices-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantTtsVoicesGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantTtsVoicesGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantTtsVoicesGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2414,16 +3145,31 @@ impl ::b24_core::__private::Method for VoximplantTtsVoicesGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.tts.voices.get",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = VoximplantTtsVoicesGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `voximplant.url.get` returns links for navigation in the telephony pages.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-url-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUrlGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUrlGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantUrlGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2442,12 +3188,30 @@ impl ::b24_core::__private::Method for VoximplantUrlGet {
         "voximplant.url.get",
     );
     type Output = VoximplantUrlGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `voximplant.user.activatePhone` sets a flag indicating the presence of a SIP device for an employee.
 ///
 /// Who: user with User Settings — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-activate-phone.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUserActivatePhone::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUserActivatePhone>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantUserActivatePhone` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2461,12 +3225,14 @@ pub struct VoximplantUserActivatePhone {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantUserActivatePhone {
     /// Creates a `VoximplantUserActivatePhone` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(user_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { user_id: user_id.into() }
     }
 }
@@ -2477,12 +3243,95 @@ impl ::b24_core::__private::Method for VoximplantUserActivatePhone {
         "voximplant.user.activatePhone",
     );
     type Output = i64;
+    type Error = VoximplantUserActivatePhoneError;
+}
+/// The method `voximplant.user.deactivatePhone` disables the SIP phone presence for an employee. This method checks for the permission to modify the user.
+///
+/// Who: administrator.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-deactivate-phone.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUserDeactivatePhone::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUserDeactivatePhone>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+/// The `VoximplantUserDeactivatePhone` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct VoximplantUserDeactivatePhone {
+    /// User identifier.
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
+}
+impl VoximplantUserDeactivatePhone {
+    /// Creates a `VoximplantUserDeactivatePhone` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for VoximplantUserDeactivatePhone {
+    const NAME: &'static str = "voximplant.user.deactivatePhone";
+    const SCOPE: &'static str = "telephony";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.user.deactivatePhone",
+    );
+    type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `voximplant.user.get` returns user settings.
 ///
 /// Who: user with User Settings — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUserGet::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2510,12 +3359,905 @@ impl ::b24_core::__private::Method for VoximplantUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.user.get",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<VoximplantUserGetResultItem>;
+    type Error = VoximplantUserGetError;
+}
+/// The documented errors of `CallAttachTranscription`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CallAttachTranscriptionError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// CALL_ID should be set
+    ///
+    /// MESSAGES should be an array
+    ///
+    /// MESSAGES[{N}][SIDE] should be either Client or User
+    ///
+    /// MESSAGES[{N}][START_TIME] should be greater or equal to zero
+    ///
+    /// MESSAGES[{N}][STOP_TIME] should be greater than zero
+    ///
+    /// MESSAGES[{N}][MESSAGE] is empty
+    ///
+    /// Call {CALL_ID} is not found. Is it finished?
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CallAttachTranscriptionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallAttachRecord`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallAttachRecordError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Required parameters are not set. Request should contain either URL or FILENAME parameter
+    ///
+    /// Call is not found in the statistic table. It looks like it is not finished yet.
+    ///
+    /// File name is empty
+    ///
+    /// Wrong file extension. Only wav and mp3 are allowed
+    ///
+    /// File content is empty.
+    ///
+    /// File content is not properly encoded. Base64 encoding is expected.
+    ///
+    /// Server returns HTTP error code {N}
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallAttachRecordError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallFinish`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallFinishError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `INVALID_ARGUMENT`.
+    ///
+    /// CALL_ID must be a string
+    InvalidArgument,
+    /// Code `ERROR_CORE`.
+    ///
+    /// USER_ID or USER_PHONE_INNER should be set
+    ///
+    /// Call is not found (call should be registered prior to finishing)
+    ///
+    /// User is not found or is not active
+    ///
+    /// Unexpected database error
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallFinishError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "INVALID_ARGUMENT" => Self::InvalidArgument,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::InvalidArgument => "INVALID_ARGUMENT",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallRegisterError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method.
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// USER_ID or USER_PHONE_INNER should be set.
+    ///
+    /// Unknown TYPE.
+    ///
+    /// CALL_START_DATE should be in the ISO-8601 format.
+    ///
+    /// Unsupported phone number format.
+    ///
+    /// User is not found or is not active.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallSearchCrmEntities`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallSearchCrmEntitiesError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// PHONE_NUMBER is empty
+    ///
+    /// CRM is not installed.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallSearchCrmEntitiesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// NUMBER should not be empty
+    ///
+    /// Line already exists
+    ///
+    /// DB error
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineDeleteError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// NUMBER should not be empty
+    ///
+    /// Could not find line with number {NUMBER}
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineGetError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineUpdateError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// There are no fields to update
+    ///
+    /// NUMBER should not be empty
+    ///
+    /// Could not find line with number {NUMBER}
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantCallbackStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantCallbackStartError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Could not find line <LINE_ID>
+    ///
+    /// Could not find config for number <LINE_ID>
+    ///
+    /// Phone number is not correct
+    ErrorCore,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantCallbackStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantInfocallStartwithsound`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantInfocallStartwithsoundError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Making infocall using LINK_BASE_NUMBER is not allowed
+    ///
+    /// Could not find config for number <LINE_ID>
+    ///
+    /// Infocall limit for this month is exceeded
+    ///
+    /// Phone number is not correct
+    ///
+    /// Infocall failure
+    ErrorCore,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantInfocallStartwithsoundError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantInfocallStartwithtext` (shared).
+pub type VoximplantInfocallStartwithtextError = VoximplantInfocallStartwithsoundError;
+/// The documented errors of `VoximplantLineGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantLineGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantLineGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantLineOutgoingGet` (shared).
+pub type VoximplantLineOutgoingGetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantLineOutgoingSet` (shared).
+pub type VoximplantLineOutgoingSetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantSipConnectorStatus` (shared).
+pub type VoximplantSipConnectorStatusError = VoximplantLineGetError;
+/// The documented errors of `VoximplantSipGet` (shared).
+pub type VoximplantSipGetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantStatisticGet` (shared).
+pub type VoximplantStatisticGetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantLineOutgoingSipSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantLineOutgoingSipSetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Specified CONFIG_ID is not found
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantLineOutgoingSipSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantSipAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipAddError {
+    /// Code `CHECK_FIELDS_ERROR`.
+    ///
+    /// Server address not specified
+    ///
+    /// Login for connecting to the server not specified
+    ///
+    /// Password for connecting to the server cannot exceed 100 characters
+    CheckFieldsError,
+    /// Code `TITLE_EXISTS`.
+    ///
+    /// The specified connection name is already registered in the system
+    TitleExists,
+    /// Code `MAX_CLOUD_PBX`.
+    ///
+    /// You cannot connect more than 10 virtual PBXs.
+    MaxCloudPbx,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHECK_FIELDS_ERROR" => Self::CheckFieldsError,
+            "TITLE_EXISTS" => Self::TitleExists,
+            "MAX_CLOUD_PBX" => Self::MaxCloudPbx,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CheckFieldsError => "CHECK_FIELDS_ERROR",
+            Self::TitleExists => "TITLE_EXISTS",
+            Self::MaxCloudPbx => "MAX_CLOUD_PBX",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantSipDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipDeleteError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Specified CONFIG_ID is not found
+    ErrorNotFound,
+    /// Code `REG_ID_NOT_FOUND`.
+    ///
+    /// Settings not found
+    RegIdNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "REG_ID_NOT_FOUND" => Self::RegIdNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::RegIdNotFound => "REG_ID_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound | Self::RegIdNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantSipStatus`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipStatusError {
+    /// Code `REG_ID_NOT_FOUND`.
+    ///
+    /// Settings not found
+    RegIdNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipStatusError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "REG_ID_NOT_FOUND" => Self::RegIdNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RegIdNotFound => "REG_ID_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RegIdNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantSipUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipUpdateError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Specified CONFIG_ID is not found
+    ErrorNotFound,
+    /// Code `CHECK_FIELDS_ERROR`.
+    ///
+    /// Server address not specified
+    ///
+    /// Login for connecting to the server not specified
+    ///
+    /// Password for connecting to the server cannot exceed 100 characters
+    CheckFieldsError,
+    /// Code `TITLE_EXISTS`.
+    ///
+    /// The specified connection name is already registered in the system
+    TitleExists,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "CHECK_FIELDS_ERROR" => Self::CheckFieldsError,
+            "TITLE_EXISTS" => Self::TitleExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::CheckFieldsError => "CHECK_FIELDS_ERROR",
+            Self::TitleExists => "TITLE_EXISTS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantUserActivatePhone`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantUserActivatePhoneError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter USER_ID is not set
+    ParameterUserIdIsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// You are not allowed to modify user's settings
+    YouAreNotAllowedToModify,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantUserActivatePhoneError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter user_id is not set" => Self::ParameterUserIdIsNotSet,
+                "you are not allowed to modify user's settings" => {
+                    Self::YouAreNotAllowedToModify
+                }
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterUserIdIsNotSet => "",
+            Self::YouAreNotAllowedToModify => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantUserGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantUserGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter USER_ID is not set
+    ParameterUserIdIsNotSet,
+    /// Code `METHOD_CONFIRM_WAITING`.
+    ///
+    /// Waiting for confirmation
+    MethodConfirmWaiting,
+    /// Code `METHOD_CONFIRM_DENIED`.
+    ///
+    /// Method call denied
+    MethodConfirmDenied,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! You have no permission to query selected users
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantUserGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "METHOD_CONFIRM_WAITING" => Self::MethodConfirmWaiting,
+            "METHOD_CONFIRM_DENIED" => Self::MethodConfirmDenied,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter user_id is not set" => Self::ParameterUserIdIsNotSet,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterUserIdIsNotSet => "",
+            Self::MethodConfirmWaiting => "METHOD_CONFIRM_WAITING",
+            Self::MethodConfirmDenied => "METHOD_CONFIRM_DENIED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with response data
 #[derive(
@@ -4713,6 +6455,439 @@ impl ExternalCallRegisterResult {
         self
     }
 }
+/// Type of the CRM object.
+///
+/// Possible values:
+/// - `CONTACT` — contact
+/// - `LEAD` — lead
+/// - `COMPANY` — company
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    /// `CONTACT`
+    ///
+    /// contact
+    Contact,
+    /// `LEAD`
+    ///
+    /// lead
+    Lead,
+    /// `COMPANY`
+    ///
+    /// company
+    Company,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Contact => "CONTACT",
+            Self::Lead => "LEAD",
+            Self::Company => "COMPANY",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "CONTACT" => Self::Contact,
+            "LEAD" => Self::Lead,
+            "COMPANY" => Self::Company,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ExternalCallSearchCrmEntitiesResultItemCrmEntityType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Status of the employee's working time.
+///
+/// Possible values:
+/// - `OPENED` — workday started
+/// - `CLOSED` — workday ended
+/// - `PAUSED` — break
+/// - `EXPIRED` — workday expired
+/// - `UNAVAILABLE` — time tracking is disabled for the employee
+/// - `NOT_INSTALLED` — time tracking module is not installed
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    /// `OPENED`
+    ///
+    /// workday started
+    Opened,
+    /// `CLOSED`
+    ///
+    /// workday ended
+    Closed,
+    /// `PAUSED`
+    ///
+    /// break
+    Paused,
+    /// `EXPIRED`
+    ///
+    /// workday expired
+    Expired,
+    /// `UNAVAILABLE`
+    ///
+    /// time tracking is disabled for the employee
+    Unavailable,
+    /// `NOT_INSTALLED`
+    ///
+    /// time tracking module is not installed
+    NotInstalled,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Opened => "OPENED",
+            Self::Closed => "CLOSED",
+            Self::Paused => "PAUSED",
+            Self::Expired => "EXPIRED",
+            Self::Unavailable => "UNAVAILABLE",
+            Self::NotInstalled => "NOT_INSTALLED",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "OPENED" => Self::Opened,
+            "CLOSED" => Self::Closed,
+            "PAUSED" => Self::Paused,
+            "EXPIRED" => Self::Expired,
+            "UNAVAILABLE" => Self::Unavailable,
+            "NOT_INSTALLED" => Self::NotInstalled,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display
+for ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Data of the responsible employee
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExternalCallSearchCrmEntitiesResultItemAssignedBy {
+    /// Identifier of the employee
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Status of the employee's working time.
+    ///
+    /// Possible values:
+    /// - `OPENED` — workday started
+    /// - `CLOSED` — workday ended
+    /// - `PAUSED` — break
+    /// - `EXPIRED` — workday expired
+    /// - `UNAVAILABLE` — time tracking is disabled for the employee
+    /// - `NOT_INSTALLED` — time tracking module is not installed
+    ///
+    /// Wire name: `TIMEMAN_STATUS`.
+    #[serde(rename = "TIMEMAN_STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub timeman_status: ::std::option::Option<
+        ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus,
+    >,
+    /// Employee's internal number
+    ///
+    /// Wire name: `USER_PHONE_INNER`.
+    #[serde(
+        rename = "USER_PHONE_INNER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_phone_inner: ::std::option::Option<::std::string::String>,
+    /// Employee's work phone
+    ///
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Employee's personal phone
+    ///
+    /// Wire name: `PERSONAL_PHONE`.
+    #[serde(
+        rename = "PERSONAL_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_phone: ::std::option::Option<::std::string::String>,
+    /// Employee's mobile phone
+    ///
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExternalCallSearchCrmEntitiesResultItemAssignedBy {
+    /// Creates a `ExternalCallSearchCrmEntitiesResultItemAssignedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            timeman_status: ::std::option::Option::None,
+            user_phone_inner: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            personal_phone: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMEMAN_STATUS`.
+    #[must_use]
+    pub fn timeman_status(
+        mut self,
+        value: impl ::std::convert::Into<
+            ExternalCallSearchCrmEntitiesResultItemAssignedByTimemanStatus,
+        >,
+    ) -> Self {
+        self.timeman_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_PHONE_INNER`.
+    #[must_use]
+    pub fn user_phone_inner(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_phone_inner = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHONE`.
+    #[must_use]
+    pub fn personal_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ExternalCallSearchCrmEntitiesResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExternalCallSearchCrmEntitiesResultItem {
+    /// Type of the CRM object.
+    ///
+    /// Possible values:
+    /// - `CONTACT` — contact
+    /// - `LEAD` — lead
+    /// - `COMPANY` — company
+    ///
+    /// Wire name: `CRM_ENTITY_TYPE`.
+    #[serde(
+        rename = "CRM_ENTITY_TYPE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_type: ::std::option::Option<
+        ExternalCallSearchCrmEntitiesResultItemCrmEntityType,
+    >,
+    /// Identifier of the CRM object
+    ///
+    /// Wire name: `CRM_ENTITY_ID`.
+    #[serde(
+        rename = "CRM_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_id: ::std::option::Option<i64>,
+    /// Identifier of the responsible employee
+    ///
+    /// Wire name: `ASSIGNED_BY_ID`.
+    #[serde(
+        rename = "ASSIGNED_BY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub assigned_by_id: ::std::option::Option<i64>,
+    /// Name or full name of the found CRM object
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Data of the responsible employee
+    ///
+    /// Wire name: `ASSIGNED_BY`.
+    #[serde(rename = "ASSIGNED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub assigned_by: ::std::option::Option<
+        ExternalCallSearchCrmEntitiesResultItemAssignedBy,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExternalCallSearchCrmEntitiesResultItem {
+    /// Creates a `ExternalCallSearchCrmEntitiesResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            crm_entity_type: ::std::option::Option::None,
+            crm_entity_id: ::std::option::Option::None,
+            assigned_by_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            assigned_by: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CRM_ENTITY_TYPE`.
+    #[must_use]
+    pub fn crm_entity_type(
+        mut self,
+        value: impl ::std::convert::Into<
+            ExternalCallSearchCrmEntitiesResultItemCrmEntityType,
+        >,
+    ) -> Self {
+        self.crm_entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_ID`.
+    #[must_use]
+    pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.crm_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY_ID`.
+    #[must_use]
+    pub fn assigned_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.assigned_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ASSIGNED_BY`.
+    #[must_use]
+    pub fn assigned_by(
+        mut self,
+        value: impl ::std::convert::Into<
+            ExternalCallSearchCrmEntitiesResultItemAssignedBy,
+        >,
+    ) -> Self {
+        self.assigned_by = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response
 #[derive(
     Debug,
@@ -4754,6 +6929,93 @@ impl ExternalLineAddResult {
     #[must_use]
     pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ExternalLineGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ExternalLineGetResultItem {
+    /// External line number
+    ///
+    /// Wire name: `NUMBER`.
+    #[serde(
+        rename = "NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number: ::std::option::Option<::std::string::String>,
+    /// Name of the external line
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Flag for automatic CRM object creation
+    ///
+    /// Wire name: `CRM_AUTO_CREATE`.
+    #[serde(
+        rename = "CRM_AUTO_CREATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_auto_create: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ExternalLineGetResultItem {
+    /// Creates a `ExternalLineGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            number: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            crm_auto_create: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `NUMBER`.
+    #[must_use]
+    pub fn number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_AUTO_CREATE`.
+    #[must_use]
+    pub fn crm_auto_create(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_auto_create = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -4996,6 +7258,126 @@ impl VoximplantInfocallStartwithtextResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object of the form `LINE_ID: LINE_NAME`, where:
+///
+/// - `LINE_ID` — line identifier
+/// - `LINE_NAME` — line name
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantLineGetResult {
+    /// Wire name: `reg150907`.
+    #[serde(
+        rename = "reg150907",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg150907: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sip7`.
+    #[serde(
+        rename = "sip7",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip7: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reg151083`.
+    #[serde(
+        rename = "reg151083",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg151083: ::std::option::Option<::std::string::String>,
+    /// Wire name: `sip11`.
+    #[serde(
+        rename = "sip11",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip11: ::std::option::Option<::std::string::String>,
+    /// Wire name: `reg151085`.
+    #[serde(
+        rename = "reg151085",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg151085: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantLineGetResult {
+    /// Creates a `VoximplantLineGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            reg150907: ::std::option::Option::None,
+            sip7: ::std::option::Option::None,
+            reg151083: ::std::option::Option::None,
+            sip11: ::std::option::Option::None,
+            reg151085: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `reg150907`.
+    #[must_use]
+    pub fn reg150907(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg150907 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sip7`.
+    #[must_use]
+    pub fn sip7(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip7 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reg151083`.
+    #[must_use]
+    pub fn reg151083(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg151083 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sip11`.
+    #[must_use]
+    pub fn sip11(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip11 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reg151085`.
+    #[must_use]
+    pub fn reg151085(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg151085 = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -6067,6 +8449,321 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for VoximplantSipGetOrd
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `VoximplantSipGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantSipGetResultItem {
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CONFIG_ID`.
+    #[serde(
+        rename = "CONFIG_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub config_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REG_ID`.
+    #[serde(
+        rename = "REG_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SERVER`.
+    #[serde(
+        rename = "SERVER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub server: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LOGIN`.
+    #[serde(
+        rename = "LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PASSWORD`.
+    #[serde(
+        rename = "PASSWORD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub password: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AUTH_USER`.
+    #[serde(
+        rename = "AUTH_USER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auth_user: ::std::option::Option<::std::string::String>,
+    /// Wire name: `OUTBOUND_PROXY`.
+    #[serde(
+        rename = "OUTBOUND_PROXY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outbound_proxy: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DETECT_LINE_NUMBER`.
+    #[serde(
+        rename = "DETECT_LINE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detect_line_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LINE_DETECT_HEADER_ORDER`.
+    #[serde(
+        rename = "LINE_DETECT_HEADER_ORDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub line_detect_header_order: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REGISTRATION_STATUS_CODE`.
+    #[serde(
+        rename = "REGISTRATION_STATUS_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub registration_status_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REGISTRATION_ERROR_MESSAGE`.
+    #[serde(
+        rename = "REGISTRATION_ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub registration_error_message: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INCOMING_SERVER`.
+    #[serde(
+        rename = "INCOMING_SERVER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incoming_server: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INCOMING_LOGIN`.
+    #[serde(
+        rename = "INCOMING_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incoming_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INCOMING_PASSWORD`.
+    #[serde(
+        rename = "INCOMING_PASSWORD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub incoming_password: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantSipGetResultItem {
+    /// Creates a `VoximplantSipGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            config_id: ::std::option::Option::None,
+            reg_id: ::std::option::Option::None,
+            server: ::std::option::Option::None,
+            login: ::std::option::Option::None,
+            password: ::std::option::Option::None,
+            auth_user: ::std::option::Option::None,
+            outbound_proxy: ::std::option::Option::None,
+            detect_line_number: ::std::option::Option::None,
+            line_detect_header_order: ::std::option::Option::None,
+            registration_status_code: ::std::option::Option::None,
+            registration_error_message: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            incoming_server: ::std::option::Option::None,
+            incoming_login: ::std::option::Option::None,
+            incoming_password: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONFIG_ID`.
+    #[must_use]
+    pub fn config_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.config_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REG_ID`.
+    #[must_use]
+    pub fn reg_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reg_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVER`.
+    #[must_use]
+    pub fn server(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.server = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LOGIN`.
+    #[must_use]
+    pub fn login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PASSWORD`.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTH_USER`.
+    #[must_use]
+    pub fn auth_user(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.auth_user = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OUTBOUND_PROXY`.
+    #[must_use]
+    pub fn outbound_proxy(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.outbound_proxy = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DETECT_LINE_NUMBER`.
+    #[must_use]
+    pub fn detect_line_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detect_line_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINE_DETECT_HEADER_ORDER`.
+    #[must_use]
+    pub fn line_detect_header_order(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.line_detect_header_order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGISTRATION_STATUS_CODE`.
+    #[must_use]
+    pub fn registration_status_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.registration_status_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REGISTRATION_ERROR_MESSAGE`.
+    #[must_use]
+    pub fn registration_error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.registration_error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMING_SERVER`.
+    #[must_use]
+    pub fn incoming_server(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.incoming_server = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMING_LOGIN`.
+    #[must_use]
+    pub fn incoming_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.incoming_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INCOMING_PASSWORD`.
+    #[must_use]
+    pub fn incoming_password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.incoming_password = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Result of the registration.
@@ -7256,6 +9953,1325 @@ for VoximplantStatisticGetOrder {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `VoximplantStatisticGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantStatisticGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PORTAL_USER_ID`.
+    #[serde(
+        rename = "PORTAL_USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub portal_user_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PORTAL_NUMBER`.
+    #[serde(
+        rename = "PORTAL_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub portal_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PHONE_NUMBER`.
+    #[serde(
+        rename = "PHONE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_ID`.
+    #[serde(
+        rename = "CALL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EXTERNAL_CALL_ID`.
+    #[serde(
+        rename = "EXTERNAL_CALL_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_call_id: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `CALL_CATEGORY`.
+    #[serde(
+        rename = "CALL_CATEGORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_category: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_LOG`.
+    #[serde(
+        rename = "CALL_LOG",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_log: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_DURATION`.
+    #[serde(
+        rename = "CALL_DURATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_duration: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_START_DATE`.
+    #[serde(
+        rename = "CALL_START_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_start_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_RECORD_URL`.
+    #[serde(
+        rename = "CALL_RECORD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_record_url: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_VOTE`.
+    #[serde(
+        rename = "CALL_VOTE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_vote: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COST`.
+    #[serde(
+        rename = "COST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cost: ::std::option::Option<::std::string::String>,
+    /// Wire name: `COST_CURRENCY`.
+    #[serde(
+        rename = "COST_CURRENCY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cost_currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_FAILED_CODE`.
+    #[serde(
+        rename = "CALL_FAILED_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_failed_code: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CALL_FAILED_REASON`.
+    #[serde(
+        rename = "CALL_FAILED_REASON",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_failed_reason: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CRM_ENTITY_TYPE`.
+    #[serde(
+        rename = "CRM_ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CRM_ENTITY_ID`.
+    #[serde(
+        rename = "CRM_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `CRM_ACTIVITY_ID`.
+    #[serde(
+        rename = "CRM_ACTIVITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_activity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_APP_ID`.
+    #[serde(
+        rename = "REST_APP_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_app_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REST_APP_NAME`.
+    #[serde(
+        rename = "REST_APP_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rest_app_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TRANSCRIPT_ID`.
+    #[serde(
+        rename = "TRANSCRIPT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcript_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TRANSCRIPT_PENDING`.
+    #[serde(
+        rename = "TRANSCRIPT_PENDING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub transcript_pending: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SESSION_ID`.
+    #[serde(
+        rename = "SESSION_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub session_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `REDIAL_ATTEMPT`.
+    #[serde(rename = "REDIAL_ATTEMPT", default, skip_serializing_if = "Option::is_none")]
+    pub redial_attempt: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `COMMENT`.
+    #[serde(rename = "COMMENT", default, skip_serializing_if = "Option::is_none")]
+    pub comment: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RECORD_DURATION`.
+    #[serde(
+        rename = "RECORD_DURATION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub record_duration: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `RECORD_FILE_ID`.
+    #[serde(
+        rename = "RECORD_FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub record_file_id: ::std::option::Option<i64>,
+    /// Wire name: `CALL_TYPE`.
+    #[serde(
+        rename = "CALL_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantStatisticGetResultItem {
+    /// Creates a `VoximplantStatisticGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            portal_user_id: ::std::option::Option::None,
+            portal_number: ::std::option::Option::None,
+            phone_number: ::std::option::Option::None,
+            call_id: ::std::option::Option::None,
+            external_call_id: ::std::option::Option::None,
+            call_category: ::std::option::Option::None,
+            call_log: ::std::option::Option::None,
+            call_duration: ::std::option::Option::None,
+            call_start_date: ::std::option::Option::None,
+            call_record_url: ::std::option::Option::None,
+            call_vote: ::std::option::Option::None,
+            cost: ::std::option::Option::None,
+            cost_currency: ::std::option::Option::None,
+            call_failed_code: ::std::option::Option::None,
+            call_failed_reason: ::std::option::Option::None,
+            crm_entity_type: ::std::option::Option::None,
+            crm_entity_id: ::std::option::Option::None,
+            crm_activity_id: ::std::option::Option::None,
+            rest_app_id: ::std::option::Option::None,
+            rest_app_name: ::std::option::Option::None,
+            transcript_id: ::std::option::Option::None,
+            transcript_pending: ::std::option::Option::None,
+            session_id: ::std::option::Option::None,
+            redial_attempt: ::std::option::Option::None,
+            comment: ::std::option::Option::None,
+            record_duration: ::std::option::Option::None,
+            record_file_id: ::std::option::Option::None,
+            call_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PORTAL_USER_ID`.
+    #[must_use]
+    pub fn portal_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.portal_user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PORTAL_NUMBER`.
+    #[must_use]
+    pub fn portal_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.portal_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PHONE_NUMBER`.
+    #[must_use]
+    pub fn phone_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_ID`.
+    #[must_use]
+    pub fn call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTERNAL_CALL_ID`.
+    #[must_use]
+    pub fn external_call_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.external_call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_CATEGORY`.
+    #[must_use]
+    pub fn call_category(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_category = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_LOG`.
+    #[must_use]
+    pub fn call_log(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_log = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_DURATION`.
+    #[must_use]
+    pub fn call_duration(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_START_DATE`.
+    #[must_use]
+    pub fn call_start_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_RECORD_URL`.
+    #[must_use]
+    pub fn call_record_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_record_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_VOTE`.
+    #[must_use]
+    pub fn call_vote(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_vote = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COST`.
+    #[must_use]
+    pub fn cost(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cost = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COST_CURRENCY`.
+    #[must_use]
+    pub fn cost_currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cost_currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_FAILED_CODE`.
+    #[must_use]
+    pub fn call_failed_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_failed_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_FAILED_REASON`.
+    #[must_use]
+    pub fn call_failed_reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_failed_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_TYPE`.
+    #[must_use]
+    pub fn crm_entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_ID`.
+    #[must_use]
+    pub fn crm_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ACTIVITY_ID`.
+    #[must_use]
+    pub fn crm_activity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_activity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_APP_ID`.
+    #[must_use]
+    pub fn rest_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_app_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REST_APP_NAME`.
+    #[must_use]
+    pub fn rest_app_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.rest_app_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TRANSCRIPT_ID`.
+    #[must_use]
+    pub fn transcript_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.transcript_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TRANSCRIPT_PENDING`.
+    #[must_use]
+    pub fn transcript_pending(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.transcript_pending = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SESSION_ID`.
+    #[must_use]
+    pub fn session_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.session_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REDIAL_ATTEMPT`.
+    #[must_use]
+    pub fn redial_attempt(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.redial_attempt = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENT`.
+    #[must_use]
+    pub fn comment(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.comment = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RECORD_DURATION`.
+    #[must_use]
+    pub fn record_duration(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.record_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RECORD_FILE_ID`.
+    #[must_use]
+    pub fn record_file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.record_file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_TYPE`.
+    #[must_use]
+    pub fn call_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing a list of available voices for text-to-speech synthesis, where the key is the voice identifier and the value is the voice name
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantTtsVoicesGetResult {
+    /// Wire name: `auenglishfemale`.
+    #[serde(
+        rename = "auenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `brportuguesefemale`.
+    #[serde(
+        rename = "brportuguesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub brportuguesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `caenglishfemale`.
+    #[serde(
+        rename = "caenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `cafrenchfemale`.
+    #[serde(
+        rename = "cafrenchfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cafrenchfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `cafrenchmale`.
+    #[serde(
+        rename = "cafrenchmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cafrenchmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `chchinesefemale`.
+    #[serde(
+        rename = "chchinesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chchinesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `chchinesemale`.
+    #[serde(
+        rename = "chchinesemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chchinesemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurcatalanfemale`.
+    #[serde(
+        rename = "eurcatalanfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurcatalanfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurczechfemale`.
+    #[serde(
+        rename = "eurczechfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurczechfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurdanishfemale`.
+    #[serde(
+        rename = "eurdanishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurdanishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurdutchfemale`.
+    #[serde(
+        rename = "eurdutchfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurdutchfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurfinnishfemale`.
+    #[serde(
+        rename = "eurfinnishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurfinnishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurfrenchfemale`.
+    #[serde(
+        rename = "eurfrenchfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurfrenchfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurfrenchmale`.
+    #[serde(
+        rename = "eurfrenchmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurfrenchmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurgermanfemale`.
+    #[serde(
+        rename = "eurgermanfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurgermanfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurgermanmale`.
+    #[serde(
+        rename = "eurgermanmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurgermanmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `euritalianfemale`.
+    #[serde(
+        rename = "euritalianfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub euritalianfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `euritalianmale`.
+    #[serde(
+        rename = "euritalianmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub euritalianmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurnorwegianfemale`.
+    #[serde(
+        rename = "eurnorwegianfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurnorwegianfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurpolishfemale`.
+    #[serde(
+        rename = "eurpolishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurpolishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurportuguesefemale`.
+    #[serde(
+        rename = "eurportuguesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurportuguesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurportuguesemale`.
+    #[serde(
+        rename = "eurportuguesemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurportuguesemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurspanishfemale`.
+    #[serde(
+        rename = "eurspanishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurspanishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurspanishmale`.
+    #[serde(
+        rename = "eurspanishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurspanishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurturkishfemale`.
+    #[serde(
+        rename = "eurturkishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurturkishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `eurturkishmale`.
+    #[serde(
+        rename = "eurturkishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub eurturkishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `hkchinesefemale`.
+    #[serde(
+        rename = "hkchinesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hkchinesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `huhungarianfemale`.
+    #[serde(
+        rename = "huhungarianfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub huhungarianfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `jpjapanesefemale`.
+    #[serde(
+        rename = "jpjapanesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub jpjapanesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `jpjapanesemale`.
+    #[serde(
+        rename = "jpjapanesemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub jpjapanesemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `krkoreanfemale`.
+    #[serde(
+        rename = "krkoreanfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub krkoreanfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `krkoreanmale`.
+    #[serde(
+        rename = "krkoreanmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub krkoreanmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usinternalfemale`.
+    #[serde(
+        rename = "usinternalfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usinternalfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usinternalmale`.
+    #[serde(
+        rename = "usinternalmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usinternalmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `swswedishfemale`.
+    #[serde(
+        rename = "swswedishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub swswedishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `twchinesefemale`.
+    #[serde(
+        rename = "twchinesefemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub twchinesefemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ukenglishfemale`.
+    #[serde(
+        rename = "ukenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ukenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ukenglishmale`.
+    #[serde(
+        rename = "ukenglishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ukenglishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usenglishfemale`.
+    #[serde(
+        rename = "usenglishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usenglishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usenglishmale`.
+    #[serde(
+        rename = "usenglishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usenglishmale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usspanishfemale`.
+    #[serde(
+        rename = "usspanishfemale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usspanishfemale: ::std::option::Option<::std::string::String>,
+    /// Wire name: `usspanishmale`.
+    #[serde(
+        rename = "usspanishmale",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usspanishmale: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantTtsVoicesGetResult {
+    /// Creates a `VoximplantTtsVoicesGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            auenglishfemale: ::std::option::Option::None,
+            brportuguesefemale: ::std::option::Option::None,
+            caenglishfemale: ::std::option::Option::None,
+            cafrenchfemale: ::std::option::Option::None,
+            cafrenchmale: ::std::option::Option::None,
+            chchinesefemale: ::std::option::Option::None,
+            chchinesemale: ::std::option::Option::None,
+            eurcatalanfemale: ::std::option::Option::None,
+            eurczechfemale: ::std::option::Option::None,
+            eurdanishfemale: ::std::option::Option::None,
+            eurdutchfemale: ::std::option::Option::None,
+            eurfinnishfemale: ::std::option::Option::None,
+            eurfrenchfemale: ::std::option::Option::None,
+            eurfrenchmale: ::std::option::Option::None,
+            eurgermanfemale: ::std::option::Option::None,
+            eurgermanmale: ::std::option::Option::None,
+            euritalianfemale: ::std::option::Option::None,
+            euritalianmale: ::std::option::Option::None,
+            eurnorwegianfemale: ::std::option::Option::None,
+            eurpolishfemale: ::std::option::Option::None,
+            eurportuguesefemale: ::std::option::Option::None,
+            eurportuguesemale: ::std::option::Option::None,
+            eurspanishfemale: ::std::option::Option::None,
+            eurspanishmale: ::std::option::Option::None,
+            eurturkishfemale: ::std::option::Option::None,
+            eurturkishmale: ::std::option::Option::None,
+            hkchinesefemale: ::std::option::Option::None,
+            huhungarianfemale: ::std::option::Option::None,
+            jpjapanesefemale: ::std::option::Option::None,
+            jpjapanesemale: ::std::option::Option::None,
+            krkoreanfemale: ::std::option::Option::None,
+            krkoreanmale: ::std::option::Option::None,
+            usinternalfemale: ::std::option::Option::None,
+            usinternalmale: ::std::option::Option::None,
+            swswedishfemale: ::std::option::Option::None,
+            twchinesefemale: ::std::option::Option::None,
+            ukenglishfemale: ::std::option::Option::None,
+            ukenglishmale: ::std::option::Option::None,
+            usenglishfemale: ::std::option::Option::None,
+            usenglishmale: ::std::option::Option::None,
+            usspanishfemale: ::std::option::Option::None,
+            usspanishmale: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `auenglishfemale`.
+    #[must_use]
+    pub fn auenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.auenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `brportuguesefemale`.
+    #[must_use]
+    pub fn brportuguesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.brportuguesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `caenglishfemale`.
+    #[must_use]
+    pub fn caenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cafrenchfemale`.
+    #[must_use]
+    pub fn cafrenchfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cafrenchfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `cafrenchmale`.
+    #[must_use]
+    pub fn cafrenchmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cafrenchmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chchinesefemale`.
+    #[must_use]
+    pub fn chchinesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.chchinesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chchinesemale`.
+    #[must_use]
+    pub fn chchinesemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.chchinesemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurcatalanfemale`.
+    #[must_use]
+    pub fn eurcatalanfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurcatalanfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurczechfemale`.
+    #[must_use]
+    pub fn eurczechfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurczechfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurdanishfemale`.
+    #[must_use]
+    pub fn eurdanishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurdanishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurdutchfemale`.
+    #[must_use]
+    pub fn eurdutchfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurdutchfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurfinnishfemale`.
+    #[must_use]
+    pub fn eurfinnishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurfinnishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurfrenchfemale`.
+    #[must_use]
+    pub fn eurfrenchfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurfrenchfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurfrenchmale`.
+    #[must_use]
+    pub fn eurfrenchmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurfrenchmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurgermanfemale`.
+    #[must_use]
+    pub fn eurgermanfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurgermanfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurgermanmale`.
+    #[must_use]
+    pub fn eurgermanmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurgermanmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `euritalianfemale`.
+    #[must_use]
+    pub fn euritalianfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.euritalianfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `euritalianmale`.
+    #[must_use]
+    pub fn euritalianmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.euritalianmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurnorwegianfemale`.
+    #[must_use]
+    pub fn eurnorwegianfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurnorwegianfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurpolishfemale`.
+    #[must_use]
+    pub fn eurpolishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurpolishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurportuguesefemale`.
+    #[must_use]
+    pub fn eurportuguesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurportuguesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurportuguesemale`.
+    #[must_use]
+    pub fn eurportuguesemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurportuguesemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurspanishfemale`.
+    #[must_use]
+    pub fn eurspanishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurspanishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurspanishmale`.
+    #[must_use]
+    pub fn eurspanishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurspanishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurturkishfemale`.
+    #[must_use]
+    pub fn eurturkishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurturkishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eurturkishmale`.
+    #[must_use]
+    pub fn eurturkishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eurturkishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `hkchinesefemale`.
+    #[must_use]
+    pub fn hkchinesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hkchinesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `huhungarianfemale`.
+    #[must_use]
+    pub fn huhungarianfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.huhungarianfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `jpjapanesefemale`.
+    #[must_use]
+    pub fn jpjapanesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.jpjapanesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `jpjapanesemale`.
+    #[must_use]
+    pub fn jpjapanesemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.jpjapanesemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `krkoreanfemale`.
+    #[must_use]
+    pub fn krkoreanfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.krkoreanfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `krkoreanmale`.
+    #[must_use]
+    pub fn krkoreanmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.krkoreanmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usinternalfemale`.
+    #[must_use]
+    pub fn usinternalfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usinternalfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usinternalmale`.
+    #[must_use]
+    pub fn usinternalmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usinternalmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `swswedishfemale`.
+    #[must_use]
+    pub fn swswedishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.swswedishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `twchinesefemale`.
+    #[must_use]
+    pub fn twchinesefemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.twchinesefemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ukenglishfemale`.
+    #[must_use]
+    pub fn ukenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ukenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ukenglishmale`.
+    #[must_use]
+    pub fn ukenglishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ukenglishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usenglishfemale`.
+    #[must_use]
+    pub fn usenglishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usenglishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usenglishmale`.
+    #[must_use]
+    pub fn usenglishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usenglishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usspanishfemale`.
+    #[must_use]
+    pub fn usspanishfemale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usspanishfemale = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `usspanishmale`.
+    #[must_use]
+    pub fn usspanishmale(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.usspanishmale = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object containing links to telephony pages
 #[derive(
     Debug,
@@ -7360,6 +11376,149 @@ impl VoximplantUrlGetResult {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.lines = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `VoximplantUserGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantUserGetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEFAULT_LINE`.
+    #[serde(rename = "DEFAULT_LINE", default, skip_serializing_if = "Option::is_none")]
+    pub default_line: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `PHONE_ENABLED`.
+    #[serde(
+        rename = "PHONE_ENABLED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_enabled: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIP_SERVER`.
+    #[serde(
+        rename = "SIP_SERVER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip_server: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIP_LOGIN`.
+    #[serde(
+        rename = "SIP_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SIP_PASSWORD`.
+    #[serde(
+        rename = "SIP_PASSWORD",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sip_password: ::std::option::Option<::std::string::String>,
+    /// Wire name: `INNER_NUMBER`.
+    #[serde(rename = "INNER_NUMBER", default, skip_serializing_if = "Option::is_none")]
+    pub inner_number: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantUserGetResultItem {
+    /// Creates a `VoximplantUserGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            default_line: ::std::option::Option::None,
+            phone_enabled: ::std::option::Option::None,
+            sip_server: ::std::option::Option::None,
+            sip_login: ::std::option::Option::None,
+            sip_password: ::std::option::Option::None,
+            inner_number: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_LINE`.
+    #[must_use]
+    pub fn default_line(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default_line = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PHONE_ENABLED`.
+    #[must_use]
+    pub fn phone_enabled(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_enabled = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIP_SERVER`.
+    #[must_use]
+    pub fn sip_server(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip_server = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIP_LOGIN`.
+    #[must_use]
+    pub fn sip_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIP_PASSWORD`.
+    #[must_use]
+    pub fn sip_password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sip_password = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `INNER_NUMBER`.
+    #[must_use]
+    pub fn inner_number(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.inner_number = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-close.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::Close::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::Close>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Close` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -20,7 +37,7 @@ pub struct Close {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The end time and date of the workday in the ATOM (ISO-8601) format, for example, `2025-02-12T15:52:01+00:00`. The date must match the start date of the workday.
     ///
     /// By default, the workday is closed at the current moment in the timezone where the workday was started.
@@ -34,7 +51,7 @@ pub struct Close {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub time: ::std::option::Option<::std::string::String>,
+    pub time: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Reason for changing the workday.
     ///
     /// Required under the conditions:
@@ -48,7 +65,9 @@ pub struct Close {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub report: ::std::option::Option<::std::string::String>,
+    pub report: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Geographic latitude of the end of the workday
     ///
     /// Wire name: `LAT`.
@@ -58,7 +77,7 @@ pub struct Close {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lat: ::std::option::Option<f64>,
+    pub lat: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// Geographic longitude of the end of the workday
     ///
     /// Wire name: `LON`.
@@ -68,7 +87,7 @@ pub struct Close {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lon: ::std::option::Option<f64>,
+    pub lon: ::std::option::Option<::b24_core::__private::Param<f64>>,
 }
 impl Close {
     /// Creates a `Close` from its required fields.
@@ -84,7 +103,10 @@ impl Close {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -92,7 +114,9 @@ impl Close {
     #[must_use]
     pub fn time(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.time = ::std::option::Option::Some(value.into());
         self
@@ -101,20 +125,28 @@ impl Close {
     #[must_use]
     pub fn report(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.report = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAT`.
     #[must_use]
-    pub fn lat(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn lat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.lat = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LON`.
     #[must_use]
-    pub fn lon(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn lon(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.lon = ::std::option::Option::Some(value.into());
         self
     }
@@ -124,12 +156,30 @@ impl ::b24_core::__private::Method for Close {
     const SCOPE: &'static str = "timeman";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.close");
     type Output = CloseResult;
+    type Error = CloseError;
 }
 /// The method `timeman.networkrange.check` checks whether an IP address falls within the ranges of the office network.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/networkrange/timeman-networkrange-check.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::NetworkrangeCheck::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::NetworkrangeCheck>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NetworkrangeCheck` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -145,7 +195,7 @@ pub struct NetworkrangeCheck {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub ip: ::std::option::Option<::std::string::String>,
+    pub ip: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl NetworkrangeCheck {
     /// Creates a `NetworkrangeCheck` from its required fields.
@@ -159,7 +209,9 @@ impl NetworkrangeCheck {
     #[must_use]
     pub fn ip(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.ip = ::std::option::Option::Some(value.into());
         self
@@ -172,12 +224,30 @@ impl ::b24_core::__private::Method for NetworkrangeCheck {
         "timeman.networkrange.check",
     );
     type Output = NetworkrangeCheckResult;
+    type Error = NetworkrangeCheckError;
 }
 /// The method `timeman.networkrange.get` retrieves the ranges of network addresses for the office network.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/networkrange/timeman-networkrange-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::NetworkrangeGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::NetworkrangeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NetworkrangeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -196,12 +266,30 @@ impl ::b24_core::__private::Method for NetworkrangeGet {
         "timeman.networkrange.get",
     );
     type Output = ::std::vec::Vec<NetworkrangeGetResultItem>;
+    type Error = NetworkrangeGetError;
 }
 /// The method `timeman.networkrange.set` sets the network address ranges for the office network.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/networkrange/timeman-networkrange-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::NetworkrangeSet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::NetworkrangeSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `NetworkrangeSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -231,12 +319,16 @@ pub struct NetworkrangeSet {
         rename = "RANGES",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub ranges: ::std::string::String,
+    pub ranges: ::b24_core::__private::Param<::std::string::String>,
 }
 impl NetworkrangeSet {
     /// Creates a `NetworkrangeSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(ranges: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        ranges: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { ranges: ranges.into() }
     }
 }
@@ -247,12 +339,30 @@ impl ::b24_core::__private::Method for NetworkrangeSet {
         "timeman.networkrange.set",
     );
     type Output = NetworkrangeSetResult;
+    type Error = NetworkrangeSetError;
 }
 /// The method `timeman.open` starts a new workday or continues the workday after a break or completion.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-open.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::Open::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::Open>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Open` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -268,7 +378,7 @@ pub struct Open {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The start date and time of the workday in the ATOM (ISO-8601) format, for example, `2025-02-12T15:52:01+00:00`. The date must match the current calendar date.
     ///
     /// The `TIME` parameter can be passed if the workday is in the `CLOSED` status. In other cases, an error will be returned.
@@ -284,7 +394,7 @@ pub struct Open {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub time: ::std::option::Option<::std::string::String>,
+    pub time: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Reason for changing the workday.
     ///
     /// Required under the conditions:
@@ -298,7 +408,9 @@ pub struct Open {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub report: ::std::option::Option<::std::string::String>,
+    pub report: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Geographic latitude of the start of the workday
     ///
     /// Wire name: `LAT`.
@@ -308,7 +420,7 @@ pub struct Open {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lat: ::std::option::Option<f64>,
+    pub lat: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// Geographic longitude of the start of the workday
     ///
     /// Wire name: `LON`.
@@ -318,7 +430,7 @@ pub struct Open {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lon: ::std::option::Option<f64>,
+    pub lon: ::std::option::Option<::b24_core::__private::Param<f64>>,
 }
 impl Open {
     /// Creates a `Open` from its required fields.
@@ -334,7 +446,10 @@ impl Open {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -342,7 +457,9 @@ impl Open {
     #[must_use]
     pub fn time(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.time = ::std::option::Option::Some(value.into());
         self
@@ -351,20 +468,28 @@ impl Open {
     #[must_use]
     pub fn report(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.report = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAT`.
     #[must_use]
-    pub fn lat(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn lat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.lat = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LON`.
     #[must_use]
-    pub fn lon(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn lon(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.lon = ::std::option::Option::Some(value.into());
         self
     }
@@ -374,12 +499,30 @@ impl ::b24_core::__private::Method for Open {
     const SCOPE: &'static str = "timeman";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.open");
     type Output = OpenResult;
+    type Error = OpenError;
 }
 /// The method `timeman.pause` pauses the current workday.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-pause.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::Pause::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::Pause>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Pause` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -395,7 +538,7 @@ pub struct Pause {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Pause {
     /// Creates a `Pause` from its required fields.
@@ -407,7 +550,10 @@ impl Pause {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -417,6 +563,7 @@ impl ::b24_core::__private::Method for Pause {
     const SCOPE: &'static str = "timeman";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.pause");
     type Output = PauseResult;
+    type Error = PauseError;
 }
 /// The method `timeman.record.field.get` returns the description of the working time record field by name.
 ///
@@ -425,6 +572,23 @@ impl ::b24_core::__private::Method for Pause {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/record/timeman-record-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::RecordFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::RecordFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecordFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -447,7 +611,7 @@ pub struct RecordFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to return in the response.
     ///
     /// Available fields:
@@ -473,7 +637,11 @@ pub struct RecordFieldGet {
 impl RecordFieldGet {
     /// Creates a `RecordFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -499,6 +667,7 @@ impl ::b24_core::__private::Method for RecordFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `timeman.record.field.list` returns a list of available fields for time tracking records.
 ///
@@ -507,6 +676,23 @@ impl ::b24_core::__private::Method for RecordFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/record/timeman-record-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::RecordFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::RecordFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecordFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -560,6 +746,7 @@ impl ::b24_core::__private::Method for RecordFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `timeman.record.list` returns a list of time records for an employee.
 ///
@@ -568,6 +755,24 @@ impl ::b24_core::__private::Method for RecordFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/record/timeman-record-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::RecordList::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::RecordList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RecordList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -704,12 +909,37 @@ impl ::b24_core::__private::Method for RecordList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for RecordList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `timeman.schedule.get` retrieves the work schedule by its identifier. If no schedule exists with the specified identifier, it will return an empty array.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/schedule/timeman-schedule-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::ScheduleGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::ScheduleGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ScheduleGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -725,7 +955,7 @@ pub struct ScheduleGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ScheduleGet {
     /// Creates a `ScheduleGet` from its required fields.
@@ -737,7 +967,10 @@ impl ScheduleGet {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -749,12 +982,30 @@ impl ::b24_core::__private::Method for ScheduleGet {
         "timeman.schedule.get",
     );
     type Output = ScheduleGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `timeman.settings` retrieves the user's work time settings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::Settings::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::Settings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Settings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -770,7 +1021,7 @@ pub struct Settings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Settings {
     /// Creates a `Settings` from its required fields.
@@ -782,7 +1033,10 @@ impl Settings {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -794,12 +1048,30 @@ impl ::b24_core::__private::Method for Settings {
         "timeman.settings",
     );
     type Output = SettingsResult;
+    type Error = SettingsError;
 }
 /// The method `timeman.status` retrieves information about the current workday.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::Status::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::Status>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Status` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -815,7 +1087,7 @@ pub struct Status {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Status {
     /// Creates a `Status` from its required fields.
@@ -827,7 +1099,10 @@ impl Status {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -837,12 +1112,30 @@ impl ::b24_core::__private::Method for Status {
     const SCOPE: &'static str = "timeman";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.status");
     type Output = StatusResult;
+    type Error = StatusError;
 }
 /// The method `timeman.timecontrol.report.add` sends an absence report and adds it to the calendar.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-report-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::TimecontrolReportAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::TimecontrolReportAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimecontrolReportAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -856,7 +1149,7 @@ pub struct TimecontrolReportAdd {
         rename = "REPORT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub report_id: i64,
+    pub report_id: ::b24_core::__private::Param<i64>,
     /// User identifier. Can only be specified by an administrator.
     ///
     /// You can obtain the user identifier using the user.get method
@@ -868,7 +1161,7 @@ pub struct TimecontrolReportAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Report text
     ///
     /// Wire name: `TEXT`.
@@ -876,7 +1169,7 @@ pub struct TimecontrolReportAdd {
         rename = "TEXT",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text: ::std::string::String,
+    pub text: ::b24_core::__private::Param<::std::string::String>,
     /// Report type:
     /// - `WORK` — work-related
     /// - `PRIVATE` — personal
@@ -890,7 +1183,9 @@ pub struct TimecontrolReportAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Add event to calendar:
     /// - `Y` — yes
     /// - `N` — no
@@ -904,14 +1199,18 @@ pub struct TimecontrolReportAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub calendar: ::std::option::Option<::std::string::String>,
+    pub calendar: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl TimecontrolReportAdd {
     /// Creates a `TimecontrolReportAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        report_id: impl ::std::convert::Into<i64>,
-        text: impl ::std::convert::Into<::std::string::String>,
+        report_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        text: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             report_id: report_id.into(),
@@ -923,7 +1222,10 @@ impl TimecontrolReportAdd {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -931,7 +1233,9 @@ impl TimecontrolReportAdd {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
@@ -940,7 +1244,9 @@ impl TimecontrolReportAdd {
     #[must_use]
     pub fn calendar(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.calendar = ::std::option::Option::Some(value.into());
         self
@@ -953,12 +1259,30 @@ impl ::b24_core::__private::Method for TimecontrolReportAdd {
         "timeman.timecontrol.report.add",
     );
     type Output = bool;
+    type Error = TimecontrolReportAddError;
 }
 /// The method `timeman.timecontrol.reports.get` retrieves a report on identified absences.
 ///
 /// Who: any user with report viewing permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-reports-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::TimecontrolReportsGet::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::TimecontrolReportsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimecontrolReportsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -972,17 +1296,17 @@ pub struct TimecontrolReportsGet {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Month number
     ///
     /// Wire name: `MONTH`.
     #[serde(rename = "MONTH", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub month: i64,
+    pub month: ::b24_core::__private::Param<i64>,
     /// Year
     ///
     /// Wire name: `YEAR`.
     #[serde(rename = "YEAR", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub year: i64,
+    pub year: ::b24_core::__private::Param<i64>,
     /// Maximum time of absence at the workplace that is not counted as absence.
     ///
     /// This parameter is available to the manager and administrator.
@@ -996,7 +1320,7 @@ pub struct TimecontrolReportsGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub idle_minutes: ::std::option::Option<i64>,
+    pub idle_minutes: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Duration of the workday in hours.
     ///
     /// Default is 8 hours.
@@ -1008,15 +1332,15 @@ pub struct TimecontrolReportsGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub workday_hours: ::std::option::Option<i64>,
+    pub workday_hours: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimecontrolReportsGet {
     /// Creates a `TimecontrolReportsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_id: impl ::std::convert::Into<i64>,
-        month: impl ::std::convert::Into<i64>,
-        year: impl ::std::convert::Into<i64>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        month: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        year: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             user_id: user_id.into(),
@@ -1028,13 +1352,19 @@ impl TimecontrolReportsGet {
     }
     /// Sets `IDLE_MINUTES`.
     #[must_use]
-    pub fn idle_minutes(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn idle_minutes(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.idle_minutes = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `WORKDAY_HOURS`.
     #[must_use]
-    pub fn workday_hours(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn workday_hours(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.workday_hours = ::std::option::Option::Some(value.into());
         self
     }
@@ -1049,12 +1379,30 @@ impl ::b24_core::__private::Method for TimecontrolReportsGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimecontrolReportsGetError;
 }
 /// The method `timeman.timecontrol.reports.settings.get` retrieves report settings for building the report interface of the time control tool.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-reports-settings-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::TimecontrolReportsSettingsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::TimecontrolReportsSettingsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimecontrolReportsSettingsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1073,12 +1421,30 @@ impl ::b24_core::__private::Method for TimecontrolReportsSettingsGet {
         "timeman.timecontrol.reports.settings.get",
     );
     type Output = TimecontrolReportsSettingsGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `timeman.timecontrol.reports.users.get` retrieves the list of users in the department.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-reports-users-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::TimecontrolReportsUsersGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::TimecontrolReportsUsersGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimecontrolReportsUsersGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1094,7 +1460,7 @@ pub struct TimecontrolReportsUsersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub department_id: ::std::option::Option<i64>,
+    pub department_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimecontrolReportsUsersGet {
     /// Creates a `TimecontrolReportsUsersGet` from its required fields.
@@ -1106,7 +1472,10 @@ impl TimecontrolReportsUsersGet {
     }
     /// Sets `DEPARTMENT_ID`.
     #[must_use]
-    pub fn department_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn department_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.department_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1117,13 +1486,31 @@ impl ::b24_core::__private::Method for TimecontrolReportsUsersGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "timeman.timecontrol.reports.users.get",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<TimecontrolReportsUsersGetResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `timeman.timecontrol.settings.get` retrieves the settings of the time control module.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-settings-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::TimecontrolSettingsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::TimecontrolSettingsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimecontrolSettingsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1142,12 +1529,30 @@ impl ::b24_core::__private::Method for TimecontrolSettingsGet {
         "timeman.timecontrol.settings.get",
     );
     type Output = TimecontrolSettingsGetResult;
+    type Error = TimecontrolSettingsGetError;
 }
 /// The method `timeman.timecontrol.settings.set` sets the configurations for the time control module.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-settings-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_timeman::timeman::TimecontrolSettingsSet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_timeman::timeman::TimecontrolSettingsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimecontrolSettingsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1163,7 +1568,7 @@ pub struct TimecontrolSettingsSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub active: ::std::option::Option<bool>,
+    pub active: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Minimum idle time in minutes after which a report is required
     ///
     /// Wire name: `MINIMUM_IDLE_FOR_REPORT`.
@@ -1173,7 +1578,9 @@ pub struct TimecontrolSettingsSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub minimum_idle_for_report: ::std::option::Option<i64>,
+    pub minimum_idle_for_report: ::std::option::Option<
+        ::b24_core::__private::Param<i64>,
+    >,
     /// Register offline status
     ///
     /// Wire name: `REGISTER_OFFLINE`.
@@ -1183,7 +1590,7 @@ pub struct TimecontrolSettingsSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub register_offline: ::std::option::Option<bool>,
+    pub register_offline: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Register idle status
     ///
     /// Wire name: `REGISTER_IDLE`.
@@ -1193,7 +1600,7 @@ pub struct TimecontrolSettingsSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub register_idle: ::std::option::Option<bool>,
+    pub register_idle: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Register desktop application status
     ///
     /// Wire name: `REGISTER_DESKTOP`.
@@ -1203,7 +1610,7 @@ pub struct TimecontrolSettingsSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub register_desktop: ::std::option::Option<bool>,
+    pub register_desktop: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Type of report requests. Possible values:
     /// - `all` — for everyone
     /// - `user` — for specific users
@@ -1304,7 +1711,10 @@ impl TimecontrolSettingsSet {
     }
     /// Sets `ACTIVE`.
     #[must_use]
-    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
     }
@@ -1312,26 +1722,35 @@ impl TimecontrolSettingsSet {
     #[must_use]
     pub fn minimum_idle_for_report(
         mut self,
-        value: impl ::std::convert::Into<i64>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         self.minimum_idle_for_report = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `REGISTER_OFFLINE`.
     #[must_use]
-    pub fn register_offline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn register_offline(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.register_offline = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `REGISTER_IDLE`.
     #[must_use]
-    pub fn register_idle(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn register_idle(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.register_idle = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `REGISTER_DESKTOP`.
     #[must_use]
-    pub fn register_desktop(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn register_desktop(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.register_desktop = ::std::option::Option::Some(value.into());
         self
     }
@@ -1403,6 +1822,314 @@ impl ::b24_core::__private::Method for TimecontrolSettingsSet {
         "timeman.timecontrol.settings.set",
     );
     type Output = bool;
+    type Error = TimecontrolSettingsSetError;
+}
+/// The documented errors of `Close`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CloseError {
+    /// No code; told apart by its description.
+    ///
+    /// User not found
+    UserNotFound,
+    /// Code `WRONG_DATETIME`.
+    ///
+    /// Day close date should correspond to the day open date
+    WrongDatetime,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CloseError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_DATETIME" => Self::WrongDatetime,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "user not found" => Self::UserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::UserNotFound => "",
+            Self::WrongDatetime => "WRONG_DATETIME",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::UserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `NetworkrangeCheck`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NetworkrangeCheckError {
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don't have access to use this method
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NetworkrangeCheckError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `NetworkrangeGet` (shared).
+pub type NetworkrangeGetError = NetworkrangeCheckError;
+/// The documented errors of `TimecontrolSettingsGet` (shared).
+pub type TimecontrolSettingsGetError = NetworkrangeCheckError;
+/// The documented errors of `TimecontrolSettingsSet` (shared).
+pub type TimecontrolSettingsSetError = NetworkrangeCheckError;
+/// The documented errors of `NetworkrangeSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NetworkrangeSetError {
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don't have access to use this method
+    AccessError,
+    /// Code `INVALID_FORMAT`.
+    ///
+    /// A wrong format for the RANGES field is passed
+    InvalidFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for NetworkrangeSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_ERROR" => Self::AccessError,
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessError => "ACCESS_ERROR",
+            Self::InvalidFormat => "INVALID_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Open`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OpenError {
+    /// No code; told apart by its description.
+    ///
+    /// User not found
+    UserNotFound,
+    /// Code `WRONG_DATETIME`.
+    ///
+    /// Day open date should correspond to the current date
+    WrongDatetime,
+    /// Code `TIME`.
+    ///
+    /// Unable to set time, work day is paused
+    Time,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for OpenError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_DATETIME" => Self::WrongDatetime,
+            "TIME" => Self::Time,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "user not found" => Self::UserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::UserNotFound => "",
+            Self::WrongDatetime => "WRONG_DATETIME",
+            Self::Time => "TIME",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::UserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Pause`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PauseError {
+    /// No code; told apart by its description.
+    ///
+    /// User not found
+    UserNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PauseError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "user not found" => Self::UserNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::UserNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::UserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Settings` (shared).
+pub type SettingsError = PauseError;
+/// The documented errors of `Status` (shared).
+pub type StatusError = PauseError;
+/// The documented errors of `TimecontrolReportAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimecontrolReportAddError {
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don't have access for this report
+    AccessError,
+    /// Code `TEXT_EMPTY`.
+    ///
+    /// Text can't be empty
+    TextEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimecontrolReportAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_ERROR" => Self::AccessError,
+            "TEXT_EMPTY" => Self::TextEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessError => "ACCESS_ERROR",
+            Self::TextEmpty => "TEXT_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimecontrolReportsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimecontrolReportsGetError {
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don't have access to this method
+    AccessError,
+    /// Code `USER_ACCESS_ERROR`.
+    ///
+    /// You don't have access to report for this user
+    UserAccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimecontrolReportsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_ERROR" => Self::AccessError,
+            "USER_ACCESS_ERROR" => Self::UserAccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessError => "ACCESS_ERROR",
+            Self::UserAccessError => "USER_ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Status of the current workday.
 ///
@@ -5207,6 +5934,192 @@ impl TimecontrolReportsSettingsGetResult {
         >,
     ) -> Self {
         self.report_view_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TimecontrolReportsUsersGetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimecontrolReportsUsersGetResultItem {
+    /// User identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Full name of the user
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// First name
+    ///
+    /// Wire name: `first_name`.
+    #[serde(
+        rename = "first_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_name: ::std::option::Option<::std::string::String>,
+    /// Last name
+    ///
+    /// Wire name: `last_name`.
+    #[serde(
+        rename = "last_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Job title
+    ///
+    /// Wire name: `work_position`.
+    #[serde(
+        rename = "work_position",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// URL of the user's avatar.
+    ///
+    /// If the value is empty, the user does not have an avatar.
+    ///
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Gender
+    ///
+    /// Wire name: `personal_gender`.
+    #[serde(
+        rename = "personal_gender",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Date of the user's last activity in ATOM format
+    ///
+    /// Wire name: `last_activity_date`.
+    #[serde(
+        rename = "last_activity_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimecontrolReportsUsersGetResultItem {
+    /// Creates a `TimecontrolReportsUsersGetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            first_name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.first_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `work_position`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personal_gender`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `last_activity_date`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
         self
     }
 }

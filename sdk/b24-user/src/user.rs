@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::Add::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct Add {
         rename = "EMAIL",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub email: ::std::string::String,
+    pub email: ::b24_core::__private::Param<::std::string::String>,
     /// First name
     ///
     /// Wire name: `NAME`.
@@ -26,7 +43,7 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Last name
     ///
     /// Wire name: `LAST_NAME`.
@@ -36,7 +53,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_name: ::std::option::Option<::std::string::String>,
+    pub last_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Middle name
     ///
     /// Wire name: `SECOND_NAME`.
@@ -46,7 +65,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub second_name: ::std::option::Option<::std::string::String>,
+    pub second_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Gender
     ///
     /// Wire name: `PERSONAL_GENDER`.
@@ -56,7 +77,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_gender: ::std::option::Option<::std::string::String>,
+    pub personal_gender: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Profession
     ///
     /// Wire name: `PERSONAL_PROFESSION`.
@@ -66,7 +89,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_profession: ::std::option::Option<::std::string::String>,
+    pub personal_profession: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Home page
     ///
     /// Wire name: `PERSONAL_WWW`.
@@ -76,7 +101,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_www: ::std::option::Option<::std::string::String>,
+    pub personal_www: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Date of birth
     ///
     /// Wire name: `PERSONAL_BIRTHDAY`.
@@ -86,7 +113,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    pub personal_birthday: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Photo, pass an array containing the file name and a Base64 string
     ///
     /// Wire name: `PERSONAL_PHOTO`.
@@ -103,7 +132,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_icq: ::std::option::Option<::std::string::String>,
+    pub personal_icq: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Personal phone
     ///
     /// Wire name: `PERSONAL_PHONE`.
@@ -113,7 +144,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_phone: ::std::option::Option<::std::string::String>,
+    pub personal_phone: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fax
     ///
     /// Wire name: `PERSONAL_FAX`.
@@ -123,7 +156,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_fax: ::std::option::Option<::std::string::String>,
+    pub personal_fax: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Personal mobile
     ///
     /// Wire name: `PERSONAL_MOBILE`.
@@ -133,7 +168,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    pub personal_mobile: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pager
     ///
     /// Wire name: `PERSONAL_PAGER`.
@@ -143,7 +180,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_pager: ::std::option::Option<::std::string::String>,
+    pub personal_pager: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Residential street
     ///
     /// Wire name: `PERSONAL_STREET`.
@@ -153,7 +192,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_street: ::std::option::Option<::std::string::String>,
+    pub personal_street: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// City of residence
     ///
     /// Wire name: `PERSONAL_CITY`.
@@ -163,7 +204,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_city: ::std::option::Option<::std::string::String>,
+    pub personal_city: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Region / province
     ///
     /// Wire name: `PERSONAL_STATE`.
@@ -173,7 +216,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_state: ::std::option::Option<::std::string::String>,
+    pub personal_state: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Postal code
     ///
     /// Wire name: `PERSONAL_ZIP`.
@@ -183,7 +228,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_zip: ::std::option::Option<::std::string::String>,
+    pub personal_zip: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Country
     ///
     /// Wire name: `PERSONAL_COUNTRY`.
@@ -193,7 +240,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_country: ::std::option::Option<::std::string::String>,
+    pub personal_country: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// P.O. box
     ///
     /// Wire name: `PERSONAL_MAILBOX`.
@@ -203,7 +252,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_mailbox: ::std::option::Option<::std::string::String>,
+    pub personal_mailbox: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Additional notes
     ///
     /// Wire name: `PERSONAL_NOTES`.
@@ -213,7 +264,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_notes: ::std::option::Option<::std::string::String>,
+    pub personal_notes: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Company phone
     ///
     /// Wire name: `WORK_PHONE`.
@@ -223,7 +276,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_phone: ::std::option::Option<::std::string::String>,
+    pub work_phone: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// company
     ///
     /// Wire name: `WORK_COMPANY`.
@@ -233,7 +288,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_company: ::std::option::Option<::std::string::String>,
+    pub work_company: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Job title
     ///
     /// Wire name: `WORK_POSITION`.
@@ -243,7 +300,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_position: ::std::option::Option<::std::string::String>,
+    pub work_position: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Department
     ///
     /// Wire name: `WORK_DEPARTMENT`.
@@ -253,7 +312,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_department: ::std::option::Option<::std::string::String>,
+    pub work_department: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Company website
     ///
     /// Wire name: `WORK_WWW`.
@@ -263,7 +324,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_www: ::std::option::Option<::std::string::String>,
+    pub work_www: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_FAX
     ///
     /// Wire name: `WORK_FAX`.
@@ -273,7 +336,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_fax: ::std::option::Option<::std::string::String>,
+    pub work_fax: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_PAGER
     ///
     /// Wire name: `WORK_PAGER`.
@@ -283,7 +348,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_pager: ::std::option::Option<::std::string::String>,
+    pub work_pager: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_STREET
     ///
     /// Wire name: `WORK_STREET`.
@@ -293,7 +360,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_street: ::std::option::Option<::std::string::String>,
+    pub work_street: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_MAILBOX
     ///
     /// Wire name: `WORK_MAILBOX`.
@@ -303,7 +372,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_mailbox: ::std::option::Option<::std::string::String>,
+    pub work_mailbox: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Work city
     ///
     /// Wire name: `WORK_CITY`.
@@ -313,7 +384,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_city: ::std::option::Option<::std::string::String>,
+    pub work_city: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_STATE
     ///
     /// Wire name: `WORK_STATE`.
@@ -323,7 +396,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_state: ::std::option::Option<::std::string::String>,
+    pub work_state: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_ZIP
     ///
     /// Wire name: `WORK_ZIP`.
@@ -333,7 +408,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_zip: ::std::option::Option<::std::string::String>,
+    pub work_zip: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_COUNTRY
     ///
     /// Wire name: `WORK_COUNTRY`.
@@ -343,7 +420,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_country: ::std::option::Option<::std::string::String>,
+    pub work_country: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_PROFILE
     ///
     /// Wire name: `WORK_PROFILE`.
@@ -353,7 +432,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_profile: ::std::option::Option<::std::string::String>,
+    pub work_profile: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_LOGO
     ///
     /// Wire name: `WORK_LOGO`.
@@ -370,7 +451,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_notes: ::std::option::Option<::std::string::String>,
+    pub work_notes: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Skype chat link
     ///
     /// Wire name: `UF_SKYPE_LINK`.
@@ -380,7 +463,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_skype_link: ::std::option::Option<::std::string::String>,
+    pub uf_skype_link: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Zoom
     ///
     /// Wire name: `UF_ZOOM`.
@@ -390,7 +475,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_zoom: ::std::option::Option<::std::string::String>,
+    pub uf_zoom: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Department
     ///
     /// Wire name: `UF_DEPARTMENT`.
@@ -400,7 +487,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_department: ::std::option::Option<::std::string::String>,
+    pub uf_department: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Interests
     ///
     /// Wire name: `UF_INTERESTS`.
@@ -410,7 +499,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_interests: ::std::option::Option<::std::string::String>,
+    pub uf_interests: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Skills
     ///
     /// Wire name: `UF_SKILLS`.
@@ -420,7 +511,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_skills: ::std::option::Option<::std::string::String>,
+    pub uf_skills: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Other websites
     ///
     /// Wire name: `UF_WEB_SITES`.
@@ -430,7 +523,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_web_sites: ::std::option::Option<::std::string::String>,
+    pub uf_web_sites: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Xing
     ///
     /// Wire name: `UF_XING`.
@@ -440,7 +535,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_xing: ::std::option::Option<::std::string::String>,
+    pub uf_xing: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// LinkedIn
     ///
     /// Wire name: `UF_LINKEDIN`.
@@ -450,7 +547,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_linkedin: ::std::option::Option<::std::string::String>,
+    pub uf_linkedin: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Facebook**
     ///
     /// Wire name: `UF_FACEBOOK`.
@@ -460,7 +559,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_facebook: ::std::option::Option<::std::string::String>,
+    pub uf_facebook: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Twitter
     ///
     /// Wire name: `UF_TWITTER`.
@@ -470,7 +571,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_twitter: ::std::option::Option<::std::string::String>,
+    pub uf_twitter: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Skype
     ///
     /// Wire name: `UF_SKYPE`.
@@ -480,7 +583,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_skype: ::std::option::Option<::std::string::String>,
+    pub uf_skype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// District
     ///
     /// Wire name: `UF_DISTRICT`.
@@ -490,7 +595,9 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_district: ::std::option::Option<::std::string::String>,
+    pub uf_district: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Extension
     ///
     /// Wire name: `UF_PHONE_INNER`.
@@ -500,12 +607,18 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_phone_inner: ::std::option::Option<::std::string::String>,
+    pub uf_phone_inner: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Add {
     /// Creates a `Add` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        email: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             email: email.into(),
             name: ::std::option::Option::None,
@@ -563,7 +676,9 @@ impl Add {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -572,7 +687,9 @@ impl Add {
     #[must_use]
     pub fn last_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.last_name = ::std::option::Option::Some(value.into());
         self
@@ -581,7 +698,9 @@ impl Add {
     #[must_use]
     pub fn second_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.second_name = ::std::option::Option::Some(value.into());
         self
@@ -590,7 +709,9 @@ impl Add {
     #[must_use]
     pub fn personal_gender(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_gender = ::std::option::Option::Some(value.into());
         self
@@ -599,7 +720,9 @@ impl Add {
     #[must_use]
     pub fn personal_profession(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_profession = ::std::option::Option::Some(value.into());
         self
@@ -608,7 +731,9 @@ impl Add {
     #[must_use]
     pub fn personal_www(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_www = ::std::option::Option::Some(value.into());
         self
@@ -617,7 +742,9 @@ impl Add {
     #[must_use]
     pub fn personal_birthday(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_birthday = ::std::option::Option::Some(value.into());
         self
@@ -637,7 +764,9 @@ impl Add {
     #[must_use]
     pub fn personal_icq(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_icq = ::std::option::Option::Some(value.into());
         self
@@ -646,7 +775,9 @@ impl Add {
     #[must_use]
     pub fn personal_phone(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_phone = ::std::option::Option::Some(value.into());
         self
@@ -655,7 +786,9 @@ impl Add {
     #[must_use]
     pub fn personal_fax(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_fax = ::std::option::Option::Some(value.into());
         self
@@ -664,7 +797,9 @@ impl Add {
     #[must_use]
     pub fn personal_mobile(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_mobile = ::std::option::Option::Some(value.into());
         self
@@ -673,7 +808,9 @@ impl Add {
     #[must_use]
     pub fn personal_pager(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_pager = ::std::option::Option::Some(value.into());
         self
@@ -682,7 +819,9 @@ impl Add {
     #[must_use]
     pub fn personal_street(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_street = ::std::option::Option::Some(value.into());
         self
@@ -691,7 +830,9 @@ impl Add {
     #[must_use]
     pub fn personal_city(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_city = ::std::option::Option::Some(value.into());
         self
@@ -700,7 +841,9 @@ impl Add {
     #[must_use]
     pub fn personal_state(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_state = ::std::option::Option::Some(value.into());
         self
@@ -709,7 +852,9 @@ impl Add {
     #[must_use]
     pub fn personal_zip(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_zip = ::std::option::Option::Some(value.into());
         self
@@ -718,7 +863,9 @@ impl Add {
     #[must_use]
     pub fn personal_country(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_country = ::std::option::Option::Some(value.into());
         self
@@ -727,7 +874,9 @@ impl Add {
     #[must_use]
     pub fn personal_mailbox(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_mailbox = ::std::option::Option::Some(value.into());
         self
@@ -736,7 +885,9 @@ impl Add {
     #[must_use]
     pub fn personal_notes(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_notes = ::std::option::Option::Some(value.into());
         self
@@ -745,7 +896,9 @@ impl Add {
     #[must_use]
     pub fn work_phone(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_phone = ::std::option::Option::Some(value.into());
         self
@@ -754,7 +907,9 @@ impl Add {
     #[must_use]
     pub fn work_company(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_company = ::std::option::Option::Some(value.into());
         self
@@ -763,7 +918,9 @@ impl Add {
     #[must_use]
     pub fn work_position(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_position = ::std::option::Option::Some(value.into());
         self
@@ -772,7 +929,9 @@ impl Add {
     #[must_use]
     pub fn work_department(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_department = ::std::option::Option::Some(value.into());
         self
@@ -781,7 +940,9 @@ impl Add {
     #[must_use]
     pub fn work_www(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_www = ::std::option::Option::Some(value.into());
         self
@@ -790,7 +951,9 @@ impl Add {
     #[must_use]
     pub fn work_fax(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_fax = ::std::option::Option::Some(value.into());
         self
@@ -799,7 +962,9 @@ impl Add {
     #[must_use]
     pub fn work_pager(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_pager = ::std::option::Option::Some(value.into());
         self
@@ -808,7 +973,9 @@ impl Add {
     #[must_use]
     pub fn work_street(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_street = ::std::option::Option::Some(value.into());
         self
@@ -817,7 +984,9 @@ impl Add {
     #[must_use]
     pub fn work_mailbox(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_mailbox = ::std::option::Option::Some(value.into());
         self
@@ -826,7 +995,9 @@ impl Add {
     #[must_use]
     pub fn work_city(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_city = ::std::option::Option::Some(value.into());
         self
@@ -835,7 +1006,9 @@ impl Add {
     #[must_use]
     pub fn work_state(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_state = ::std::option::Option::Some(value.into());
         self
@@ -844,7 +1017,9 @@ impl Add {
     #[must_use]
     pub fn work_zip(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_zip = ::std::option::Option::Some(value.into());
         self
@@ -853,7 +1028,9 @@ impl Add {
     #[must_use]
     pub fn work_country(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_country = ::std::option::Option::Some(value.into());
         self
@@ -862,7 +1039,9 @@ impl Add {
     #[must_use]
     pub fn work_profile(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_profile = ::std::option::Option::Some(value.into());
         self
@@ -882,7 +1061,9 @@ impl Add {
     #[must_use]
     pub fn work_notes(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_notes = ::std::option::Option::Some(value.into());
         self
@@ -891,7 +1072,9 @@ impl Add {
     #[must_use]
     pub fn uf_skype_link(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_skype_link = ::std::option::Option::Some(value.into());
         self
@@ -900,7 +1083,9 @@ impl Add {
     #[must_use]
     pub fn uf_zoom(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_zoom = ::std::option::Option::Some(value.into());
         self
@@ -909,7 +1094,9 @@ impl Add {
     #[must_use]
     pub fn uf_department(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_department = ::std::option::Option::Some(value.into());
         self
@@ -918,7 +1105,9 @@ impl Add {
     #[must_use]
     pub fn uf_interests(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_interests = ::std::option::Option::Some(value.into());
         self
@@ -927,7 +1116,9 @@ impl Add {
     #[must_use]
     pub fn uf_skills(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_skills = ::std::option::Option::Some(value.into());
         self
@@ -936,7 +1127,9 @@ impl Add {
     #[must_use]
     pub fn uf_web_sites(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_web_sites = ::std::option::Option::Some(value.into());
         self
@@ -945,7 +1138,9 @@ impl Add {
     #[must_use]
     pub fn uf_xing(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_xing = ::std::option::Option::Some(value.into());
         self
@@ -954,7 +1149,9 @@ impl Add {
     #[must_use]
     pub fn uf_linkedin(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_linkedin = ::std::option::Option::Some(value.into());
         self
@@ -963,7 +1160,9 @@ impl Add {
     #[must_use]
     pub fn uf_facebook(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_facebook = ::std::option::Option::Some(value.into());
         self
@@ -972,7 +1171,9 @@ impl Add {
     #[must_use]
     pub fn uf_twitter(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_twitter = ::std::option::Option::Some(value.into());
         self
@@ -981,7 +1182,9 @@ impl Add {
     #[must_use]
     pub fn uf_skype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_skype = ::std::option::Option::Some(value.into());
         self
@@ -990,7 +1193,9 @@ impl Add {
     #[must_use]
     pub fn uf_district(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_district = ::std::option::Option::Some(value.into());
         self
@@ -999,7 +1204,9 @@ impl Add {
     #[must_use]
     pub fn uf_phone_inner(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_phone_inner = ::std::option::Option::Some(value.into());
         self
@@ -1010,12 +1217,30 @@ impl ::b24_core::__private::Method for Add {
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.add");
     type Output = i64;
+    type Error = AddError;
 }
 /// The method `user.current` retrieves information about the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-current.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::Current::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::Current>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Current` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1031,16 +1256,31 @@ impl ::b24_core::__private::Method for Current {
     const NAME: &'static str = "user.current";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.current");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = CurrentResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.fields` method allows you to retrieve a list of user field names. The method returns a standard list of fields; the use of custom fields is not supported.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::Fields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::Fields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Fields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1056,16 +1296,32 @@ impl ::b24_core::__private::Method for Fields {
     const NAME: &'static str = "user.fields";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.fields");
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = FieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.get` method allows you to retrieve a filtered list of users. The method returns all users except for: bots, e-mail users, Open Channels users, and Replica users.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::Get::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::Get>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1079,7 +1335,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction:
     /// - `ASC` — ascending
     /// - `DESC` — descending
@@ -1091,7 +1347,9 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub order: ::std::option::Option<::std::string::String>,
+    pub order: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Additionally, you can specify any parameters from user.add to filter by their values. In addition to the main fields, the following additional ones are available:
     /// - `UF_DEPARTMENT` — belonging to the company structure;
     /// - `UF_PHONE_INNER` — internal telephone number;
@@ -1147,7 +1405,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub admin_mode: ::std::option::Option<bool>,
+    pub admin_mode: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// An array with the names of the fields to return in the response. Without this parameter, the method returns all fields available to the application or webhook scope.
     ///
     /// When selecting, use masks:
@@ -1177,7 +1435,9 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_resize: ::std::option::Option<::std::string::String>,
+    pub image_resize: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The parameter is used to control pagination.
     ///
     /// The results page size is always static: 50 records.
@@ -1195,7 +1455,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
@@ -1215,7 +1475,9 @@ impl Get {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -1224,7 +1486,9 @@ impl Get {
     #[must_use]
     pub fn order(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
         self
@@ -1237,7 +1501,10 @@ impl Get {
     }
     /// Sets `ADMIN_MODE`.
     #[must_use]
-    pub fn admin_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn admin_mode(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.admin_mode = ::std::option::Option::Some(value.into());
         self
     }
@@ -1256,14 +1523,19 @@ impl Get {
     #[must_use]
     pub fn image_resize(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.image_resize = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1272,18 +1544,11 @@ impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "user.get";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.get");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<GetResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for Get {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = GetResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1292,6 +1557,24 @@ impl ::b24_core::__private::ListMethod for Get {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-search.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::Search::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::Search>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `Search` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1322,7 +1605,7 @@ pub struct Search {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction:
     /// - `ASC` — ascending
     /// - `DESC` — descending
@@ -1334,7 +1617,9 @@ pub struct Search {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub order: ::std::option::Option<::std::string::String>,
+    pub order: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Key for operation in administrator mode. Used to retrieve data about any users
     ///
     /// Wire name: `ADMIN_MODE`.
@@ -1344,7 +1629,7 @@ pub struct Search {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub admin_mode: ::std::option::Option<bool>,
+    pub admin_mode: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// An array with the names of the fields to return in the response. Without this parameter, the method returns all fields available to the application or webhook scope.
     ///
     /// When selecting, use masks:
@@ -1376,7 +1661,7 @@ pub struct Search {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Search {
     /// Creates a `Search` from its required fields.
@@ -1401,7 +1686,9 @@ impl Search {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -1410,14 +1697,19 @@ impl Search {
     #[must_use]
     pub fn order(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.order = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ADMIN_MODE`.
     #[must_use]
-    pub fn admin_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn admin_mode(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.admin_mode = ::std::option::Option::Some(value.into());
         self
     }
@@ -1434,7 +1726,10 @@ impl Search {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1443,18 +1738,11 @@ impl ::b24_core::__private::Method for Search {
     const NAME: &'static str = "user.search";
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.search");
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<SearchResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for Search {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = SearchResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -1463,6 +1751,23 @@ impl ::b24_core::__private::ListMethod for Search {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::Update::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1471,7 +1776,7 @@ pub struct Update {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// User activity flag. Possible values:
     /// - `Y` — employee is active,
     /// - `N` — employee is dismissed
@@ -1483,7 +1788,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub active: ::std::option::Option<bool>,
+    pub active: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// User E-mail
     ///
     /// Wire name: `EMAIL`.
@@ -1493,7 +1798,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub email: ::std::option::Option<::std::string::String>,
+    pub email: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// First name
     ///
     /// Wire name: `NAME`.
@@ -1503,7 +1810,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Last name
     ///
     /// Wire name: `LAST_NAME`.
@@ -1513,7 +1820,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_name: ::std::option::Option<::std::string::String>,
+    pub last_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Middle name
     ///
     /// Wire name: `SECOND_NAME`.
@@ -1523,7 +1832,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub second_name: ::std::option::Option<::std::string::String>,
+    pub second_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Gender
     ///
     /// Wire name: `PERSONAL_GENDER`.
@@ -1533,7 +1844,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_gender: ::std::option::Option<::std::string::String>,
+    pub personal_gender: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Profession
     ///
     /// Wire name: `PERSONAL_PROFESSION`.
@@ -1543,7 +1856,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_profession: ::std::option::Option<::std::string::String>,
+    pub personal_profession: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Homepage
     ///
     /// Wire name: `PERSONAL_WWW`.
@@ -1553,7 +1868,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_www: ::std::option::Option<::std::string::String>,
+    pub personal_www: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Date of birth
     ///
     /// Wire name: `PERSONAL_BIRTHDAY`.
@@ -1563,7 +1880,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    pub personal_birthday: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Photo, pass an array containing the file name and a Base64 string
     ///
     /// Wire name: `PERSONAL_PHOTO`.
@@ -1580,7 +1899,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_icq: ::std::option::Option<::std::string::String>,
+    pub personal_icq: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Personal phone
     ///
     /// Wire name: `PERSONAL_PHONE`.
@@ -1590,7 +1911,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_phone: ::std::option::Option<::std::string::String>,
+    pub personal_phone: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fax
     ///
     /// Wire name: `PERSONAL_FAX`.
@@ -1600,7 +1923,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_fax: ::std::option::Option<::std::string::String>,
+    pub personal_fax: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Personal mobile
     ///
     /// Wire name: `PERSONAL_MOBILE`.
@@ -1610,7 +1935,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    pub personal_mobile: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pager
     ///
     /// Wire name: `PERSONAL_PAGER`.
@@ -1620,7 +1947,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_pager: ::std::option::Option<::std::string::String>,
+    pub personal_pager: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Residential street
     ///
     /// Wire name: `PERSONAL_STREET`.
@@ -1630,7 +1959,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_street: ::std::option::Option<::std::string::String>,
+    pub personal_street: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Residential city
     ///
     /// Wire name: `PERSONAL_CITY`.
@@ -1640,7 +1971,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_city: ::std::option::Option<::std::string::String>,
+    pub personal_city: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Region / territory
     ///
     /// Wire name: `PERSONAL_STATE`.
@@ -1650,7 +1983,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_state: ::std::option::Option<::std::string::String>,
+    pub personal_state: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Postal code
     ///
     /// Wire name: `PERSONAL_ZIP`.
@@ -1660,7 +1995,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_zip: ::std::option::Option<::std::string::String>,
+    pub personal_zip: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Country
     ///
     /// Wire name: `PERSONAL_COUNTRY`.
@@ -1670,7 +2007,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_country: ::std::option::Option<::std::string::String>,
+    pub personal_country: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// P.O. Box
     ///
     /// Wire name: `PERSONAL_MAILBOX`.
@@ -1680,7 +2019,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_mailbox: ::std::option::Option<::std::string::String>,
+    pub personal_mailbox: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Additional notes
     ///
     /// Wire name: `PERSONAL_NOTES`.
@@ -1690,7 +2031,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub personal_notes: ::std::option::Option<::std::string::String>,
+    pub personal_notes: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Company phone
     ///
     /// Wire name: `WORK_PHONE`.
@@ -1700,7 +2043,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_phone: ::std::option::Option<::std::string::String>,
+    pub work_phone: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Company
     ///
     /// Wire name: `WORK_COMPANY`.
@@ -1710,7 +2055,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_company: ::std::option::Option<::std::string::String>,
+    pub work_company: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Job title
     ///
     /// Wire name: `WORK_POSITION`.
@@ -1720,7 +2067,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_position: ::std::option::Option<::std::string::String>,
+    pub work_position: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Department
     ///
     /// Wire name: `WORK_DEPARTMENT`.
@@ -1730,7 +2079,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_department: ::std::option::Option<::std::string::String>,
+    pub work_department: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Company website
     ///
     /// Wire name: `WORK_WWW`.
@@ -1740,7 +2091,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_www: ::std::option::Option<::std::string::String>,
+    pub work_www: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_FAX
     ///
     /// Wire name: `WORK_FAX`.
@@ -1750,7 +2103,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_fax: ::std::option::Option<::std::string::String>,
+    pub work_fax: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_PAGER
     ///
     /// Wire name: `WORK_PAGER`.
@@ -1760,7 +2115,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_pager: ::std::option::Option<::std::string::String>,
+    pub work_pager: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_STREET
     ///
     /// Wire name: `WORK_STREET`.
@@ -1770,7 +2127,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_street: ::std::option::Option<::std::string::String>,
+    pub work_street: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_MAILBOX
     ///
     /// Wire name: `WORK_MAILBOX`.
@@ -1780,7 +2139,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_mailbox: ::std::option::Option<::std::string::String>,
+    pub work_mailbox: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Work city
     ///
     /// Wire name: `WORK_CITY`.
@@ -1790,7 +2151,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_city: ::std::option::Option<::std::string::String>,
+    pub work_city: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_STATE
     ///
     /// Wire name: `WORK_STATE`.
@@ -1800,7 +2163,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_state: ::std::option::Option<::std::string::String>,
+    pub work_state: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_ZIP
     ///
     /// Wire name: `WORK_ZIP`.
@@ -1810,7 +2175,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_zip: ::std::option::Option<::std::string::String>,
+    pub work_zip: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_COUNTRY
     ///
     /// Wire name: `WORK_COUNTRY`.
@@ -1820,7 +2187,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_country: ::std::option::Option<::std::string::String>,
+    pub work_country: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_PROFILE
     ///
     /// Wire name: `WORK_PROFILE`.
@@ -1830,7 +2199,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_profile: ::std::option::Option<::std::string::String>,
+    pub work_profile: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// WORK_LOGO
     ///
     /// Wire name: `WORK_LOGO`.
@@ -1847,7 +2218,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub work_notes: ::std::option::Option<::std::string::String>,
+    pub work_notes: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Skype chat link
     ///
     /// Wire name: `UF_SKYPE_LINK`.
@@ -1857,7 +2230,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_skype_link: ::std::option::Option<::std::string::String>,
+    pub uf_skype_link: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Zoom
     ///
     /// Wire name: `UF_ZOOM`.
@@ -1867,7 +2242,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_zoom: ::std::option::Option<::std::string::String>,
+    pub uf_zoom: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Department
     ///
     /// Wire name: `UF_DEPARTMENT`.
@@ -1877,7 +2254,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_department: ::std::option::Option<::std::string::String>,
+    pub uf_department: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Interests
     ///
     /// Wire name: `UF_INTERESTS`.
@@ -1887,7 +2266,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_interests: ::std::option::Option<::std::string::String>,
+    pub uf_interests: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Skills
     ///
     /// Wire name: `UF_SKILLS`.
@@ -1897,7 +2278,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_skills: ::std::option::Option<::std::string::String>,
+    pub uf_skills: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Other websites
     ///
     /// Wire name: `UF_WEB_SITES`.
@@ -1907,7 +2290,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_web_sites: ::std::option::Option<::std::string::String>,
+    pub uf_web_sites: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Xing
     ///
     /// Wire name: `UF_XING`.
@@ -1917,7 +2302,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_xing: ::std::option::Option<::std::string::String>,
+    pub uf_xing: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// LinkedIn
     ///
     /// Wire name: `UF_LINKEDIN`.
@@ -1927,7 +2314,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_linkedin: ::std::option::Option<::std::string::String>,
+    pub uf_linkedin: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Facebook**
     ///
     /// Wire name: `UF_FACEBOOK`.
@@ -1937,7 +2326,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_facebook: ::std::option::Option<::std::string::String>,
+    pub uf_facebook: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Twitter
     ///
     /// Wire name: `UF_TWITTER`.
@@ -1947,7 +2338,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_twitter: ::std::option::Option<::std::string::String>,
+    pub uf_twitter: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Skype
     ///
     /// Wire name: `UF_SKYPE`.
@@ -1957,7 +2350,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_skype: ::std::option::Option<::std::string::String>,
+    pub uf_skype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// District
     ///
     /// Wire name: `UF_DISTRICT`.
@@ -1967,7 +2362,9 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_district: ::std::option::Option<::std::string::String>,
+    pub uf_district: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Extension number
     ///
     /// Wire name: `UF_PHONE_INNER`.
@@ -1977,12 +2374,16 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_phone_inner: ::std::option::Option<::std::string::String>,
+    pub uf_phone_inner: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Update {
     /// Creates a `Update` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             active: ::std::option::Option::None,
@@ -2040,7 +2441,10 @@ impl Update {
     }
     /// Sets `ACTIVE`.
     #[must_use]
-    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
     }
@@ -2048,7 +2452,9 @@ impl Update {
     #[must_use]
     pub fn email(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.email = ::std::option::Option::Some(value.into());
         self
@@ -2057,7 +2463,9 @@ impl Update {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -2066,7 +2474,9 @@ impl Update {
     #[must_use]
     pub fn last_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.last_name = ::std::option::Option::Some(value.into());
         self
@@ -2075,7 +2485,9 @@ impl Update {
     #[must_use]
     pub fn second_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.second_name = ::std::option::Option::Some(value.into());
         self
@@ -2084,7 +2496,9 @@ impl Update {
     #[must_use]
     pub fn personal_gender(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_gender = ::std::option::Option::Some(value.into());
         self
@@ -2093,7 +2507,9 @@ impl Update {
     #[must_use]
     pub fn personal_profession(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_profession = ::std::option::Option::Some(value.into());
         self
@@ -2102,7 +2518,9 @@ impl Update {
     #[must_use]
     pub fn personal_www(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_www = ::std::option::Option::Some(value.into());
         self
@@ -2111,7 +2529,9 @@ impl Update {
     #[must_use]
     pub fn personal_birthday(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_birthday = ::std::option::Option::Some(value.into());
         self
@@ -2131,7 +2551,9 @@ impl Update {
     #[must_use]
     pub fn personal_icq(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_icq = ::std::option::Option::Some(value.into());
         self
@@ -2140,7 +2562,9 @@ impl Update {
     #[must_use]
     pub fn personal_phone(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_phone = ::std::option::Option::Some(value.into());
         self
@@ -2149,7 +2573,9 @@ impl Update {
     #[must_use]
     pub fn personal_fax(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_fax = ::std::option::Option::Some(value.into());
         self
@@ -2158,7 +2584,9 @@ impl Update {
     #[must_use]
     pub fn personal_mobile(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_mobile = ::std::option::Option::Some(value.into());
         self
@@ -2167,7 +2595,9 @@ impl Update {
     #[must_use]
     pub fn personal_pager(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_pager = ::std::option::Option::Some(value.into());
         self
@@ -2176,7 +2606,9 @@ impl Update {
     #[must_use]
     pub fn personal_street(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_street = ::std::option::Option::Some(value.into());
         self
@@ -2185,7 +2617,9 @@ impl Update {
     #[must_use]
     pub fn personal_city(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_city = ::std::option::Option::Some(value.into());
         self
@@ -2194,7 +2628,9 @@ impl Update {
     #[must_use]
     pub fn personal_state(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_state = ::std::option::Option::Some(value.into());
         self
@@ -2203,7 +2639,9 @@ impl Update {
     #[must_use]
     pub fn personal_zip(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_zip = ::std::option::Option::Some(value.into());
         self
@@ -2212,7 +2650,9 @@ impl Update {
     #[must_use]
     pub fn personal_country(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_country = ::std::option::Option::Some(value.into());
         self
@@ -2221,7 +2661,9 @@ impl Update {
     #[must_use]
     pub fn personal_mailbox(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_mailbox = ::std::option::Option::Some(value.into());
         self
@@ -2230,7 +2672,9 @@ impl Update {
     #[must_use]
     pub fn personal_notes(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.personal_notes = ::std::option::Option::Some(value.into());
         self
@@ -2239,7 +2683,9 @@ impl Update {
     #[must_use]
     pub fn work_phone(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_phone = ::std::option::Option::Some(value.into());
         self
@@ -2248,7 +2694,9 @@ impl Update {
     #[must_use]
     pub fn work_company(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_company = ::std::option::Option::Some(value.into());
         self
@@ -2257,7 +2705,9 @@ impl Update {
     #[must_use]
     pub fn work_position(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_position = ::std::option::Option::Some(value.into());
         self
@@ -2266,7 +2716,9 @@ impl Update {
     #[must_use]
     pub fn work_department(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_department = ::std::option::Option::Some(value.into());
         self
@@ -2275,7 +2727,9 @@ impl Update {
     #[must_use]
     pub fn work_www(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_www = ::std::option::Option::Some(value.into());
         self
@@ -2284,7 +2738,9 @@ impl Update {
     #[must_use]
     pub fn work_fax(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_fax = ::std::option::Option::Some(value.into());
         self
@@ -2293,7 +2749,9 @@ impl Update {
     #[must_use]
     pub fn work_pager(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_pager = ::std::option::Option::Some(value.into());
         self
@@ -2302,7 +2760,9 @@ impl Update {
     #[must_use]
     pub fn work_street(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_street = ::std::option::Option::Some(value.into());
         self
@@ -2311,7 +2771,9 @@ impl Update {
     #[must_use]
     pub fn work_mailbox(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_mailbox = ::std::option::Option::Some(value.into());
         self
@@ -2320,7 +2782,9 @@ impl Update {
     #[must_use]
     pub fn work_city(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_city = ::std::option::Option::Some(value.into());
         self
@@ -2329,7 +2793,9 @@ impl Update {
     #[must_use]
     pub fn work_state(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_state = ::std::option::Option::Some(value.into());
         self
@@ -2338,7 +2804,9 @@ impl Update {
     #[must_use]
     pub fn work_zip(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_zip = ::std::option::Option::Some(value.into());
         self
@@ -2347,7 +2815,9 @@ impl Update {
     #[must_use]
     pub fn work_country(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_country = ::std::option::Option::Some(value.into());
         self
@@ -2356,7 +2826,9 @@ impl Update {
     #[must_use]
     pub fn work_profile(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_profile = ::std::option::Option::Some(value.into());
         self
@@ -2376,7 +2848,9 @@ impl Update {
     #[must_use]
     pub fn work_notes(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.work_notes = ::std::option::Option::Some(value.into());
         self
@@ -2385,7 +2859,9 @@ impl Update {
     #[must_use]
     pub fn uf_skype_link(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_skype_link = ::std::option::Option::Some(value.into());
         self
@@ -2394,7 +2870,9 @@ impl Update {
     #[must_use]
     pub fn uf_zoom(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_zoom = ::std::option::Option::Some(value.into());
         self
@@ -2403,7 +2881,9 @@ impl Update {
     #[must_use]
     pub fn uf_department(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_department = ::std::option::Option::Some(value.into());
         self
@@ -2412,7 +2892,9 @@ impl Update {
     #[must_use]
     pub fn uf_interests(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_interests = ::std::option::Option::Some(value.into());
         self
@@ -2421,7 +2903,9 @@ impl Update {
     #[must_use]
     pub fn uf_skills(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_skills = ::std::option::Option::Some(value.into());
         self
@@ -2430,7 +2914,9 @@ impl Update {
     #[must_use]
     pub fn uf_web_sites(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_web_sites = ::std::option::Option::Some(value.into());
         self
@@ -2439,7 +2925,9 @@ impl Update {
     #[must_use]
     pub fn uf_xing(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_xing = ::std::option::Option::Some(value.into());
         self
@@ -2448,7 +2936,9 @@ impl Update {
     #[must_use]
     pub fn uf_linkedin(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_linkedin = ::std::option::Option::Some(value.into());
         self
@@ -2457,7 +2947,9 @@ impl Update {
     #[must_use]
     pub fn uf_facebook(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_facebook = ::std::option::Option::Some(value.into());
         self
@@ -2466,7 +2958,9 @@ impl Update {
     #[must_use]
     pub fn uf_twitter(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_twitter = ::std::option::Option::Some(value.into());
         self
@@ -2475,7 +2969,9 @@ impl Update {
     #[must_use]
     pub fn uf_skype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_skype = ::std::option::Option::Some(value.into());
         self
@@ -2484,7 +2980,9 @@ impl Update {
     #[must_use]
     pub fn uf_district(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_district = ::std::option::Option::Some(value.into());
         self
@@ -2493,7 +2991,9 @@ impl Update {
     #[must_use]
     pub fn uf_phone_inner(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.uf_phone_inner = ::std::option::Option::Some(value.into());
         self
@@ -2504,12 +3004,31 @@ impl ::b24_core::__private::Method for Update {
     const SCOPE: &'static str = "user";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.update");
     type Output = bool;
+    type Error = UpdateError;
 }
 /// The `user.userfield.add` method adds a custom field.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::UserfieldAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::UserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2544,12 +3063,30 @@ impl ::b24_core::__private::Method for UserfieldAdd {
         "user.userfield.add",
     );
     type Output = i64;
+    type Error = UserfieldAddError;
 }
 /// The `user.userfield.delete` method deletes a custom field.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::UserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::UserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2560,12 +3097,14 @@ pub struct UserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl UserfieldDelete {
     /// Creates a `UserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2576,12 +3115,30 @@ impl ::b24_core::__private::Method for UserfieldDelete {
         "user.userfield.delete",
     );
     type Output = bool;
+    type Error = UserfieldDeleteError;
 }
 /// This method allows you to retrieve a file from a user field.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-file-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::UserfieldFileGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::UserfieldFileGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldFileGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2600,12 +3157,31 @@ impl ::b24_core::__private::Method for UserfieldFileGet {
         "user.userfield.file.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.userfield.list` method retrieves a list of custom fields by filter.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::UserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::UserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2703,18 +3279,11 @@ impl ::b24_core::__private::Method for UserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "user.userfield.list",
     );
-    type Output = ::std::vec::Vec<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >;
+    type Output = ::std::vec::Vec<UserfieldListResultItem>;
+    type Error = UserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for UserfieldList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = UserfieldListResultItem;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
@@ -2723,6 +3292,23 @@ impl ::b24_core::__private::ListMethod for UserfieldList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_user::user::UserfieldUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_user::user::UserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2733,7 +3319,7 @@ pub struct UserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the custom field
     ///
     /// Wire name: `fields`.
@@ -2748,7 +3334,9 @@ pub struct UserfieldUpdate {
 impl UserfieldUpdate {
     /// Creates a `UserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -2776,6 +3364,1633 @@ impl ::b24_core::__private::Method for UserfieldUpdate {
         "user.userfield.update",
     );
     type Output = bool;
+    type Error = UserfieldUpdateError;
+}
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// wrong_email
+    ///
+    /// A user with this email already exists
+    ///
+    /// user_count_exceeded
+    ///
+    /// no_extranet_field
+    ErrorArgument,
+    /// Code `ERROR_CORE`.
+    ///
+    /// access_denied
+    ErrorCore,
+    /// Code `ERROR_GROUPID`.
+    ///
+    /// Group code not specified
+    ErrorGroupid,
+    /// Code `ERROR_NO_GROUP`.
+    ///
+    /// Group is specified incorrectly
+    ErrorNoGroup,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_GROUPID" => Self::ErrorGroupid,
+            "ERROR_NO_GROUP" => Self::ErrorNoGroup,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::ErrorGroupid => "ERROR_GROUPID",
+            Self::ErrorNoGroup => "ERROR_NO_GROUP",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// access_denied
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldAddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Argument 'USER_TYPE_ID' is null or empty
+    ///
+    /// Argument 'HANDLER' is null or empty
+    ErrorArgument,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field \*** for USER object already exists
+    ///
+    /// Fail to create new user field
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The \u0027FIELD_NAME\u0027 field is not found.
+    TheU0027FieldNameU0027FieldIs,
+    /// No code; told apart by its description.
+    ///
+    /// The \u0027USER_TYPE_ID\u0027 field is not found.
+    TheU0027UserTypeIdU0027Field,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the \\u0027field_name\\u0027 field is not found" => {
+                        Self::TheU0027FieldNameU0027FieldIs
+                    }
+                    "the \\u0027user_type_id\\u0027 field is not found" => {
+                        Self::TheU0027UserTypeIdU0027Field
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheU0027FieldNameU0027FieldIs => "",
+            Self::TheU0027UserTypeIdU0027Field => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::TheU0027FieldNameU0027FieldIs |
+            Self::TheU0027UserTypeIdU0027Field
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `UserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserfieldDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => Self::AccessDenied,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
+            }
+        } else {
+            Self::Unknown(code.to_owned())
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserfieldList` (shared).
+pub type UserfieldListError = UserfieldDeleteError;
+/// The documented errors of `UserfieldUpdate` (shared).
+pub type UserfieldUpdateError = UserfieldDeleteError;
+/// Root element of the response, which contains information about the user
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CurrentResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CurrentResult {
+    /// Creates a `CurrentResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response, which contains custom fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct FieldsResult {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECOND_NAME`.
+    #[serde(
+        rename = "SECOND_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub second_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIME_ZONE`.
+    #[serde(
+        rename = "TIME_ZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_zone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(
+        rename = "TIMESTAMP_X",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PROFESSION`.
+    #[serde(
+        rename = "PERSONAL_PROFESSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_profession: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_WWW`.
+    #[serde(
+        rename = "PERSONAL_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PHOTO`.
+    #[serde(
+        rename = "PERSONAL_PHOTO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_photo: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_ICQ`.
+    #[serde(
+        rename = "PERSONAL_ICQ",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_icq: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PHONE`.
+    #[serde(
+        rename = "PERSONAL_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_FAX`.
+    #[serde(
+        rename = "PERSONAL_FAX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_fax: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_PAGER`.
+    #[serde(
+        rename = "PERSONAL_PAGER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_pager: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_STREET`.
+    #[serde(
+        rename = "PERSONAL_STREET",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_street: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_CITY`.
+    #[serde(
+        rename = "PERSONAL_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_STATE`.
+    #[serde(
+        rename = "PERSONAL_STATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_state: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_ZIP`.
+    #[serde(
+        rename = "PERSONAL_ZIP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_zip: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_COUNTRY`.
+    #[serde(
+        rename = "PERSONAL_COUNTRY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_country: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MAILBOX`.
+    #[serde(
+        rename = "PERSONAL_MAILBOX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mailbox: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_NOTES`.
+    #[serde(
+        rename = "PERSONAL_NOTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_notes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_COMPANY`.
+    #[serde(
+        rename = "WORK_COMPANY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_company: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_DEPARTMENT`.
+    #[serde(
+        rename = "WORK_DEPARTMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_department: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_WWW`.
+    #[serde(
+        rename = "WORK_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_FAX`.
+    #[serde(
+        rename = "WORK_FAX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_fax: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PAGER`.
+    #[serde(
+        rename = "WORK_PAGER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_pager: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_STREET`.
+    #[serde(
+        rename = "WORK_STREET",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_street: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_MAILBOX`.
+    #[serde(
+        rename = "WORK_MAILBOX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_mailbox: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_CITY`.
+    #[serde(
+        rename = "WORK_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_STATE`.
+    #[serde(
+        rename = "WORK_STATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_state: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_ZIP`.
+    #[serde(
+        rename = "WORK_ZIP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_zip: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_COUNTRY`.
+    #[serde(
+        rename = "WORK_COUNTRY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_country: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PROFILE`.
+    #[serde(
+        rename = "WORK_PROFILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_profile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_LOGO`.
+    #[serde(
+        rename = "WORK_LOGO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_logo: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_NOTES`.
+    #[serde(
+        rename = "WORK_NOTES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_notes: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_SKYPE_LINK`.
+    #[serde(
+        rename = "UF_SKYPE_LINK",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_skype_link: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_ZOOM`.
+    #[serde(
+        rename = "UF_ZOOM",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_zoom: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_TIMEMAN`.
+    #[serde(
+        rename = "UF_TIMEMAN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_timeman: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(
+        rename = "UF_DEPARTMENT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_department: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_INTERESTS`.
+    #[serde(
+        rename = "UF_INTERESTS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_interests: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_SKILLS`.
+    #[serde(
+        rename = "UF_SKILLS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_skills: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_WEB_SITES`.
+    #[serde(
+        rename = "UF_WEB_SITES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_web_sites: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_XING`.
+    #[serde(
+        rename = "UF_XING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_xing: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_LINKEDIN`.
+    #[serde(
+        rename = "UF_LINKEDIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_linkedin: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_TWITTER`.
+    #[serde(
+        rename = "UF_TWITTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_twitter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_SKYPE`.
+    #[serde(
+        rename = "UF_SKYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_skype: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DISTRICT`.
+    #[serde(
+        rename = "UF_DISTRICT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_district: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_PHONE_INNER`.
+    #[serde(
+        rename = "UF_PHONE_INNER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_phone_inner: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE`.
+    #[serde(
+        rename = "USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl FieldsResult {
+    /// Creates a `FieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            second_name: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            time_zone: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_profession: ::std::option::Option::None,
+            personal_www: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            personal_photo: ::std::option::Option::None,
+            personal_icq: ::std::option::Option::None,
+            personal_phone: ::std::option::Option::None,
+            personal_fax: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            personal_pager: ::std::option::Option::None,
+            personal_street: ::std::option::Option::None,
+            personal_city: ::std::option::Option::None,
+            personal_state: ::std::option::Option::None,
+            personal_zip: ::std::option::Option::None,
+            personal_country: ::std::option::Option::None,
+            personal_mailbox: ::std::option::Option::None,
+            personal_notes: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            work_company: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            work_department: ::std::option::Option::None,
+            work_www: ::std::option::Option::None,
+            work_fax: ::std::option::Option::None,
+            work_pager: ::std::option::Option::None,
+            work_street: ::std::option::Option::None,
+            work_mailbox: ::std::option::Option::None,
+            work_city: ::std::option::Option::None,
+            work_state: ::std::option::Option::None,
+            work_zip: ::std::option::Option::None,
+            work_country: ::std::option::Option::None,
+            work_profile: ::std::option::Option::None,
+            work_logo: ::std::option::Option::None,
+            work_notes: ::std::option::Option::None,
+            uf_skype_link: ::std::option::Option::None,
+            uf_zoom: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_timeman: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            uf_interests: ::std::option::Option::None,
+            uf_skills: ::std::option::Option::None,
+            uf_web_sites: ::std::option::Option::None,
+            uf_xing: ::std::option::Option::None,
+            uf_linkedin: ::std::option::Option::None,
+            uf_twitter: ::std::option::Option::None,
+            uf_skype: ::std::option::Option::None,
+            uf_district: ::std::option::Option::None,
+            uf_phone_inner: ::std::option::Option::None,
+            user_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECOND_NAME`.
+    #[must_use]
+    pub fn second_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ZONE`.
+    #[must_use]
+    pub fn time_zone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time_zone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PROFESSION`.
+    #[must_use]
+    pub fn personal_profession(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_profession = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_WWW`.
+    #[must_use]
+    pub fn personal_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHOTO`.
+    #[must_use]
+    pub fn personal_photo(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_photo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_ICQ`.
+    #[must_use]
+    pub fn personal_icq(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_icq = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHONE`.
+    #[must_use]
+    pub fn personal_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_FAX`.
+    #[must_use]
+    pub fn personal_fax(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_fax = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PAGER`.
+    #[must_use]
+    pub fn personal_pager(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_pager = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_STREET`.
+    #[must_use]
+    pub fn personal_street(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_street = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_CITY`.
+    #[must_use]
+    pub fn personal_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_STATE`.
+    #[must_use]
+    pub fn personal_state(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_ZIP`.
+    #[must_use]
+    pub fn personal_zip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_zip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_COUNTRY`.
+    #[must_use]
+    pub fn personal_country(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MAILBOX`.
+    #[must_use]
+    pub fn personal_mailbox(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mailbox = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_NOTES`.
+    #[must_use]
+    pub fn personal_notes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_notes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_COMPANY`.
+    #[must_use]
+    pub fn work_company(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_company = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_DEPARTMENT`.
+    #[must_use]
+    pub fn work_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_WWW`.
+    #[must_use]
+    pub fn work_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_FAX`.
+    #[must_use]
+    pub fn work_fax(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_fax = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PAGER`.
+    #[must_use]
+    pub fn work_pager(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_pager = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_STREET`.
+    #[must_use]
+    pub fn work_street(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_street = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_MAILBOX`.
+    #[must_use]
+    pub fn work_mailbox(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_mailbox = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_CITY`.
+    #[must_use]
+    pub fn work_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_STATE`.
+    #[must_use]
+    pub fn work_state(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_state = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_ZIP`.
+    #[must_use]
+    pub fn work_zip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_zip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_COUNTRY`.
+    #[must_use]
+    pub fn work_country(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_country = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PROFILE`.
+    #[must_use]
+    pub fn work_profile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_profile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_LOGO`.
+    #[must_use]
+    pub fn work_logo(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_logo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_NOTES`.
+    #[must_use]
+    pub fn work_notes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_notes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_SKYPE_LINK`.
+    #[must_use]
+    pub fn uf_skype_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_skype_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_ZOOM`.
+    #[must_use]
+    pub fn uf_zoom(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_zoom = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_TIMEMAN`.
+    #[must_use]
+    pub fn uf_timeman(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_timeman = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_INTERESTS`.
+    #[must_use]
+    pub fn uf_interests(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_interests = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_SKILLS`.
+    #[must_use]
+    pub fn uf_skills(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_skills = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_WEB_SITES`.
+    #[must_use]
+    pub fn uf_web_sites(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_web_sites = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_XING`.
+    #[must_use]
+    pub fn uf_xing(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_xing = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_LINKEDIN`.
+    #[must_use]
+    pub fn uf_linkedin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_linkedin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_TWITTER`.
+    #[must_use]
+    pub fn uf_twitter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_twitter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_SKYPE`.
+    #[must_use]
+    pub fn uf_skype(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_skype = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DISTRICT`.
+    #[must_use]
+    pub fn uf_district(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_district = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_PHONE_INNER`.
+    #[must_use]
+    pub fn uf_phone_inner(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_phone_inner = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE`.
+    #[must_use]
+    pub fn user_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// Additionally, you can specify any parameters from user.add to filter by their values. In addition to the main fields, the following additional ones are available:
 /// - `UF_DEPARTMENT` — belonging to the company structure;
@@ -2883,6 +5098,417 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for GetFilter {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// The `GetResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct GetResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECOND_NAME`.
+    #[serde(
+        rename = "SECOND_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub second_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIME_ZONE`.
+    #[serde(
+        rename = "TIME_ZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_zone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_WWW`.
+    #[serde(
+        rename = "PERSONAL_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_CITY`.
+    #[serde(
+        rename = "PERSONAL_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `USER_TYPE`.
+    #[serde(
+        rename = "USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl GetResultItem {
+    /// Creates a `GetResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            second_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            time_zone: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_www: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            personal_city: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            user_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECOND_NAME`.
+    #[must_use]
+    pub fn second_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ZONE`.
+    #[must_use]
+    pub fn time_zone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time_zone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_WWW`.
+    #[must_use]
+    pub fn personal_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_CITY`.
+    #[must_use]
+    pub fn personal_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE`.
+    #[must_use]
+    pub fn user_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The array can contain fields in any combination:
 /// - `NAME` — first name
 /// - `LAST_NAME` — last name
@@ -2952,5 +5578,913 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SearchFilter {
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `SearchResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SearchResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ACTIVE`.
+    #[serde(
+        rename = "ACTIVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_NAME`.
+    #[serde(
+        rename = "LAST_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SECOND_NAME`.
+    #[serde(
+        rename = "SECOND_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub second_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EMAIL`.
+    #[serde(
+        rename = "EMAIL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LAST_LOGIN`.
+    #[serde(
+        rename = "LAST_LOGIN",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_login: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_REGISTER`.
+    #[serde(
+        rename = "DATE_REGISTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_register: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIME_ZONE`.
+    #[serde(
+        rename = "TIME_ZONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_zone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_ONLINE`.
+    #[serde(
+        rename = "IS_ONLINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_online: ::std::option::Option<::std::string::String>,
+    /// Wire name: `TIMESTAMP_X`.
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `LAST_ACTIVITY_DATE`.
+    #[serde(
+        rename = "LAST_ACTIVITY_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_WWW`.
+    #[serde(
+        rename = "PERSONAL_WWW",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_www: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_BIRTHDAY`.
+    #[serde(
+        rename = "PERSONAL_BIRTHDAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_birthday: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_MOBILE`.
+    #[serde(
+        rename = "PERSONAL_MOBILE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Wire name: `PERSONAL_CITY`.
+    #[serde(
+        rename = "PERSONAL_CITY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_city: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_PHONE`.
+    #[serde(
+        rename = "WORK_PHONE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Wire name: `WORK_POSITION`.
+    #[serde(
+        rename = "WORK_POSITION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_EMPLOYMENT_DATE`.
+    #[serde(
+        rename = "UF_EMPLOYMENT_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_employment_date: ::std::option::Option<::std::string::String>,
+    /// Wire name: `UF_DEPARTMENT`.
+    #[serde(rename = "UF_DEPARTMENT", default, skip_serializing_if = "Option::is_none")]
+    pub uf_department: ::std::option::Option<::std::vec::Vec<f64>>,
+    /// Wire name: `USER_TYPE`.
+    #[serde(
+        rename = "USER_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SearchResultItem {
+    /// Creates a `SearchResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            second_name: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            last_login: ::std::option::Option::None,
+            date_register: ::std::option::Option::None,
+            time_zone: ::std::option::Option::None,
+            is_online: ::std::option::Option::None,
+            timestamp_x: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            personal_www: ::std::option::Option::None,
+            personal_birthday: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            personal_city: ::std::option::Option::None,
+            work_phone: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            uf_employment_date: ::std::option::Option::None,
+            uf_department: ::std::option::Option::None,
+            user_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_NAME`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SECOND_NAME`.
+    #[must_use]
+    pub fn second_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.second_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EMAIL`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_LOGIN`.
+    #[must_use]
+    pub fn last_login(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_login = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_REGISTER`.
+    #[must_use]
+    pub fn date_register(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_register = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ZONE`.
+    #[must_use]
+    pub fn time_zone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time_zone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_ONLINE`.
+    #[must_use]
+    pub fn is_online(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_online = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIMESTAMP_X`.
+    #[must_use]
+    pub fn timestamp_x(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.timestamp_x = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_ACTIVITY_DATE`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_WWW`.
+    #[must_use]
+    pub fn personal_www(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_www = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_BIRTHDAY`.
+    #[must_use]
+    pub fn personal_birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_MOBILE`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_CITY`.
+    #[must_use]
+    pub fn personal_city(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_city = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_PHONE`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_POSITION`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_EMPLOYMENT_DATE`.
+    #[must_use]
+    pub fn uf_employment_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.uf_employment_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_DEPARTMENT`.
+    #[must_use]
+    pub fn uf_department(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<f64>>,
+    ) -> Self {
+        self.uf_department = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE`.
+    #[must_use]
+    pub fn user_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldListResultItemSettings` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldListResultItemSettings {
+    /// Wire name: `DISPLAY`.
+    #[serde(
+        rename = "DISPLAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LIST_HEIGHT`.
+    #[serde(
+        rename = "LIST_HEIGHT",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_height: ::std::option::Option<f64>,
+    /// Wire name: `CAPTION_NO_VALUE`.
+    #[serde(
+        rename = "CAPTION_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub caption_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_NO_VALUE`.
+    #[serde(
+        rename = "SHOW_NO_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_no_value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldListResultItemSettings {
+    /// Creates a `UserfieldListResultItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            display: ::std::option::Option::None,
+            list_height: ::std::option::Option::None,
+            caption_no_value: ::std::option::Option::None,
+            show_no_value: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DISPLAY`.
+    #[must_use]
+    pub fn display(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_HEIGHT`.
+    #[must_use]
+    pub fn list_height(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.list_height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CAPTION_NO_VALUE`.
+    #[must_use]
+    pub fn caption_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caption_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_NO_VALUE`.
+    #[must_use]
+    pub fn show_no_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_no_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldListResultItemListItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldListResultItemListItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldListResultItemListItem {
+    /// Creates a `UserfieldListResultItemListItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UserfieldListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct UserfieldListResultItem {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_id: ::std::option::Option<::std::string::String>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<::std::string::String>,
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<::std::string::String>,
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<UserfieldListResultItemSettings>,
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<::std::vec::Vec<UserfieldListResultItemListItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl UserfieldListResultItem {
+    /// Creates a `UserfieldListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            user_type_id: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_ID`.
+    #[must_use]
+    pub fn user_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_type_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<UserfieldListResultItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<UserfieldListResultItemListItem>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
     }
 }

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user-consent/user-consent-agreement-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_userconsent::user_consent::AgreementList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_userconsent::user_consent::AgreementList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AgreementList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -22,13 +39,31 @@ impl ::b24_core::__private::Method for AgreementList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "userconsent.agreement.list",
     );
-    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Output = ::std::vec::Vec<AgreementListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `userconsent.agreement.text` returns the text of the agreement.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user-consent/user-consent-agreement-text.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_userconsent::user_consent::AgreementText::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_userconsent::user_consent::AgreementText>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AgreementText` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,7 +74,7 @@ pub struct AgreementText {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array of replacements for text substitution. Available keys:
     ///
     /// - **button_caption** — text of the confirmation button
@@ -56,7 +91,9 @@ pub struct AgreementText {
 impl AgreementText {
     /// Creates a `AgreementText` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             replace: ::std::option::Option::None,
@@ -78,16 +115,31 @@ impl ::b24_core::__private::Method for AgreementText {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "userconsent.agreement.text",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = AgreementTextResult;
+    type Error = AgreementTextError;
 }
 /// The method `userconsent.consent.add` saves the user's consent.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user-consent/user-consent-consent-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_userconsent::user_consent::ConsentAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_userconsent::user_consent::ConsentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConsentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -101,12 +153,12 @@ pub struct ConsentAdd {
         rename = "AGREEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub agreement_id: i64,
+    pub agreement_id: ::b24_core::__private::Param<i64>,
     /// User's IP address
     ///
     /// Wire name: `IP`.
     #[serde(rename = "IP", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub ip: ::std::string::String,
+    pub ip: ::b24_core::__private::Param<::std::string::String>,
     /// User identifier.
     ///
     /// The identifier can be obtained using the methods user.get and user.search
@@ -118,7 +170,7 @@ pub struct ConsentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// URL of the page where consent was obtained
     ///
     /// Wire name: `URL`.
@@ -128,7 +180,7 @@ pub struct ConsentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Identifier of the source, for example, `my_contact_form`
     ///
     /// Wire name: `ORIGIN_ID`.
@@ -138,7 +190,9 @@ pub struct ConsentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub origin_id: ::std::option::Option<::std::string::String>,
+    pub origin_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the element in the source, for example, e-mail
     ///
     /// Wire name: `ORIGINATOR_ID`.
@@ -148,14 +202,18 @@ pub struct ConsentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub originator_id: ::std::option::Option<::std::string::String>,
+    pub originator_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ConsentAdd {
     /// Creates a `ConsentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        agreement_id: impl ::std::convert::Into<i64>,
-        ip: impl ::std::convert::Into<::std::string::String>,
+        agreement_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        ip: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             agreement_id: agreement_id.into(),
@@ -168,7 +226,10 @@ impl ConsentAdd {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -176,7 +237,9 @@ impl ConsentAdd {
     #[must_use]
     pub fn url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.url = ::std::option::Option::Some(value.into());
         self
@@ -185,7 +248,9 @@ impl ConsentAdd {
     #[must_use]
     pub fn origin_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.origin_id = ::std::option::Option::Some(value.into());
         self
@@ -194,7 +259,9 @@ impl ConsentAdd {
     #[must_use]
     pub fn originator_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.originator_id = ::std::option::Option::Some(value.into());
         self
@@ -207,6 +274,242 @@ impl ::b24_core::__private::Method for ConsentAdd {
         "userconsent.consent.add",
     );
     type Output = i64;
+    type Error = ConsentAddError;
+}
+/// The documented errors of `AgreementText`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AgreementTextError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Parameter Agreement ID required
+    ///
+    /// Agreement with id 999 not found
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AgreementTextError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ConsentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConsentAddError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Parameter Agreement ID required
+    ///
+    /// Agreement with id 999 not found
+    ///
+    /// —
+    ErrorArgument,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConsentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// Activity status. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AgreementListResultItemActive {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl AgreementListResultItemActive {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for AgreementListResultItemActive {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for AgreementListResultItemActive {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for AgreementListResultItemActive {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `AgreementListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct AgreementListResultItem {
+    /// Identifier of the agreement
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the agreement
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Activity status. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<AgreementListResultItemActive>,
+    /// Language identifier of the agreement
+    ///
+    /// Wire name: `LANGUAGE_ID`.
+    #[serde(
+        rename = "LANGUAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub language_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl AgreementListResultItem {
+    /// Creates a `AgreementListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            language_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<AgreementListResultItemActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANGUAGE_ID`.
+    #[must_use]
+    pub fn language_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language_id = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// Array of replacements for text substitution. Available keys:
 ///
@@ -325,6 +628,73 @@ impl AgreementTextReplace {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct AgreementTextResult {
+    /// Title of the agreement
+    ///
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// Text of the agreement
+    ///
+    /// Wire name: `TEXT`.
+    #[serde(
+        rename = "TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl AgreementTextResult {
+    /// Creates a `AgreementTextResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEXT`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
         self
     }
 }

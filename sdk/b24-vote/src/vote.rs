@@ -5,6 +5,23 @@
 /// Who: user with read access permission for voting.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteDownload::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,12 +33,14 @@ pub struct AttachedVoteDownload {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedVoteDownload {
     /// Creates a `AttachedVoteDownload` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(attach_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             attach_id: attach_id.into(),
         }
@@ -34,12 +53,30 @@ impl ::b24_core::__private::Method for AttachedVoteDownload {
         "vote.AttachedVote.download",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AttachedVoteDownloadError;
 }
 /// The method `vote.AttachedVote.get` returns data of the attached vote.
 ///
 /// Who: user with read access permission for voting.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -51,12 +88,14 @@ pub struct AttachedVoteGet {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedVoteGet {
     /// Creates a `AttachedVoteGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(attach_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             attach_id: attach_id.into(),
         }
@@ -69,12 +108,31 @@ impl ::b24_core::__private::Method for AttachedVoteGet {
         "vote.AttachedVote.get",
     );
     type Output = AttachedVoteGetResult;
+    type Error = AttachedVoteGetError;
 }
 /// The method `vote.AttachedVote.getAnswerVoted` returns a list of users who voted for the specified answer option.
 ///
 /// Who: user with read access permission for voting.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.getAnswerVoted.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteGetAnswerVoted::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteGetAnswerVoted>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteGetAnswerVoted` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -86,7 +144,7 @@ pub struct AttachedVoteGetAnswerVoted {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
     /// The ID of the answer, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
     ///
     /// Wire name: `answerId`.
@@ -94,7 +152,7 @@ pub struct AttachedVoteGetAnswerVoted {
         rename = "answerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub answer_id: i64,
+    pub answer_id: ::b24_core::__private::Param<i64>,
     /// Pagination parameters, for example { size: 10, page: 1 }
     ///
     /// Wire name: `pageNavigation`.
@@ -114,14 +172,16 @@ pub struct AttachedVoteGetAnswerVoted {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_for_mobile_format: ::std::option::Option<bool>,
+    pub user_for_mobile_format: ::std::option::Option<
+        ::b24_core::__private::Param<bool>,
+    >,
 }
 impl AttachedVoteGetAnswerVoted {
     /// Creates a `AttachedVoteGetAnswerVoted` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        attach_id: impl ::std::convert::Into<i64>,
-        answer_id: impl ::std::convert::Into<i64>,
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        answer_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             attach_id: attach_id.into(),
@@ -148,7 +208,7 @@ impl AttachedVoteGetAnswerVoted {
     #[must_use]
     pub fn user_for_mobile_format(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.user_for_mobile_format = ::std::option::Option::Some(value.into());
         self
@@ -161,6 +221,7 @@ impl ::b24_core::__private::Method for AttachedVoteGetAnswerVoted {
         "vote.AttachedVote.getAnswerVoted",
     );
     type Output = AttachedVoteGetAnswerVotedResult;
+    type Error = AttachedVoteGetAnswerVotedError;
 }
 impl ::b24_core::__private::ListMethod for AttachedVoteGetAnswerVoted {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -174,6 +235,23 @@ impl ::b24_core::__private::ListMethod for AttachedVoteGetAnswerVoted {
 /// Who: user with read access to votes.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.getMany.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteGetMany::new(b24_vote::vote::AttachedVoteGetManyModuleId::Im, b24_vote::vote::AttachedVoteGetManyEntityType::BitrixVoteAttachmentImMessageConnector, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteGetMany>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteGetMany` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -203,7 +281,7 @@ pub struct AttachedVoteGetMany {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedVoteGetMany {
     /// Creates a `AttachedVoteGetMany` from its required fields.
@@ -211,7 +289,7 @@ impl AttachedVoteGetMany {
     pub fn new(
         module_id: impl ::std::convert::Into<AttachedVoteGetManyModuleId>,
         entity_type: impl ::std::convert::Into<AttachedVoteGetManyEntityType>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             module_id: module_id.into(),
@@ -227,12 +305,30 @@ impl ::b24_core::__private::Method for AttachedVoteGetMany {
         "vote.AttachedVote.getMany",
     );
     type Output = AttachedVoteGetManyResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `vote.AttachedVote.getWithVoted` returns data for the attached vote along with information about the users who voted.
 ///
 /// Who: any user with read access permission for voting.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.getWithVoted.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteGetWithVoted::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteGetWithVoted>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteGetWithVoted` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -244,7 +340,7 @@ pub struct AttachedVoteGetWithVoted {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
     /// The number of records per page for the list of voters.
     /// Default value: `10`
     ///
@@ -255,7 +351,7 @@ pub struct AttachedVoteGetWithVoted {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page_size: ::std::option::Option<i64>,
+    pub page_size: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// User data format for mobile devices.
     /// Default value: `false`
     ///
@@ -266,12 +362,16 @@ pub struct AttachedVoteGetWithVoted {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_for_mobile_format: ::std::option::Option<bool>,
+    pub user_for_mobile_format: ::std::option::Option<
+        ::b24_core::__private::Param<bool>,
+    >,
 }
 impl AttachedVoteGetWithVoted {
     /// Creates a `AttachedVoteGetWithVoted` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(attach_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             attach_id: attach_id.into(),
             page_size: ::std::option::Option::None,
@@ -280,7 +380,10 @@ impl AttachedVoteGetWithVoted {
     }
     /// Sets `pageSize`.
     #[must_use]
-    pub fn page_size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page_size(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page_size = ::std::option::Option::Some(value.into());
         self
     }
@@ -288,7 +391,7 @@ impl AttachedVoteGetWithVoted {
     #[must_use]
     pub fn user_for_mobile_format(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.user_for_mobile_format = ::std::option::Option::Some(value.into());
         self
@@ -301,12 +404,30 @@ impl ::b24_core::__private::Method for AttachedVoteGetWithVoted {
         "vote.AttachedVote.getWithVoted",
     );
     type Output = AttachedVoteGetWithVotedResult;
+    type Error = AttachedVoteGetWithVotedError;
 }
 /// The method `vote.AttachedVote.recall` allows a user to withdraw their vote in an active voting session. This method only works with votes where the option Allow Re-voting is enabled.
 ///
 /// Who: any user who participated in the voting.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.recall.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteRecall::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteRecall>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteRecall` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -318,12 +439,14 @@ pub struct AttachedVoteRecall {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedVoteRecall {
     /// Creates a `AttachedVoteRecall` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(attach_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             attach_id: attach_id.into(),
         }
@@ -336,12 +459,30 @@ impl ::b24_core::__private::Method for AttachedVoteRecall {
         "vote.AttachedVote.recall",
     );
     type Output = AttachedVoteRecallResult;
+    type Error = AttachedVoteRecallError;
 }
 /// The method `vote.AttachedVote.resume` resumes a stopped vote, allowing users to participate in it again.
 ///
 /// Who: user with editing rights for the vote.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.resume.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteResume::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteResume>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteResume` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -353,12 +494,14 @@ pub struct AttachedVoteResume {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedVoteResume {
     /// Creates a `AttachedVoteResume` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(attach_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             attach_id: attach_id.into(),
         }
@@ -371,12 +514,30 @@ impl ::b24_core::__private::Method for AttachedVoteResume {
         "vote.AttachedVote.resume",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = AttachedVoteResumeError;
 }
 /// The method `vote.AttachedVote.stop` halts an active vote, preventing further participation.
 ///
 /// Who: user with editing rights for the vote.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.stop.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteStop::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteStop>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteStop` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -388,12 +549,14 @@ pub struct AttachedVoteStop {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedVoteStop {
     /// Creates a `AttachedVoteStop` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(attach_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             attach_id: attach_id.into(),
         }
@@ -406,12 +569,31 @@ impl ::b24_core::__private::Method for AttachedVoteStop {
         "vote.AttachedVote.stop",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = AttachedVoteStopError;
 }
 /// The method `vote.AttachedVote.vote` allows you to vote in an attached voting.
 ///
 /// Who: user with voting participation rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.vote.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_vote::vote::AttachedVoteVote::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::AttachedVoteVote>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedVoteVote` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -423,7 +605,7 @@ pub struct AttachedVoteVote {
         rename = "attachId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub attach_id: i64,
+    pub attach_id: ::b24_core::__private::Param<i64>,
     /// Voting data in the format:
     ///
     /// ```json
@@ -447,7 +629,7 @@ impl AttachedVoteVote {
     /// Creates a `AttachedVoteVote` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        attach_id: impl ::std::convert::Into<i64>,
+        attach_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         ballot: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -468,12 +650,29 @@ impl ::b24_core::__private::Method for AttachedVoteVote {
         "vote.AttachedVote.vote",
     );
     type Output = AttachedVoteVoteResult;
+    type Error = AttachedVoteVoteError;
 }
 /// The method `vote.Integration.Im.send` creates and sends a vote to the specified chat in the messenger.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.integration.im.send.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_vote::vote::IntegrationImSend) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_vote::vote::IntegrationImSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `IntegrationImSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -482,7 +681,7 @@ pub struct IntegrationImSend {
     ///
     /// Wire name: `chatId`.
     #[serde(rename = "chatId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Vote data containing the question and answer options. The structure is described below
     ///
     /// Wire name: `IM_MESSAGE_VOTE_DATA`.
@@ -497,13 +696,15 @@ pub struct IntegrationImSend {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub template_id: ::std::option::Option<::std::string::String>,
+    pub template_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl IntegrationImSend {
     /// Creates a `IntegrationImSend` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         im_message_vote_data: impl ::std::convert::Into<
             IntegrationImSendImMessageVoteData,
         >,
@@ -518,7 +719,9 @@ impl IntegrationImSend {
     #[must_use]
     pub fn template_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.template_id = ::std::option::Option::Some(value.into());
         self
@@ -531,6 +734,199 @@ impl ::b24_core::__private::Method for IntegrationImSend {
         "vote.Integration.Im.send",
     );
     type Output = IntegrationImSendResult;
+    type Error = IntegrationImSendError;
+}
+/// The documented errors of `AttachedVoteDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttachedVoteDownloadError {
+    /// Code `ATTACH_NOT_FOUND`.
+    ///
+    /// Vote not found
+    AttachNotFound,
+    /// Code `ATTACH_READ_ACCESS_DENIED`.
+    ///
+    /// No permission to participate in the vote
+    AttachReadAccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AttachedVoteDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ATTACH_NOT_FOUND" => Self::AttachNotFound,
+            "ATTACH_READ_ACCESS_DENIED" => Self::AttachReadAccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AttachNotFound => "ATTACH_NOT_FOUND",
+            Self::AttachReadAccessDenied => "ATTACH_READ_ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AttachNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AttachedVoteGet` (shared).
+pub type AttachedVoteGetError = AttachedVoteDownloadError;
+/// The documented errors of `AttachedVoteGetAnswerVoted` (shared).
+pub type AttachedVoteGetAnswerVotedError = AttachedVoteDownloadError;
+/// The documented errors of `AttachedVoteResume` (shared).
+pub type AttachedVoteResumeError = AttachedVoteDownloadError;
+/// The documented errors of `AttachedVoteStop` (shared).
+pub type AttachedVoteStopError = AttachedVoteDownloadError;
+/// The documented errors of `AttachedVoteGetWithVoted`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttachedVoteGetWithVotedError {
+    /// Code `ATTACH_NOT_FOUND`.
+    ///
+    /// Voting not found
+    AttachNotFound,
+    /// Code `ATTACH_READ_ACCESS_DENIED`.
+    ///
+    /// No permission to participate in the voting
+    AttachReadAccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AttachedVoteGetWithVotedError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ATTACH_NOT_FOUND" => Self::AttachNotFound,
+            "ATTACH_READ_ACCESS_DENIED" => Self::AttachReadAccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AttachNotFound => "ATTACH_NOT_FOUND",
+            Self::AttachReadAccessDenied => "ATTACH_READ_ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::AttachNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AttachedVoteRecall` (shared).
+pub type AttachedVoteRecallError = AttachedVoteGetWithVotedError;
+/// The documented errors of `AttachedVoteVote`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttachedVoteVoteError {
+    /// Code `400`.
+    ///
+    /// Failed to save the voting
+    Code400,
+    /// Code `ATTACH_READ_ACCESS_DENIED`.
+    ///
+    /// No rights to participate in the voting
+    AttachReadAccessDenied,
+    /// Code `403`.
+    ///
+    /// The poll is inactive
+    Code403,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AttachedVoteVoteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => Self::Code400,
+            "ATTACH_READ_ACCESS_DENIED" => Self::AttachReadAccessDenied,
+            "403" => Self::Code403,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::AttachReadAccessDenied => "ATTACH_READ_ACCESS_DENIED",
+            Self::Code403 => "403",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `IntegrationImSend`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum IntegrationImSendError {
+    /// Code `403`.
+    ///
+    /// Creating a survey is not available
+    ///
+    /// Insufficient rights to create a survey
+    Code403,
+    /// Code `400`.
+    ///
+    /// Please enter a question and answer options
+    ///
+    /// Maximum number of questions: 1
+    ///
+    /// Minimum number of answers: 2
+    ///
+    /// Maximum number of answers: 10
+    ///
+    /// Failed to save survey data. Please try again
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for IntegrationImSendError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
+        }
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Root element of the response. Contains the `attach` object with information about the attached vote, structure described below
 #[derive(

@@ -384,10 +384,11 @@ pub fn placement_file(
                 c.result.as_ref().unwrap_or(&Shape::of("any")),
                 &mut types,
             )),
-            // Not read from the docs yet: hand-written specs set it.
-            repeats: false,
             examples: kept(&c.examples),
             result_examples: kept(&c.result_examples),
+            // `bind…Callback` registers a callback the interface calls on
+            // every occurrence (the docs' naming of subscriptions)
+            repeats: c.name.starts_with("bind") && c.name.ends_with("Callback"),
         })
         .collect();
     let placement = spec::Placement {
@@ -403,6 +404,9 @@ pub fn placement_file(
         scopes: scopes.to_vec(),
         events,
         commands,
+        options: info
+            .map(|i| fields_of(&i.options, &mut types))
+            .unwrap_or_default(),
     };
     let file = spec::SpecFile {
         placement: Some(placement),

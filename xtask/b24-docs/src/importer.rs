@@ -331,6 +331,19 @@ impl Importer {
                             Entry::RestEvent(_) => "events".to_owned(),
                             _ => file.clone(),
                         };
+                        // A second page on a placement may document the
+                        // options the first one left out.
+                        if let Entry::Placement(info) = e
+                            && !info.options.is_empty()
+                            && seen.contains_key(&(scope_key.clone(), key.clone()))
+                            && let Some(pl) = placements.get_mut(&file)
+                            && let Some(first) = pl.3.as_mut()
+                            && first.options.is_empty()
+                        {
+                            first.options = info.options.clone();
+                            names.push((info.code.clone(), file.clone()));
+                            continue;
+                        }
                         if let Some(first) = seen.get(&(scope_key.clone(), key.clone())) {
                             dup = Some(format!(
                                 "duplicate: `{key}` is already imported from {first}"

@@ -160,6 +160,8 @@ pub struct PlacementInfo {
     pub docs: Docs,
     /// Scopes listed on the page.
     pub scopes: Vec<String>,
+    /// Fields of `PLACEMENT_OPTIONS`, from the page's table.
+    pub options: Vec<Field>,
 }
 
 /// What one page contributes.

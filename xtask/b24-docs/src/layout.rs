@@ -11,15 +11,57 @@ impl Output {
     /// report lists it.
     pub fn write(&self, out: &Path, placements_out: Option<&Path>) -> std::io::Result<()> {
         let mut kept = Vec::new();
+        let before = crate::figures::Figures::of_dir(out);
+        let old_report = std::fs::read_to_string(out.join("IMPORT-REPORT.md")).unwrap_or_default();
+        let pdir = placements_out.map_or_else(|| out.join("placements"), Path::to_path_buf);
+        // placement codes a hand-written file (under any name) describes
+        let hand_codes: BTreeMap<String, String> = std::fs::read_dir(&pdir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                (!is_generated(&text)).then_some(())?;
+                Some((placement_code(&name, &text)?, format!("placements/{name}")))
+            })
+            .collect();
         for (rel, text) in &self.files {
             let path = match (rel.strip_prefix("placements/"), placements_out) {
                 (Some(name), Some(p)) => p.join(name),
                 _ => out.join(rel),
             };
+            // A hand-written placement file keeps its text; only its
+            // `options:` follow the import.
+            let hand = rel
+                .starts_with("placements/")
+                .then(|| placement_code(rel, text))
+                .flatten()
+                .and_then(|code| Some((hand_codes.get(&code)?, code)));
+            if let Some((hand, code)) = hand {
+                let hand_path = pdir.join(hand.trim_start_matches("placements/"));
+                let merged = std::fs::read_to_string(&hand_path)
+                    .ok()
+                    .and_then(|old| Some((merge_options(hand, &old, text)?, old)));
+                let note = match merged {
+                    Some((new, old)) if new != old => {
+                        std::fs::write(&hand_path, new)?;
+                        "its `options:` updated from the import"
+                    }
+                    Some(_) => "its `options:` as imported",
+                    None => "its `options:` could not be merged",
+                };
+                kept.push(if hand == rel {
+                    format!("`{rel}` ({note})")
+                } else {
+                    format!("`{rel}` (kept as `{hand}`, which describes `{code}` by hand; {note})")
+                });
+                continue;
+            }
             if let Ok(old) = std::fs::read_to_string(&path)
                 && !is_generated(&old)
             {
-                kept.push(rel.as_str());
+                kept.push(format!("`{rel}`"));
                 continue;
             }
             if let Some(dir) = path.parent() {
@@ -28,7 +70,11 @@ impl Output {
             std::fs::write(&path, text)?;
         }
         // hand-written placement files the import has no entry for
-        let pdir = placements_out.map_or_else(|| out.join("placements"), Path::to_path_buf);
+        let imported_codes: BTreeSet<String> = self
+            .files
+            .iter()
+            .filter_map(|(rel, text)| placement_code(rel, text))
+            .collect();
         let mut others: Vec<String> = std::fs::read_dir(&pdir)
             .into_iter()
             .flatten()
@@ -38,8 +84,12 @@ impl Output {
             .map(|n| format!("placements/{n}"))
             .filter(|rel| !self.files.contains_key(rel))
             .filter(|rel| {
-                std::fs::read_to_string(pdir.join(rel.trim_start_matches("placements/")))
-                    .is_ok_and(|t| !is_generated(&t))
+                std::fs::read_to_string(pdir.join(rel.trim_start_matches("placements/"))).is_ok_and(
+                    |t| {
+                        !is_generated(&t)
+                            && placement_code(rel, &t).is_none_or(|c| !imported_codes.contains(&c))
+                    },
+                )
             })
             .collect();
         others.sort();
@@ -66,11 +116,74 @@ impl Output {
                  them are in the Files table above.\n\n",
             );
             for rel in kept {
-                report.push_str(&format!("- `{rel}`\n"));
+                report.push_str(&format!("- {rel}\n"));
             }
+        }
+        let after = crate::figures::Figures::of_dir(out);
+        let figures = crate::figures::section(&before, &after, &old_report, &report);
+        if let Some(at) = report.find("## Summary") {
+            report.insert_str(at, &figures);
         }
         std::fs::write(out.join("IMPORT-REPORT.md"), report)
     }
+}
+
+const OPTIONS_NOTE: &str =
+    "  # PLACEMENT_OPTIONS as `cargo xtask import-docs` reads them from the placement's page";
+
+/// The lines of the `options:` block of a placement file (`  options:` and
+/// the lines under it), without trailing blank lines.
+fn options_block(lines: &[&str]) -> Option<std::ops::Range<usize>> {
+    let start = lines.iter().position(|l| *l == "  options:")?;
+    let mut end = start + 1;
+    while end < lines.len() && (lines[end].starts_with("    ") || lines[end].is_empty()) {
+        end += 1;
+    }
+    while end > start + 1 && lines[end - 1].is_empty() {
+        end -= 1;
+    }
+    Some(start..end)
+}
+
+/// A hand-written placement file with the `options:` of the generated one
+/// in place of its own, right after its `code:` line; `None` when the result
+/// would not hold exactly the generated options.
+fn merge_options(rel: &str, hand: &str, generated: &str) -> Option<String> {
+    let gen_lines: Vec<&str> = generated.lines().collect();
+    let block: Vec<&str> =
+        options_block(&gen_lines).map_or_else(Vec::new, |r| gen_lines[r].to_vec());
+    let mut lines: Vec<&str> = hand.lines().collect();
+    if let Some(r) = options_block(&lines) {
+        let from = if r.start > 0 && lines[r.start - 1] == OPTIONS_NOTE {
+            r.start - 1
+        } else {
+            r.start
+        };
+        lines.drain(from..r.end);
+    }
+    if !block.is_empty() {
+        let at = lines.iter().position(|l| l.starts_with("  code: "))? + 1;
+        let mut insert = vec![OPTIONS_NOTE];
+        insert.extend(block);
+        lines.splice(at..at, insert);
+    }
+    let mut text = lines.join("\n");
+    if hand.ends_with('\n') {
+        text.push('\n');
+    }
+    // compared as values: the spans of the names differ
+    let options = |t: &str| {
+        let opts = b24_spec::parse(rel, t).ok()?.file.placement?.options;
+        serde_json::to_value(opts).ok()
+    };
+    let want = options(generated)?;
+    (options(&text)? == want).then_some(text)
+}
+
+/// The placement code a placement spec file describes.
+fn placement_code(rel: &str, text: &str) -> Option<String> {
+    let spec = b24_spec::parse(rel, text).ok()?;
+    Some(spec.file.placement?.code.value)
 }
 
 /// Whether a spec file's text was written by the importer.
@@ -220,5 +333,33 @@ mod tests {
         assert!(is_fragment("_includes/required.md"));
         assert!(is_fragment("api-reference/crm/_include/x.md"));
         assert!(!is_fragment("api-reference/crm/x.md"));
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    const GEN: &str = "# Generated by b24-docs\nplacement:\n  code: X_Y\n  options:\n    - name: ID\n      type: string\n      description: |-\n        One.\n\n        Two.\n    - name: URI\n      type: string\n  scopes:\n    - placement\n";
+
+    #[test]
+    fn options_merge_into_a_hand_written_file_and_again_change_nothing() {
+        let hand =
+            "# Hand-written\nplacement:\n  code: X_Y\n  title: T\n  commands:\n    - name: go\n";
+        let once = merge_options("placements/x_y.yaml", hand, GEN).expect("merges");
+        assert!(once.contains(OPTIONS_NOTE));
+        assert!(once.contains("  title: T\n"));
+        let twice = merge_options("placements/x_y.yaml", &once, GEN).expect("merges");
+        assert_eq!(once, twice);
+        let spec = b24_spec::parse("placements/x_y.yaml", &once).expect("valid");
+        let p = spec.file.placement.expect("placement");
+        assert_eq!(p.options.len(), 2);
+        assert_eq!(p.commands.len(), 1);
+    }
+
+    #[test]
+    fn a_file_without_a_code_line_is_not_merged() {
+        let hand = "placement: {code: X_Y}\n";
+        assert_eq!(merge_options("placements/x_y.yaml", hand, GEN), None);
     }
 }

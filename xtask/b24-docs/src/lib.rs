@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod emit;
+pub mod figures;
 pub mod ir;
 pub mod md;
 pub mod page;

@@ -544,8 +544,15 @@ impl Ctx<'_> {
     }
 
     pub(super) fn h2(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        self.heading(2, pred)
+    }
+
+    /// The first heading of `level` whose lower-cased text satisfies `pred`.
+    pub(super) fn heading(&self, level: u8, pred: impl Fn(&str) -> bool) -> Option<usize> {
         self.doc.blocks.iter().position(|b| match b {
-            Block::Heading { level: 2, text, .. } => pred(&text.to_ascii_lowercase()),
+            Block::Heading { level: l, text, .. } if *l == level => {
+                pred(&text.to_ascii_lowercase())
+            }
             _ => false,
         })
     }

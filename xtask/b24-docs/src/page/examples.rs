@@ -219,3 +219,137 @@ pub(super) fn js_to_json(js: &str) -> Option<String> {
     let v: Value = serde_json::from_str(&out).ok()?;
     serde_json::to_string(&v).ok()
 }
+
+/// How deep a result inferred from examples nests before the rest is `any`.
+const MAX_INFER_DEPTH: usize = 8;
+
+/// The shape of a result as the docs' JSON answers show it, for results the
+/// tables leave untyped. Conservative, because a wrong type breaks decoding
+/// of real answers: every field is optional; numbers are `number` (an
+/// example's `0` may be `0.5` in another answer) except under keys named
+/// like identifiers; a string stays a string even when it holds digits;
+/// `null`, `{}`, `[]`, objects whose keys are data (numeric, dotted, ...)
+/// and values the examples disagree on are `any`. `None` without values.
+pub(crate) fn infer_result(values: &[&Value]) -> Option<Shape> {
+    let values: Vec<&Value> = values.iter().copied().filter(|v| !v.is_null()).collect();
+    if values.is_empty() {
+        return None;
+    }
+    Some(infer_merged(&values, "", 0))
+}
+
+fn infer_merged(values: &[&Value], key: &str, depth: usize) -> Shape {
+    let non_null: Vec<&Value> = values.iter().copied().filter(|v| !v.is_null()).collect();
+    let nullable = non_null.len() < values.len();
+    let Some(first) = non_null.first() else {
+        let mut s = Shape::of("any");
+        s.nullable = true;
+        return s;
+    };
+    let same_kind = non_null
+        .iter()
+        .all(|v| std::mem::discriminant(*v) == std::mem::discriminant(*first));
+    let mut s = if depth > MAX_INFER_DEPTH || !same_kind {
+        // a number and a numeric string are one lenient number
+        if non_null
+            .iter()
+            .all(|v| v.is_number() || v.as_str().is_some_and(|s| s.parse::<f64>().is_ok()))
+            && non_null.iter().any(|v| v.is_number())
+        {
+            Shape::of("number")
+        } else {
+            Shape::of("any")
+        }
+    } else {
+        match first {
+            Value::Bool(_) => Shape::of("boolean"),
+            Value::Number(_) => {
+                let integral = non_null.iter().all(|v| v.is_i64() || v.is_u64());
+                Shape::of(if integral && is_id_key(key) {
+                    "integer"
+                } else {
+                    "number"
+                })
+            }
+            Value::String(_) => Shape::of("string"),
+            Value::Array(_) => {
+                let items: Vec<&Value> = non_null
+                    .iter()
+                    .filter_map(|v| v.as_array())
+                    .flatten()
+                    .collect();
+                // an empty `[]` is PHP's empty array: a list or a map
+                if items.is_empty() {
+                    Shape::of("any")
+                } else {
+                    let mut s = Shape::of("array");
+                    s.items = Some(Box::new(infer_merged(&items, key, depth + 1)));
+                    s
+                }
+            }
+            Value::Object(_) => {
+                let objects: Vec<&serde_json::Map<String, Value>> =
+                    non_null.iter().filter_map(|v| v.as_object()).collect();
+                infer_object(&objects, depth)
+            }
+            Value::Null => Shape::of("any"),
+        }
+    };
+    s.nullable = nullable;
+    s
+}
+
+fn infer_object(objects: &[&serde_json::Map<String, Value>], depth: usize) -> Shape {
+    // What the examples do not spell out stays `any`: an empty `{}` may be a
+    // date or a list in a real answer, and a map of data keys may come as
+    // PHP's `[]` when empty.
+    let mut s = Shape::of("any");
+    let mut keys: Vec<&String> = Vec::new();
+    for o in objects {
+        for k in o.keys() {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    // keys that are data, not field names: a map
+    if keys.iter().any(|k| !is_field_key(k)) {
+        return s;
+    }
+    // two keys one Rust name apart (`ID`/`id`): a map too
+    let mut seen = std::collections::HashSet::new();
+    if !keys
+        .iter()
+        .all(|k| seen.insert(k.to_ascii_lowercase().replace('_', "")))
+    {
+        return s;
+    }
+    if keys.is_empty() {
+        return s;
+    }
+    s.ty = "object".into();
+    for k in keys {
+        let vals: Vec<&Value> = objects.iter().filter_map(|o| o.get(k.as_str())).collect();
+        s.fields.push(Field {
+            name: k.clone(),
+            shape: infer_merged(&vals, k, depth + 1),
+            ..Field::default()
+        });
+    }
+    s
+}
+
+/// A key that names a field: an identifier that does not start with a digit.
+fn is_field_key(k: &str) -> bool {
+    let mut chars = k.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A key named like an identifier (`ID`, `userId`, `OWNER_ID`): its whole
+/// numbers stay integers.
+fn is_id_key(k: &str) -> bool {
+    k.eq_ignore_ascii_case("id") || k.ends_with("_ID") || k.ends_with("_id") || k.ends_with("Id")
+}

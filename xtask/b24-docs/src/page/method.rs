@@ -70,6 +70,29 @@ pub(super) fn paging(
     Some(b24_spec::ListSpec { path, id_field })
 }
 
+/// The results the answers show: those of answers with a `result` key, or,
+/// when none has one, of those without (error answers left out).
+fn shown_results(answers: &[Value]) -> Vec<Value> {
+    let wrapped = answers.iter().any(|a| a.get("result").is_some());
+    answers
+        .iter()
+        .filter(|a| !wrapped || a.get("result").is_some())
+        .cloned()
+        .filter_map(answer_result)
+        .collect()
+}
+
+/// Whether a result says nothing a decoder could check: absent, `any`, an
+/// object without fields or an array of such.
+pub(super) fn is_untyped(s: &Shape) -> bool {
+    match s.ty.as_str() {
+        "any" => true,
+        "object" => s.fields.is_empty() && s.type_ref.is_none(),
+        "array" => s.items.as_deref().is_none_or(is_untyped),
+        _ => false,
+    }
+}
+
 /// The `result` of a documented answer. Some pages show the answer without
 /// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
 /// left without the pager's and timing keys is the result.
@@ -170,16 +193,54 @@ impl Ctx<'_> {
                     if let Some(r) = fields.iter().find(|f| f.name == "result") {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
-                        // siblings that are keys of the example's result
-                        if let Some(Value::Object(o)) = &result_val
-                            && s.ty == "object"
-                        {
-                            for f in &fields {
-                                if f.name != "result"
-                                    && o.contains_key(&f.name)
-                                    && !s.fields.iter().any(|x| x.name == f.name)
-                                {
-                                    s.fields.push(f.clone());
+                        // A flat table lists the result's fields as its
+                        // siblings: those that are keys of the example's
+                        // result (or of its rows) are its fields.
+                        let shown = match &result_val {
+                            Some(Value::Object(o)) => Some((o, false)),
+                            Some(Value::Array(a)) => {
+                                a.first().and_then(Value::as_object).map(|o| (o, true))
+                            }
+                            _ => None,
+                        };
+                        if let Some((o, rows)) = shown {
+                            let siblings: Vec<Field> = fields
+                                .iter()
+                                .filter(|f| f.name != "result" && o.contains_key(&f.name))
+                                .cloned()
+                                .collect();
+                            let target = if rows {
+                                let untyped_rows = s.ty == "array"
+                                    && s.items.as_ref().is_none_or(|i| {
+                                        i.fields.is_empty()
+                                            && matches!(i.ty.as_str(), "object" | "any")
+                                    });
+                                if untyped_rows && !siblings.is_empty() {
+                                    Some(
+                                        &mut **s
+                                            .items
+                                            .get_or_insert_with(|| Box::new(Shape::of("object"))),
+                                    )
+                                } else {
+                                    None
+                                }
+                            } else if s.ty == "object"
+                                || (s.ty == "array"
+                                    && !siblings.is_empty()
+                                    && s.items.as_ref().is_none_or(|i| i.fields.is_empty()))
+                            {
+                                s.ty = "object".into();
+                                s.items = None;
+                                Some(&mut s)
+                            } else {
+                                None
+                            };
+                            if let Some(t) = target {
+                                t.ty = "object".into();
+                                for f in siblings {
+                                    if !t.fields.iter().any(|x| x.name == f.name) {
+                                        t.fields.push(f);
+                                    }
                                 }
                             }
                         }
@@ -240,10 +301,23 @@ impl Ctx<'_> {
                 "**put_your_webhook_here**/",
                 "callMethod('",
                 "callMethod(\"",
+                "callMethod(",
             ] {
                 let mut rest = text.as_str();
                 while let Some(p) = rest.find(marker) {
                     let after = &rest[p + marker.len()..];
+                    // `callMethod(` with the name on the next line
+                    let after = if marker.ends_with('(') {
+                        match after.trim_start().strip_prefix(['\'', '"']) {
+                            Some(quoted) => quoted,
+                            None => {
+                                rest = after;
+                                continue;
+                            }
+                        }
+                    } else {
+                        after
+                    };
                     let name: String = after
                         .chars()
                         .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
@@ -278,12 +352,32 @@ impl Ctx<'_> {
                 rows.map(|r| self.fields(&r, &mut Vec::new()))
                     .unwrap_or_default()
             }
-            None => Vec::new(),
+            // A page without a parameter heading may still open with a
+            // table headed "Parameter" before its first section.
+            None => {
+                let end = self
+                    .doc
+                    .blocks
+                    .iter()
+                    .position(|b| matches!(b, Block::Heading { level: 2, .. }))
+                    .unwrap_or(self.doc.blocks.len());
+                let headed = (0..end).find(|&i| {
+                    matches!(&self.doc.blocks[i], Block::Table(t) if t.rows.first().and_then(|r| r.cells.first()).is_some_and(|c| c.text.to_ascii_lowercase().contains("parameter")))
+                });
+                headed
+                    .and_then(|i| self.first_field_table(i..i + 1))
+                    .map(|r| self.fields(&r, &mut Vec::new()))
+                    .unwrap_or_default()
+            }
         };
-        let response = self.h2(|t| {
+        let is_response = |t: &str| {
             (t.contains("response") || t.starts_with("returned") || t.contains("result"))
                 && !t.contains("error")
-        });
+        };
+        // some pages open the answer's table with an H3 only
+        let response = self
+            .h2(is_response)
+            .or_else(|| self.heading(3, |t| t.starts_with("returned")));
         let (mut result, result_examples) = match response {
             Some(h) => self.result_of(h, true),
             None => (None, Vec::new()),
@@ -292,6 +386,34 @@ impl Ctx<'_> {
         let answers: Vec<Value> = response.map(|h| self.json_blocks(h)).unwrap_or_default();
         if let Some(shape) = &mut result {
             self.reconcile_result(&name, shape, &result_examples);
+        }
+        // A `*.fields` method answers with each field's metadata, not its
+        // value: the table's value types hold only when an answer shows
+        // them; without one, the keys are known and their values are not.
+        let describes_fields = name.rsplit('.').next().is_some_and(|last| {
+            last.eq_ignore_ascii_case("fields") || last.eq_ignore_ascii_case("getfields")
+        });
+        if describes_fields
+            && result_examples.is_empty()
+            && let Some(r) = result.as_mut()
+            && r.ty == "object"
+        {
+            for f in &mut r.fields {
+                if f.shape.type_ref.is_none() {
+                    f.shape = Shape::of("any");
+                }
+            }
+        }
+        // What the tables leave untyped, the answers shown may type.
+        if result.as_ref().is_none_or(is_untyped) {
+            let shown = shown_results(&answers);
+            let refs: Vec<&Value> = shown.iter().collect();
+            if let Some(mut inferred) = infer_result(&refs)
+                && (result.is_none() || !is_untyped(&inferred))
+            {
+                inferred.description = result.and_then(|r| r.description);
+                result = Some(inferred);
+            }
         }
         let v3 = self.is_rest_v3();
         // REST 3.0 lists page with `pagination`, never `start`/`next`.

@@ -157,11 +157,23 @@ impl Ctx<'_> {
             return ev;
         }
         // REST method: a dotted method name and method sections.
-        let name = tokens.iter().rev().find(|t| is_method_name(t)).cloned();
+        // `imbot.v2` names an API version, `user.option.*` a family: not methods
+        let name = tokens
+            .iter()
+            .rev()
+            .find(|t| is_method_name(t) && !is_api_version(t) && !h1.contains(&format!("{t}.*")))
+            .cloned();
         let called = name.as_ref().is_some_and(|n| self.calls_method(n));
+        // A method page opens with who may call the method, even when it
+        // documents no parameter and no answer (yet).
+        let method_header =
+            self.header().1.is_some() && all_text.contains("Who can execute the method");
+        let titled = name.is_some();
         let name = name.or_else(|| self.method_name_from_examples());
         let has_sections = self.doc.blocks.iter().any(|b| match b {
-            Block::Heading { level: 2, text, .. } => {
+            Block::Heading {
+                level: 2 | 3, text, ..
+            } => {
                 let t = text.to_ascii_lowercase();
                 (t.contains("parameter") && !t.contains("handler") && !t.contains("subscription"))
                     || t.contains("response")
@@ -169,30 +181,71 @@ impl Ctx<'_> {
             }
             _ => false,
         });
-        // Placement page: the title ends with the code bound by placement.bind.
-        if let Some(code) = tokens.last().filter(|t| is_placement_code(t))
+        // Placement page: the title names the codes bound by placement.bind,
+        // at its end or anywhere when the page documents PLACEMENT_OPTIONS.
+        let options_at = self.doc.blocks.iter().position(
+            |b| matches!(b, Block::Heading { text, .. } if text.trim() == "PLACEMENT_OPTIONS"),
+        );
+        let codes: Vec<String> = tokens
+            .iter()
+            .filter(|t| is_placement_code(t))
+            // `LANDING_BLOCK_*` is a family: spelled `LANDING_BLOCK_XXX`
+            .map(
+                |t| match h1.contains(&format!("{t}*")) && t.ends_with('_') {
+                    true => format!("{t}XXX"),
+                    false => t.clone(),
+                },
+            )
+            .filter(|t| !t.ends_with('_'))
+            .collect();
+        let last_is_code = tokens.last().is_some_and(|t| is_placement_code(t));
+        if !codes.is_empty()
+            && (last_is_code || options_at.is_some())
             && all_text.contains("placement.bind")
-            && !has_sections_strict(&self.doc.blocks)
+            && (options_at.is_some() || !has_sections_strict(&self.doc.blocks))
         {
             let (scopes, _) = self.header();
-            let title = h1
+            let mut title = h1.clone();
+            for t in tokens.iter().filter(|t| is_placement_code(t)) {
+                title = title.replace(&format!("{t}*"), "").replace(t.as_str(), "");
+            }
+            let title = title
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "," | "and"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(" ,", ",")
+                .trim_end_matches([':', ',', ' '])
                 .trim()
-                .strip_suffix(code.as_str())
-                .map(|t| t.trim().trim_end_matches(':').trim().to_owned())
-                .filter(|t| !t.is_empty());
-            let info = PlacementInfo {
-                code: code.clone(),
-                title,
-                docs: self.docs(None),
-                scopes,
+                .to_owned();
+            let title = (!title.is_empty()).then_some(title);
+            let options = match options_at {
+                Some(h) => self.placement_options(h),
+                None => Vec::new(),
             };
-            return Analysis::Imported(Kind::Placement, vec![Entry::Placement(info)]);
+            let docs = self.docs(None);
+            let entries = codes
+                .into_iter()
+                .map(|code| {
+                    Entry::Placement(PlacementInfo {
+                        code,
+                        title: title.clone(),
+                        docs: docs.clone(),
+                        scopes: scopes.clone(),
+                        options: options.clone(),
+                    })
+                })
+                .collect();
+            return Analysis::Imported(Kind::Placement, entries);
         }
         match (name, has_sections) {
             (Some(n), true) => self.method(n, h1_line),
-            (Some(n), false) if called => self.method(n, h1_line),
+            (Some(n), false) if called || (titled && method_header) => self.method(n, h1_line),
+            (Some(_), false) if titled => Analysis::Skipped(
+                "a method name in the title but no parameter or response section, no call of it in the examples and no \"Who can execute the method\" header".into(),
+            ),
             (Some(_), false) => Analysis::Skipped(
-                "a method name in the title but no parameter or response section".into(),
+                "a guide: its examples call one method, but no method name in the title and no parameter or response section".into(),
             ),
             (None, true) => Analysis::Skipped(
                 "parameter or response sections but no method, event or command name in the title"
@@ -203,6 +256,13 @@ impl Ctx<'_> {
             ),
         }
     }
+}
+
+/// A name whose last part is an API version (`im.v2`): a namespace.
+fn is_api_version(name: &str) -> bool {
+    name.rsplit('.').next().is_some_and(|last| {
+        last.len() > 1 && last.starts_with('v') && last[1..].chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]

@@ -320,3 +320,73 @@ impl Ctx<'_> {
         Some((shape, text))
     }
 }
+
+impl Ctx<'_> {
+    /// The fields of a page's `PLACEMENT_OPTIONS` section (heading `h`):
+    /// its key table, else its list of `` `KEY` — description `` items; and
+    /// the universal `URI` key when the section says the context carries it.
+    /// Keys without a documented type are strings, which is how the portal
+    /// sends them.
+    pub(super) fn placement_options(&mut self, h: usize) -> Vec<Field> {
+        let mut fields = self
+            .section_table(h)
+            .map(|rows| self.fields(&rows, &mut Vec::new()))
+            .unwrap_or_default();
+        let own = self.own(h);
+        let text: Vec<(String, u32)> = own
+            .clone()
+            .filter_map(|i| match &self.doc.blocks[i] {
+                Block::Text { text, line } => Some((text.clone(), *line)),
+                _ => None,
+            })
+            .collect();
+        if fields.is_empty() {
+            for (line, _) in &text {
+                let Some(item) = line.trim_start().strip_prefix("- ") else {
+                    continue;
+                };
+                let Some(rest) = item.trim_start().strip_prefix('`') else {
+                    continue;
+                };
+                let Some((key, desc)) = rest.split_once('`') else {
+                    continue;
+                };
+                let desc = desc
+                    .trim_start()
+                    .trim_start_matches(['—', '-', '–', ':'])
+                    .trim();
+                if is_options_key(key) && !fields.iter().any(|f: &Field| f.name == key) {
+                    fields.push(Field {
+                        name: key.to_owned(),
+                        description: (!desc.is_empty()).then(|| md::plain(desc)),
+                        shape: Shape::of("string"),
+                        ..Field::default()
+                    });
+                }
+            }
+        }
+        let all: String = text
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if all.contains("universal `URI` key") && !fields.iter().any(|f| f.name == "URI") {
+            fields.push(Field {
+                name: "URI".into(),
+                description: Some(
+                    "The universal key: the address of the page the placement was opened from."
+                        .into(),
+                ),
+                shape: Shape::of("string"),
+                ..Field::default()
+            });
+        }
+        fields
+    }
+}
+
+/// A key of `PLACEMENT_OPTIONS` as lists name them: an identifier.
+fn is_options_key(k: &str) -> bool {
+    k.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}

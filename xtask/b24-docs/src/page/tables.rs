@@ -173,6 +173,7 @@ impl Ctx<'_> {
             .unwrap_or_default();
         let is_header = head.contains("type")
             || head.contains("name")
+            || head.replace("**", "").trim() == "key"
             || head.contains("parameter")
             || head.contains("field");
         let data = if is_header { &t.rows[1..] } else { &t.rows[..] };
@@ -453,7 +454,17 @@ impl Ctx<'_> {
                             break;
                         }
                         stack.push(key);
-                        let f = self.fields_in(doc, &rows, stack);
+                        let mut f = self.fields_in(doc, &rows, stack);
+                        // the section may point to the object's full field
+                        // list elsewhere ("Description of all task fields"):
+                        // the fields it lists besides these are optional
+                        let more = self.all_fields_note(doc, h, &name, stack);
+                        for mut m in more {
+                            if !f.iter().any(|x| x.name == m.name) {
+                                m.required = false;
+                                f.push(m);
+                            }
+                        }
                         stack.pop();
                         nested = Some(f);
                         break;
@@ -491,6 +502,17 @@ impl Ctx<'_> {
                     ),
                 ));
             }
+            // an object whose fields another page describes, linked from
+            // its description ("Description of all task fields")
+            if shape.ty == "object"
+                && shape.fields.is_empty()
+                && shape.type_ref.is_none()
+                && let Some(named) = self.fields_page_object(doc, r, stack)
+            {
+                let nullable = shape.nullable;
+                shape = named;
+                shape.nullable = nullable;
+            }
             if matches!(shape.ty.as_str(), "string" | "integer" | "boolean") {
                 shape.values = enum_values(&r.desc, &shape.ty);
                 if shape.values.is_empty()
@@ -524,5 +546,98 @@ impl Ctx<'_> {
             out.push(field);
         }
         out
+    }
+
+    /// The object a row's description links to as its fields' description
+    /// on another page: that page's section, or its first field table.
+    pub(super) fn fields_page_object(
+        &mut self,
+        doc: &Rc<Parsed>,
+        r: &RawRow,
+        stack: &mut Vec<String>,
+    ) -> Option<Shape> {
+        for (text, target) in md::links(&r.desc) {
+            // "Description of task fields", "List of fields with related
+            // objects", "Description of all task fields"
+            let t = text.to_ascii_lowercase();
+            if !(t.contains("fields")
+                && (t.contains("description") || t.contains("list") || t.contains("all ")))
+            {
+                continue;
+            }
+            let (path, anchor) = match target.split_once('#') {
+                Some((p, a)) => (p, Some(a.to_owned())),
+                None => (target.as_str(), None),
+            };
+            if !path.ends_with(".md") || path.contains("://") {
+                continue;
+            }
+            let rel = crate::join(&doc.page, path)?;
+            if rel == doc.page {
+                continue;
+            }
+            let anchor = match anchor {
+                Some(a) => a,
+                None => {
+                    let tdoc = self.resolver.page(&rel)?;
+                    let h = first_table_heading(&tdoc)?;
+                    match &tdoc.blocks[h] {
+                        Block::Heading { anchor, text, .. } => {
+                            anchor.clone().unwrap_or_else(|| slug(text))
+                        }
+                        _ => continue,
+                    }
+                }
+            };
+            let row = RawRow {
+                name: r.name.clone(),
+                required: r.required,
+                types: vec!["object".into()],
+                type_links: vec![("object".into(), format!("{path}#{anchor}"))],
+                desc: String::new(),
+                line: r.line,
+            };
+            if let Linked::Found(s, false) = self.linked_object(doc, &row, stack) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// The fields of the object a section's "all … fields" link describes.
+    fn all_fields_note(
+        &mut self,
+        doc: &Rc<Parsed>,
+        h: usize,
+        name: &str,
+        stack: &mut Vec<String>,
+    ) -> Vec<Field> {
+        let texts: Vec<(String, u32)> = section_in(&doc.blocks, h)
+            .filter_map(|i| match &doc.blocks[i] {
+                Block::Text { text, line } => Some((text.clone(), *line)),
+                _ => None,
+            })
+            .collect();
+        for (text, line) in texts {
+            let all = md::links(&text).into_iter().any(|(t, _)| {
+                let t = t.to_ascii_lowercase();
+                t.contains("all") && t.contains("field")
+            });
+            if !all {
+                continue;
+            }
+            let row = RawRow {
+                name: name.to_owned(),
+                required: false,
+                types: vec!["object".into()],
+                type_links: Vec::new(),
+                desc: text,
+                line,
+            };
+            if let Some(s) = self.fields_page_object(doc, &row, stack) {
+                return s.fields;
+            }
+        }
+        Vec::new()
     }
 }

@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/bad_wire_name.yaml");
+
+fn main() {}

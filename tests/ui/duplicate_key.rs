@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/duplicate_key.yaml");
+
+fn main() {}

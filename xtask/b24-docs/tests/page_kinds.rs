@@ -1,0 +1,223 @@
+//! Holds the importer to a table of known pages (copied unchanged from the
+//! Bitrix24 docs, MIT; see `fixtures/NOTICE.md`): method pages it once
+//! missed are imported, pages that only look like methods are skipped, and
+//! results the pages show are typed.
+
+use std::path::PathBuf;
+
+use b24_docs::{Output, Status, ir::Kind};
+use b24_spec::{Method, Spec};
+
+fn import() -> Output {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kinds");
+    b24_docs::import(&root).expect("fixtures import")
+}
+
+/// What a page must become: an entry of `kind` named so, or skipped.
+const TABLE: &[(&str, Option<(Kind, &str)>)] = &[
+    // method pages: no dotted name in the title
+    (
+        "api-reference/events/events.md",
+        Some((Kind::RestMethod, "events")),
+    ),
+    // the answer's table under an H3 only, "Without parameters"
+    (
+        "api-reference/crm/outdated/invoice-status-old/crm-invoice-status-fields.md",
+        Some((Kind::RestMethod, "crm.invoice.status.fields")),
+    ),
+    // a parameter table without a heading, no examples
+    (
+        "api-reference/telephony/voximplant/users/voximplant-user-deactivate-phone.md",
+        Some((Kind::RestMethod, "voximplant.user.deactivatePhone")),
+    ),
+    // only the method header and a sentence
+    (
+        "api-reference/outdated/rpa/task/rpa-task-do.md",
+        Some((Kind::RestMethod, "rpa.task.do")),
+    ),
+    (
+        "api-reference/disk/file/disk-file-copy-to.md",
+        Some((Kind::RestMethod, "disk.file.copyTo")),
+    ),
+    (
+        "api-reference/document-generator/templates/document-generator-template-get.md",
+        Some((Kind::RestMethod, "documentgenerator.template.get")),
+    ),
+    (
+        "api-reference/telephony/events/on-external-call-start.md",
+        Some((Kind::RestEvent, "ONEXTERNALCALLSTART")),
+    ),
+    // not methods: an API version, families, guides
+    ("api-reference/chat-bots/chat-bots-v2/change-log.md", None),
+    (
+        "api-reference/chat-bots/chat-bots-v2/im.v2/events/events.md",
+        None,
+    ),
+    ("api-reference/common/settings/user-option.md", None),
+    ("api-reference/tasks/deprecated/task-item/index.md", None),
+    (
+        "api-reference/document-generator/examples/document-text-data.md",
+        None,
+    ),
+];
+
+#[test]
+fn known_pages_are_imported_or_skipped_as_the_table_says() {
+    let out = import();
+    for (page, want) in TABLE {
+        let got = out
+            .pages
+            .get(*page)
+            .unwrap_or_else(|| panic!("{page} not read"));
+        match (want, got) {
+            (Some((kind, name)), Status::Imported { kind: k, entries }) => {
+                assert_eq!(k, kind, "{page}");
+                assert!(
+                    entries.iter().any(|(n, _)| n == name),
+                    "{page}: {entries:?}"
+                );
+            }
+            (None, Status::Skipped(reason)) => assert!(!reason.is_empty(), "{page}"),
+            _ => panic!("{page}: expected {want:?}, got {got:?}"),
+        }
+    }
+    // no entry is named after an API version
+    for status in out.pages.values() {
+        if let Status::Imported { entries, .. } = status {
+            for (n, _) in entries {
+                assert!(!n.ends_with(".v2"), "{n}");
+            }
+        }
+    }
+}
+
+fn method(out: &Output, name: &str) -> Method {
+    for (f, text) in &out.files {
+        let spec: Spec = b24_spec::parse(f, text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        if let Some(m) = spec.file.methods.iter().find(|m| m.name.value == name) {
+            return m.clone();
+        }
+    }
+    panic!("no method {name}")
+}
+
+#[test]
+fn results_the_pages_show_are_typed() {
+    let out = import();
+    // a flat Returned Data table: `result` and its fields side by side
+    let r = method(&out, "disk.file.copyTo").result.expect("result");
+    assert_eq!(r.ty.value, "object");
+    for f in ["ID", "NAME", "STORAGE_ID", "DOWNLOAD_URL"] {
+        assert!(r.fields.iter().any(|x| x.name.value == f), "{f}");
+    }
+    let r = method(&out, "documentgenerator.template.get")
+        .result
+        .expect("result");
+    assert!(!r.fields.is_empty());
+    let r = method(&out, "crm.invoice.status.fields")
+        .result
+        .expect("result");
+    assert!(!r.fields.is_empty(), "{r:?}");
+    // no parameter section, a table all the same
+    let m = method(&out, "voximplant.user.deactivatePhone");
+    assert!(m.params.iter().any(|p| p.name.value == "USER_ID"));
+}
+
+#[test]
+fn the_external_call_event_is_typed() {
+    let out = import();
+    let (_, text) = out
+        .files
+        .iter()
+        .find(|(f, t)| f.starts_with("events/") && t.contains("ONEXTERNALCALLSTART"))
+        .expect("event file");
+    let spec = b24_spec::parse("events", text).expect("valid");
+    let e = spec
+        .file
+        .events
+        .iter()
+        .find(|e| e.code.value == "ONEXTERNALCALLSTART")
+        .expect("event");
+    assert!(
+        e.data.iter().any(|f| f.name.value == "CALL_ID"),
+        "{:?}",
+        e.data.iter().map(|f| &f.name.value).collect::<Vec<_>>()
+    );
+}
+
+fn placement(out: &Output, code: &str) -> b24_spec::Placement {
+    for (f, text) in &out.files {
+        let spec: Spec = b24_spec::parse(f, text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        if let Some(p) = spec.file.placement
+            && p.code.value == code
+        {
+            return p;
+        }
+    }
+    panic!("no placement {code}")
+}
+
+fn option_names(p: &b24_spec::Placement) -> Vec<&str> {
+    p.options.iter().map(|o| o.name.value.as_str()).collect()
+}
+
+#[test]
+fn placement_options_are_imported_in_every_documented_form() {
+    let out = import();
+    // a key table (headed "Parameter" or "Key") plus the universal URI the
+    // text names; each code of the title, families spelled XXX
+    for code in ["CRM_XXX_DETAIL_TAB", "CRM_DYNAMIC_XXX_DETAIL_TAB"] {
+        let p = placement(&out, code);
+        assert_eq!(option_names(&p), ["ID", "URI"], "{code}");
+        assert!(p.options[0].required);
+        assert_eq!(p.options[0].shape.ty.value, "string");
+    }
+    let p = placement(&out, "CONTACT_CENTER");
+    assert_eq!(option_names(&p), ["ID", "URI"]);
+    // prose only: "the context carries only the universal `URI` key"
+    let p = placement(&out, "LEFT_MENU");
+    assert_eq!(option_names(&p), ["URI"]);
+    assert!(!p.options[0].required);
+    // a list of `KEY` — description items; `LANDING_BLOCK_*` is a family
+    let p = placement(&out, "LANDING_BLOCK_XXX");
+    assert_eq!(option_names(&p), ["ID", "CODE", "LID"]);
+}
+
+#[test]
+fn rest_v3_objects_take_their_fields_from_the_linked_field_pages() {
+    let out = import();
+    let m = out
+        .files
+        .iter()
+        .filter_map(|(f, t)| b24_spec::parse(f, t).ok())
+        .flat_map(|s| s.file.methods)
+        .find(|m| m.name.value == "tasks.task.add" && m.is_v3())
+        .expect("tasks.task.add (v3)");
+    let fields = &m
+        .params
+        .iter()
+        .find(|p| p.name.value == "fields")
+        .expect("fields")
+        .shape
+        .fields;
+    // the three required fields the page lists, and the rest from
+    // "Description of all task fields", optional
+    assert!(fields.len() > 50, "{}", fields.len());
+    let get = |n: &str| {
+        fields
+            .iter()
+            .find(|f| f.name.value == n)
+            .unwrap_or_else(|| panic!("{n}"))
+    };
+    assert!(get("title").required);
+    assert!(get("responsibleId").required);
+    assert!(!get("deadline").required);
+    // the result's `item` is the task object the link describes
+    let r = m.result.expect("result");
+    let item = r
+        .fields
+        .iter()
+        .find(|f| f.name.value == "item")
+        .expect("item");
+    assert_ne!(item.shape.ty.value, "object", "item is a named type");
+}
