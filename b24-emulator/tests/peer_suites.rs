@@ -213,3 +213,74 @@ async fn legacy_list_ignores_keys_naming_no_field() {
     let (_, v) = post_json(&url, &json!({"FILTER": {"<>STATUS_ID": "NEW"}})).await;
     assert_eq!(v["result"].as_array().map(Vec::len), Some(1), "{v}");
 }
+
+/// lists-delete.md: "At least one of the parameters must be specified:
+/// `IBLOCK_ID` or `IBLOCK_CODE`": either one is enough, neither is an error.
+#[tokio::test]
+async fn one_of_required_parameters() {
+    let e = emu().await;
+    let url = v2(&e, "lists.delete");
+    let (status, body) = post_json(&url, &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_ID": 7})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_json(
+        &url,
+        &json!({"IBLOCK_TYPE_ID": "lists", "IBLOCK_CODE": "my_list"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post_json(&url, &json!({"IBLOCK_TYPE_ID": "lists"})).await;
+    assert_eq!(status, 400, "{body}");
+}
+
+/// crm-deal-productrows-set.md: the rows replace the deal's rows, and
+/// crm-deal-productrows-get.md reads them back with their ID and OWNER_ID;
+/// crm-deal-contact-add.md / -delete.md edit the list
+/// crm-deal-contact-items-get.md reads.
+#[tokio::test]
+async fn row_lists_read_back_what_was_set() {
+    let e = emu().await;
+    let rows = json!([
+        {"PRODUCT_NAME": "A", "PRICE": 5555, "QUANTITY": 2},
+        {"PRODUCT_ID": 2809, "PRICE": 100, "QUANTITY": 2}
+    ]);
+    let (status, body) = post_json(
+        &v2(&e, "crm.deal.productrows.set"),
+        &json!({"id": 5, "rows": rows}),
+    )
+    .await;
+    assert_eq!((status, &body["result"]), (200, &json!(true)), "{body}");
+    let (_, body) = post_json(&v2(&e, "crm.deal.productrows.get"), &json!({"id": 5})).await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 2, "{body}");
+    assert_eq!(got[0]["PRODUCT_NAME"], "A");
+    assert_eq!(got[1]["OWNER_ID"], "5");
+    assert_ne!(got[0]["ID"], got[1]["ID"]);
+    // Another deal has none; a new set replaces the old rows.
+    let (_, body) = post_json(&v2(&e, "crm.deal.productrows.get"), &json!({"id": 6})).await;
+    assert_eq!(body["result"], json!([]));
+    post_json(
+        &v2(&e, "crm.deal.productrows.set"),
+        &json!({"id": 5, "rows": [{"PRODUCT_NAME": "B"}]}),
+    )
+    .await;
+    let (_, body) = post_json(&v2(&e, "crm.deal.productrows.get"), &json!({"id": 5})).await;
+    assert_eq!(body["result"].as_array().unwrap().len(), 1);
+
+    for c in [3, 4] {
+        let (status, body) = post_json(
+            &v2(&e, "crm.deal.contact.add"),
+            &json!({"id": 2, "fields": {"CONTACT_ID": c}}),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    post_json(
+        &v2(&e, "crm.deal.contact.delete"),
+        &json!({"id": 2, "fields": {"CONTACT_ID": 3}}),
+    )
+    .await;
+    let (_, body) = post_json(&v2(&e, "crm.deal.contact.items.get"), &json!({"id": 2})).await;
+    let got = body["result"].as_array().unwrap();
+    assert_eq!(got.len(), 1, "{body}");
+    assert_eq!(got[0]["CONTACT_ID"], 4);
+}

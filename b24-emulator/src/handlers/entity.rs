@@ -108,7 +108,7 @@ fn not_found(entry: &Entry) -> ApiError {
 
 /// The record's ID from `id` (or the method's one required `…id`
 /// parameter).
-fn id_of(entry: &Entry, params: &Value) -> Option<u64> {
+pub(crate) fn id_of(entry: &Entry, params: &Value) -> Option<u64> {
     let as_id = |v: &Value| match v {
         Value::Number(n) => n.as_u64(),
         Value::String(s) => s.trim().parse().ok(),
